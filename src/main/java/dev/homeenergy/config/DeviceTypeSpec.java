@@ -1,0 +1,32 @@
+package dev.homeenergy.config;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * What the config layer needs to know about one device family to validate and default its
+ * entries, without depending on the family's code.
+ *
+ * @param type the value of a device's {@code type:} key
+ * @param defaultScheme scheme used when {@code address} is a bare host or host:port
+ * @param defaultPort port used when {@code address} has none
+ * @param defaultInterval polling interval when {@code interval} is absent
+ * @param defaultTimeout per-poll timeout when {@code timeout} is absent
+ * @param extraKeys family-specific keys allowed on a device entry
+ * @param secretKeys keys among {@code extraKeys} holding secrets; each may also be given as
+ *     {@code <key>_file} and is wrapped in {@link Secret}
+ */
+public record DeviceTypeSpec(
+    String type,
+    String defaultScheme,
+    int defaultPort,
+    Duration defaultInterval,
+    Duration defaultTimeout,
+    Set<String> extraKeys,
+    Set<String> secretKeys) {
+
+  public DeviceTypeSpec {
+    extraKeys = Set.copyOf(extraKeys);
+    secretKeys = Set.copyOf(secretKeys);
+  }
+}

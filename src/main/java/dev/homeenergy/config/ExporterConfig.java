@@ -1,0 +1,18 @@
+package dev.homeenergy.config;
+
+import java.util.List;
+
+/** The whole validated configuration: what the exporter serves and which devices it polls. */
+public record ExporterConfig(WebConfig web, LogConfig log, List<DeviceConfig> devices) {
+  public ExporterConfig {
+    devices = List.copyOf(devices);
+  }
+
+  public ExporterConfig withWeb(WebConfig newWeb) {
+    return new ExporterConfig(newWeb, log, devices);
+  }
+
+  public ExporterConfig withLog(LogConfig newLog) {
+    return new ExporterConfig(web, newLog, devices);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.homeenergy.core;
+
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.config.DeviceTypeSpec;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The seam a device family plugs into: its config keys and defaults, its client, its namings and
+ * its simulator. Families are listed once, in {@code dev.homeenergy.Families}; adding one touches
+ * no core file.
+ */
+public interface DeviceFamily {
+
+  /** Type name, config defaults and family-specific keys. */
+  DeviceTypeSpec spec();
+
+  default String type() {
+    return spec().type();
+  }
+
+  /** Human name for help texts and the landing page, e.g. "Tesla Wall Connector Gen 3". */
+  String displayName();
+
+  /** Creates the client of one configured device; it must not do I/O yet. */
+  Device create(DeviceConfig config, DeviceContext context);
+
+  /** Renders a reading of this family under the device's naming. */
+  Samples render(Reading reading, DeviceConfig config);
+
+  /** Scenario names the simulator accepts; the first is the default. */
+  List<String> scenarios();
+
+  /** Fault switch names the simulator accepts. */
+  List<String> faults();
+
+  /** Starts a simulated device serving the family's API on loopback (or the given bind host). */
+  Simulator simulate(SimulatorOptions options) throws IOException;
+
+  /** The simulated devices {@code demo} starts for this family. */
+  List<DemoDevice> demoDevices();
+}

@@ -1,0 +1,151 @@
+package dev.homeenergy.core;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Device-side HTTP GET with a hard deadline, failure classification and raw-exchange recording,
+ * shared by every family that speaks HTTP. A request that has not fully answered by the deadline
+ * is cancelled and counted as a timeout; nothing here ever retries (retrying an offline device
+ * multiplies sockets; the poller backs off instead).
+ */
+public final class DeviceHttp {
+  private static final int MAX_ERROR_BODY_CHARS = 200;
+
+  private final HttpClient client;
+  private final Clock clock;
+  private final RawRecorder raw;
+
+  public DeviceHttp(HttpClient client, Clock clock, RawRecorder raw) {
+    this.client = client;
+    this.clock = clock;
+    this.raw = raw;
+  }
+
+  /** A client for plain-HTTP LAN devices: no redirects, HTTP/1.1, the given connect timeout. */
+  public static HttpClient plainClient(Duration connectTimeout) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(connectTimeout)
+        .build();
+  }
+
+  /**
+   * GETs {@code uri} and returns the body of a 2xx answer.
+   *
+   * @param endpoint short endpoint name for the raw log and error messages
+   * @throws PollException timeout, connect, http_status, auth or rate_limited
+   */
+  public String get(String endpoint, URI uri, Deadline deadline) throws PollException {
+    Instant at = clock.instant();
+    long started = System.nanoTime();
+    Duration remaining = deadline.remaining();
+    if (remaining.isZero()) {
+      throw fail(endpoint, uri, at, started, 0, null,
+          new PollException(FailureReason.TIMEOUT, endpoint + ": no time left in the poll"));
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(uri).GET().timeout(remaining).header("Accept", "application/json").build();
+    CompletableFuture<HttpResponse<String>> future =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> response;
+    try {
+      response = future.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw fail(endpoint, uri, at, started, 0, null,
+          new PollException(FailureReason.TIMEOUT,
+              endpoint + ": no answer within " + remaining.toMillis() + " ms"));
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw fail(endpoint, uri, at, started, 0, null,
+          new PollException(FailureReason.TIMEOUT, endpoint + ": interrupted"));
+    } catch (ExecutionException e) {
+      throw fail(endpoint, uri, at, started, 0, null, classify(endpoint, e.getCause()));
+    }
+    int status = response.statusCode();
+    String body = response.body();
+    if (status / 100 != 2) {
+      FailureReason reason =
+          switch (status) {
+            case 401, 403 -> FailureReason.AUTH;
+            case 429 -> FailureReason.RATE_LIMITED;
+            default -> FailureReason.HTTP_STATUS;
+          };
+      throw fail(endpoint, uri, at, started, status, body,
+          new PollException(reason, endpoint + ": HTTP " + status + excerpt(body)));
+    }
+    raw.record(new RawExchange(endpoint, uri.toString(), status, at, since(started), body, null));
+    return body;
+  }
+
+  /** Records a body that arrived but could not be used, e.g. because it did not parse. */
+  public void recordParseFailure(String endpoint, URI uri, String body, String error) {
+    raw.record(new RawExchange(endpoint, uri.toString(), 200, clock.instant(), Duration.ZERO, body, error));
+  }
+
+  private PollException fail(
+      String endpoint, URI uri, Instant at, long started, int status, String body, PollException e) {
+    raw.record(new RawExchange(endpoint, uri.toString(), status, at, since(started), body, e.getMessage()));
+    return e;
+  }
+
+  private static Duration since(long startedNanos) {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
+  }
+
+  private static PollException classify(String endpoint, Throwable cause) {
+    if (cause instanceof HttpConnectTimeoutException) {
+      return new PollException(FailureReason.TIMEOUT, endpoint + ": connect timed out");
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return new PollException(FailureReason.TIMEOUT, endpoint + ": request timed out");
+    }
+    if (cause instanceof ConnectException
+        || cause instanceof NoRouteToHostException
+        || cause instanceof UnknownHostException
+        || cause instanceof UnresolvedAddressException
+        || (cause != null && cause.getCause() instanceof UnresolvedAddressException)) {
+      return new PollException(FailureReason.CONNECT, endpoint + ": cannot connect (" + describe(cause) + ")");
+    }
+    if (cause instanceof IOException) {
+      return new PollException(FailureReason.CONNECT, endpoint + ": connection failed (" + describe(cause) + ")");
+    }
+    return new PollException(FailureReason.INTERNAL, endpoint + ": " + describe(cause), cause);
+  }
+
+  private static String describe(Throwable t) {
+    if (t == null) {
+      return "unknown error";
+    }
+    String message = t.getMessage();
+    return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+  }
+
+  private static String excerpt(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    String flat = body.strip().replaceAll("\\s+", " ");
+    return ": " + (flat.length() > MAX_ERROR_BODY_CHARS ? flat.substring(0, MAX_ERROR_BODY_CHARS) + "…" : flat);
+  }
+}
