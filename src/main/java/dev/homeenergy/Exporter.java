@@ -1,0 +1,148 @@
+package dev.homeenergy;
+
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.config.ExporterConfig;
+import dev.homeenergy.config.ListenAddress;
+import dev.homeenergy.core.Backoff;
+import dev.homeenergy.core.BuildInfo;
+import dev.homeenergy.core.Device;
+import dev.homeenergy.core.DeviceContext;
+import dev.homeenergy.core.DeviceFamily;
+import dev.homeenergy.core.ExporterCollector;
+import dev.homeenergy.core.Poller;
+import dev.homeenergy.core.SnapshotStore;
+import dev.homeenergy.web.WebServer;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A running exporter: one poller per configured device, the snapshot store they publish to, the
+ * collector that turns the store into metrics, and the web server. The one code path from a
+ * validated config to a serving process, used by {@code serve}, {@code demo}, the drop-in
+ * commands and the tests alike.
+ */
+public final class Exporter implements AutoCloseable {
+  private final SnapshotStore store;
+  private final PrometheusRegistry registry;
+  private final List<Poller> pollers;
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService workers;
+  private final WebServer web;
+
+  private Exporter(
+      SnapshotStore store,
+      PrometheusRegistry registry,
+      List<Poller> pollers,
+      ScheduledExecutorService scheduler,
+      ExecutorService workers,
+      WebServer web) {
+    this.store = store;
+    this.registry = registry;
+    this.pollers = pollers;
+    this.scheduler = scheduler;
+    this.workers = workers;
+    this.web = web;
+  }
+
+  /**
+   * Binds the web server, then starts polling every device.
+   *
+   * @throws IOException when the listen address cannot be bound
+   * @throws IllegalArgumentException when a device's type has no family
+   */
+  public static Exporter start(ExporterConfig config, List<DeviceFamily> families, Clock clock)
+      throws IOException {
+    Map<String, DeviceFamily> byType =
+        families.stream().collect(Collectors.toMap(DeviceFamily::type, Function.identity()));
+    SnapshotStore store = new SnapshotStore(config.devices());
+    BuildInfo build = BuildInfo.load();
+    PrometheusRegistry registry = new PrometheusRegistry();
+    JvmMetrics.builder().register(registry);
+    registry.register(new ExporterCollector(store, clock, build));
+
+    InetSocketAddress address = ListenAddress.parse(config.web().listenAddress());
+    WebServer web = WebServer.start(address, config.web().telemetryPath(), registry, store, build, clock);
+
+    int devices = Math.max(1, config.devices().size());
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(devices, daemonThreads("scheduler"));
+    scheduler.setRemoveOnCancelPolicy(true);
+    ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("poll"));
+    List<Poller> pollers = new ArrayList<>();
+    for (DeviceConfig device : config.devices()) {
+      DeviceFamily family = byType.get(device.type());
+      if (family == null) {
+        throw new IllegalArgumentException("no device family for type " + device.type());
+      }
+      Device client = family.create(device, new DeviceContext(clock, store.raw(device.name())));
+      pollers.add(new Poller(device, family, client, store, clock, scheduler, workers,
+          Backoff.forInterval(device.interval()), () -> ThreadLocalRandom.current().nextDouble()));
+    }
+    Exporter exporter = new Exporter(store, registry, List.copyOf(pollers), scheduler, workers, web);
+    pollers.forEach(Poller::start);
+    return exporter;
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  public SnapshotStore store() {
+    return store;
+  }
+
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  public int port() {
+    return web.port();
+  }
+
+  /** A URL a local client can reach the exporter on, e.g. {@code http://127.0.0.1:10042}. */
+  public URI localUri() {
+    InetSocketAddress address = web.address();
+    String host = address.getAddress() == null || address.getAddress().isAnyLocalAddress()
+        ? "localhost" : address.getAddress().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + address.getPort());
+  }
+
+  @Override
+  public void close() {
+    pollers.forEach(Poller::close);
+    scheduler.shutdownNow();
+    workers.shutdownNow();
+    web.close();
+    try {
+      scheduler.awaitTermination(2, TimeUnit.SECONDS);
+      workers.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.homeenergy.cli;
+
+import dev.homeenergy.Exporter;
+import dev.homeenergy.core.DeviceFamily;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * What every command needs from the outside world, injected so tests can run commands in-process:
+ * the environment, the device families, the clock, how to wait for shutdown, and a hook told
+ * about each exporter once it serves.
+ *
+ * @param env environment variables (for {@code ${VAR}} in configs and drop-in defaults)
+ * @param families the device families
+ * @param clock the time source
+ * @param stop blocks until the process should stop
+ * @param onServing receives each exporter once it is serving
+ */
+public record CliContext(
+    Map<String, String> env,
+    List<DeviceFamily> families,
+    Clock clock,
+    StopSignal stop,
+    Consumer<Exporter> onServing) {
+
+  public CliContext {
+    env = Map.copyOf(env);
+    families = List.copyOf(families);
+  }
+
+  /** Waits until the process is asked to stop; told when the command has cleaned up. */
+  public interface StopSignal {
+    void await() throws InterruptedException;
+
+    /** Called once the command has closed everything it started. */
+    default void stopped() {}
+
+    /** Returns when the JVM is shutting down (Ctrl-C, SIGTERM), and holds the JVM until cleanup. */
+    static StopSignal untilShutdown() {
+      CountDownLatch stop = new CountDownLatch(1);
+      CountDownLatch done = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stop.countDown();
+        try {
+          done.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "shutdown"));
+      return new StopSignal() {
+        @Override
+        public void await() throws InterruptedException {
+          stop.await();
+        }
+
+        @Override
+        public void stopped() {
+          done.countDown();
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.homeenergy.cli;
+
+import dev.homeenergy.Demo;
+import dev.homeenergy.config.LogConfig;
+import dev.homeenergy.config.WebConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Runs simulated devices of every family and the exporter polling them: no hardware needed. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    versionProvider = Commands.Version.class,
+    sortOptions = false,
+    description = {
+      "Starts a simulator for every device family on loopback ports and the exporter polling them, "
+          + "then prints the URLs. Ctrl-C stops everything."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+  @Mixin WebOptions web;
+  @Mixin LogOptions log;
+
+  public DemoCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Demo demo;
+    try {
+      demo = Demo.start(context.families(), web.over(WebConfig.defaults()), log.over(LogConfig.defaults()),
+          context.clock());
+    } catch (IOException e) {
+      err.println("error: cannot start the simulators: " + e.getMessage());
+      err.flush();
+      return Serving.EXIT_RUNTIME;
+    }
+    out.println("home-energy-exporter demo: simulated devices");
+    for (Demo.Running running : demo.simulators()) {
+      out.printf("  %-10s %-28s scenario %-9s at %.0fx speed, %s naming: %s%n",
+          running.device().name(), running.family().displayName(), running.device().scenario(),
+          running.device().speed(), running.device().naming().configValue(), running.simulator().baseUri());
+    }
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    return Serving.serve(demo.config(), context, out, err, demo);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.homeenergy.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import dev.homeenergy.config.LogConfig;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Points Logback at stderr with the configured level and format (text, logfmt or json). */
+public final class LoggingSetup {
+  public static final Set<String> LEVELS = Set.of("debug", "info", "warn", "error");
+  public static final Set<String> FORMATS = Set.of("text", "logfmt", "json");
+
+  private static final String TEXT =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0}: %msg%n%ex";
+  private static final String LOGFMT =
+      "time=%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} level=%level logger=%logger{0} "
+          + "msg=\"%replace(%msg){'\"','\\\\\"'}\" %kvp{DOUBLE}%n%ex";
+
+  private LoggingSetup() {}
+
+  /** Applies {@code config}; unknown values are rejected before anything is changed. */
+  public static void apply(LogConfig config) {
+    String level = config.level().toLowerCase(Locale.ROOT);
+    String format = config.format().toLowerCase(Locale.ROOT);
+    if (!LEVELS.contains(level)) {
+      throw new IllegalArgumentException("log level must be one of debug, info, warn, error, got " + config.level());
+    }
+    if (!FORMATS.contains(format)) {
+      throw new IllegalArgumentException("log format must be one of text, logfmt, json, got " + config.format());
+    }
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
+    }
+    context.reset();
+    Encoder<ILoggingEvent> encoder = encoder(format, context);
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setContext(context);
+    appender.setName("stderr");
+    appender.setTarget("System.err");
+    appender.setEncoder(encoder);
+    appender.start();
+    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(level, Level.INFO));
+    root.addAppender(appender);
+  }
+
+  private static Encoder<ILoggingEvent> encoder(String format, LoggerContext context) {
+    if (format.equals("json")) {
+      JsonEncoder json = new JsonEncoder();
+      json.setContext(context);
+      json.setWithSequenceNumber(false);
+      json.setWithContext(false);
+      json.start();
+      return json;
+    }
+    PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+    pattern.setContext(context);
+    pattern.setPattern(format.equals("logfmt") ? LOGFMT : TEXT);
+    pattern.start();
+    return pattern;
+  }
+}

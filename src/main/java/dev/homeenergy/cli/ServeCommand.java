@@ -1,0 +1,73 @@
+package dev.homeenergy.cli;
+
+import dev.homeenergy.Families;
+import dev.homeenergy.config.ConfigException;
+import dev.homeenergy.config.ConfigLoader;
+import dev.homeenergy.config.ExporterConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The root command: serves the devices of a YAML config file. */
+@Command(
+    name = "home-energy-exporter",
+    mixinStandardHelpOptions = true,
+    versionProvider = Commands.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Prometheus exporter for home energy devices: Tesla Wall Connector Gen 3 today, more families to come.",
+      "Without a subcommand it serves the devices of --config.file.",
+      "Exit codes: 0 stopped cleanly, 1 runtime error (e.g. the port is taken), 2 bad command line or config."
+    },
+    subcommands = {
+      DemoCommand.class,
+      SimulateCommand.class,
+      CheckConfigCommand.class,
+      WallConnectorCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    })
+public final class ServeCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config.file", paramLabel = "FILE",
+      description = "YAML config file listing the devices (see examples/home-energy-exporter.yml).")
+  Path configFile;
+
+  @Mixin WebOptions web;
+  @Mixin LogOptions log;
+
+  public ServeCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (configFile == null) {
+      err.println("error: no devices to serve: pass --config.file=FILE "
+          + "(see examples/home-energy-exporter.yml), or try `home-energy-exporter demo`.");
+      err.println("Run `home-energy-exporter --help` for all commands.");
+      err.flush();
+      return Serving.EXIT_CONFIG;
+    }
+    ExporterConfig config;
+    try {
+      config = new ConfigLoader(Families.specs(context.families()), context.env()).load(configFile);
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return Serving.EXIT_CONFIG;
+    }
+    config = config.withWeb(web.over(config.web())).withLog(log.over(config.log()));
+    return Serving.serve(config, context, out, err, null);
+  }
+}

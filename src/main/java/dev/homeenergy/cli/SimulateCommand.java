@@ -1,0 +1,117 @@
+package dev.homeenergy.cli;
+
+import dev.homeenergy.Families;
+import dev.homeenergy.core.DeviceFamily;
+import dev.homeenergy.core.ScaledClock;
+import dev.homeenergy.core.Simulator;
+import dev.homeenergy.core.SimulatorOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Runs one simulated device, to try the exporter or a dashboard without hardware. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Commands.Version.class,
+    sortOptions = false,
+    description = {
+      "Runs one simulated device serving its family's API, until Ctrl-C.",
+      "Example: home-energy-exporter simulate wallconnector --port 8080 --scenario charging --speed 60"
+    })
+public final class SimulateCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "TYPE", description = "Device family to simulate, e.g. wallconnector.")
+  String type;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+      description = "Port to serve on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--bind", paramLabel = "HOST", defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--scenario", paramLabel = "NAME",
+      description = "Scenario to play (default: the family's first; for wallconnector: idle, charging, flaky).")
+  String scenario;
+
+  @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
+      description = "How much faster than real time the device lives (default: ${DEFAULT-VALUE}).")
+  double speed;
+
+  @Option(names = "--fault", paramLabel = "NAME", split = ",",
+      description = "Fault switch to turn on, repeatable (for wallconnector: nan, truncated, slow, http_500, garbage).")
+  List<String> faults = List.of();
+
+  public SimulateCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<DeviceFamily> found = Families.byType(context.families(), type);
+    if (found.isEmpty()) {
+      err.println("error: unknown device type \"" + type + "\"; known types: "
+          + context.families().stream().map(DeviceFamily::type).collect(Collectors.joining(", ")));
+      err.flush();
+      return Serving.EXIT_CONFIG;
+    }
+    DeviceFamily family = found.get();
+    String chosen = scenario == null ? family.scenarios().get(0) : scenario;
+    if (!family.scenarios().contains(chosen)) {
+      err.println("error: --scenario: unknown scenario \"" + chosen + "\" for " + type + "; valid: "
+          + String.join(", ", family.scenarios()));
+      err.flush();
+      return Serving.EXIT_CONFIG;
+    }
+    Set<String> faultSet = new LinkedHashSet<>(faults);
+    for (String fault : faultSet) {
+      if (!family.faults().contains(fault)) {
+        err.println("error: --fault: unknown fault \"" + fault + "\" for " + type + "; valid: "
+            + String.join(", ", family.faults()));
+        err.flush();
+        return Serving.EXIT_CONFIG;
+      }
+    }
+    if (!(speed > 0) || Double.isInfinite(speed)) {
+      err.println("error: --speed must be a positive number, got " + speed);
+      err.flush();
+      return Serving.EXIT_CONFIG;
+    }
+    Simulator simulator;
+    try {
+      simulator = family.simulate(
+          new SimulatorOptions(bind, port, chosen, new ScaledClock(context.clock(), speed), faultSet));
+    } catch (IOException e) {
+      err.println("error: cannot serve on " + bind + ":" + port + ": " + e.getMessage());
+      err.flush();
+      return Serving.EXIT_RUNTIME;
+    }
+    try (simulator) {
+      out.printf("Simulated %s (scenario %s, %sx speed%s) at %s%n", family.displayName(), chosen,
+          speed, faultSet.isEmpty() ? "" : ", faults " + String.join(",", faultSet), simulator.baseUri());
+      out.println("Press Ctrl-C to stop.");
+      out.flush();
+      context.stop().await();
+    } finally {
+      context.stop().stopped();
+    }
+    return Serving.EXIT_OK;
+  }
+}

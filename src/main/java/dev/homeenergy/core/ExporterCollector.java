@@ -1,0 +1,158 @@
+package dev.homeenergy.core;
+
+import dev.homeenergy.config.DeviceConfig;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the whole exposition at scrape time from the {@link SnapshotStore}: the exporter's own
+ * health metrics for every device, plus the last good samples of every device whose readings are
+ * still fresh. It never talks to a device, so a scrape never waits on one.
+ */
+public final class ExporterCollector implements MultiCollector {
+  private static final Logger LOG = LoggerFactory.getLogger(ExporterCollector.class);
+  static final String PREFIX = "home_energy_exporter_";
+
+  static final MetricFamily BUILD_INFO = MetricFamily.info(PREFIX + "build",
+      "Version and revision of home-energy-exporter and the Java runtime it runs on.");
+  static final MetricFamily UP = MetricFamily.gauge(PREFIX + "device_up",
+      "1 if the last poll of the device succeeded, 0 if it failed or has not happened yet.");
+  static final MetricFamily POLL_DURATION = MetricFamily.gauge(PREFIX + "device_poll_duration_seconds",
+      "seconds", "How long the last poll of the device took.");
+  static final MetricFamily POLLS = MetricFamily.counter(PREFIX + "device_polls",
+      "Polls of the device, successful or not.");
+  static final MetricFamily POLL_ERRORS = MetricFamily.counter(PREFIX + "device_poll_errors",
+      "Failed polls of the device by reason (timeout, connect, http_status, parse, auth, rate_limited, internal).");
+  static final MetricFamily LAST_SUCCESS = MetricFamily.gauge(PREFIX + "device_last_success_timestamp_seconds",
+      "seconds", "Unix time of the last successful poll. Readings are polled in the background and "
+          + "cached; a device's readings are dropped once this is older than its stale_after.");
+
+  private final SnapshotStore store;
+  private final Clock clock;
+  private final Map<String, String> typeOf;
+  private final BuildInfo build;
+
+  public ExporterCollector(SnapshotStore store, Clock clock, BuildInfo build) {
+    this.store = store;
+    this.clock = clock;
+    this.build = build;
+    Map<String, String> types = new LinkedHashMap<>();
+    for (DeviceStatus status : store.all()) {
+      types.put(status.config().name(), status.config().type());
+    }
+    this.typeOf = Map.copyOf(types);
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    Families families = new Families();
+    families.add(BUILD_INFO, Labels.of("version", build.version(), "revision", build.revision(),
+        "java_version", build.javaVersion()), 1);
+    Instant now = clock.instant();
+    List<DeviceStatus> statuses = store.all();
+    for (DeviceStatus status : statuses) {
+      DeviceConfig device = status.config();
+      Labels labels = Labels.of("device", device.name(), "type", typeOf.get(device.name()));
+      families.add(UP, labels, status.up() ? 1 : 0);
+      families.add(POLL_DURATION, labels, status.lastPollDuration().toNanos() / 1e9);
+      families.add(POLLS, labels, status.polls());
+      for (Map.Entry<FailureReason, Long> error : status.errors().entrySet()) {
+        families.add(POLL_ERRORS, labels.add("reason", error.getKey().label()), error.getValue());
+      }
+      if (status.lastSuccess() != null) {
+        families.add(LAST_SUCCESS, labels, status.lastSuccess().toEpochMilli() / 1000.0);
+      }
+    }
+    for (DeviceStatus status : statuses) {
+      if (status.fresh(now)) {
+        for (Sample sample : status.samples().list()) {
+          families.add(sample.family(), sample.labels(), sample.value());
+        }
+      }
+    }
+    return families.build();
+  }
+
+  /** Samples grouped by family name, in first-seen order. */
+  private static final class Families {
+    private final Map<String, Family> byName = new LinkedHashMap<>();
+
+    void add(MetricFamily family, Labels labels, double value) {
+      Family existing = byName.computeIfAbsent(family.name(), n -> new Family(family));
+      if (!existing.metadata.type().equals(family.type())) {
+        LOG.debug("dropping sample of {}: type {} clashes with {}", family.name(), family.type(),
+            existing.metadata.type());
+        return;
+      }
+      if (existing.seen.add(labels)) {
+        existing.points.add(new Point(labels, value));
+      }
+    }
+
+    MetricSnapshots build() {
+      MetricSnapshots.Builder result = MetricSnapshots.builder();
+      for (Family family : byName.values()) {
+        result.metricSnapshot(family.snapshot());
+      }
+      return result.build();
+    }
+  }
+
+  private record Point(Labels labels, double value) {}
+
+  private static final class Family {
+    final MetricFamily metadata;
+    final Set<Labels> seen = new HashSet<>();
+    final List<Point> points = new java.util.ArrayList<>();
+
+    Family(MetricFamily metadata) {
+      this.metadata = metadata;
+    }
+
+    MetricSnapshot snapshot() {
+      Unit unit = metadata.unit() == null ? null : new Unit(metadata.unit());
+      switch (metadata.type()) {
+        case GAUGE -> {
+          GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(metadata.name()).help(metadata.help());
+          if (unit != null) {
+            b.unit(unit);
+          }
+          points.forEach(p -> b.dataPoint(
+              GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(p.labels()).value(p.value()).build()));
+          return b.build();
+        }
+        case COUNTER -> {
+          CounterSnapshot.Builder b = CounterSnapshot.builder().name(metadata.name()).help(metadata.help());
+          if (unit != null) {
+            b.unit(unit);
+          }
+          points.forEach(p -> b.dataPoint(
+              CounterSnapshot.CounterDataPointSnapshot.builder().labels(p.labels()).value(p.value()).build()));
+          return b.build();
+        }
+        case INFO -> {
+          InfoSnapshot.Builder b = InfoSnapshot.builder().name(metadata.name()).help(metadata.help());
+          points.forEach(p -> b.dataPoint(
+              InfoSnapshot.InfoDataPointSnapshot.builder().labels(p.labels()).build()));
+          return b.build();
+        }
+        default -> throw new IllegalStateException("unknown type " + metadata.type());
+      }
+    }
+  }
+}

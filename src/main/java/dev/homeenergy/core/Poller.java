@@ -1,0 +1,177 @@
+package dev.homeenergy.core;
+
+import dev.homeenergy.config.DeviceConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one device on its own schedule and publishes each outcome to the {@link SnapshotStore}.
+ *
+ * <p>A poll starts {@code interval} after the previous one started while the device answers, and
+ * after a growing {@link Backoff} while it fails; the next poll is only scheduled once the
+ * previous one has finished, so polls never overlap. Each poll runs on a worker thread and is
+ * abandoned once {@code timeout} (plus a grace period) has passed, so even a device client that
+ * ignores its deadline cannot stall the schedule.
+ */
+public final class Poller implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
+  static final Duration GRACE = Duration.ofSeconds(1);
+
+  private final DeviceConfig config;
+  private final DeviceFamily family;
+  private final Device device;
+  private final SnapshotStore store;
+  private final Clock clock;
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService workers;
+  private final Backoff backoff;
+  private final DoubleSupplier random;
+  private final Object lifecycle = new Object();
+  private ScheduledFuture<?> next;
+  private boolean closed;
+
+  public Poller(
+      DeviceConfig config,
+      DeviceFamily family,
+      Device device,
+      SnapshotStore store,
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      ExecutorService workers,
+      Backoff backoff,
+      DoubleSupplier random) {
+    this.config = config;
+    this.family = family;
+    this.device = device;
+    this.store = store;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.workers = workers;
+    this.backoff = backoff;
+    this.random = random;
+  }
+
+  /** Schedules the first poll right away. */
+  public void start() {
+    schedule(Duration.ZERO);
+  }
+
+  /** Polls once on the calling thread and publishes the outcome; returns the new status. */
+  public DeviceStatus pollOnce() {
+    long started = System.nanoTime();
+    Future<Reading> future = workers.submit(device::poll);
+    try {
+      Reading reading = future.get(config.timeout().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+      Samples samples = family.render(reading, config);
+      return succeeded(started, samples);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof PollException pe) {
+        return failed(started, pe.reason(), pe.getMessage(), null);
+      }
+      return failed(started, FailureReason.INTERNAL, "internal error: " + cause, cause);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      return failed(started, FailureReason.TIMEOUT,
+          "poll did not finish within " + config.timeout().plus(GRACE).toMillis() + " ms", null);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      return store.get(config.name()).orElseThrow();
+    } catch (RuntimeException e) {
+      return failed(started, FailureReason.INTERNAL, "internal error: " + e, e);
+    }
+  }
+
+  private DeviceStatus succeeded(long startedNanos, Samples samples) {
+    Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+    Instant now = clock.instant();
+    DeviceStatus before = store.get(config.name()).orElseThrow();
+    DeviceStatus after = store.update(config.name(), s -> s.succeeded(now, took, samples));
+    if (before.consecutiveFailures() > 0) {
+      LOG.atInfo()
+          .addKeyValue("device", config.name())
+          .addKeyValue("failures", before.consecutiveFailures())
+          .log("device {} answers again", config.name());
+    } else if (before.lastAttempt() == null) {
+      LOG.atInfo().addKeyValue("device", config.name()).log("device {} answered its first poll", config.name());
+    }
+    return after;
+  }
+
+  private DeviceStatus failed(long startedNanos, FailureReason reason, String message, Throwable defect) {
+    Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+    Instant now = clock.instant();
+    DeviceStatus before = store.get(config.name()).orElseThrow();
+    DeviceStatus after = store.update(config.name(), s -> s.failed(now, took, reason, message));
+    if (defect != null) {
+      LOG.error("device {}: poll failed with an exporter defect", config.name(), defect);
+    } else if (before.consecutiveFailures() == 0) {
+      LOG.atWarn()
+          .addKeyValue("device", config.name())
+          .addKeyValue("reason", reason.label())
+          .log("device {} poll failed: {}", config.name(), message);
+    } else {
+      LOG.atDebug()
+          .addKeyValue("device", config.name())
+          .addKeyValue("reason", reason.label())
+          .addKeyValue("failures", after.consecutiveFailures())
+          .log("device {} still failing: {}", config.name(), message);
+    }
+    return after;
+  }
+
+  private void runAndReschedule() {
+    DeviceStatus status;
+    long started = System.nanoTime();
+    try {
+      status = pollOnce();
+    } catch (Throwable t) {
+      LOG.error("device {}: poller defect", config.name(), t);
+      status = store.get(config.name()).orElseThrow();
+    }
+    Duration delay;
+    if (status.up()) {
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      delay = config.interval().minus(elapsed);
+      if (delay.isNegative()) {
+        delay = Duration.ZERO;
+      }
+    } else {
+      delay = backoff.delayAfter(Math.max(1, status.consecutiveFailures()), random.getAsDouble());
+    }
+    schedule(delay);
+  }
+
+  private void schedule(Duration delay) {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      next = scheduler.schedule(this::runAndReschedule, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Stops polling and closes the device client. */
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      closed = true;
+      if (next != null) {
+        next.cancel(false);
+      }
+    }
+    device.close();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.homeenergy.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.homeenergy.core.DeviceStatus;
+import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.core.SnapshotStore;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * {@code /devices/NAME/raw}: the last response of each endpoint of a device as JSON, bodies
+ * embedded as JSON when they parse and as text when they do not — what a user would otherwise
+ * fetch by hand with curl to see why a metric looks wrong.
+ */
+final class RawHandler implements HttpHandler {
+  static final String PREFIX = "/devices/";
+  private final SnapshotStore store;
+  private final ObjectMapper json = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  RawHandler(SnapshotStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    if (!path.startsWith(PREFIX) || !path.endsWith("/raw")) {
+      Responses.notFound(exchange);
+      return;
+    }
+    String name = path.substring(PREFIX.length(), path.length() - "/raw".length());
+    Optional<DeviceStatus> status = store.get(name);
+    if (status.isEmpty()) {
+      Responses.notFound(exchange);
+      return;
+    }
+    if (Responses.allowGetOrHead(exchange)) {
+      Responses.send(exchange, 200, "application/json; charset=utf-8", render(status.get()));
+    }
+  }
+
+  private String render(DeviceStatus status) throws JsonProcessingException {
+    ObjectNode root = json.createObjectNode();
+    root.put("device", status.config().name());
+    root.put("type", status.config().type());
+    root.put("address", status.config().address().toString());
+    root.put("up", status.up());
+    ArrayNode exchanges = root.putArray("exchanges");
+    for (RawExchange exchange : store.raw(status.config().name()).latest()) {
+      ObjectNode node = exchanges.addObject();
+      node.put("endpoint", exchange.endpoint());
+      node.put("url", exchange.url());
+      node.put("status", exchange.status());
+      node.put("at", exchange.at().toString());
+      node.put("duration_seconds", exchange.took().toNanos() / 1e9);
+      if (exchange.error() != null) {
+        node.put("error", exchange.error());
+      }
+      if (exchange.body() != null) {
+        node.set("body", bodyNode(exchange.body()));
+      }
+    }
+    return json.writeValueAsString(root) + "\n";
+  }
+
+  private JsonNode bodyNode(String body) {
+    try {
+      JsonNode parsed = json.readTree(body);
+      if (parsed != null && parsed.isContainerNode()) {
+        return parsed;
+      }
+    } catch (JsonProcessingException e) {
+      // not JSON: shown verbatim below
+    }
+    return json.getNodeFactory().textNode(body);
+  }
+}
