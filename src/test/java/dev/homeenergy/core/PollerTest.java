@@ -1,0 +1,123 @@
+package dev.homeenergy.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.testing.FakeFamily;
+import dev.homeenergy.testing.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PollerTest {
+  private final MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
+  private final FakeFamily family = new FakeFamily();
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  private final ExecutorService workers = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stop() {
+    scheduler.shutdownNow();
+    workers.shutdownNow();
+  }
+
+  private Poller poller(DeviceConfig device, SnapshotStore store) {
+    return new Poller(device, family, family.create(device, new DeviceContext(clock, store.raw(device.name()))),
+        store, clock, scheduler, workers, Backoff.forInterval(device.interval()), () -> 0.5);
+  }
+
+  private static DeviceConfig device(String name) {
+    return FakeFamily.device(name, Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(50));
+  }
+
+  @Test
+  void aSuccessfulPollPublishesSamplesAndHealth() {
+    DeviceConfig device = device("a");
+    SnapshotStore store = new SnapshotStore(List.of(device));
+    family.set("a", new FakeFamily.Answer(230));
+
+    DeviceStatus status = poller(device, store).pollOnce();
+
+    assertThat(status.up()).isTrue();
+    assertThat(status.polls()).isEqualTo(1);
+    assertThat(status.lastSuccess()).isEqualTo(clock.instant());
+    assertThat(status.samples().list()).singleElement().satisfies(s -> {
+      assertThat(s.family().name()).isEqualTo("fake_power_watts");
+      assertThat(s.value()).isEqualTo(230);
+    });
+    assertThat(store.raw("a").latest()).extracting(RawExchange::endpoint).containsExactly("status");
+  }
+
+  @Test
+  void aFailureCountsItsReasonAndKeepsTheLastGoodSamples() {
+    DeviceConfig device = device("a");
+    SnapshotStore store = new SnapshotStore(List.of(device));
+    Poller poller = poller(device, store);
+    family.set("a", new FakeFamily.Answer(100));
+    poller.pollOnce();
+
+    family.set("a", new FakeFamily.Fail(new PollException(FailureReason.HTTP_STATUS, "vitals: HTTP 500")));
+    DeviceStatus status = poller.pollOnce();
+
+    assertThat(status.up()).isFalse();
+    assertThat(status.errors()).containsEntry(FailureReason.HTTP_STATUS, 1L).containsEntry(FailureReason.TIMEOUT, 0L);
+    assertThat(status.lastError()).isEqualTo("vitals: HTTP 500");
+    assertThat(status.consecutiveFailures()).isEqualTo(1);
+    assertThat(status.samples().list()).extracting(Sample::value).containsExactly(100.0);
+
+    family.set("a", new FakeFamily.Answer(101));
+    DeviceStatus recovered = poller.pollOnce();
+    assertThat(recovered.up()).isTrue();
+    assertThat(recovered.consecutiveFailures()).isZero();
+    assertThat(recovered.errors()).containsEntry(FailureReason.HTTP_STATUS, 1L);
+    assertThat(recovered.polls()).isEqualTo(3);
+  }
+
+  @Test
+  void aDeviceThatIgnoresItsDeadlineIsAbandonedAsATimeout() {
+    DeviceConfig device = device("slow");
+    SnapshotStore store = new SnapshotStore(List.of(device));
+    family.set("slow", new FakeFamily.Hang(Duration.ofSeconds(30)));
+
+    long started = System.nanoTime();
+    DeviceStatus status = poller(device, store).pollOnce();
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(status.up()).isFalse();
+    assertThat(status.errors()).containsEntry(FailureReason.TIMEOUT, 1L);
+    assertThat(took).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aDefectInTheClientIsCountedAsInternalNotThrown() {
+    DeviceConfig device = device("buggy");
+    SnapshotStore store = new SnapshotStore(List.of(device));
+    family.set("buggy", new FakeFamily.Defect(new IllegalStateException("boom")));
+
+    DeviceStatus status = poller(device, store).pollOnce();
+
+    assertThat(status.up()).isFalse();
+    assertThat(status.errors()).containsEntry(FailureReason.INTERNAL, 1L);
+    assertThat(status.lastError()).contains("boom");
+  }
+
+  @Test
+  void pollsRepeatOnTheScheduleUntilClosed() {
+    DeviceConfig device = FakeFamily.device("fast", Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(1));
+    SnapshotStore store = new SnapshotStore(List.of(device));
+    Poller poller = poller(device, store);
+    poller.start();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> family.polls("fast") >= 3);
+    poller.close();
+    int afterClose = family.polls("fast");
+    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1))
+        .until(() -> family.polls("fast") <= afterClose + 1);
+    assertThat(store.get("fast").orElseThrow().up()).isTrue();
+  }
+}
