@@ -8,8 +8,10 @@ import java.time.Duration;
  * Polling the device less while it is away spares its Wi-Fi, our sockets and the log.
  */
 public record Backoff(Duration base, Duration max, double jitter) {
-  /** Longest wait between two attempts at a failing LAN device (unless its interval is longer). */
+  /** Longest wait between two attempts at a failing device (unless its interval is longer). */
   public static final Duration DEFAULT_CAP = Duration.ofMinutes(1);
+  /** A fast-polled device waits at most this many intervals between attempts. */
+  public static final int MAX_INTERVALS = 10;
 
   public Backoff {
     if (base.isNegative() || base.isZero() || max.compareTo(base) < 0) {
@@ -20,10 +22,15 @@ public record Backoff(Duration base, Duration max, double jitter) {
     }
   }
 
-  /** Back-off for a device polled every {@code interval}: starts at the interval, caps at a minute. */
+  /**
+   * Back-off for a device polled every {@code interval}: starts at the interval and caps at ten
+   * intervals or a minute, whichever is shorter (but never below the interval itself), so a device
+   * that comes back is seen again within a minute.
+   */
   public static Backoff forInterval(Duration interval) {
-    Duration cap = interval.compareTo(DEFAULT_CAP) > 0 ? interval : DEFAULT_CAP;
-    return new Backoff(interval, cap, 0.2);
+    Duration tenIntervals = interval.multipliedBy(MAX_INTERVALS);
+    Duration cap = tenIntervals.compareTo(DEFAULT_CAP) < 0 ? tenIntervals : DEFAULT_CAP;
+    return new Backoff(interval, cap.compareTo(interval) < 0 ? interval : cap, 0.2);
   }
 
   /**

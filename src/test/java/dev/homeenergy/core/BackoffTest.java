@@ -33,6 +33,13 @@ class BackoffTest {
   }
 
   @Test
+  void aFastPolledDeviceCapsAtTenIntervals() {
+    Backoff backoff = Backoff.forInterval(Duration.ofMillis(100));
+    assertThat(backoff.max()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(backoff.delayAfter(9, 0.5)).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
   void rejectsNonsense() {
     assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofSeconds(1), 0.1))
         .isInstanceOf(IllegalArgumentException.class);
