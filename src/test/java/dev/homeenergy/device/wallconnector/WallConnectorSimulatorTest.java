@@ -311,6 +311,22 @@ class WallConnectorSimulatorTest {
   }
 
   @Test
+  void closeReleasesDelayedSlowAnswersPromptly() throws Exception {
+    WallConnectorSimulator simulator = start("idle", "slow");
+    assertThat(simulator.slowDelay()).isEqualTo(WallConnectorSimulator.DEFAULT_SLOW_DELAY);
+    CompletableFuture<HttpResponse<String>> delayed = http.sendAsync(
+        HttpRequest.newBuilder(simulator.baseUri().resolve("/api/1/vitals"))
+            .timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    await().atMost(Duration.ofSeconds(2)).until(() -> simulator.pendingExchanges() == 1);
+
+    simulator.close();
+
+    await().atMost(Duration.ofSeconds(2)).until(delayed::isDone);
+    assertThat(delayed).isCompletedExceptionally();
+  }
+
+  @Test
   void unknownScenarioOrFaultNamesAreRejectedWithTheValidNames() {
     assertThatThrownBy(() -> start("driving"))
         .isInstanceOf(IllegalArgumentException.class)
