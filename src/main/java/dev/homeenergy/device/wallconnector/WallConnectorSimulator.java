@@ -69,14 +69,14 @@ public final class WallConnectorSimulator implements Simulator {
     this.faults = faults;
     this.server = HttpServer.create(new InetSocketAddress(options.bindHost(), options.port()), 16);
     int port = server.getAddress().getPort();
+    String threadPrefix = "wallconnector-sim-" + port;
     AtomicInteger threadNumber = new AtomicInteger();
     this.httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
-      Thread thread = new Thread(r, "wallconnector-sim-" + port + "-http-" + threadNumber.incrementAndGet());
+      Thread thread = new Thread(r, threadPrefix + "-http-" + threadNumber.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
-    this.exchanges =
-        new SimulatorExchanges(this::isOffline, MAX_OUTAGE_HOLD, "wallconnector-sim-" + port + "-timer");
+    this.exchanges = new SimulatorExchanges(this::isOffline, MAX_OUTAGE_HOLD, threadPrefix + "-timer");
     this.baseUri = URI.create("http://" + hostForUri(options.bindHost()) + ":" + port);
     server.setExecutor(httpExecutor);
     server.createContext("/", this::handle);
