@@ -166,10 +166,10 @@ class WallConnectorExporterIT {
   void flakyScenarioIsCountedAsTimeouts() throws IOException {
     WallConnectorSimulator simulator = simulator("flaky");
     serve(device("carport", simulator.baseUri(), NamingStyle.NATIVE));
-    for (int i = 0; i < 200 && !simulator.inOutage(); i++) {
+    for (int i = 0; i < 200 && !simulator.isOffline(); i++) {
       simulatedTime.advance(Duration.ofSeconds(1));
     }
-    assertThat(simulator.inOutage()).as("flaky unit is in an outage").isTrue();
+    assertThat(simulator.isOffline()).as("flaky unit is in an outage").isTrue();
     Exposition metrics = awaitScrape(m -> m.value(errors("carport", "timeout")).orElse(0) >= 1);
     assertThat(value(metrics, up("carport"))).isZero();
   }

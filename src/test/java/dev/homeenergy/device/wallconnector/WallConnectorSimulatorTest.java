@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import dev.homeenergy.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -88,7 +89,7 @@ class WallConnectorSimulatorTest {
   @Test
   void vitalsIsOneCompactLineWithRealKeyOrderAndFixedDecimals() throws Exception {
     WallConnectorSimulator simulator = start("idle");
-    clock.advanceSeconds(30);
+    clock.advance(Duration.ofSeconds(30));
 
     HttpResponse<String> response = get(simulator, "/api/1/vitals");
 
@@ -144,7 +145,7 @@ class WallConnectorSimulatorTest {
     long energyBefore = json(simulator, "/api/1/lifetime").get("energy_wh").asLong();
     ChargeModelTimings timings = ChargeModelTimings.defaults();
 
-    clock.advanceSeconds(timings.idleSeconds() + timings.contactorCloseAtSessionS() + 600);
+    clock.advance(Duration.ofSeconds(timings.idleSeconds() + timings.contactorCloseAtSessionS() + 600));
     String body = get(simulator, "/api/1/vitals").body();
     JsonNode vitals = mapper.readTree(body);
 
@@ -282,12 +283,12 @@ class WallConnectorSimulatorTest {
     WallConnectorSimulator simulator = start("flaky");
     assertThat(get(simulator, "/api/1/vitals").statusCode()).isEqualTo(200);
 
-    clock.advanceSeconds(95);
+    clock.advance(Duration.ofSeconds(95));
     assertThat(simulator.isOffline()).isTrue();
     assertThatThrownBy(() -> get(simulator, "/api/1/lifetime", Duration.ofMillis(200)))
         .isInstanceOf(HttpTimeoutException.class);
 
-    clock.advanceSeconds(30);
+    clock.advance(Duration.ofSeconds(30));
     assertThat(simulator.isOffline()).isFalse();
     assertThat(get(simulator, "/api/1/lifetime").statusCode()).isEqualTo(200);
   }
