@@ -18,7 +18,8 @@ public final class NativeNaming implements Naming<WallConnectorReading> {
   private static final double SECONDS_PER_HOUR = 3600;
 
   static final MetricFamily CONTACTOR_CLOSED =
-      gauge("contactor_closed", "1 while the contactor switches power to the car (vitals.contactor_closed).");
+      gauge("contactor_closed",
+          "1 while the contactor switches power to the car (vitals.contactor_closed).");
   static final MetricFamily VEHICLE_CONNECTED =
       gauge("vehicle_connected", "1 while a plug is inserted (vitals.vehicle_connected).");
   static final MetricFamily SESSION_DURATION =
@@ -39,7 +40,8 @@ public final class NativeNaming implements Naming<WallConnectorReading> {
   static final MetricFamily RELAY_COIL_VOLTS =
       gauge("relay_coil_volts", "volts", "Relay coil voltage, older firmware (vitals.relay_coil_v).");
   static final MetricFamily RELAY_VOLTS =
-      gauge("relay_volts", "volts", "Relay voltage per relay, newer firmware (vitals.relay_k1_v, relay_k2_v).");
+      gauge("relay_volts", "volts",
+          "Relay voltage per relay, newer firmware (vitals.relay_k1_v, relay_k2_v).");
   static final MetricFamily TEMPERATURE =
       gauge("temperature_celsius", "celsius",
           "Temperature per sensor (vitals.pcba_temp_c, handle_temp_c, mcu_temp_c).");
@@ -99,7 +101,8 @@ public final class NativeNaming implements Naming<WallConnectorReading> {
       counter("charging_time_seconds", "seconds", "Total charging time (lifetime.charging_time_s).");
   static final MetricFamily AVERAGE_STARTUP_TEMPERATURE =
       gauge("average_startup_temperature_celsius", "celsius",
-          "Average temperature at start-up; absent when the device sends nan (lifetime.avg_startup_temp).");
+          "Average temperature at start-up; absent when the device sends nan"
+              + " (lifetime.avg_startup_temp).");
 
   static final MetricFamily WIFI_SIGNAL_STRENGTH =
       gauge("wifi_signal_strength_ratio", "ratio",

@@ -1,7 +1,9 @@
 package dev.homeenergy.device.wallconnector;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -41,15 +43,15 @@ public final class WallConnectorJson {
     try {
       JsonNode tree = READER.readTree(repairNonFinite(body));
       if (tree == null || !tree.isObject()) {
-        throw new PollException(
-            FailureReason.PARSE, endpoint + ": body is not a JSON object");
+        throw new PollException(FailureReason.PARSE, endpoint + ": body is not a JSON object");
       }
       return READER.treeToValue(tree, type);
     } catch (JsonProcessingException e) {
       throw new PollException(
           FailureReason.PARSE, endpoint + ": invalid JSON (" + describe(e) + ")", e);
     } catch (IOException | IllegalArgumentException e) {
-      throw new PollException(FailureReason.PARSE, endpoint + ": invalid JSON (" + e.getMessage() + ")", e);
+      throw new PollException(
+          FailureReason.PARSE, endpoint + ": invalid JSON (" + e.getMessage() + ")", e);
     }
   }
 
@@ -118,8 +120,15 @@ public final class WallConnectorJson {
 
   private static String describe(JsonProcessingException e) {
     String message = e.getOriginalMessage();
-    if (e.getLocation() != null) {
-      message += " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+      if (field != null) {
+        return message + " in field " + field;
+      }
+    }
+    JsonLocation location = e.getLocation();
+    if (location != null && location.getLineNr() > 0) {
+      message += " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
     return message;
   }
