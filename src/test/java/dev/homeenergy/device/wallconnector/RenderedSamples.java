@@ -1,0 +1,68 @@
+package dev.homeenergy.device.wallconnector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeenergy.core.MetricFamily;
+import dev.homeenergy.core.Naming;
+import dev.homeenergy.core.Sample;
+import dev.homeenergy.core.Samples;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Query helpers over the samples a naming rendered, for exact assertions in tests. */
+record RenderedSamples(List<Sample> list) {
+
+  static RenderedSamples render(
+      Naming<WallConnectorReading> naming, WallConnectorReading reading, String device) {
+    Samples.Builder out = Samples.builder();
+    naming.render(reading, device, out);
+    return new RenderedSamples(out.build().list());
+  }
+
+  Optional<Sample> find(String familyName, Labels labels) {
+    List<Sample> matches =
+        list.stream()
+            .filter(s -> s.family().name().equals(familyName) && s.labels().equals(labels))
+            .toList();
+    assertThat(matches).as("samples of %s%s", familyName, labels).hasSizeLessThanOrEqualTo(1);
+    return matches.stream().findFirst();
+  }
+
+  double value(String familyName, String... labelPairs) {
+    Labels labels = Labels.of(labelPairs);
+    return find(familyName, labels)
+        .orElseThrow(() -> new AssertionError("no sample " + familyName + labels + " in " + this))
+        .value();
+  }
+
+  boolean has(String familyName) {
+    return list.stream().anyMatch(s -> s.family().name().equals(familyName));
+  }
+
+  MetricFamily family(String familyName) {
+    return list.stream()
+        .map(Sample::family)
+        .filter(f -> f.name().equals(familyName))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no family " + familyName));
+  }
+
+  List<Sample> of(String familyName) {
+    return list.stream().filter(s -> s.family().name().equals(familyName)).toList();
+  }
+
+  Set<String> names() {
+    return list.stream().map(s -> s.family().name()).collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  @Override
+  public String toString() {
+    return list.stream()
+        .map(s -> s.family().name() + s.labels() + " " + s.value())
+        .collect(Collectors.joining("\n", "\n", "\n"));
+  }
+}
