@@ -35,7 +35,7 @@ public final class Durations {
    *     unknown unit or exceeds about 292 years
    */
   public static Duration parse(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isEmpty() || !text.equals(text.replaceAll("\\s", ""))) {
       throw invalid(text == null ? "" : text);
     }
     if (text.startsWith("-")) {
