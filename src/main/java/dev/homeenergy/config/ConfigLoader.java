@@ -124,7 +124,11 @@ public final class ConfigLoader {
       // Only the problem text: the exception's own message quotes the offending line, which may
       // hold a secret.
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      problems.add("", mark == null ? 0 : mark.getLine() + 1, "invalid YAML: " + e.getProblem());
+      String problem = e.getProblem();
+      if (problem.startsWith("but ") && e.getContext() != null) {
+        problem = e.getContext() + " " + problem;
+      }
+      problems.add("", mark == null ? 0 : mark.getLine() + 1, "invalid YAML: " + problem);
     } catch (YAMLException e) {
       problems.add("", 0, "invalid YAML: " + e.getMessage());
     }
