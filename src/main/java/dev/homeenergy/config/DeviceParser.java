@@ -20,7 +20,6 @@ final class DeviceParser {
   static final List<String> COMMON_KEYS =
       List.of("name", "type", "address", "interval", "timeout", "stale_after", "naming");
   static final List<String> REQUIRED_KEYS = List.of("name", "type", "address");
-  static final int STALE_AFTER_INTERVALS = 5;
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
   private static final String FALLBACK_SCHEME = "http";
@@ -91,7 +90,7 @@ final class DeviceParser {
     if (spec != null && timingsParsed) {
       interval = givenInterval.orElse(spec.defaultInterval());
       timeout = givenTimeout.orElse(spec.defaultTimeout());
-      staleAfter = givenStaleAfter.orElse(interval.multipliedBy(STALE_AFTER_INTERVALS));
+      staleAfter = givenStaleAfter.orElse(interval.multipliedBy(DeviceConfig.DEFAULT_STALE_AFTER_INTERVALS));
       checkTimings(map, interval, timeout, staleAfter);
     }
 

@@ -39,6 +39,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void emptyFileEqualsTheDefaultConfig() throws ConfigException {
+    assertThat(parse("")).isEqualTo(ExporterConfig.defaults());
+  }
+
+  @Test
+  void deviceWithDefaultsMatchesALoadedMinimalDevice() throws ConfigException {
+    assertThat(parse("devices:\n  - {name: g, type: wallconnector, address: h}\n").devices())
+        .containsExactly(
+            DeviceConfig.withDefaults(
+                "g", TestSpecs.WALLCONNECTOR, URI.create("http://h:80"), NamingStyle.NATIVE, Map.of()));
+  }
+
+  @Test
   void commentsOnlyAndEmptySectionsGiveDefaults() throws ConfigException {
     assertThat(parse("# nothing here\n")).isEqualTo(parse(""));
     assertThat(parse("web:\nlog:\ndevices:\n")).isEqualTo(parse(""));
