@@ -293,4 +293,26 @@ class DeviceValidationTest {
             .get(0);
     assertThat(device.extra()).isEqualTo(Map.of("site_id", 42L, "username", "7"));
   }
+
+  @Test
+  void withoutTypeKeysAreCheckedAgainstAllFamilies() {
+    assertThat(problems("devices:\n  - name: a\n    address: h\n    username: u\n    colour: red\n"))
+        .isEqualTo(
+            """
+            cfg.yml:2: devices[0]: missing required key "type"
+            cfg.yml:5: devices[0].colour: unknown key "colour\"""");
+  }
+
+  @Test
+  void aliasesReuseValues() throws ConfigException {
+    ExporterConfig config =
+        loader.parse(
+            """
+            devices:
+              - {name: a, type: wallconnector, address: h, interval: &slow 1m}
+              - {name: b, type: wallconnector, address: i, interval: *slow}
+            """,
+            "cfg.yml");
+    assertThat(config.devices().get(1).interval()).isEqualTo(java.time.Duration.ofMinutes(1));
+  }
 }
