@@ -67,8 +67,8 @@ public final class ConfigLoader {
     try {
       text = files.read(file);
     } catch (IOException | RuntimeException e) {
-      throw new ConfigException(
-          source, List.of(new ConfigProblem("", 0, "cannot read config file: " + SecretResolver.reason(e))));
+      String message = "cannot read config file: " + SecretResolver.reason(e);
+      throw new ConfigException(source, List.of(new ConfigProblem("", 0, message)));
     }
     Path directory = file.toAbsolutePath().getParent();
     return parse(text, source, directory == null ? Path.of("") : directory);
@@ -103,8 +103,8 @@ public final class ConfigLoader {
     if (rootMap.isPresent()) {
       YamlMap map = rootMap.get();
       map.rejectUnknownKeys(TOP_LEVEL_KEYS);
-      web = map.get("web").flatMap(entry -> section(entry, problems)).map(m -> web(m, values)).orElse(web);
-      log = map.get("log").flatMap(entry -> section(entry, problems)).map(m -> log(m, values)).orElse(log);
+      web = section(map, "web", problems).map(section -> web(section, values)).orElse(web);
+      log = section(map, "log", problems).map(section -> log(section, values)).orElse(log);
       map.get("devices").ifPresent(entry -> devices.addAll(devices(entry, deviceParser, problems)));
       DeviceSetCheck.check(devices, problems);
     }
@@ -135,8 +135,9 @@ public final class ConfigLoader {
     return Optional.empty();
   }
 
-  private static Optional<YamlMap> section(YamlMap.Entry entry, Problems problems) {
-    return YamlMap.read(entry.value(), entry.path(), entry.line(), problems);
+  private static Optional<YamlMap> section(YamlMap root, String key, Problems problems) {
+    return root.get(key)
+        .flatMap(entry -> YamlMap.read(entry.value(), entry.path(), entry.line(), problems));
   }
 
   private static WebConfig web(YamlMap map, ValueReader values) {

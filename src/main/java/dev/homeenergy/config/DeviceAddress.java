@@ -63,7 +63,8 @@ public final class DeviceAddress {
     }
     int port = hostPort.hasPort() ? hostPort.port() : portFor(scheme, defaultScheme, defaultPort);
     try {
-      URI uri = new URI(scheme, null, hostPort.host(), port, path.isEmpty() ? null : path, null, null);
+      String pathOrNull = path.isEmpty() ? null : path;
+      URI uri = new URI(scheme, null, hostPort.host(), port, pathOrNull, null, null);
       return new URI(uri.toASCIIString());
     } catch (URISyntaxException e) {
       throw invalid(text, e.getReason());

@@ -25,6 +25,8 @@ final class DeviceParser {
   private static final String FALLBACK_SCHEME = "http";
   private static final int FALLBACK_PORT = 80;
 
+  private record Timings(Duration interval, Duration timeout, Duration staleAfter) {}
+
   private final Map<String, DeviceTypeSpec> types;
   private final ValueReader values;
   private final SecretResolver secrets;
@@ -69,39 +71,50 @@ final class DeviceParser {
     URI address =
         map.get("address").flatMap(e -> parse(e, text -> DeviceAddress.parse(text, scheme, port)))
             .orElse(null);
-    Optional<Duration> givenInterval = positiveDuration(map, "interval");
-    Optional<Duration> givenTimeout = positiveDuration(map, "timeout");
-    Optional<Duration> givenStaleAfter = positiveDuration(map, "stale_after");
+    Optional<Timings> timings = timings(map, spec);
     Optional<YamlMap.Entry> namingEntry = map.get("naming");
     NamingStyle naming =
         namingEntry.isEmpty()
             ? NamingStyle.NATIVE
-            : namingEntry.flatMap(e -> values.text(e).flatMap(text -> naming(e, text))).orElse(null);
+            : namingEntry.flatMap(e -> values.text(e).flatMap(t -> naming(e, t))).orElse(null);
     int namingLine = namingEntry.map(YamlMap.Entry::line).orElse(line);
     Map<String, Object> extra = spec == null ? Map.of() : extras(map, spec);
-
-    Duration interval = null;
-    Duration timeout = null;
-    Duration staleAfter = null;
-    boolean timingsParsed =
-        givenOrAbsent(map, "interval", givenInterval)
-            && givenOrAbsent(map, "timeout", givenTimeout)
-            && givenOrAbsent(map, "stale_after", givenStaleAfter);
-    if (spec != null && timingsParsed) {
-      interval = givenInterval.orElse(spec.defaultInterval());
-      timeout = givenTimeout.orElse(spec.defaultTimeout());
-      staleAfter = givenStaleAfter.orElse(interval.multipliedBy(DeviceConfig.DEFAULT_STALE_AFTER_INTERVALS));
-      checkTimings(map, interval, timeout, staleAfter);
-    }
 
     boolean valid = problems.count() == problemsBefore;
     DeviceConfig config =
         valid
             ? new DeviceConfig(
-                name, spec.type(), address, interval, timeout, staleAfter, naming, extra)
+                name,
+                spec.type(),
+                address,
+                timings.get().interval(),
+                timings.get().timeout(),
+                timings.get().staleAfter(),
+                naming,
+                extra)
             : null;
     return new DeviceEntry(
         path, line, name, nameLine, spec == null ? null : spec.type(), naming, namingLine, config);
+  }
+
+  /** The effective timings; empty when the type is unknown or a given duration is invalid. */
+  private Optional<Timings> timings(YamlMap map, DeviceTypeSpec spec) {
+    Optional<Duration> givenInterval = positiveDuration(map, "interval");
+    Optional<Duration> givenTimeout = positiveDuration(map, "timeout");
+    Optional<Duration> givenStaleAfter = positiveDuration(map, "stale_after");
+    boolean allParsed =
+        givenOrAbsent(map, "interval", givenInterval)
+            && givenOrAbsent(map, "timeout", givenTimeout)
+            && givenOrAbsent(map, "stale_after", givenStaleAfter);
+    if (spec == null || !allParsed) {
+      return Optional.empty();
+    }
+    Duration interval = givenInterval.orElse(spec.defaultInterval());
+    Duration timeout = givenTimeout.orElse(spec.defaultTimeout());
+    Duration staleAfter =
+        givenStaleAfter.orElse(interval.multipliedBy(DeviceConfig.DEFAULT_STALE_AFTER_INTERVALS));
+    checkTimings(map, interval, timeout, staleAfter);
+    return Optional.of(new Timings(interval, timeout, staleAfter));
   }
 
   private Optional<String> name(YamlMap.Entry entry) {

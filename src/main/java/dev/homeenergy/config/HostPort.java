@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * @param port the port, or -1 when absent
  */
 record HostPort(String host, int port) {
-  private static final Pattern HOST_NAME =
-      Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?");
+  private static final String LABEL = "[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?";
+  private static final Pattern HOST_NAME = Pattern.compile(LABEL + "(\\." + LABEL + ")*\\.?");
 
   boolean hasPort() {
     return port >= 0;

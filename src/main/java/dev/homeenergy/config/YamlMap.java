@@ -53,7 +53,8 @@ final class YamlMap {
       String keyPath = path.isEmpty() ? key : path + "." + key;
       Entry previous = entries.get(key);
       if (previous != null) {
-        problems.add(keyPath, keyLine, "duplicate key (first defined at line " + previous.line() + ")");
+        problems.add(
+            keyPath, keyLine, "duplicate key (first defined at line " + previous.line() + ")");
         continue;
       }
       entries.put(key, new Entry(key, keyPath, keyLine, tuple.getValueNode()));
