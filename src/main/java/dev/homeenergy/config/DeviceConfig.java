@@ -27,7 +27,27 @@ public record DeviceConfig(
     NamingStyle naming,
     Map<String, Object> extra) {
 
+  /** {@code stale_after} defaults to this many intervals. */
+  public static final int DEFAULT_STALE_AFTER_INTERVALS = 5;
+
   public DeviceConfig {
     extra = Map.copyOf(extra);
+  }
+
+  /**
+   * A device with the family's default interval and timeout and the default stale_after, for
+   * callers that build devices without a config file. Does no validation.
+   */
+  public static DeviceConfig withDefaults(
+      String name, DeviceTypeSpec spec, URI address, NamingStyle naming, Map<String, Object> extra) {
+    return new DeviceConfig(
+        name,
+        spec.type(),
+        address,
+        spec.defaultInterval(),
+        spec.defaultTimeout(),
+        spec.defaultInterval().multipliedBy(DEFAULT_STALE_AFTER_INTERVALS),
+        naming,
+        extra);
   }
 }

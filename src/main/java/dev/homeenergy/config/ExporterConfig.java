@@ -8,6 +8,11 @@ public record ExporterConfig(WebConfig web, LogConfig log, List<DeviceConfig> de
     devices = List.copyOf(devices);
   }
 
+  /** Default web and log settings and no devices: what an empty config file gives. */
+  public static ExporterConfig defaults() {
+    return new ExporterConfig(WebConfig.defaults(), LogConfig.defaults(), List.of());
+  }
+
   public ExporterConfig withWeb(WebConfig newWeb) {
     return new ExporterConfig(newWeb, log, devices);
   }

@@ -1,0 +1,267 @@
+package dev.homeenergy.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Validates one {@code devices:} entry against its type's {@link DeviceTypeSpec}. */
+final class DeviceParser {
+  static final List<String> COMMON_KEYS =
+      List.of("name", "type", "address", "interval", "timeout", "stale_after", "naming");
+  static final List<String> REQUIRED_KEYS = List.of("name", "type", "address");
+
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+  private static final String FALLBACK_SCHEME = "http";
+  private static final int FALLBACK_PORT = 80;
+
+  private record Timings(Duration interval, Duration timeout, Duration staleAfter) {}
+
+  private final Map<String, DeviceTypeSpec> types;
+  private final ValueReader values;
+  private final SecretResolver secrets;
+  private final Problems problems;
+
+  DeviceParser(
+      Map<String, DeviceTypeSpec> types,
+      ValueReader values,
+      SecretResolver secrets,
+      Problems problems) {
+    this.types = types;
+    this.values = values;
+    this.secrets = secrets;
+    this.problems = problems;
+  }
+
+  DeviceEntry parse(Node node, String path) {
+    int line = Problems.line(node);
+    Optional<YamlMap> read = YamlMap.read(node, path, line, problems);
+    if (read.isEmpty()) {
+      return new DeviceEntry(path, line, null, line, null, null, line, null);
+    }
+    YamlMap map = read.get();
+    int problemsBefore = problems.count();
+
+    List<String> missing =
+        REQUIRED_KEYS.stream().filter(key -> map.get(key).isEmpty()).toList();
+    if (!missing.isEmpty()) {
+      problems.add(path, line, "missing required " + describeKeys(missing));
+    }
+    String name = map.get("name").flatMap(this::name).orElse(null);
+    int nameLine = map.get("name").map(YamlMap.Entry::line).orElse(line);
+    DeviceTypeSpec spec = map.get("type").flatMap(this::spec).orElse(null);
+    if (spec != null) {
+      map.rejectUnknownKeys(allowedKeys(spec));
+    } else if (map.get("type").isEmpty()) {
+      map.rejectUnknownKeys(allKnownKeys());
+    }
+
+    String scheme = spec == null ? FALLBACK_SCHEME : spec.defaultScheme();
+    int port = spec == null ? FALLBACK_PORT : spec.defaultPort();
+    URI address =
+        map.get("address").flatMap(e -> parse(e, text -> DeviceAddress.parse(text, scheme, port)))
+            .orElse(null);
+    Optional<Timings> timings = timings(map, spec);
+    Optional<YamlMap.Entry> namingEntry = map.get("naming");
+    NamingStyle naming =
+        namingEntry.isEmpty()
+            ? NamingStyle.NATIVE
+            : namingEntry.flatMap(e -> values.text(e).flatMap(t -> naming(e, t))).orElse(null);
+    int namingLine = namingEntry.map(YamlMap.Entry::line).orElse(line);
+    Map<String, Object> extra = spec == null ? Map.of() : extras(map, spec);
+
+    boolean valid = problems.count() == problemsBefore;
+    DeviceConfig config =
+        valid
+            ? new DeviceConfig(
+                name,
+                spec.type(),
+                address,
+                timings.get().interval(),
+                timings.get().timeout(),
+                timings.get().staleAfter(),
+                naming,
+                extra)
+            : null;
+    return new DeviceEntry(
+        path, line, name, nameLine, spec == null ? null : spec.type(), naming, namingLine, config);
+  }
+
+  /** The effective timings; empty when the type is unknown or a given duration is invalid. */
+  private Optional<Timings> timings(YamlMap map, DeviceTypeSpec spec) {
+    Optional<Duration> givenInterval = positiveDuration(map, "interval");
+    Optional<Duration> givenTimeout = positiveDuration(map, "timeout");
+    Optional<Duration> givenStaleAfter = positiveDuration(map, "stale_after");
+    boolean allParsed =
+        givenOrAbsent(map, "interval", givenInterval)
+            && givenOrAbsent(map, "timeout", givenTimeout)
+            && givenOrAbsent(map, "stale_after", givenStaleAfter);
+    if (spec == null || !allParsed) {
+      return Optional.empty();
+    }
+    Duration interval = givenInterval.orElse(spec.defaultInterval());
+    Duration timeout = givenTimeout.orElse(spec.defaultTimeout());
+    Duration staleAfter =
+        givenStaleAfter.orElse(interval.multipliedBy(DeviceConfig.DEFAULT_STALE_AFTER_INTERVALS));
+    checkTimings(map, interval, timeout, staleAfter);
+    return Optional.of(new Timings(interval, timeout, staleAfter));
+  }
+
+  private Optional<String> name(YamlMap.Entry entry) {
+    return values
+        .text(entry)
+        .filter(
+            text -> {
+              if (NAME.matcher(text).matches()) {
+                return true;
+              }
+              problems.add(
+                  entry.path(),
+                  entry.line(),
+                  "invalid device name \"" + text + "\": use only letters, digits, _, . and -");
+              return false;
+            });
+  }
+
+  private Optional<DeviceTypeSpec> spec(YamlMap.Entry entry) {
+    return values
+        .text(entry)
+        .flatMap(
+            text -> {
+              DeviceTypeSpec spec = types.get(text);
+              if (spec == null) {
+                problems.add(
+                    entry.path(),
+                    entry.line(),
+                    "unknown device type \""
+                        + text
+                        + "\""
+                        + Suggestions.hint(text, types.keySet())
+                        + "; known types: "
+                        + String.join(", ", new TreeSet<>(types.keySet())));
+              }
+              return Optional.ofNullable(spec);
+            });
+  }
+
+  private Optional<NamingStyle> naming(YamlMap.Entry entry, String text) {
+    NamingStyle style = NamingStyle.fromConfig(text);
+    if (style == null) {
+      problems.add(
+          entry.path(),
+          entry.line(),
+          "invalid naming \"" + text + "\"; expected one of: native, compat");
+    }
+    return Optional.ofNullable(style);
+  }
+
+  private Optional<Duration> positiveDuration(YamlMap map, String key) {
+    return map.get(key)
+        .flatMap(entry -> parse(entry, Durations::parse)
+            .filter(
+                duration -> {
+                  if (!duration.isZero()) {
+                    return true;
+                  }
+                  problems.add(entry.path(), entry.line(), "must be greater than 0s");
+                  return false;
+                }));
+  }
+
+  private void checkTimings(YamlMap map, Duration interval, Duration timeout, Duration staleAfter) {
+    if (timeout.compareTo(interval) > 0) {
+      Optional<YamlMap.Entry> timeoutEntry = map.get("timeout");
+      if (timeoutEntry.isPresent()) {
+        problems.add(
+            timeoutEntry.get().path(),
+            timeoutEntry.get().line(),
+            "timeout " + Durations.format(timeout) + " is longer than interval "
+                + Durations.format(interval));
+      } else {
+        int line = map.get("interval").map(YamlMap.Entry::line).orElse(0);
+        problems.add(
+            map.path() + ".interval",
+            line,
+            "interval " + Durations.format(interval) + " is shorter than the default timeout "
+                + Durations.format(timeout) + "; also set a timeout of at most "
+                + Durations.format(interval));
+      }
+    }
+    Optional<YamlMap.Entry> staleEntry = map.get("stale_after");
+    if (staleAfter.compareTo(interval) < 0 && staleEntry.isPresent()) {
+      problems.add(
+          staleEntry.get().path(),
+          staleEntry.get().line(),
+          "stale_after " + Durations.format(staleAfter) + " is shorter than interval "
+              + Durations.format(interval));
+    }
+  }
+
+  private static boolean givenOrAbsent(YamlMap map, String key, Optional<Duration> parsed) {
+    return parsed.isPresent() || map.get(key).isEmpty();
+  }
+
+  private Map<String, Object> extras(YamlMap map, DeviceTypeSpec spec) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    for (String key : new TreeSet<>(spec.extraKeys())) {
+      if (spec.secretKeys().contains(key)) {
+        secrets.resolve(map, key).ifPresent(secret -> extra.put(key, secret));
+      } else {
+        map.get(key).flatMap(values::typed).ifPresent(value -> extra.put(key, value));
+      }
+    }
+    for (String key : new TreeSet<>(spec.secretKeys())) {
+      if (!spec.extraKeys().contains(key)) {
+        secrets.resolve(map, key).ifPresent(secret -> extra.put(key, secret));
+      }
+    }
+    return extra;
+  }
+
+  private <T> Optional<T> parse(YamlMap.Entry entry, Function<String, T> parser) {
+    return values
+        .text(entry)
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(parser.apply(text));
+              } catch (IllegalArgumentException e) {
+                problems.add(entry.path(), entry.line(), e.getMessage());
+                return Optional.empty();
+              }
+            });
+  }
+
+  static Set<String> allowedKeys(DeviceTypeSpec spec) {
+    Set<String> allowed = new LinkedHashSet<>(COMMON_KEYS);
+    allowed.addAll(spec.extraKeys());
+    allowed.addAll(spec.secretKeys());
+    spec.secretKeys().forEach(key -> allowed.add(key + SecretResolver.FILE_SUFFIX));
+    return allowed;
+  }
+
+  private Set<String> allKnownKeys() {
+    Set<String> all = new LinkedHashSet<>(COMMON_KEYS);
+    types.values().forEach(spec -> all.addAll(allowedKeys(spec)));
+    return all;
+  }
+
+  private static String describeKeys(List<String> keys) {
+    List<String> quoted = new ArrayList<>(keys.stream().map(k -> "\"" + k + "\"").toList());
+    if (quoted.size() == 1) {
+      return "key " + quoted.get(0);
+    }
+    String last = quoted.remove(quoted.size() - 1);
+    return "keys " + quoted.stream().collect(Collectors.joining(", ")) + " and " + last;
+  }
+}
