@@ -41,7 +41,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ExporterConfig config;
     try {
-      config = new ConfigLoader(Families.specs(context.families()), context.env()).load(file);
+      config = new ConfigLoader(Families.specs(context.families()), context.env()::get).load(file);
     } catch (ConfigException e) {
       err.println(e.getMessage());
       err.flush();

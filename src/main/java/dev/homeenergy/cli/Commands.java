@@ -21,7 +21,8 @@ public final class Commands {
     };
     CommandLine commandLine = new CommandLine(ServeCommand.class, factory);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    commandLine.setExitCodeExceptionMapper(e -> Serving.EXIT_RUNTIME);
+    commandLine.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? Serving.EXIT_CONFIG : Serving.EXIT_RUNTIME);
     return commandLine;
   }
 

@@ -9,14 +9,11 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.homeenergy.config.LogConfig;
 import java.util.Locale;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Points Logback at stderr with the configured level and format (text, logfmt or json). */
 public final class LoggingSetup {
-  public static final Set<String> LEVELS = Set.of("debug", "info", "warn", "error");
-  public static final Set<String> FORMATS = Set.of("text", "logfmt", "json");
 
   private static final String TEXT =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0}: %msg%n%ex";
@@ -30,11 +27,8 @@ public final class LoggingSetup {
   public static void apply(LogConfig config) {
     String level = config.level().toLowerCase(Locale.ROOT);
     String format = config.format().toLowerCase(Locale.ROOT);
-    if (!LEVELS.contains(level)) {
-      throw new IllegalArgumentException("log level must be one of debug, info, warn, error, got " + config.level());
-    }
-    if (!FORMATS.contains(format)) {
-      throw new IllegalArgumentException("log format must be one of text, logfmt, json, got " + config.format());
+    if (!LogConfig.LEVELS.contains(level) || !LogConfig.FORMATS.contains(format)) {
+      throw new IllegalArgumentException("unknown log level or format: " + config);
     }
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;

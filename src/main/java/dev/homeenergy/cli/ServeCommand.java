@@ -61,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     ExporterConfig config;
     try {
-      config = new ConfigLoader(Families.specs(context.families()), context.env()).load(configFile);
+      config = new ConfigLoader(Families.specs(context.families()), context.env()::get).load(configFile);
     } catch (ConfigException e) {
       err.println(e.getMessage());
       err.flush();

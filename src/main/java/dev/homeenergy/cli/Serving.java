@@ -3,18 +3,18 @@ package dev.homeenergy.cli;
 import dev.homeenergy.Exporter;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.ListenAddress;
+import dev.homeenergy.config.LogConfig;
+import dev.homeenergy.config.WebConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Validates the command-line-only settings, starts the exporter and serves until stopped. */
 final class Serving {
   static final int EXIT_OK = 0;
   static final int EXIT_RUNTIME = 1;
   static final int EXIT_CONFIG = 2;
-  private static final Set<String> RESERVED_PATHS = Set.of("/", "/-/healthy", "/-/ready");
 
   private Serving() {}
 
@@ -26,17 +26,18 @@ final class Serving {
     } catch (IllegalArgumentException e) {
       problems.add("web.listen_address: " + e.getMessage());
     }
-    String path = config.web().telemetryPath();
-    if (path == null || !path.startsWith("/")) {
-      problems.add("web.telemetry_path: must start with /, got \"" + path + "\"");
-    } else if (RESERVED_PATHS.contains(path) || path.startsWith("/devices/")) {
-      problems.add("web.telemetry_path: " + path + " is used by the exporter itself; pick another path such as /metrics");
+    try {
+      WebConfig.checkTelemetryPath(config.web().telemetryPath());
+    } catch (IllegalArgumentException e) {
+      problems.add("web.telemetry_path: " + e.getMessage());
     }
-    if (!LoggingSetup.LEVELS.contains(config.log().level())) {
-      problems.add("log.level: must be one of debug, info, warn, error, got \"" + config.log().level() + "\"");
+    if (!LogConfig.LEVELS.contains(config.log().level())) {
+      problems.add("log.level: must be one of " + String.join(", ", LogConfig.LEVELS)
+          + ", got \"" + config.log().level() + "\"");
     }
-    if (!LoggingSetup.FORMATS.contains(config.log().format())) {
-      problems.add("log.format: must be one of text, logfmt, json, got \"" + config.log().format() + "\"");
+    if (!LogConfig.FORMATS.contains(config.log().format())) {
+      problems.add("log.format: must be one of " + String.join(", ", LogConfig.FORMATS)
+          + ", got \"" + config.log().format() + "\"");
     }
     return problems;
   }

@@ -15,8 +15,9 @@ public record WebConfig(String listenAddress, String telemetryPath) {
   }
 
   /**
-   * Checks a telemetry path: it must start with {@code /} and contain no whitespace, {@code ?} or
-   * {@code #}.
+   * Checks a telemetry path: it must start with {@code /}, contain no whitespace, {@code ?} or
+   * {@code #}, and not be one of the exporter's own pages ({@code /}, {@code /-/healthy},
+   * {@code /-/ready}, {@code /devices/...}).
    *
    * @return the path
    * @throws IllegalArgumentException with the reason when it is invalid
@@ -28,6 +29,11 @@ public record WebConfig(String listenAddress, String telemetryPath) {
     if (!path.matches("[^\\s?#]+")) {
       throw new IllegalArgumentException(
           "telemetry path \"" + path + "\" must not contain whitespace, ? or #");
+    }
+    if (path.equals("/") || path.equals("/-/healthy") || path.equals("/-/ready")
+        || path.startsWith("/devices/")) {
+      throw new IllegalArgumentException(
+          "telemetry path \"" + path + "\" is used by the exporter itself; pick another, such as /metrics");
     }
     return path;
   }

@@ -100,10 +100,12 @@ class CommandLineTest {
     Run run = new Run(Map.of());
     assertThat(run.execute("check-config", config.toString())).isZero();
     assertThat(run.out.toString())
-        .contains("listen_address: \":10042\"")
-        .contains("address: \"http://192.0.2.10:80\"")
-        .contains("interval: \"10s\"")
-        .contains("stale_after: \"50s\"");
+        .contains("listen_address: :10042")
+        .contains("address: http://192.0.2.10:80")
+        .contains("interval: 10s")
+        .contains("timeout: 5s")
+        .contains("stale_after: 50s")
+        .contains("naming: native");
   }
 
   @Test

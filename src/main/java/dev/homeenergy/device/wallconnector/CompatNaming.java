@@ -12,9 +12,10 @@ import java.util.List;
  * uptime_s} as {@code uptime_all}), every metric a gauge, no {@code device} label, booleans as 1/0,
  * arrays as their element count with the elements comma-joined in a {@code values} label, strings
  * as 1 with the text in a {@code value} label (the SSID stays base64, as that exporter sends it).
- * Like the original, an absent array counts as empty ({@code values=""} 0), and fields outside its
- * set ({@code relay_k1_v}, {@code relay_k2_v}, {@code avg_startup_temp}, version) are not exported.
- * Unlike it, an absent scalar field is left out rather than shown as 0.
+ * Like the original, which reads each field with a default, an absent number or boolean is 0, an
+ * absent array is empty ({@code values=""} 0) and an absent string is {@code value=""} 1, so the
+ * same 44 series exist on every firmware; fields outside its set ({@code relay_k1_v},
+ * {@code relay_k2_v}, {@code avg_startup_temp}, version) are not exported.
  */
 public final class CompatNaming implements Naming<WallConnectorReading> {
 
@@ -85,56 +86,56 @@ public final class CompatNaming implements Naming<WallConnectorReading> {
     Labels none = Labels.EMPTY;
     Vitals v = reading.vitals();
     if (v != null) {
-      out.addIfPresent(CONTACTOR_CLOSED, none, v.contactorClosed());
-      out.addIfPresent(VEHICLE_CONNECTED, none, v.vehicleConnected());
-      out.addIfPresent(SESSION_S, none, v.sessionSeconds());
-      out.addIfPresent(GRID_V, none, v.gridVolts());
-      out.addIfPresent(GRID_HZ, none, v.gridHertz());
-      out.addIfPresent(VEHICLE_CURRENT_A, none, v.vehicleCurrentAmps());
-      out.addIfPresent(CURRENT_A_A, none, v.currentAAmps());
-      out.addIfPresent(CURRENT_B_A, none, v.currentBAmps());
-      out.addIfPresent(CURRENT_C_A, none, v.currentCAmps());
-      out.addIfPresent(CURRENT_N_A, none, v.currentNAmps());
-      out.addIfPresent(VOLTAGE_A_V, none, v.voltageAVolts());
-      out.addIfPresent(VOLTAGE_B_V, none, v.voltageBVolts());
-      out.addIfPresent(VOLTAGE_C_V, none, v.voltageCVolts());
-      out.addIfPresent(RELAY_COIL_V, none, v.relayCoilVolts());
-      out.addIfPresent(PCBA_TEMP_C, none, v.pcbaTempCelsius());
-      out.addIfPresent(HANDLE_TEMP_C, none, v.handleTempCelsius());
-      out.addIfPresent(MCU_TEMP_C, none, v.mcuTempCelsius());
-      out.addIfPresent(UPTIME_S, none, v.uptimeSeconds());
-      out.addIfPresent(INPUT_THERMOPILE_UV, none, v.inputThermopileMicrovolts());
-      out.addIfPresent(PROX_V, none, v.proxVolts());
-      out.addIfPresent(PILOT_HIGH_V, none, v.pilotHighVolts());
-      out.addIfPresent(PILOT_LOW_V, none, v.pilotLowVolts());
-      out.addIfPresent(SESSION_ENERGY_WH, none, v.sessionEnergyWh());
-      out.addIfPresent(CONFIG_STATUS, none, v.configStatus());
-      out.addIfPresent(EVSE_STATE, none, v.evseState());
+      out.add(CONTACTOR_CLOSED, none, orZero(v.contactorClosed()));
+      out.add(VEHICLE_CONNECTED, none, orZero(v.vehicleConnected()));
+      out.add(SESSION_S, none, orZero(v.sessionSeconds()));
+      out.add(GRID_V, none, orZero(v.gridVolts()));
+      out.add(GRID_HZ, none, orZero(v.gridHertz()));
+      out.add(VEHICLE_CURRENT_A, none, orZero(v.vehicleCurrentAmps()));
+      out.add(CURRENT_A_A, none, orZero(v.currentAAmps()));
+      out.add(CURRENT_B_A, none, orZero(v.currentBAmps()));
+      out.add(CURRENT_C_A, none, orZero(v.currentCAmps()));
+      out.add(CURRENT_N_A, none, orZero(v.currentNAmps()));
+      out.add(VOLTAGE_A_V, none, orZero(v.voltageAVolts()));
+      out.add(VOLTAGE_B_V, none, orZero(v.voltageBVolts()));
+      out.add(VOLTAGE_C_V, none, orZero(v.voltageCVolts()));
+      out.add(RELAY_COIL_V, none, orZero(v.relayCoilVolts()));
+      out.add(PCBA_TEMP_C, none, orZero(v.pcbaTempCelsius()));
+      out.add(HANDLE_TEMP_C, none, orZero(v.handleTempCelsius()));
+      out.add(MCU_TEMP_C, none, orZero(v.mcuTempCelsius()));
+      out.add(UPTIME_S, none, orZero(v.uptimeSeconds()));
+      out.add(INPUT_THERMOPILE_UV, none, orZero(v.inputThermopileMicrovolts()));
+      out.add(PROX_V, none, orZero(v.proxVolts()));
+      out.add(PILOT_HIGH_V, none, orZero(v.pilotHighVolts()));
+      out.add(PILOT_LOW_V, none, orZero(v.pilotLowVolts()));
+      out.add(SESSION_ENERGY_WH, none, orZero(v.sessionEnergyWh()));
+      out.add(CONFIG_STATUS, none, orZero(v.configStatus()));
+      out.add(EVSE_STATE, none, orZero(v.evseState()));
       addList(CURRENT_ALERTS, v.currentAlerts(), out);
       addList(EVSE_NOT_READY_REASONS, v.evseNotReadyReasons(), out);
     }
     WifiStatus w = reading.wifi();
     if (w != null) {
       addText(WIFI_SSID, w.ssid(), out);
-      out.addIfPresent(WIFI_SIGNAL_STRENGTH, none, w.signalStrengthPercent());
-      out.addIfPresent(WIFI_RSSI, none, w.rssiDbm());
-      out.addIfPresent(WIFI_SNR, none, w.snrDecibels());
-      out.addIfPresent(WIFI_CONNECTED, none, w.connected());
+      out.add(WIFI_SIGNAL_STRENGTH, none, orZero(w.signalStrengthPercent()));
+      out.add(WIFI_RSSI, none, orZero(w.rssiDbm()));
+      out.add(WIFI_SNR, none, orZero(w.snrDecibels()));
+      out.add(WIFI_CONNECTED, none, orZero(w.connected()));
       addText(WIFI_INFRA_IP, w.infraIp(), out);
-      out.addIfPresent(INTERNET, none, w.internet());
+      out.add(INTERNET, none, orZero(w.internet()));
       addText(WIFI_MAC, w.mac(), out);
     }
     Lifetime l = reading.lifetime();
     if (l != null) {
-      out.addIfPresent(CONTACTOR_CYCLES, none, l.contactorCycles());
-      out.addIfPresent(CONTACTOR_CYCLES_LOADED, none, l.contactorCyclesLoaded());
-      out.addIfPresent(ALERT_COUNT, none, l.alertCount());
-      out.addIfPresent(THERMAL_FOLDBACKS, none, l.thermalFoldbacks());
-      out.addIfPresent(CHARGE_STARTS, none, l.chargeStarts());
-      out.addIfPresent(ENERGY_WH, none, l.energyWh());
-      out.addIfPresent(CONNECTOR_CYCLES, none, l.connectorCycles());
-      out.addIfPresent(UPTIME_ALL, none, l.uptimeSeconds());
-      out.addIfPresent(CHARGING_TIME_S, none, l.chargingTimeSeconds());
+      out.add(CONTACTOR_CYCLES, none, orZero(l.contactorCycles()));
+      out.add(CONTACTOR_CYCLES_LOADED, none, orZero(l.contactorCyclesLoaded()));
+      out.add(ALERT_COUNT, none, orZero(l.alertCount()));
+      out.add(THERMAL_FOLDBACKS, none, orZero(l.thermalFoldbacks()));
+      out.add(CHARGE_STARTS, none, orZero(l.chargeStarts()));
+      out.add(ENERGY_WH, none, orZero(l.energyWh()));
+      out.add(CONNECTOR_CYCLES, none, orZero(l.connectorCycles()));
+      out.add(UPTIME_ALL, none, orZero(l.uptimeSeconds()));
+      out.add(CHARGING_TIME_S, none, orZero(l.chargingTimeSeconds()));
     }
   }
 
@@ -144,9 +145,15 @@ public final class CompatNaming implements Naming<WallConnectorReading> {
   }
 
   private static void addText(MetricFamily family, String value, Samples.Builder out) {
-    if (value != null) {
-      out.info(family, Labels.of("value", value));
-    }
+    out.add(family, Labels.of("value", value == null ? "" : value), 1);
+  }
+
+  private static double orZero(Number value) {
+    return value == null ? 0 : value.doubleValue();
+  }
+
+  private static double orZero(Boolean value) {
+    return value != null && value ? 1 : 0;
   }
 
   private static MetricFamily gauge(String name, String help) {

@@ -123,24 +123,27 @@ class CompatNamingTest {
   }
 
   @Test
-  void relayK1K2AreNotSeedMetricsAndAbsentRelayCoilIsOmitted() {
+  void relayK1K2AreNotSeedMetricsAndAbsentRelayCoilIsZeroAsTheSeedShowsIt() {
     RenderedSamples s = render(Fixtures.reading(Fixtures.VITALS_RELAY_K1_K2));
 
-    assertThat(s.list()).hasSize(43);
-    assertThat(s.has("relay_coil_v")).isFalse();
+    assertThat(s.list()).hasSize(44);
+    assertThat(s.value("relay_coil_v")).isZero();
     assertThat(s.has("relay_k1_v")).isFalse();
     assertThat(s.has("relay_k2_v")).isFalse();
   }
 
   @Test
-  void nanLifetimeFieldsAreOmittedAndAvgStartupTempNeverExported() {
+  void nanLifetimeFieldsAreZeroAndAvgStartupTempNeverExported() {
     Lifetime l = Fixtures.parse(Fixtures.LIFETIME_BARE_NAN, Lifetime.class);
     RenderedSamples s = render(new WallConnectorReading(null, l, null, null));
 
     assertThat(s.names())
         .containsExactly(
-            "contactor_cycles", "thermal_foldbacks", "charge_starts", "energy_wh",
-            "connector_cycles", "uptime_all", "charging_time_s");
+            "contactor_cycles", "contactor_cycles_loaded", "alert_count", "thermal_foldbacks",
+            "charge_starts", "energy_wh", "connector_cycles", "uptime_all", "charging_time_s");
+    assertThat(s.value("contactor_cycles_loaded")).isZero();
+    assertThat(s.value("alert_count")).isZero();
+    assertThat(s.value("contactor_cycles")).isEqualTo(450);
   }
 
   @Test

@@ -38,7 +38,7 @@ class WallConnectorPromtoolIT {
    */
   static final Set<String> SEED_NAMES_PROMTOOL_DISLIKES = Set.of(
       "currentA_a", "currentB_a", "currentC_a", "currentN_a", "voltageA_v", "voltageB_v", "voltageC_v",
-      "session_s", "uptime_s", "charging_time_s");
+      "session_s", "uptime_s", "charging_time_s", "alert_count");
   private static final Pattern PROBLEM = Pattern.compile("^(\\S+) (.+)$");
 
   private final MutableClock simulatedTime = MutableClock.at("2026-11-24T08:00:00Z");
