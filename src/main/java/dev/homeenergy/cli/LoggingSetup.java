@@ -46,12 +46,17 @@ public final class LoggingSetup {
     root.addAppender(appender);
   }
 
-  private static Encoder<ILoggingEvent> encoder(String format, LoggerContext context) {
+  static Encoder<ILoggingEvent> encoder(String format, LoggerContext context) {
     if (format.equals("json")) {
       JsonEncoder json = new JsonEncoder();
       json.setContext(context);
       json.setWithSequenceNumber(false);
       json.setWithContext(false);
+      json.setWithNanoseconds(false);
+      json.setWithMDC(false);
+      json.setWithMessage(false);
+      json.setWithArguments(false);
+      json.setWithFormattedMessage(true);
       json.start();
       return json;
     }
