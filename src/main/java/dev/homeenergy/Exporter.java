@@ -62,7 +62,7 @@ public final class Exporter implements AutoCloseable {
   }
 
   /**
-   * Binds the web server, then starts polling every device.
+   * Creates every device client, binds the web server, then starts polling every device.
    *
    * @throws IOException when the listen address cannot be bound
    * @throws IllegalArgumentException when a device's type has no family
@@ -77,8 +77,28 @@ public final class Exporter implements AutoCloseable {
     JvmMetrics.builder().register(registry);
     registry.register(new ExporterCollector(store, clock, build));
 
+    List<Device> clients = new ArrayList<>();
+    try {
+      for (DeviceConfig device : config.devices()) {
+        DeviceFamily family = byType.get(device.type());
+        if (family == null) {
+          throw new IllegalArgumentException("no device family for type " + device.type());
+        }
+        clients.add(family.create(device, new DeviceContext(clock, store.raw(device.name()))));
+      }
+    } catch (RuntimeException e) {
+      clients.forEach(Device::close);
+      throw e;
+    }
+
     InetSocketAddress address = ListenAddress.parse(config.web().listenAddress());
-    WebServer web = WebServer.start(address, config.web().telemetryPath(), registry, store, build, clock);
+    WebServer web;
+    try {
+      web = WebServer.start(address, config.web().telemetryPath(), registry, store, build, clock);
+    } catch (IOException | RuntimeException e) {
+      clients.forEach(Device::close);
+      throw e;
+    }
 
     int devices = Math.max(1, config.devices().size());
     ScheduledThreadPoolExecutor scheduler =
@@ -86,13 +106,9 @@ public final class Exporter implements AutoCloseable {
     scheduler.setRemoveOnCancelPolicy(true);
     ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("poll"));
     List<Poller> pollers = new ArrayList<>();
-    for (DeviceConfig device : config.devices()) {
-      DeviceFamily family = byType.get(device.type());
-      if (family == null) {
-        throw new IllegalArgumentException("no device family for type " + device.type());
-      }
-      Device client = family.create(device, new DeviceContext(clock, store.raw(device.name())));
-      pollers.add(new Poller(device, family, client, store, clock, scheduler, workers,
+    for (int i = 0; i < clients.size(); i++) {
+      DeviceConfig device = config.devices().get(i);
+      pollers.add(new Poller(device, byType.get(device.type()), clients.get(i), store, clock, scheduler, workers,
           Backoff.forInterval(device.interval()), () -> ThreadLocalRandom.current().nextDouble()));
     }
     Exporter exporter = new Exporter(store, registry, List.copyOf(pollers), scheduler, workers, web);

@@ -208,4 +208,16 @@ class CommandLineTest {
     assertThat(run.execute("wallconnector")).isEqualTo(2);
     assertThat(run.err.toString()).contains("--port").contains("http");
   }
+
+  @Test
+  void aTakenPortIsARuntimeErrorWithAClearMessage() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Run run = new Run(Map.of());
+      int code = run.execute("wallconnector", "127.0.0.1:9", "-p", String.valueOf(taken.getLocalPort()),
+          "-b", "127.0.0.1");
+      assertThat(code).isEqualTo(1);
+      assertThat(run.err.toString()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+      assertThat(run.serving.get()).isNull();
+    }
+  }
 }

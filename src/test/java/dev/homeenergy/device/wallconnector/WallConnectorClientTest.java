@@ -10,17 +10,15 @@ import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.testing.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +33,7 @@ class WallConnectorClientTest {
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final List<RawExchange> raw = new CopyOnWriteArrayList<>();
-  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private HttpServer server;
 
   private final CountDownLatch release = new CountDownLatch(1);
@@ -234,33 +232,5 @@ class WallConnectorClientTest {
     assertThatThrownBy(() -> client("http://127.0.0.1:" + port).poll())
         .isInstanceOfSatisfying(PollException.class,
             e -> assertThat(e.reason()).isEqualTo(FailureReason.CONNECT));
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class ManualClock extends Clock {
-    private volatile Instant now;
-
-    ManualClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

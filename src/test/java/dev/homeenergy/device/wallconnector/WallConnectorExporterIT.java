@@ -1,24 +1,17 @@
 package dev.homeenergy.device.wallconnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.homeenergy.Exporter;
 import dev.homeenergy.config.DeviceConfig;
-import dev.homeenergy.config.ExporterConfig;
-import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.NamingStyle;
-import dev.homeenergy.config.WebConfig;
 import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.Exposition;
-import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,27 +27,18 @@ class WallConnectorExporterIT {
   private static final Duration INTERVAL = Duration.ofMillis(100);
   private static final Duration TIMEOUT = Duration.ofMillis(400);
   private static final Duration STALE_AFTER = Duration.ofMillis(1500);
-  private static final Duration WAIT = Duration.ofSeconds(15);
 
   private final MutableClock simulatedTime = MutableClock.at("2026-11-24T08:00:00Z");
-  private final List<AutoCloseable> running = new ArrayList<>();
-  private Exporter exporter;
+  private final ExporterHarness harness = new ExporterHarness(List.of(new WallConnectorFamily()));
 
   @AfterEach
   void stopAll() throws Exception {
-    if (exporter != null) {
-      exporter.close();
-    }
-    for (AutoCloseable closeable : running) {
-      closeable.close();
-    }
+    harness.close();
   }
 
   private WallConnectorSimulator simulator(String scenario, String... faults) throws IOException {
-    WallConnectorSimulator simulator = WallConnectorSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, scenario, simulatedTime, Set.of(faults)));
-    running.add(simulator);
-    return simulator;
+    return harness.track(WallConnectorSimulator.start(
+        new SimulatorOptions("127.0.0.1", 0, scenario, simulatedTime, Set.of(faults))));
   }
 
   private static DeviceConfig device(String name, URI address, NamingStyle naming) {
@@ -62,17 +46,15 @@ class WallConnectorExporterIT {
   }
 
   private void serve(DeviceConfig... devices) throws IOException {
-    exporter = Exporter.start(
-        new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(), List.of(devices)),
-        List.of(new WallConnectorFamily()), Clock.systemUTC());
+    harness.serve(List.of(devices));
   }
 
   private Exposition scrape() {
-    return new Exposition(Http.get(URI.create("http://127.0.0.1:" + exporter.port() + "/metrics")).body());
+    return harness.scrape();
   }
 
   private Exposition awaitScrape(Predicate<Exposition> condition) {
-    return await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(this::scrape, condition);
+    return harness.awaitScrape(condition);
   }
 
   private static String up(String device) {

@@ -1,21 +1,14 @@
 package dev.homeenergy.device.wallconnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.homeenergy.Exporter;
 import dev.homeenergy.config.DeviceConfig;
-import dev.homeenergy.config.ExporterConfig;
-import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.NamingStyle;
-import dev.homeenergy.config.WebConfig;
 import dev.homeenergy.core.SimulatorOptions;
-import dev.homeenergy.testing.Exposition;
-import dev.homeenergy.testing.Http;
+import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.MutableClock;
 import dev.homeenergy.testing.Promtool;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,27 +35,23 @@ class WallConnectorPromtoolIT {
   private static final Pattern PROBLEM = Pattern.compile("^(\\S+) (.+)$");
 
   private final MutableClock simulatedTime = MutableClock.at("2026-11-24T08:00:00Z");
-  private final List<AutoCloseable> running = new ArrayList<>();
-  private Exporter exporter;
+  private final ExporterHarness harness = new ExporterHarness(List.of(new WallConnectorFamily()));
 
   @AfterEach
   void stopAll() throws Exception {
-    if (exporter != null) {
-      exporter.close();
-    }
-    for (AutoCloseable closeable : running) {
-      closeable.close();
-    }
+    harness.close();
+  }
+
+  private WallConnectorSimulator simulator(String scenario, Firmware firmware, String... faults) throws Exception {
+    return harness.track(WallConnectorSimulator.start(
+        new SimulatorOptions("127.0.0.1", 0, scenario, simulatedTime, Set.of(faults)), firmware,
+        SimulatedIdentity.defaults()));
   }
 
   private String exposition(Firmware firmware, NamingStyle naming) throws Exception {
-    WallConnectorSimulator idle = WallConnectorSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, "idle", simulatedTime, Set.of()), firmware, SimulatedIdentity.defaults());
-    WallConnectorSimulator charging = WallConnectorSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, "charging", simulatedTime, Set.of()), firmware, SimulatedIdentity.defaults());
-    WallConnectorSimulator broken = WallConnectorSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, "idle", simulatedTime, Set.of("garbage")), firmware, SimulatedIdentity.defaults());
-    running.addAll(List.of(idle, charging, broken));
+    WallConnectorSimulator idle = simulator("idle", firmware);
+    WallConnectorSimulator charging = simulator("charging", firmware);
+    WallConnectorSimulator broken = simulator("idle", firmware, "garbage");
     for (int i = 0; i < 5000 && charging.snapshot().vitals().evseState() != 11; i++) {
       simulatedTime.advance(Duration.ofSeconds(2));
     }
@@ -72,15 +61,11 @@ class WallConnectorPromtoolIT {
       devices.add(device("idle", idle.baseUri(), naming));
     }
     devices.add(device("broken", broken.baseUri(), NamingStyle.NATIVE));
-    exporter = Exporter.start(
-        new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(), devices),
-        List.of(new WallConnectorFamily()), Clock.systemUTC());
-    URI metrics = URI.create("http://127.0.0.1:" + exporter.port() + "/metrics");
-    return await().atMost(Duration.ofSeconds(15)).until(() -> Http.get(metrics).body(), body -> {
-      Exposition e = new Exposition(body);
-      return e.value("home_energy_exporter_device_up{device=\"charging\",type=\"wallconnector\"}").orElse(0) == 1
-          && e.value("home_energy_exporter_device_poll_errors_total{device=\"broken\",reason=\"parse\",type=\"wallconnector\"}").orElse(0) >= 1;
-    });
+    harness.serve(devices);
+    return harness.awaitScrape(e ->
+        e.value("home_energy_exporter_device_up{device=\"charging\",type=\"wallconnector\"}").orElse(0) == 1
+            && e.value("home_energy_exporter_device_poll_errors_total{device=\"broken\",reason=\"parse\",type=\"wallconnector\"}").orElse(0) >= 1)
+        .text();
   }
 
   private static DeviceConfig device(String name, URI address, NamingStyle naming) {
