@@ -220,4 +220,11 @@ class CommandLineTest {
       assertThat(run.serving.get()).isNull();
     }
   }
+
+  @Test
+  void theShippedExampleConfigIsValidForTheRealFamilies() {
+    Run run = new Run(Map.of());
+    assertThat(run.execute("check-config", "examples/home-energy-exporter.yml")).isZero();
+    assertThat(run.out.toString()).contains("type: wallconnector").contains("address: http://192.168.1.50:80");
+  }
 }
