@@ -84,7 +84,7 @@ public final class Exporter implements AutoCloseable {
         if (family == null) {
           throw new IllegalArgumentException("no device family for type " + device.type());
         }
-        clients.add(family.create(device, new DeviceContext(clock, store.raw(device.name()))));
+        clients.add(family.create(device, new DeviceContext(clock, store.raw(device.name()), config.stateDirectory())));
       }
     } catch (RuntimeException e) {
       clients.forEach(Device::close);

@@ -71,7 +71,8 @@ public final class ConfigLoader {
       throw new ConfigException(source, List.of(new ConfigProblem("", 0, message)));
     }
     Path directory = file.toAbsolutePath().getParent();
-    return parse(text, source, directory == null ? Path.of("") : directory);
+    return parse(text, source, directory == null ? Path.of("") : directory)
+        .withStateDirectory(directory);
   }
 
   /**

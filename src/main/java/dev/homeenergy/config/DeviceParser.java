@@ -216,6 +216,10 @@ final class DeviceParser {
     for (String key : new TreeSet<>(spec.extraKeys())) {
       if (spec.secretKeys().contains(key)) {
         secrets.resolve(map, key).ifPresent(secret -> extra.put(key, secret));
+      } else if (spec.durationKeys().contains(key)) {
+        map.get(key)
+            .flatMap(entry -> parse(entry, Durations::parse))
+            .ifPresent(value -> extra.put(key, value));
       } else {
         map.get(key).flatMap(values::typed).ifPresent(value -> extra.put(key, value));
       }

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param extraKeys family-specific keys allowed on a device entry
  * @param secretKeys keys among {@code extraKeys} holding secrets; each may also be given as
  *     {@code <key>_file} and is wrapped in {@link Secret}
+ * @param durationKeys keys among {@code extraKeys} holding Go-style durations (zero allowed); their
+ *     values are {@link Duration}s
  */
 public record DeviceTypeSpec(
     String type,
@@ -23,10 +25,24 @@ public record DeviceTypeSpec(
     Duration defaultInterval,
     Duration defaultTimeout,
     Set<String> extraKeys,
-    Set<String> secretKeys) {
+    Set<String> secretKeys,
+    Set<String> durationKeys) {
 
   public DeviceTypeSpec {
     extraKeys = Set.copyOf(extraKeys);
     secretKeys = Set.copyOf(secretKeys);
+    durationKeys = Set.copyOf(durationKeys);
+  }
+
+  /** A spec without duration-typed family keys. */
+  public DeviceTypeSpec(
+      String type,
+      String defaultScheme,
+      int defaultPort,
+      Duration defaultInterval,
+      Duration defaultTimeout,
+      Set<String> extraKeys,
+      Set<String> secretKeys) {
+    this(type, defaultScheme, defaultPort, defaultInterval, defaultTimeout, extraKeys, secretKeys, Set.of());
   }
 }

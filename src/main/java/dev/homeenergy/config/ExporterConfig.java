@@ -1,11 +1,22 @@
 package dev.homeenergy.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
-/** The whole validated configuration: what the exporter serves and which devices it polls. */
-public record ExporterConfig(WebConfig web, LogConfig log, List<DeviceConfig> devices) {
+/**
+ * The whole validated configuration: what the exporter serves and which devices it polls.
+ *
+ * @param stateDirectory where devices may keep state across restarts (a session token, say): the
+ *     config file's directory; null when there is none, and then nothing is persisted
+ */
+public record ExporterConfig(WebConfig web, LogConfig log, List<DeviceConfig> devices, Path stateDirectory) {
   public ExporterConfig {
     devices = List.copyOf(devices);
+  }
+
+  /** A config with nowhere to keep state. */
+  public ExporterConfig(WebConfig web, LogConfig log, List<DeviceConfig> devices) {
+    this(web, log, devices, null);
   }
 
   /** Default web and log settings and no devices: what an empty config file gives. */
@@ -14,10 +25,14 @@ public record ExporterConfig(WebConfig web, LogConfig log, List<DeviceConfig> de
   }
 
   public ExporterConfig withWeb(WebConfig newWeb) {
-    return new ExporterConfig(newWeb, log, devices);
+    return new ExporterConfig(newWeb, log, devices, stateDirectory);
   }
 
   public ExporterConfig withLog(LogConfig newLog) {
-    return new ExporterConfig(web, newLog, devices);
+    return new ExporterConfig(web, newLog, devices, stateDirectory);
+  }
+
+  public ExporterConfig withStateDirectory(Path directory) {
+    return new ExporterConfig(web, log, devices, directory);
   }
 }

@@ -1,5 +1,6 @@
 package dev.homeenergy.core;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -7,5 +8,13 @@ import java.time.Clock;
  *
  * @param clock the time source (a fast or manual clock in tests)
  * @param raw where the device records its exchanges for troubleshooting
+ * @param stateDirectory where the device may keep state across restarts (the config file's
+ *     directory), or null when nothing may be persisted
  */
-public record DeviceContext(Clock clock, RawRecorder raw) {}
+public record DeviceContext(Clock clock, RawRecorder raw, Path stateDirectory) {
+
+  /** A context with nowhere to persist state. */
+  public DeviceContext(Clock clock, RawRecorder raw) {
+    this(clock, raw, null);
+  }
+}

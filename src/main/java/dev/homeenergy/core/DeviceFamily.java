@@ -25,6 +25,14 @@ public interface DeviceFamily {
   /** Creates the client of one configured device; it must not do I/O yet. */
   Device create(DeviceConfig config, DeviceContext context);
 
+  /**
+   * The longest a poll may take before the core abandons it: the timeout, plus any retrying the
+   * family does within a poll (e.g. Powerwall's {@code retry_timeout}).
+   */
+  default java.time.Duration pollDeadline(DeviceConfig config) {
+    return config.timeout();
+  }
+
   /** Renders a reading of this family under the device's naming. */
   Samples render(Reading reading, DeviceConfig config);
 

@@ -4,6 +4,7 @@ import dev.homeenergy.config.DeviceConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param polls number of polls made
  * @param errors failed polls by reason; every reason is present
  * @param consecutiveFailures failures since the last success
+ * @param endpointErrors failures of single endpoints within successful polls, by endpoint and reason
  */
 public record DeviceStatus(
     DeviceConfig config,
@@ -33,10 +35,15 @@ public record DeviceStatus(
     Instant lastErrorAt,
     long polls,
     Map<FailureReason, Long> errors,
-    int consecutiveFailures) {
+    int consecutiveFailures,
+    Map<EndpointError, Long> endpointErrors) {
+
+  /** Key of {@link #endpointErrors()}. */
+  public record EndpointError(String endpoint, FailureReason reason) {}
 
   public DeviceStatus {
     errors = Map.copyOf(errors);
+    endpointErrors = Map.copyOf(endpointErrors);
   }
 
   /** The status of a device that has not been polled yet. */
@@ -45,12 +52,26 @@ public record DeviceStatus(
     for (FailureReason reason : FailureReason.values()) {
       zero.put(reason, 0L);
     }
-    return new DeviceStatus(config, Samples.empty(), null, null, Duration.ZERO, false, null, null, 0, zero, 0);
+    return new DeviceStatus(
+        config, Samples.empty(), null, null, Duration.ZERO, false, null, null, 0, zero, 0, Map.of());
   }
 
   public DeviceStatus succeeded(Instant at, Duration took, Samples newSamples) {
+    return succeeded(at, took, newSamples, List.of());
+  }
+
+  /** A successful poll in which the given endpoints failed on their own. */
+  public DeviceStatus succeeded(
+      Instant at, Duration took, Samples newSamples, List<EndpointFailure> endpointFailures) {
+    Map<EndpointError, Long> counted = endpointErrors;
+    if (!endpointFailures.isEmpty()) {
+      counted = new java.util.HashMap<>(endpointErrors);
+      for (EndpointFailure failure : endpointFailures) {
+        counted.merge(new EndpointError(failure.endpoint(), failure.reason()), 1L, Long::sum);
+      }
+    }
     return new DeviceStatus(
-        config, newSamples, at, at, took, true, lastError, lastErrorAt, polls + 1, errors, 0);
+        config, newSamples, at, at, took, true, lastError, lastErrorAt, polls + 1, errors, 0, counted);
   }
 
   public DeviceStatus failed(Instant at, Duration took, FailureReason reason, String message) {
@@ -58,7 +79,7 @@ public record DeviceStatus(
     counted.merge(reason, 1L, Long::sum);
     return new DeviceStatus(
         config, samples, lastSuccess, at, took, false, message, at, polls + 1, counted,
-        consecutiveFailures + 1);
+        consecutiveFailures + 1, endpointErrors);
   }
 
   /** Whether the device has been polled at least once, successfully or not. */

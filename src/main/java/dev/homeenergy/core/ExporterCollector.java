@@ -38,6 +38,9 @@ public final class ExporterCollector implements MultiCollector {
       "Polls of the device, successful or not.");
   static final MetricFamily POLL_ERRORS = MetricFamily.counter(PREFIX + "device_poll_errors",
       "Failed polls of the device by reason (timeout, connect, http_status, parse, auth, rate_limited, internal).");
+  static final MetricFamily ENDPOINT_ERRORS = MetricFamily.counter(PREFIX + "device_endpoint_errors",
+      "Endpoints that failed on their own while the rest of the poll succeeded, by endpoint and reason; "
+          + "only that endpoint's metrics are missing.");
   static final MetricFamily LAST_SUCCESS = MetricFamily.gauge(PREFIX + "device_last_success_timestamp_seconds",
       "seconds", "Unix time of the last successful poll. Readings are polled in the background and "
           + "cached; a device's readings are dropped once this is older than its stale_after.");
@@ -74,6 +77,11 @@ public final class ExporterCollector implements MultiCollector {
       for (Map.Entry<FailureReason, Long> error : status.errors().entrySet()) {
         families.add(POLL_ERRORS, labels.add("reason", error.getKey().label()), error.getValue());
       }
+      status.endpointErrors().entrySet().stream()
+          .sorted(java.util.Comparator.comparing((Map.Entry<DeviceStatus.EndpointError, Long> e) -> e.getKey().endpoint())
+              .thenComparing(e -> e.getKey().reason()))
+          .forEach(e -> families.add(ENDPOINT_ERRORS,
+              labels.add("endpoint", e.getKey().endpoint()).add("reason", e.getKey().reason().label()), e.getValue()));
       if (status.lastSuccess() != null) {
         families.add(LAST_SUCCESS, labels, status.lastSuccess().toEpochMilli() / 1000.0);
       }

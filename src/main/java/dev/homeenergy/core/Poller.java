@@ -4,6 +4,7 @@ import dev.homeenergy.config.DeviceConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -72,9 +73,9 @@ public final class Poller implements AutoCloseable {
     long started = System.nanoTime();
     Future<Reading> future = workers.submit(device::poll);
     try {
-      Reading reading = future.get(config.timeout().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+      Reading reading = future.get(deadline().toNanos(), TimeUnit.NANOSECONDS);
       Samples samples = family.render(reading, config);
-      return succeeded(started, samples);
+      return succeeded(started, samples, reading.endpointFailures());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof PollException pe) {
@@ -84,7 +85,7 @@ public final class Poller implements AutoCloseable {
     } catch (TimeoutException e) {
       future.cancel(true);
       return failed(started, FailureReason.TIMEOUT,
-          "poll did not finish within " + config.timeout().plus(GRACE).toMillis() + " ms", null);
+          "poll did not finish within " + deadline().toMillis() + " ms", null);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -94,11 +95,22 @@ public final class Poller implements AutoCloseable {
     }
   }
 
-  private DeviceStatus succeeded(long startedNanos, Samples samples) {
+  private Duration deadline() {
+    return family.pollDeadline(config).plus(GRACE);
+  }
+
+  private DeviceStatus succeeded(long startedNanos, Samples samples, List<EndpointFailure> endpointFailures) {
     Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
     Instant now = clock.instant();
     DeviceStatus before = store.get(config.name()).orElseThrow();
-    DeviceStatus after = store.update(config.name(), s -> s.succeeded(now, took, samples));
+    DeviceStatus after = store.update(config.name(), s -> s.succeeded(now, took, samples, endpointFailures));
+    for (EndpointFailure failure : endpointFailures) {
+      LOG.atDebug()
+          .addKeyValue("device", config.name())
+          .addKeyValue("endpoint", failure.endpoint())
+          .addKeyValue("reason", failure.reason().label())
+          .log("device {}: endpoint {} skipped: {}", config.name(), failure.endpoint(), failure.message());
+    }
     if (before.consecutiveFailures() > 0) {
       LOG.atInfo()
           .addKeyValue("device", config.name())

@@ -1,0 +1,49 @@
+package dev.homeenergy.device.powerwall;
+
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.config.Secret;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The Powerwall-specific keys of a device entry, with the Go {@code powerwall_exporter}'s defaults.
+ *
+ * @param email free-text login label the gateway ignores
+ * @param password the gateway's customer password
+ * @param tlsCertFile PEM certificate to pin, or null to accept the gateway's self-signed one
+ * @param retryInterval while the gateway is unreachable, retry this often...
+ * @param retryTimeout ...until this much time has passed within one poll (0: no retries)
+ */
+public record PowerwallSettings(
+    String email, Secret password, Path tlsCertFile, Duration retryInterval, Duration retryTimeout) {
+  public static final String DEFAULT_EMAIL = "powerwall_exporter@example.org";
+  public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_RETRY_TIMEOUT = Duration.ZERO;
+
+  public PowerwallSettings {
+    Objects.requireNonNull(email, "email");
+    Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(retryInterval, "retryInterval");
+    Objects.requireNonNull(retryTimeout, "retryTimeout");
+  }
+
+  /**
+   * Reads the settings of a validated device entry.
+   *
+   * @throws IllegalArgumentException naming the key when {@code password} is missing
+   */
+  public static PowerwallSettings from(DeviceConfig config) {
+    Object password = config.extra().get("password");
+    if (!(password instanceof Secret secret)) {
+      throw new IllegalArgumentException("devices[" + config.name() + "].password: required for a powerwall "
+          + "(give password, password_file or password: ${ENV_VAR})");
+    }
+    Object email = config.extra().getOrDefault("email", DEFAULT_EMAIL);
+    Object cert = config.extra().get("tls_cert_file");
+    Object interval = config.extra().getOrDefault("retry_interval", DEFAULT_RETRY_INTERVAL);
+    Object timeout = config.extra().getOrDefault("retry_timeout", DEFAULT_RETRY_TIMEOUT);
+    return new PowerwallSettings(String.valueOf(email), secret, cert == null ? null : Path.of(cert.toString()),
+        (Duration) interval, (Duration) timeout);
+  }
+}
