@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,7 +61,7 @@ public final class Demo implements AutoCloseable {
     Duration interval = demo.interval();
     Duration timeout = spec.defaultTimeout().compareTo(interval) < 0 ? spec.defaultTimeout() : interval;
     return new DeviceConfig(demo.name(), spec.type(), simulator.baseUri(), interval, timeout,
-        interval.multipliedBy(5), demo.naming(), Map.of());
+        interval.multipliedBy(5), demo.naming(), demo.extra());
   }
 
   public ExporterConfig config() {

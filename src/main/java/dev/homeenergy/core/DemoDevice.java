@@ -2,6 +2,7 @@ package dev.homeenergy.core;
 
 import dev.homeenergy.config.NamingStyle;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * One simulated device the demo runs.
@@ -11,6 +12,17 @@ import java.time.Duration;
  * @param naming naming the demo exports it under
  * @param speed how much faster than real time the simulator's clock runs
  * @param interval polling interval in the demo
+ * @param extra family-specific settings of the demo device (e.g. the simulator's password)
  */
 public record DemoDevice(
-    String name, String scenario, NamingStyle naming, double speed, Duration interval) {}
+    String name, String scenario, NamingStyle naming, double speed, Duration interval, Map<String, Object> extra) {
+
+  public DemoDevice {
+    extra = Map.copyOf(extra);
+  }
+
+  /** A demo device without family-specific settings. */
+  public DemoDevice(String name, String scenario, NamingStyle naming, double speed, Duration interval) {
+    this(name, scenario, naming, speed, interval, Map.of());
+  }
+}
