@@ -35,7 +35,7 @@ public final class SolarDayModel {
   private static final double SUNRISE_HOUR = 6;
   private static final double SUNSET_HOUR = 18.5;
   private static final double BASE_LOAD_W = 400;
-  private static final double START_PERCENT = 55;
+  private static final double START_PERCENT = 30;
   private static final double HOURS_PER_STEP = 1.0 / 3600;
 
   private final int packCount;
