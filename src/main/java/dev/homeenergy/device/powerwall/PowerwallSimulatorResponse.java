@@ -1,5 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ record PowerwallSimulatorResponse(int status, String contentType, String body,
   }
 
   PowerwallSimulatorResponse withHeader(String name, List<String> values) {
-    var next = new java.util.HashMap<>(headers);
+    Map<String, List<String>> next = new HashMap<>(headers);
     next.put(name, List.copyOf(values));
     return new PowerwallSimulatorResponse(status, contentType, body, next);
   }

@@ -87,6 +87,7 @@ public final class SolarDayModel {
       chargedWh[i] = 642_500 + 1_000.0 * i;
       dischargedWh[i] = 567_740 + 1_000.0 * i;
     }
+    nanos = random.nextInt(1_000_000_000);
     measure();
   }
 
