@@ -47,6 +47,7 @@ final class FakeGateway implements AutoCloseable {
   private final HttpsServer server;
   private volatile Answer loginAnswer;
   private volatile String validToken;
+  private volatile boolean rejectAllSessions;
 
   private FakeGateway(HttpsServer server) {
     this.server = server;
@@ -160,6 +161,11 @@ final class FakeGateway implements AutoCloseable {
     validToken = null;
   }
 
+  /** Answers every read 401, even with a freshly issued token. */
+  void rejectAllSessions(boolean reject) {
+    rejectAllSessions = reject;
+  }
+
   String currentToken() {
     return validToken;
   }
@@ -210,7 +216,7 @@ final class FakeGateway implements AutoCloseable {
     String cookie = exchange.getRequestHeaders().getFirst("Cookie");
     cookiesSeen.add(String.valueOf(cookie));
     String token = validToken;
-    if (token == null || cookie == null || !cookie.equals("AuthCookie=" + token)) {
+    if (rejectAllSessions || token == null || cookie == null || !cookie.equals("AuthCookie=" + token)) {
       send(exchange, new Answer(401, "{\"code\":401,\"error\":\"token invalid\",\"message\":\"Login Error\"}"));
       return;
     }
