@@ -59,6 +59,7 @@ final class FakeGateway implements AutoCloseable {
   }
 
   static FakeGateway start(String keystore, int port) throws IOException {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpsServer server =
         HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     FakeGateway gateway = new FakeGateway(server);
