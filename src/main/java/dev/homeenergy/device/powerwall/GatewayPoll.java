@@ -41,6 +41,9 @@ final class GatewayPoll {
    * @param attemptStartedNanos {@link System#nanoTime()} when the failed attempt started
    */
   void awaitRetry(PollException failure, long attemptStartedNanos) throws PollException {
+    if (retryTimeout.isZero()) {
+      throw failure;
+    }
     long now = System.nanoTime();
     if (!transportFailed) {
       transportFailed = true;
@@ -49,11 +52,8 @@ final class GatewayPoll {
     long nextAttempt = Math.max(now, attemptStartedNanos + retryInterval.toNanos());
     boolean windowOver = nextAttempt - firstTransportFailureNanos > retryTimeout.toNanos();
     if (windowOver || nextAttempt - deadline.nanoTime() >= 0) {
-      if (!retryTimeout.isZero()) {
-        throw new PollException(failure.reason(), failure.getMessage() + " (still failing after retrying for "
-            + Duration.ofNanos(now - firstTransportFailureNanos).toMillis() + " ms)");
-      }
-      throw failure;
+      throw new PollException(failure.reason(), failure.getMessage() + " (still failing after retrying for "
+          + Duration.ofNanos(now - firstTransportFailureNanos).toMillis() + " ms)");
     }
     try {
       Thread.sleep(Duration.ofNanos(nextAttempt - now).toMillis());

@@ -47,7 +47,18 @@ final class GatewaySession {
       storeRead = true;
       token = store.load().orElse(null);
     }
-    return token != null ? token : login(poll);
+    return token != null ? token : login(poll, null);
+  }
+
+  /**
+   * Forgets the token the gateway rejected and logs in again, unless this poll already logged in
+   * or the gate is closed.
+   *
+   * @param rejection the failure of the read the gateway refused with the old token
+   */
+  String relogin(String rejected, PollException rejection, GatewayPoll poll) throws PollException {
+    rejected(rejected);
+    return login(poll, rejection);
   }
 
   /** Forgets {@code rejected} (in memory and on disk) if it is still the current token. */
@@ -58,24 +69,20 @@ final class GatewaySession {
     }
   }
 
-  /**
-   * Logs in, unless this poll already did or the gate is closed.
-   *
-   * @throws PollException {@code auth} or {@code rate_limited} when the gateway refuses, or the
-   *     transport failure
-   */
-  String login(GatewayPoll poll) throws PollException {
+  private String login(GatewayPoll poll, PollException rejection) throws PollException {
     gate.checkOpen();
     if (!poll.claimLogin()) {
-      throw new PollException(FailureReason.AUTH,
-          "the gateway rejected a session issued in this poll; not logging in twice in one poll");
+      throw new PollException(FailureReason.AUTH, (rejection == null ? "" : rejection.getMessage() + ": ")
+          + "the gateway rejected the session from this poll's login; logging in at most once per poll");
     }
     String body;
     try {
       body = transport.postSecret(LOGIN, LOGIN, loginRequest(), poll);
     } catch (PollException e) {
       if (LoginGate.closesOn(e.reason())) {
-        gate.failed(e);
+        PollException refused = new PollException(e.reason(), e.getMessage() + explanation(e.reason()));
+        gate.failed(refused);
+        throw refused;
       }
       throw e;
     }
@@ -90,6 +97,12 @@ final class GatewaySession {
     store.save(issued);
     LOG.info("Logged in to the gateway of device {}", deviceName);
     return issued;
+  }
+
+  private static String explanation(FailureReason reason) {
+    return reason == FailureReason.RATE_LIMITED
+        ? " (the gateway limits logins; waiting before the next one)"
+        : " (the gateway refused the customer password; firmware 24.36+ also refuses the default one)";
   }
 
   private String loginRequest() {

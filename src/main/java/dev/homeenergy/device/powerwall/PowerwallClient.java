@@ -146,6 +146,7 @@ public final class PowerwallClient implements Device {
   private boolean read(String endpoint, String path, GatewayPoll poll, Map<String, String> bodies,
       List<EndpointFailure> failures) throws PollException {
     String token = session.token(poll);
+    PollException rejection;
     try {
       bodies.put(endpoint, transport.get(endpoint, path, token, poll));
       return true;
@@ -153,9 +154,9 @@ public final class PowerwallClient implements Device {
       if (e.reason() != FailureReason.AUTH) {
         return endpointFailure(e, endpoint, failures);
       }
+      rejection = e;
     }
-    session.rejected(token);
-    String fresh = session.login(poll);
+    String fresh = session.relogin(token, rejection, poll);
     try {
       bodies.put(endpoint, transport.get(endpoint, path, fresh, poll));
       return true;

@@ -75,6 +75,8 @@ class PowerwallLoginTest {
     PollException failure = harness.failure(harness.client(gateway.address()));
 
     assertThat(failure.reason()).isEqualTo(FailureReason.AUTH);
+    assertThat(failure.getMessage()).startsWith("status: HTTP 401: ")
+        .endsWith("the gateway rejected the session from this poll's login; logging in at most once per poll");
     assertThat(gateway.logins()).isEqualTo(1);
   }
 
@@ -84,7 +86,7 @@ class PowerwallLoginTest {
 
     PollException first = harness.failure(client);
     assertThat(first.reason()).isEqualTo(FailureReason.AUTH);
-    assertThat(first.getMessage()).isEqualTo("login/Basic: HTTP 401");
+    assertThat(first.getMessage()).startsWith("login/Basic: HTTP 401 (the gateway refused the customer password");
     int exchanges = harness.raw.size();
 
     for (int i = 0; i < 11; i++) {
