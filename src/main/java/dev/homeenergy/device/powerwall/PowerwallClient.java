@@ -131,8 +131,9 @@ public final class PowerwallClient implements Device {
       throws PollException {
     Instant now = clock.instant();
     if (siteInfoReadAt == null || Duration.between(siteInfoReadAt, now).compareTo(SITE_INFO_MAX_AGE) >= 0) {
+      boolean read = read(SITE_INFO, SITE_INFO, poll, bodies, failures);
       siteInfoReadAt = now;
-      if (read(SITE_INFO, SITE_INFO, poll, bodies, failures)) {
+      if (read) {
         siteInfoBody = bodies.get(SITE_INFO);
         return;
       }

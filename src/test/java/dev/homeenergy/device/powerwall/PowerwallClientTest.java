@@ -76,6 +76,24 @@ class PowerwallClientTest {
   }
 
   @Test
+  void aFailedSiteInfoRefreshKeepsTheLastGoodBodyUntilTheNextHour() throws Exception {
+    PowerwallClient client = harness.client(gateway.address());
+    client.fetch();
+    gateway.answer("site_info", 502, "");
+    harness.clock.advance(PowerwallClient.SITE_INFO_MAX_AGE);
+
+    PowerwallResponses failed = client.fetch();
+    harness.clock.advance(Duration.ofMinutes(1));
+    PowerwallResponses next = client.fetch();
+
+    assertThat(failed.failures()).extracting(EndpointFailure::endpoint).containsExactly("site_info");
+    assertThat(failed.bodies().get("site_info")).isEqualTo("{\"site_name\":\"Home\"}");
+    assertThat(next.failures()).isEmpty();
+    assertThat(next.bodies().get("site_info")).isEqualTo("{\"site_name\":\"Home\"}");
+    assertThat(gateway.hits("site_info")).isEqualTo(2);
+  }
+
+  @Test
   void aMissingEndpointBecomesAnEndpointFailureAndThePollGoesOn() throws Exception {
     gateway.answer("powerwalls", 404, "404 page not found\n");
 
