@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -32,20 +32,20 @@ public final class GatewayCertificates {
   private GatewayCertificates() {}
 
   /**
-   * Completes a TLS handshake with the gateway, trusting whatever it presents, and returns its
-   * certificate.
+   * Completes a TLS handshake with the gateway (SNI {@code powerwall}), trusting whatever it
+   * presents, and returns the first certificate it presents.
    *
    * @throws IOException when the gateway cannot be reached or the handshake fails
    */
   public static X509Certificate fetch(String host, int port, Duration timeout) throws IOException {
     int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-    var factory = GatewayTls.context(null).getSocketFactory();
+    SSLContext context = GatewayTls.context(null);
     try (Socket plain = new Socket()) {
       plain.connect(new InetSocketAddress(host, port), millis);
       plain.setSoTimeout(millis);
-      try (SSLSocket socket = (SSLSocket) factory.createSocket(plain, GatewayTls.SERVER_NAME, port, false)) {
-        SSLParameters parameters = GatewayTls.parameters(GatewayTls.context(null));
-        socket.setSSLParameters(parameters);
+      try (SSLSocket socket =
+          (SSLSocket) context.getSocketFactory().createSocket(plain, GatewayTls.SERVER_NAME, port, false)) {
+        socket.setSSLParameters(GatewayTls.parameters(context));
         socket.startHandshake();
         Certificate[] chain = socket.getSession().getPeerCertificates();
         if (chain.length == 0 || !(chain[0] instanceof X509Certificate certificate)) {

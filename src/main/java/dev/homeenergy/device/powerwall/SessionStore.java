@@ -27,7 +27,8 @@ final class SessionStore {
   private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-  private static final Pattern USABLE_TOKEN = Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]{1,4096}");
+  private static final Pattern USABLE_TOKEN =
+      Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]{1,4096}");
 
   private final Path file;
 

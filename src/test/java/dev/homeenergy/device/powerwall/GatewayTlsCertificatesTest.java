@@ -48,7 +48,8 @@ class GatewayTlsCertificatesTest {
 
   @Test
   void rejectsFilesWithoutACertificateBlock() throws Exception {
-    Path key = Files.writeString(directory.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+    Path key = Files.writeString(directory.resolve("key.pem"),
+        "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
     Path broken = Files.writeString(directory.resolve("broken.pem"),
         "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PowerwallLoginTest {
-  private static final String BAD_CREDENTIALS = "{\"code\":401,\"error\":\"bad credentials\",\"message\":\"Login Error\"}";
+  private static final String BAD_CREDENTIALS =
+      "{\"code\":401,\"error\":\"bad credentials\",\"message\":\"Login Error\"}";
   private static final String RATE_LIMITED =
       "{\"code\":429,\"error\":\"Api Limit reached for this endpoint\",\"message\":\"API Limit Reached\"}";
 
