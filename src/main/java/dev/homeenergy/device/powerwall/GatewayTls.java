@@ -14,6 +14,10 @@ import javax.net.ssl.TrustManager;
  * The TLS setup every gateway connection uses: HTTP/1.1 over TLS, the server name indication
  * {@value #SERVER_NAME} (a gateway aborts the handshake for any name other than {@code powerwall},
  * {@code teg} or {@code powerpack}) and either any certificate or only the pinned one.
+ *
+ * <p>Found by test ({@code GatewayTlsTest}): the JDK 17 {@link HttpClient} sends these parameters'
+ * SNI name only when the URL's host is an IP address; for a host name it sends that name instead.
+ * {@link GatewayTransport} therefore connects to IP addresses.
  */
 final class GatewayTls {
   /** The SNI name sent whatever the configured address. */

@@ -86,7 +86,7 @@ public final class PowerwallClient implements Device {
     if (pinned == null) {
       LOG.warn("Device {}: the gateway's TLS certificate is not verified. To pin it, set tls_cert_file and run "
           + "`home-energy-exporter powerwall fetchcert --address {} --out FILE`", config.name(),
-          config.address().getHost());
+          config.address().getPort() == 443 ? config.address().getHost() : config.address().getAuthority());
     }
     DeviceHttp http =
         new DeviceHttp(GatewayTls.httpClient(GatewayTls.context(pinned), timeout), clock, context.raw());
