@@ -44,6 +44,7 @@ final class FakeGateway implements AutoCloseable {
   private final List<String> sniSeen = new CopyOnWriteArrayList<>();
   private final List<String> cookiesSeen = new CopyOnWriteArrayList<>();
   private final AtomicInteger tokenCounter = new AtomicInteger();
+  private final Map<String, Runnable> onceBefore = new ConcurrentHashMap<>();
   private final HttpsServer server;
   private volatile Answer loginAnswer;
   private volatile String validToken;
@@ -143,6 +144,11 @@ final class FakeGateway implements AutoCloseable {
     answers.put(endpoint, new Answer(status, body));
   }
 
+  /** Runs {@code action} when {@code endpoint} is next requested, before answering it. */
+  void onceBefore(String endpoint, Runnable action) {
+    onceBefore.put(endpoint, action);
+  }
+
   /** Makes login answer this instead of issuing a token. */
   void failLogin(int status, String body) {
     loginAnswer = new Answer(status, body);
@@ -210,6 +216,10 @@ final class FakeGateway implements AutoCloseable {
     String endpoint = path.startsWith("/api/") ? path.substring("/api/".length()) : path;
     hits.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
     String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Runnable action = onceBefore.remove(endpoint);
+    if (action != null) {
+      action.run();
+    }
     if (endpoint.equals("login/Basic")) {
       login(exchange, requestBody);
       return;

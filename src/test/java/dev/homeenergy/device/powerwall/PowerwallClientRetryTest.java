@@ -48,6 +48,24 @@ class PowerwallClientRetryTest {
   }
 
   @Test
+  void aConnectionDroppedMidPollIsRetriedWithoutLosingThePollOrLoggingInAgain() throws Exception {
+    try (SwitchableProxy proxy = new SwitchableProxy(gateway.port(), 0)) {
+      PowerwallClient client = harness.client(proxy.address(), retry(Duration.ofMillis(20), Duration.ofSeconds(10)));
+      gateway.onceBefore("sitemaster", () -> proxy.cut(3));
+
+      PowerwallResponses responses = client.fetch();
+
+      assertThat(proxy.resetConnections()).isEqualTo(3);
+      assertThat(responses.failures()).isEmpty();
+      assertThat(responses.bodies()).containsKeys("sitemaster", "networks");
+      assertThat(gateway.hits("sitemaster")).isEqualTo(2);
+      assertThat(gateway.logins()).isEqualTo(1);
+      assertThat(harness.raw).filteredOn(exchange -> exchange.status() == 0).isNotEmpty()
+          .allSatisfy(exchange -> assertThat(exchange.endpoint()).isEqualTo("sitemaster"));
+    }
+  }
+
+  @Test
   void anOutageLongerThanTheRetryTimeoutFailsThePollAsConnect() throws Exception {
     try (SwitchableProxy proxy = new SwitchableProxy(gateway.port(), Integer.MAX_VALUE)) {
       PowerwallClient client = harness.client(proxy.address(), retry(Duration.ofMillis(20), Duration.ofMillis(200)));

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +21,7 @@ final class SwitchableProxy implements AutoCloseable {
   private final int targetPort;
   private final AtomicInteger toReset;
   private final AtomicInteger reset = new AtomicInteger();
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
   SwitchableProxy(int targetPort, int connectionsToReset) throws IOException {
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -37,18 +40,25 @@ final class SwitchableProxy implements AutoCloseable {
     return reset.get();
   }
 
+  /** Breaks every open connection and resets the next {@code connections} ones. */
+  void cut(int connections) {
+    toReset.set(connections);
+    open.forEach(SwitchableProxy::abort);
+  }
+
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
         if (toReset.getAndDecrement() > 0) {
           reset.incrementAndGet();
-          client.setSoLinger(true, 0);
-          client.close();
+          abort(client);
           continue;
         }
         Socket target = new Socket();
         target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
+        open.add(client);
+        open.add(target);
         pipe(client, target);
         pipe(target, client);
       } catch (IOException e) {
@@ -57,7 +67,7 @@ final class SwitchableProxy implements AutoCloseable {
     }
   }
 
-  private static void pipe(Socket from, Socket to) {
+  private void pipe(Socket from, Socket to) {
     Thread thread = new Thread(() -> {
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         in.transferTo(out);
@@ -66,10 +76,21 @@ final class SwitchableProxy implements AutoCloseable {
       } finally {
         closeQuietly(from);
         closeQuietly(to);
+        open.remove(from);
+        open.remove(to);
       }
     }, "proxy-pipe");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  private static void abort(Socket socket) {
+    try {
+      socket.setSoLinger(true, 0);
+    } catch (IOException e) {
+      // closed already; closing below is enough
+    }
+    closeQuietly(socket);
   }
 
   private static void closeQuietly(Socket socket) {
