@@ -27,6 +27,9 @@ import java.util.concurrent.TimeoutException;
  * multiplies sockets; the poller backs off instead).
  */
 public final class DeviceHttp {
+  /** What the raw log shows instead of a body that carries secrets. */
+  public static final String REDACTED = "<redacted>";
+
   private static final int MAX_ERROR_BODY_CHARS = 200;
 
   private final HttpClient client;
@@ -55,17 +58,30 @@ public final class DeviceHttp {
    * @throws PollException timeout, connect, http_status, auth or rate_limited
    */
   public String get(String endpoint, URI uri, Deadline deadline) throws PollException {
+    return send(endpoint, HttpRequest.newBuilder(uri).GET().header("Accept", "application/json"), deadline, false);
+  }
+
+  /**
+   * Sends a request (any method and headers; its timeout is set here) and returns the body of a
+   * 2xx answer, classifying failures as {@link #get} does.
+   *
+   * @param endpoint short endpoint name for the raw log and error messages
+   * @param redactBodies true when the exchange carries secrets (a login): the raw log shows
+   *     {@value #REDACTED} instead of the body and messages carry no body excerpt
+   * @throws PollException timeout, connect, http_status, auth or rate_limited
+   */
+  public String send(String endpoint, HttpRequest.Builder request, Deadline deadline, boolean redactBodies)
+      throws PollException {
     Instant at = clock.instant();
     long started = System.nanoTime();
     Duration remaining = deadline.remaining();
+    URI uri = request.build().uri();
     if (remaining.isZero()) {
       throw fail(endpoint, uri, at, started, 0, null,
           new PollException(FailureReason.TIMEOUT, endpoint + ": no time left in the poll"));
     }
-    HttpRequest request =
-        HttpRequest.newBuilder(uri).GET().timeout(remaining).header("Accept", "application/json").build();
-    CompletableFuture<HttpResponse<String>> future =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    CompletableFuture<HttpResponse<String>> future = client.sendAsync(
+        request.timeout(remaining).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     HttpResponse<String> response;
     try {
       response = future.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
@@ -84,6 +100,7 @@ public final class DeviceHttp {
     }
     int status = response.statusCode();
     String body = response.body();
+    String recorded = redactBodies ? REDACTED : body;
     if (status / 100 != 2) {
       FailureReason reason =
           switch (status) {
@@ -91,10 +108,10 @@ public final class DeviceHttp {
             case 429 -> FailureReason.RATE_LIMITED;
             default -> FailureReason.HTTP_STATUS;
           };
-      throw fail(endpoint, uri, at, started, status, body,
-          new PollException(reason, endpoint + ": HTTP " + status + excerpt(body)));
+      throw fail(endpoint, uri, at, started, status, recorded,
+          new PollException(reason, endpoint + ": HTTP " + status + (redactBodies ? "" : excerpt(body))));
     }
-    raw.record(new RawExchange(endpoint, uri.toString(), status, at, since(started), body, null));
+    raw.record(new RawExchange(endpoint, uri.toString(), status, at, since(started), recorded, null));
     return body;
   }
 

@@ -1,0 +1,216 @@
+package dev.homeenergy.device.powerwall;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.core.Device;
+import dev.homeenergy.core.DeviceContext;
+import dev.homeenergy.core.DeviceHttp;
+import dev.homeenergy.core.EndpointFailure;
+import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.PollException;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one Tesla Energy Gateway (Powerwall) over its local HTTPS API.
+ *
+ * <p>Transport: HTTPS and HTTP/1.1 only, whatever the address's scheme. Without {@code
+ * tls_cert_file} any certificate is accepted (gateways are self-signed) and a warning says how to
+ * pin one; with it only that exact certificate is, a mismatch failing as {@code connect}. The JDK
+ * 17 HTTP client honours a configured SNI name only for IP addresses, so a host name is resolved
+ * at each request and the IP address is connected to, always with SNI {@code powerwall}.
+ *
+ * <p>Session: lazy login with the customer password, {@code Cookie: AuthCookie=<token>} on every
+ * read, the token kept across restarts in the state directory (see {@link SessionStore}). A read
+ * answered 401/403 logs in again and is retried once; a poll logs in at most once. A rejected or
+ * rate-limited login stops all logins for a growing back-off ({@link LoginGate}).
+ *
+ * <p>Reads per poll, in order: {@link #EVERY_POLL}, then {@code meters/<category>} for each
+ * category of {@code meters/aggregates}, then {@link #AFTER_METERS}; {@code site_info} on the first
+ * poll and then every {@link #SITE_INFO_MAX_AGE} (its last good body is reused in between).
+ * {@code config/completed} is never called (it changes the gateway's configuration). A non-2xx
+ * answer to a read becomes an {@link EndpointFailure} and the poll goes on; 429 fails the poll as
+ * {@code rate_limited}. Transport failures are retried every {@code retry_interval} until {@code
+ * retry_timeout} after the first one in the poll, then fail the poll as {@code connect} or {@code
+ * timeout}. Not thread-safe: the core polls a device from one thread.
+ */
+public final class PowerwallClient implements Device {
+  /** How long a fetched {@code site_info} is reused before it is read again. */
+  public static final Duration SITE_INFO_MAX_AGE = Duration.ofHours(1);
+
+  static final List<String> EVERY_POLL = List.of(
+      "status", "system_status/soe", "operation", "sitemaster", "troubleshooting/problems",
+      "system_status", "system_status/grid_status", "meters/aggregates");
+  static final String AGGREGATES = "meters/aggregates";
+  static final List<String> AFTER_METERS = List.of("networks", "powerwalls");
+  static final String SITE_INFO = "site_info";
+  static final int MAX_METER_CATEGORIES = 16;
+
+  private static final Logger LOG = LoggerFactory.getLogger(PowerwallClient.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Duration timeout;
+  private final PowerwallSettings settings;
+  private final Clock clock;
+  private final GatewayTransport transport;
+  private final GatewaySession session;
+  private String siteInfoBody;
+  private Instant siteInfoReadAt;
+
+  /**
+   * Creates the client; reads only {@code tls_cert_file}, if set.
+   *
+   * @throws IllegalArgumentException when {@code password} is missing or {@code tls_cert_file}
+   *     cannot be read or holds no certificate
+   */
+  public PowerwallClient(DeviceConfig config, DeviceContext context) {
+    this.timeout = config.timeout();
+    this.settings = PowerwallSettings.from(config);
+    this.clock = context.clock();
+    X509Certificate pinned = pinnedCertificate(config.name(), settings);
+    if (pinned == null) {
+      LOG.warn("Device {}: the gateway's TLS certificate is not verified. To pin it, set tls_cert_file and run "
+          + "`home-energy-exporter powerwall fetchcert --address {} --out FILE`", config.name(),
+          config.address().getPort() == 443 ? config.address().getHost() : config.address().getAuthority());
+    }
+    DeviceHttp http =
+        new DeviceHttp(GatewayTls.httpClient(GatewayTls.context(pinned), timeout), clock, context.raw());
+    this.transport = new GatewayTransport(http, config.address());
+    this.session = new GatewaySession(config.name(), transport, settings.email(), settings.password(),
+        new LoginGate(clock), SessionStore.in(context.stateDirectory(), config.name()));
+  }
+
+  /** The longest a poll may take: the timeout plus {@code retry_timeout}. */
+  public static Duration pollDeadline(DeviceConfig config) {
+    Object retryTimeout = config.extra().get("retry_timeout");
+    return config.timeout().plus(
+        retryTimeout instanceof Duration duration ? duration : PowerwallSettings.DEFAULT_RETRY_TIMEOUT);
+  }
+
+  @Override
+  public PowerwallReading poll() throws PollException {
+    return PowerwallReading.parse(fetch());
+  }
+
+  /** Reads every endpoint of one poll. */
+  PowerwallResponses fetch() throws PollException {
+    GatewayPoll poll = new GatewayPoll(timeout, settings.retryInterval(), settings.retryTimeout());
+    Map<String, String> bodies = new LinkedHashMap<>();
+    List<EndpointFailure> failures = new ArrayList<>();
+    for (String endpoint : EVERY_POLL) {
+      read(endpoint, endpoint, poll, bodies, failures);
+    }
+    for (String category : meterCategories(bodies.get(AGGREGATES))) {
+      String endpoint = "meters/" + category;
+      read(endpoint, "meters/" + URLEncoder.encode(category, StandardCharsets.UTF_8).replace("+", "%20"),
+          poll, bodies, failures);
+    }
+    for (String endpoint : AFTER_METERS) {
+      read(endpoint, endpoint, poll, bodies, failures);
+    }
+    readSiteInfo(poll, bodies, failures);
+    return new PowerwallResponses(bodies, failures);
+  }
+
+  private void readSiteInfo(GatewayPoll poll, Map<String, String> bodies, List<EndpointFailure> failures)
+      throws PollException {
+    Instant now = clock.instant();
+    if (siteInfoReadAt == null || Duration.between(siteInfoReadAt, now).compareTo(SITE_INFO_MAX_AGE) >= 0) {
+      boolean read = read(SITE_INFO, SITE_INFO, poll, bodies, failures);
+      siteInfoReadAt = now;
+      if (read) {
+        siteInfoBody = bodies.get(SITE_INFO);
+        return;
+      }
+    }
+    if (siteInfoBody != null) {
+      bodies.put(SITE_INFO, siteInfoBody);
+    }
+  }
+
+  /** Reads one endpoint into {@code bodies}, or notes its failure; false when it failed on its own. */
+  private boolean read(String endpoint, String path, GatewayPoll poll, Map<String, String> bodies,
+      List<EndpointFailure> failures) throws PollException {
+    String token = session.token(poll);
+    PollException rejection;
+    try {
+      bodies.put(endpoint, transport.get(endpoint, path, token, poll));
+      return true;
+    } catch (PollException e) {
+      if (e.reason() != FailureReason.AUTH) {
+        return endpointFailure(e, endpoint, failures);
+      }
+      rejection = e;
+    }
+    String fresh = session.relogin(token, rejection, poll);
+    try {
+      bodies.put(endpoint, transport.get(endpoint, path, fresh, poll));
+      return true;
+    } catch (PollException e) {
+      if (e.reason() == FailureReason.AUTH) {
+        session.rejected(fresh);
+        throw new PollException(FailureReason.AUTH, e.getMessage() + " (even with a session from a fresh login)");
+      }
+      return endpointFailure(e, endpoint, failures);
+    }
+  }
+
+  private static boolean endpointFailure(PollException e, String endpoint, List<EndpointFailure> failures)
+      throws PollException {
+    if (e.reason() != FailureReason.HTTP_STATUS) {
+      throw e;
+    }
+    failures.add(new EndpointFailure(endpoint, FailureReason.HTTP_STATUS, e.getMessage()));
+    return false;
+  }
+
+  private static List<String> meterCategories(String aggregates) {
+    List<String> categories = new ArrayList<>();
+    if (aggregates == null) {
+      return categories;
+    }
+    try {
+      JsonNode root = JSON.readTree(aggregates);
+      if (root == null || !root.isObject()) {
+        return categories;
+      }
+      for (Iterator<String> names = root.fieldNames();
+          names.hasNext() && categories.size() < MAX_METER_CATEGORIES; ) {
+        String name = names.next();
+        if (!name.isEmpty()) {
+          categories.add(name);
+        }
+      }
+    } catch (JsonProcessingException e) {
+      LOG.debug("meters/aggregates does not parse; reading no meters: {}", e.getOriginalMessage());
+    }
+    return categories;
+  }
+
+  private static X509Certificate pinnedCertificate(String deviceName, PowerwallSettings settings) {
+    if (settings.tlsCertFile() == null) {
+      return null;
+    }
+    try {
+      return GatewayCertificates.readPem(settings.tlsCertFile());
+    } catch (IOException | CertificateException e) {
+      throw new IllegalArgumentException("devices[" + deviceName + "].tls_cert_file: cannot use "
+          + settings.tlsCertFile() + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.homeenergy.device.powerwall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.core.EndpointFailure;
+import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.PollException;
+import dev.homeenergy.core.RawExchange;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PowerwallClientTest {
+  private final ClientHarness harness = new ClientHarness();
+  private FakeGateway gateway;
+
+  @BeforeEach
+  void start() throws Exception {
+    gateway = FakeGateway.start();
+  }
+
+  @AfterEach
+  void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void readsEveryEndpointInOrderAndEachAggregatesCategory() throws Exception {
+    PowerwallResponses responses = harness.client(gateway.address()).fetch();
+
+    assertThat(responses.failures()).isEmpty();
+    assertThat(responses.bodies()).containsOnlyKeys("status", "system_status/soe", "operation", "sitemaster",
+        "troubleshooting/problems", "system_status", "system_status/grid_status", "meters/aggregates",
+        "meters/site", "meters/battery", "networks", "powerwalls", "site_info");
+    assertThat(responses.bodies().get("system_status/soe")).isEqualTo("{\"percentage\":42.4}");
+    List<String> order = harness.raw.stream().map(RawExchange::endpoint).toList();
+    assertThat(order).containsExactly("login/Basic", "status", "system_status/soe", "operation", "sitemaster",
+        "troubleshooting/problems", "system_status", "system_status/grid_status", "meters/aggregates",
+        "meters/site", "meters/battery", "networks", "powerwalls", "site_info");
+    assertThat(gateway.hits("config/completed")).isZero();
+    assertThat(gateway.cookiesSeen()).containsOnly("AuthCookie=" + gateway.currentToken());
+  }
+
+  @Test
+  void logsInOnceAndReusesTheToken() throws Exception {
+    PowerwallClient client = harness.client(gateway.address());
+
+    for (int i = 0; i < 3; i++) {
+      client.poll();
+      harness.clock.advance(Duration.ofSeconds(30));
+    }
+
+    assertThat(gateway.logins()).isEqualTo(1);
+    assertThat(gateway.hits("status")).isEqualTo(3);
+    assertThat(gateway.hits("meters/site")).isEqualTo(3);
+  }
+
+  @Test
+  void readsSiteInfoHourlyAndReusesItsBodyInBetween() throws Exception {
+    PowerwallClient client = harness.client(gateway.address());
+    client.fetch();
+    gateway.answer("site_info", "{\"site_name\":\"Renamed\"}");
+    harness.clock.advance(Duration.ofMinutes(59));
+
+    PowerwallResponses cached = client.fetch();
+    harness.clock.advance(Duration.ofMinutes(1));
+    PowerwallResponses refreshed = client.fetch();
+
+    assertThat(cached.bodies().get("site_info")).isEqualTo("{\"site_name\":\"Home\"}");
+    assertThat(refreshed.bodies().get("site_info")).isEqualTo("{\"site_name\":\"Renamed\"}");
+    assertThat(gateway.hits("site_info")).isEqualTo(2);
+  }
+
+  @Test
+  void aFailedSiteInfoRefreshKeepsTheLastGoodBodyUntilTheNextHour() throws Exception {
+    PowerwallClient client = harness.client(gateway.address());
+    client.fetch();
+    gateway.answer("site_info", 502, "");
+    harness.clock.advance(PowerwallClient.SITE_INFO_MAX_AGE);
+
+    PowerwallResponses failed = client.fetch();
+    harness.clock.advance(Duration.ofMinutes(1));
+    PowerwallResponses next = client.fetch();
+
+    assertThat(failed.failures()).extracting(EndpointFailure::endpoint).containsExactly("site_info");
+    assertThat(failed.bodies().get("site_info")).isEqualTo("{\"site_name\":\"Home\"}");
+    assertThat(next.failures()).isEmpty();
+    assertThat(next.bodies().get("site_info")).isEqualTo("{\"site_name\":\"Home\"}");
+    assertThat(gateway.hits("site_info")).isEqualTo(2);
+  }
+
+  @Test
+  void aMissingEndpointBecomesAnEndpointFailureAndThePollGoesOn() throws Exception {
+    gateway.answer("powerwalls", 404, "404 page not found\n");
+
+    PowerwallReading reading = harness.client(gateway.address()).poll();
+
+    assertThat(reading.endpointFailures()).singleElement().satisfies(failure -> {
+      assertThat(failure.endpoint()).isEqualTo("powerwalls");
+      assertThat(failure.reason()).isEqualTo(FailureReason.HTTP_STATUS);
+      assertThat(failure.message()).contains("HTTP 404");
+    });
+    assertThat(gateway.hits("site_info")).isEqualTo(1);
+  }
+
+  @Test
+  void aStoppedSitemasterSkipsTheMetersAndKeepsTheRest() throws Exception {
+    gateway.answer("meters/aggregates", 502, "");
+    gateway.answer("system_status/soe", 502, "");
+
+    PowerwallResponses responses = harness.client(gateway.address()).fetch();
+
+    assertThat(responses.failures()).extracting(EndpointFailure::endpoint)
+        .containsExactly("system_status/soe", "meters/aggregates");
+    assertThat(responses.bodies()).containsKeys("status", "networks", "powerwalls").doesNotContainKey("meters/site");
+    assertThat(gateway.hits("meters/site")).isZero();
+  }
+
+  @Test
+  void aRateLimitedReadFailsThePoll() throws Exception {
+    gateway.answer("operation", 429,
+        "{\"code\":429,\"error\":\"Api Limit reached for this endpoint\",\"message\":\"API Limit Reached\"}");
+
+    PollException failure = harness.failure(harness.client(gateway.address()));
+
+    assertThat(failure.reason()).isEqualTo(FailureReason.RATE_LIMITED);
+    assertThat(failure.getMessage()).startsWith("operation: HTTP 429");
+    assertThat(gateway.hits("sitemaster")).isZero();
+  }
+
+  @Test
+  void pollDeadlineAddsTheRetryTimeout() {
+    DeviceConfig withRetry = ClientHarness.config(gateway.address(), Map.of("retry_timeout", Duration.ofSeconds(60)));
+    DeviceConfig without = ClientHarness.config(gateway.address(), Map.of());
+
+    assertThat(PowerwallClient.pollDeadline(withRetry)).isEqualTo(Duration.ofSeconds(65));
+    assertThat(PowerwallClient.pollDeadline(without)).isEqualTo(Duration.ofSeconds(5));
+  }
+}
