@@ -2,6 +2,7 @@ package dev.homeenergy;
 
 import dev.homeenergy.config.DeviceTypeSpec;
 import dev.homeenergy.core.DeviceFamily;
+import dev.homeenergy.device.powerwall.PowerwallFamily;
 import dev.homeenergy.device.wallconnector.WallConnectorFamily;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class Families {
 
   /** Every family, in the order the demo and the help texts show them. */
   public static List<DeviceFamily> all() {
-    return List.of(new WallConnectorFamily());
+    return List.of(new WallConnectorFamily(), new PowerwallFamily());
   }
 
   /** The config specs of {@code families}, by type name. */

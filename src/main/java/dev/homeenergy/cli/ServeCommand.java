@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Prometheus exporter for home energy devices: Tesla Wall Connector Gen 3 today, more families to come.",
+      "Prometheus exporter for home energy devices: Tesla Wall Connector Gen 3 and Tesla Powerwall / Energy Gateway so far.",
       "Without a subcommand it serves the devices of --config.file.",
       "Exit codes: 0 stopped cleanly, 1 runtime error (e.g. the port is taken), 2 bad command line or config."
     },
@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       SimulateCommand.class,
       CheckConfigCommand.class,
       WallConnectorCommand.class,
+      PowerwallCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class ServeCommand implements Callable<Integer> {

@@ -50,4 +50,8 @@ public record DeviceConfig(
         naming,
         extra);
   }
+
+  public DeviceConfig withNaming(NamingStyle newNaming) {
+    return new DeviceConfig(name, type, address, interval, timeout, staleAfter, newNaming, extra);
+  }
 }

@@ -32,6 +32,10 @@ public record ExporterConfig(WebConfig web, LogConfig log, List<DeviceConfig> de
     return new ExporterConfig(web, newLog, devices, stateDirectory);
   }
 
+  public ExporterConfig withDevices(List<DeviceConfig> newDevices) {
+    return new ExporterConfig(web, log, newDevices, stateDirectory);
+  }
+
   public ExporterConfig withStateDirectory(Path directory) {
     return new ExporterConfig(web, log, devices, directory);
   }

@@ -38,8 +38,13 @@ public final class ExporterHarness implements AutoCloseable {
   }
 
   public Exporter serve(List<DeviceConfig> devices) throws IOException {
+    return serve(devices, null);
+  }
+
+  /** Serves {@code devices}, keeping device state (sessions) in {@code stateDirectory}. */
+  public Exporter serve(List<DeviceConfig> devices, java.nio.file.Path stateDirectory) throws IOException {
     exporter = Exporter.start(
-        new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(), devices),
+        new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(), devices, stateDirectory),
         families, Clock.systemUTC());
     return exporter;
   }

@@ -1,0 +1,105 @@
+package dev.homeenergy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.homeenergy.Exporter;
+import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.device.powerwall.GatewayCertificates;
+import dev.homeenergy.device.powerwall.PowerwallSimulator;
+import dev.homeenergy.testing.Exposition;
+import dev.homeenergy.testing.Http;
+import dev.homeenergy.testing.MutableClock;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code powerwall} drop-in for the Go powerwall_exporter, and {@code powerwall fetchcert}. */
+class PowerwallCommandTest {
+
+  @Test
+  void anUnknownKeyInTheSeedFileIsRefusedWithItsLine(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("powerwall_exporter.yaml");
+    Files.writeString(config, "device:\n  gateway_address: 192.0.2.60\n  login_password: hunter2\n  colour: red\n");
+    CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
+    assertThat(run.execute("powerwall", "--config.file=" + config)).isEqualTo(2);
+    assertThat(run.err.toString()).contains("powerwall_exporter.yaml:4").contains("device.colour").doesNotContain("hunter2");
+  }
+
+  @Test
+  void requiredKeysAreNamedAsTheSeedDid(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("powerwall_exporter.yaml");
+    Files.writeString(config, "device:\n  login_password: hunter2\n");
+    CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
+    assertThat(run.execute("powerwall", "--config.file=" + config)).isEqualTo(2);
+    assertThat(run.err.toString()).contains("Required parameter device.gateway_address not specified in config file");
+  }
+
+  @Test
+  void aMissingFileIsAClearError(@TempDir Path dir) {
+    CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
+    assertThat(run.execute("powerwall", "--config.file=" + dir.resolve("nope.yaml"))).isEqualTo(2);
+    assertThat(run.err.toString()).contains("nope.yaml").contains("cannot read");
+  }
+
+  @Test
+  void servesTheSeedNamesFromTheSeedFile(@TempDir Path dir) throws Exception {
+    try (PowerwallSimulator gateway = PowerwallSimulator.start(new SimulatorOptions(
+        "127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()))) {
+      Path config = dir.resolve("powerwall_exporter.yaml");
+      Files.writeString(config, """
+          web:
+            listen_address: 127.0.0.1:0
+            metrics_path: /pw
+          device:
+            gateway_address: %s
+            login_password: %s
+            retry_interval: 1s
+            retry_timeout: 5s
+          """.formatted(gateway.baseUri().getAuthority(), PowerwallSimulator.DEFAULT_PASSWORD));
+      CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
+      CompletableFuture<Integer> result = run.executeInBackground("powerwall", "--config.file=" + config);
+      Exporter exporter = await().atMost(Duration.ofSeconds(10)).until(run.serving::get, e -> e != null);
+      URI metrics = URI.create("http://127.0.0.1:" + exporter.port() + "/pw");
+      Exposition exposition = await().atMost(Duration.ofSeconds(20))
+          .until(() -> new Exposition(Http.get(metrics).body()), e -> e.hasMetric("powerwall_charge_ratio"));
+      assertThat(exposition.value("powerwall_charge_ratio")).isPresent();
+      assertThat(exposition.sampleLines()).noneMatch(l -> l.startsWith("powerwall_") && l.contains("device=\""));
+      run.stop.countDown();
+      assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
+    }
+  }
+
+  @Test
+  void fetchcertSavesTheGatewaysCertificate(@TempDir Path dir) throws Exception {
+    try (PowerwallSimulator gateway = PowerwallSimulator.start(new SimulatorOptions(
+        "127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()))) {
+      Path out = dir.resolve("gateway.pem");
+      CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
+      assertThat(run.execute("powerwall", "fetchcert", "--address", gateway.baseUri().getAuthority(),
+          "--out", out.toString())).isZero();
+      assertThat(Files.readString(out)).startsWith("-----BEGIN CERTIFICATE-----");
+      assertThat(GatewayCertificates.readPem(out).getSubjectX500Principal().getName()).contains("CN=powerwall");
+    }
+  }
+
+  @Test
+  void theSeedsFetchcertFlagWritesTlsCertFile(@TempDir Path dir) throws Exception {
+    try (PowerwallSimulator gateway = PowerwallSimulator.start(new SimulatorOptions(
+        "127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()))) {
+      Path config = dir.resolve("powerwall_exporter.yaml");
+      Files.writeString(config, "device:\n  gateway_address: %s\n  login_password: x\n  tls_cert_file: cert.pem\n"
+          .formatted(gateway.baseUri().getAuthority()));
+      CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
+      assertThat(run.execute("powerwall", "--config.file=" + config, "--fetchcert")).isZero();
+      assertThat(dir.resolve("cert.pem")).exists();
+    }
+  }
+}
