@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -56,10 +57,12 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "demo", "simulate", "check-config", "wallconnector"})
+  @ValueSource(strings = {"", "demo", "simulate", "check-config", "wallconnector", "powerwall", "powerwall fetchcert"})
   void everyCommandHasHelp(String command) {
     Run run = new Run(Map.of());
-    int code = command.isEmpty() ? run.execute("--help") : run.execute(command, "--help");
+    List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+    args.add("--help");
+    int code = run.execute(args.toArray(String[]::new));
     assertThat(code).isZero();
     assertThat(run.out.toString()).startsWith("Usage: home-energy-exporter" + (command.isEmpty() ? "" : " " + command));
   }
@@ -139,6 +142,16 @@ class CommandLineTest {
     assertThat(faults.err.toString()).contains("nan").contains("truncated");
     Run type = new Run(Map.of());
     assertThat(type.execute("simulate", "toaster")).isEqualTo(2);
+  }
+
+  @Test
+  void simulatePowerwallServesHttpsWithLogin() throws Exception {
+    Run run = new Run(Map.of());
+    CompletableFuture<Integer> result = run.executeInBackground("simulate", "powerwall", "--scenario=powerwall3");
+    await().atMost(Duration.ofSeconds(10)).until(() -> run.out.toString().contains("https://127.0.0.1:"));
+    assertThat(run.out.toString()).contains("Tesla Powerwall");
+    run.stop.countDown();
+    assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
   }
 
   @Test

@@ -241,4 +241,33 @@ class PowerwallExporterIT {
         assertThat(problem.split(" ")[0]).isIn("powerwall_commission_count", "powerwall_problems_detected_count",
             "powerwall_uptime_seconds"));
   }
+
+  @Test
+  void aFlakyGatewayIsCountedAsTimeoutsWithoutRetries() throws IOException {
+    PowerwallSimulator gateway = simulator("flaky");
+    for (int i = 0; i < 400 && !gateway.isOffline(); i++) {
+      simulatedTime.advance(Duration.ofSeconds(1));
+    }
+    assertThat(gateway.isOffline()).as("flaky gateway in an outage").isTrue();
+    harness.serve(List.of(new DeviceConfig("home", PowerwallFamily.TYPE, gateway.baseUri(), INTERVAL,
+        Duration.ofMillis(300), Duration.ofSeconds(30), NamingStyle.NATIVE,
+        Map.of("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD)))));
+
+    Exposition metrics = awaitScrape(m -> m.value(errors("home", "timeout")).orElse(0) >= 1);
+    assertThat(metrics.value(up("home"))).hasValue(0);
+  }
+
+  @Test
+  void anExpiredTokenCostsExactlyOneNewLogin() throws IOException {
+    PowerwallSimulator gateway = simulator("powerwall2");
+    harness.serve(List.of(device(gateway.baseUri())));
+    awaitUp("home");
+    gateway.expireTokens();
+    double polls = harness.scrape().value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}").orElseThrow();
+
+    Exposition metrics = awaitScrape(m -> m.value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}").orElse(0) >= polls + 3);
+    assertThat(metrics.value(up("home"))).hasValue(1);
+    assertThat(metrics.value(errors("home", "auth"))).hasValue(0);
+    assertThat(gateway.successfulLogins()).isEqualTo(2);
+  }
 }
