@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.println("home-energy-exporter demo: simulated devices");
     for (Demo.Running running : demo.simulators()) {
-      out.printf("  %-10s %-28s scenario %-9s at %.0fx speed, %s naming: %s%n",
+      out.printf("  %-12s %-32s scenario %-10s at %.0fx speed, %s naming: %s%n",
           running.device().name(), running.family().displayName(), running.device().scenario(),
           running.device().speed(), running.device().naming().configValue(), running.simulator().baseUri());
     }

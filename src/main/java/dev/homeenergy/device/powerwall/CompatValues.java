@@ -1,5 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
+
 /**
  * Value conversions exactly as the Go exporter computes them: go-powerwall decodes numbers into
  * float32 (a JSON {@code null} or absent field as 0), gauges are computed in float32, lifetime

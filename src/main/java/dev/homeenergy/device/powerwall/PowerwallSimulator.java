@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import dev.homeenergy.core.Simulator;
 import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.simulator.SimulatorExchanges;
+import dev.homeenergy.simulator.SimulatorResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -70,7 +72,7 @@ public final class PowerwallSimulator implements Simulator {
   private final HttpsServer httpsServer;
   private final HttpServer httpServer;
   private final ExecutorService executor;
-  private final PowerwallSimulatorExchanges exchanges;
+  private final SimulatorExchanges exchanges;
   private final URI baseUri;
   private final URI httpUri;
   private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
@@ -110,7 +112,7 @@ public final class PowerwallSimulator implements Simulator {
       thread.setDaemon(true);
       return thread;
     });
-    this.exchanges = new PowerwallSimulatorExchanges(this::isOffline, MAX_OUTAGE_HOLD, threadPrefix + "-timer");
+    this.exchanges = new SimulatorExchanges(this::isOffline, MAX_OUTAGE_HOLD, threadPrefix + "-timer");
     this.baseUri = URI.create("https://" + host + ":" + port);
     this.httpUri = URI.create("http://" + host + ":" + httpServer.getAddress().getPort());
     httpsServer.setExecutor(executor);
@@ -290,7 +292,7 @@ public final class PowerwallSimulator implements Simulator {
         exchanges.hold(exchange);
         return;
       }
-      PowerwallSimulatorResponse response = respond(exchange, path);
+      SimulatorResponse response = GatewayResponses.withGatewayHeaders(respond(exchange, path));
       Duration delay = slowDelay;
       if (faults.contains(PowerwallSimulatorFault.SLOW) && !delay.isZero()) {
         exchanges.sendAfter(exchange, response, delay);
@@ -298,7 +300,7 @@ public final class PowerwallSimulator implements Simulator {
         exchanges.send(exchange, response);
       }
     } catch (IOException | RuntimeException e) {
-      exchanges.send(exchange, PowerwallSimulatorResponse.text(500, "simulator error: " + e));
+      exchanges.send(exchange, SimulatorResponse.text(500, "simulator error: " + e));
     }
   }
 
@@ -312,24 +314,24 @@ public final class PowerwallSimulator implements Simulator {
       return;
     }
     String target = baseUri + exchange.getRequestURI().toString();
-    exchanges.send(exchange, new PowerwallSimulatorResponse(301, PowerwallSimulatorResponse.HTML,
+    exchanges.send(exchange, new SimulatorResponse(301, SimulatorResponse.HTML,
         "<a href=\"" + target + "\">Moved Permanently</a>.\n\n", Map.of("Location", List.of(target))));
   }
 
-  private PowerwallSimulatorResponse respond(HttpExchange exchange, String path) throws IOException {
+  private SimulatorResponse respond(HttpExchange exchange, String path) throws IOException {
     String method = exchange.getRequestMethod();
     if (path.equals("/")) {
       return scenario == GatewayScenario.POWERWALL3
-          ? PowerwallSimulatorResponse.notFound()
-          : new PowerwallSimulatorResponse(200, PowerwallSimulatorResponse.HTML, PORTAL_HTML, Map.of());
+          ? GatewayResponses.notFound()
+          : new SimulatorResponse(200, SimulatorResponse.HTML, PORTAL_HTML, Map.of());
     }
     if (!path.startsWith(API)) {
-      return PowerwallSimulatorResponse.notFound();
+      return GatewayResponses.notFound();
     }
     String endpoint = path.substring(API.length());
     if (endpoint.equals(LOGIN)) {
       if (!method.equals("POST")) {
-        return PowerwallSimulatorResponse.text(405, "Method Not Allowed");
+        return SimulatorResponse.text(405, "Method Not Allowed");
       }
       String body;
       try (InputStream in = exchange.getRequestBody()) {
@@ -339,29 +341,29 @@ public final class PowerwallSimulator implements Simulator {
     }
     if (!DATA_ENDPOINTS.contains(endpoint) || !scenario.answers(endpoint)
         || (endpoint.equals("devices/vitals") && firmware.is23())) {
-      return PowerwallSimulatorResponse.notFound();
+      return GatewayResponses.notFound();
     }
     if (!method.equals("GET")) {
-      return PowerwallSimulatorResponse.text(405, "Method Not Allowed");
+      return SimulatorResponse.text(405, "Method Not Allowed");
     }
     if (!auth.authorized(exchange.getRequestHeaders())) {
-      return PowerwallSimulatorResponse.json(401, bodies.error(401, "Token Expired", "Token Expired"));
+      return SimulatorResponse.json(401, bodies.error(401, "Token Expired", "Token Expired"));
     }
     if (endpoint.equals("logout")) {
       auth.logout(exchange.getRequestHeaders());
-      return PowerwallSimulatorResponse.text(204, "");
+      return SimulatorResponse.text(204, "");
     }
     if (faults.contains(PowerwallSimulatorFault.HTTP_500)) {
-      return PowerwallSimulatorResponse.json(500,
+      return SimulatorResponse.json(500,
           bodies.error(500, "Internal Server Error", "Internal Server Error"));
     }
     if (scenario.sitemasterStopped() && STOPPED_502.contains(endpoint)) {
-      return PowerwallSimulatorResponse.badGateway();
+      return GatewayResponses.badGateway();
     }
     if (endpoint.equals("devices/vitals")) {
-      return new PowerwallSimulatorResponse(200, "application/octet-stream", "", Map.of());
+      return new SimulatorResponse(200, "application/octet-stream", "", Map.of());
     }
-    return PowerwallSimulatorResponse.json(body(endpoint));
+    return SimulatorResponse.json(body(endpoint));
   }
 
   private String body(String endpoint) {

@@ -3,6 +3,7 @@ package dev.homeenergy.device.powerwall;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
+import dev.homeenergy.simulator.SimulatorResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -63,11 +64,11 @@ final class PowerwallSimulatorAuth {
     tokenExpiry.clear();
   }
 
-  synchronized PowerwallSimulatorResponse login(String contentType, String body) {
+  synchronized SimulatorResponse login(String contentType, String body) {
     loginAttempts++;
     Instant now = clock.instant();
     if (now.isBefore(lockedUntil)) {
-      return PowerwallSimulatorResponse.json(429,
+      return SimulatorResponse.json(429,
           bodies.error(429, "Api Limit reached for this endpoint", "API Limit Reached"));
     }
     Map<String, String> fields = parse(contentType, body);
@@ -80,7 +81,7 @@ final class PowerwallSimulatorAuth {
         failures.clear();
         lockedUntil = now.plus(settings.loginCooldown());
       }
-      return PowerwallSimulatorResponse.json(401, bodies.error(401, "bad credentials", "Login Error"));
+      return SimulatorResponse.json(401, bodies.error(401, "bad credentials", "Login Error"));
     }
     successfulLogins++;
     String token = newToken();
@@ -89,7 +90,7 @@ final class PowerwallSimulatorAuth {
     String loginBody = bodies.login(email, token,
         PowerwallSimulatorJson.fixedFraction(now, random.nextInt(1_000_000_000), 7));
     String userRecord = Base64.getEncoder().encodeToString(loginBody.getBytes(StandardCharsets.UTF_8));
-    return PowerwallSimulatorResponse.json(loginBody).withHeader("Set-Cookie",
+    return SimulatorResponse.json(loginBody).withHeader("Set-Cookie",
         List.of("AuthCookie=" + token + "; Path=/", "UserRecord=" + userRecord + "; Path=/"));
   }
 

@@ -1,5 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
+
 /**
  * Lifetime energy counters in Wh, as {@code energy_imported}/{@code energy_exported} per
  * aggregates category: the grid ({@code site}) imports and exports, the battery imports when

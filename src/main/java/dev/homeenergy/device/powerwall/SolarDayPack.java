@@ -1,5 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
+
 /**
  * One battery block at a model step.
  *

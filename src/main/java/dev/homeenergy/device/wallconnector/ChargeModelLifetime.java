@@ -1,5 +1,6 @@
 package dev.homeenergy.device.wallconnector;
 
+
 /**
  * The simulated unit's lifetime counters at one instant.
  *

@@ -1,5 +1,6 @@
 package dev.homeenergy.device.wallconnector;
 
+
 /**
  * Durations of the {@code charging} cycle, in simulated seconds, taken from a real 40 A session
  * trace (contactor closing 18 s after plug-in, current ramping over about 20 s).

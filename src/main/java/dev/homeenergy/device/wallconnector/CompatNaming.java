@@ -1,8 +1,8 @@
 package dev.homeenergy.device.wallconnector;
 
 import dev.homeenergy.core.MetricFamily;
-import dev.homeenergy.core.Samples;
 import dev.homeenergy.core.Naming;
+import dev.homeenergy.core.Samples;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.homeenergy.device.wallconnector;
 
+
 /**
  * Names for the {@code vitals.evse_state} codes, taken from Home Assistant's table because it is
  * the most widely used. Tesla publishes none and the community sources disagree (codes 3, 5, 12

@@ -1,5 +1,6 @@
 package dev.homeenergy.device.wallconnector;
 
+
 /**
  * Firmware generations whose API bodies differ, so a client can be tested against each shape.
  */

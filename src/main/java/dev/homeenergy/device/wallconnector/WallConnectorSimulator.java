@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.homeenergy.core.Simulator;
 import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.simulator.SimulatorExchanges;
+import dev.homeenergy.simulator.SimulatorResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.homeenergy.device.wallconnector;
+package dev.homeenergy.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
  * releases every exchange still pending. Whoever removes an exchange from the pending map owns it,
  * so an exchange is completed exactly once even when closing races a scheduled answer.
  */
-final class SimulatorExchanges implements AutoCloseable {
+public final class SimulatorExchanges implements AutoCloseable {
   private static final long HOLD_CHECK_MILLIS = 20;
 
   private final BooleanSupplier offline;
@@ -33,7 +33,7 @@ final class SimulatorExchanges implements AutoCloseable {
    *     without an answer) once it turns false
    * @param maxHold real time after which a held exchange is closed anyway
    */
-  SimulatorExchanges(BooleanSupplier offline, Duration maxHold, String threadName) {
+  public SimulatorExchanges(BooleanSupplier offline, Duration maxHold, String threadName) {
     this.offline = offline;
     this.maxHold = maxHold;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -46,12 +46,12 @@ final class SimulatorExchanges implements AutoCloseable {
   }
 
   /** Sends {@code response} now. */
-  void send(HttpExchange exchange, SimulatorResponse response) {
+  public void send(HttpExchange exchange, SimulatorResponse response) {
     write(exchange, response);
   }
 
   /** Sends {@code response} after {@code delay} of real time, unless closed first. */
-  void sendAfter(HttpExchange exchange, SimulatorResponse response, Duration delay) {
+  public void sendAfter(HttpExchange exchange, SimulatorResponse response, Duration delay) {
     pending.put(exchange, 0L);
     try {
       scheduler.schedule(() -> {
@@ -65,13 +65,13 @@ final class SimulatorExchanges implements AutoCloseable {
   }
 
   /** Never answers; closes the connection once the unit is back online or after the hold limit. */
-  void hold(HttpExchange exchange) {
+  public void hold(HttpExchange exchange) {
     pending.put(exchange, System.nanoTime() + maxHold.toNanos());
     held.put(exchange, Boolean.TRUE);
   }
 
   /** Exchanges accepted but not yet answered or released. */
-  int pendingCount() {
+  public int pendingCount() {
     return pending.size();
   }
 
@@ -111,6 +111,7 @@ final class SimulatorExchanges implements AutoCloseable {
     byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
     try {
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
+      response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
       exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
