@@ -2,22 +2,13 @@ package dev.homeenergy.core;
 
 import dev.homeenergy.config.DeviceConfig;
 import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.prometheus.metrics.model.snapshots.Unit;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds the whole exposition at scrape time from the {@link SnapshotStore}: the exporter's own
@@ -25,7 +16,6 @@ import org.slf4j.LoggerFactory;
  * still fresh. It never talks to a device, so a scrape never waits on one.
  */
 public final class ExporterCollector implements MultiCollector {
-  private static final Logger LOG = LoggerFactory.getLogger(ExporterCollector.class);
   static final String PREFIX = "home_energy_exporter_";
 
   static final MetricFamily BUILD_INFO = MetricFamily.info(PREFIX + "build",
@@ -63,7 +53,7 @@ public final class ExporterCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    Families families = new Families();
+    SnapshotBuilder families = new SnapshotBuilder();
     families.add(BUILD_INFO, Labels.of("version", build.version(), "revision", build.revision(),
         "java_version", build.javaVersion()), 1);
     Instant now = clock.instant();
@@ -94,73 +84,5 @@ public final class ExporterCollector implements MultiCollector {
       }
     }
     return families.build();
-  }
-
-  /** Samples grouped by family name, in first-seen order. */
-  private static final class Families {
-    private final Map<String, Family> byName = new LinkedHashMap<>();
-
-    void add(MetricFamily family, Labels labels, double value) {
-      Family existing = byName.computeIfAbsent(family.name(), n -> new Family(family));
-      if (!existing.metadata.type().equals(family.type())) {
-        LOG.debug("dropping sample of {}: type {} clashes with {}", family.name(), family.type(),
-            existing.metadata.type());
-        return;
-      }
-      if (existing.seen.add(labels)) {
-        existing.points.add(new Point(labels, value));
-      }
-    }
-
-    MetricSnapshots build() {
-      MetricSnapshots.Builder result = MetricSnapshots.builder();
-      for (Family family : byName.values()) {
-        result.metricSnapshot(family.snapshot());
-      }
-      return result.build();
-    }
-  }
-
-  private record Point(Labels labels, double value) {}
-
-  private static final class Family {
-    final MetricFamily metadata;
-    final Set<Labels> seen = new HashSet<>();
-    final List<Point> points = new java.util.ArrayList<>();
-
-    Family(MetricFamily metadata) {
-      this.metadata = metadata;
-    }
-
-    MetricSnapshot snapshot() {
-      Unit unit = metadata.unit() == null ? null : new Unit(metadata.unit());
-      switch (metadata.type()) {
-        case GAUGE -> {
-          GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(metadata.name()).help(metadata.help());
-          if (unit != null) {
-            b.unit(unit);
-          }
-          points.forEach(p -> b.dataPoint(
-              GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(p.labels()).value(p.value()).build()));
-          return b.build();
-        }
-        case COUNTER -> {
-          CounterSnapshot.Builder b = CounterSnapshot.builder().name(metadata.name()).help(metadata.help());
-          if (unit != null) {
-            b.unit(unit);
-          }
-          points.forEach(p -> b.dataPoint(
-              CounterSnapshot.CounterDataPointSnapshot.builder().labels(p.labels()).value(p.value()).build()));
-          return b.build();
-        }
-        case INFO -> {
-          InfoSnapshot.Builder b = InfoSnapshot.builder().name(metadata.name()).help(metadata.help());
-          points.forEach(p -> b.dataPoint(
-              InfoSnapshot.InfoDataPointSnapshot.builder().labels(p.labels()).build()));
-          return b.build();
-        }
-        default -> throw new IllegalStateException("unknown type " + metadata.type());
-      }
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.homeenergy.device.powerwall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeenergy.testing.RenderedSamples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +39,8 @@ class CompatNamingTest {
       "powerwall_network_enabled gauge", "powerwall_network_active gauge", "powerwall_network_primary gauge",
       "powerwall_network_state gauge", "powerwall_network_signal_strength gauge");
 
-  private static NamingSamples render(PowerwallReading reading) {
-    return NamingSamples.render(new CompatNaming(), reading, "gw");
+  private static RenderedSamples render(PowerwallReading reading) {
+    return RenderedSamples.render(new CompatNaming(), reading, "gw");
   }
 
   /** fw21.44 running with the stopped sitemaster, so sitemaster_busy appears too. */
@@ -49,7 +50,7 @@ class CompatNamingTest {
 
   @Test
   void allEndpointsGiveExactlyTheGoFamilies() {
-    NamingSamples s = render(allEndpoints());
+    RenderedSamples s = render(allEndpoints());
 
     assertThat(GO_FAMILIES).hasSize(53);
     assertThat(s.exposedTypes()).containsExactlyInAnyOrderElementsOf(GO_FAMILIES);
@@ -57,7 +58,7 @@ class CompatNamingTest {
 
   @Test
   void noDeviceLabelAndValuesThroughFloat32() {
-    NamingSamples s = render(allEndpoints());
+    RenderedSamples s = render(allEndpoints());
 
     assertThat(s.list()).allSatisfy(x -> assertThat(x.labels().get("device")).isNull());
     assertThat(s.value("powerwall_charge_ratio")).isEqualTo((double) ((float) 42.415190953701725 / 100f));
@@ -79,17 +80,17 @@ class CompatNamingTest {
 
   @Test
   void zeroCountersAndZeroFrequencyAreLeftOut() {
-    NamingSamples s = render(allEndpoints());
+    RenderedSamples s = render(allEndpoints());
 
-    assertThat(s.has("powerwall_exported_joules", "category", "load")).isFalse();
-    assertThat(s.has("powerwall_imported_joules", "category", "load")).isTrue();
-    assertThat(s.has("powerwall_frequency_hz", "category", "site")).isFalse();
+    assertThat(s.hasSeries("powerwall_exported_joules", "category", "load")).isFalse();
+    assertThat(s.hasSeries("powerwall_imported_joules", "category", "load")).isTrue();
+    assertThat(s.hasSeries("powerwall_frequency_hz", "category", "site")).isFalse();
     assertThat(s.value("powerwall_frequency_hz", "category", "battery")).isEqualTo((double) (float) 60.007000000000005);
   }
 
   @Test
   void devMetricsCarryTheTyoeLabel() {
-    NamingSamples s = render(allEndpoints());
+    RenderedSamples s = render(allEndpoints());
 
     assertThat(s.value("powerwall_dev_instant_power_watts", "category", "site", "tyoe", "neurio_tcp",
         "serial", "OBB1234567890")).isEqualTo((double) (float) -18.00000076368451);
@@ -103,20 +104,20 @@ class CompatNamingTest {
   void sitemasterBusyOnlyWhenNotYes() {
     assertThat(render(allEndpoints()).value("powerwall_sitemaster_busy", "reason", "")).isEqualTo(1);
     assertThat(render(allEndpoints()).value("powerwall_sitemaster_running")).isEqualTo(0);
-    assertThat(render(PayloadFixtures.fw2144RunningWith()).has("powerwall_sitemaster_busy", "reason", "")).isFalse();
+    assertThat(render(PayloadFixtures.fw2144RunningWith()).hasSeries("powerwall_sitemaster_busy", "reason", "")).isFalse();
     assertThat(render(PayloadFixtures.fw2144RunningWith("sitemaster", "sitemaster_no_can_reboot.json"))
         .value("powerwall_sitemaster_busy", "reason", "")).isEqualTo(1);
   }
 
   @Test
   void networksAsTheGoExporterShowsThem() {
-    NamingSamples s = render(PayloadFixtures.fw2144RunningWith("networks", "networks_ethernet_primary.json"));
+    RenderedSamples s = render(PayloadFixtures.fw2144RunningWith("networks", "networks_ethernet_primary.json"));
 
     assertThat(s.value("powerwall_network_signal_strength", "type", "WifiType", "name", "<<WIFI_SSID>>")).isEqualTo(62);
-    assertThat(s.has("powerwall_network_signal_strength", "type", "EthType", "name", "connman_eth")).isFalse();
+    assertThat(s.hasSeries("powerwall_network_signal_strength", "type", "EthType", "name", "connman_eth")).isFalse();
     assertThat(s.value("powerwall_network_state", "type", "EthType", "name", "connman_eth",
         "state", "DeviceStateReady", "reason", "DeviceStateReasonNone")).isEqualTo(1);
-    NamingSamples noInfo = render(PayloadFixtures.fw2144RunningWith());
+    RenderedSamples noInfo = render(PayloadFixtures.fw2144RunningWith());
     assertThat(noInfo.of("powerwall_network_state")).hasSize(2);
     assertThat(noInfo.value("powerwall_network_enabled", "type", "EthType", "name", "ethernet_tesla_internal_default"))
         .isEqualTo(1);
@@ -124,11 +125,11 @@ class CompatNamingTest {
 
   @Test
   void disabledPackShowsGoZeroValuesAndDuplicateSerialsAreKeptOnce() {
-    NamingSamples s = render(PayloadFixtures.fw2144RunningWith(
+    RenderedSamples s = render(PayloadFixtures.fw2144RunningWith(
         "system_status", "system_status_3_blocks_one_disabled.json"));
 
     assertThat(s.value("powerwall_battery_output_volts", "serial", "XXX")).isEqualTo(0);
-    assertThat(s.has("powerwall_battery_charged_joules", "serial", "XXX")).isFalse();
+    assertThat(s.hasSeries("powerwall_battery_charged_joules", "serial", "XXX")).isFalse();
     assertThat(s.value("powerwall_battery_pinv_state", "serial", "XXX", "state", "")).isEqualTo(1);
     assertThat(s.value("powerwall_battery_output_volts", "serial", "TGXXX")).isEqualTo((double) (float) 226.60000000000002);
     assertThat(s.of("powerwall_battery_output_volts")).hasSize(2);

@@ -2,19 +2,20 @@ package dev.homeenergy.device.powerwall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeenergy.testing.RenderedSamples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NativeNamingTest {
   private static final String D = "gw";
 
-  private static NamingSamples render(PowerwallReading reading) {
-    return NamingSamples.render(new NativeNaming(), reading, D);
+  private static RenderedSamples render(PowerwallReading reading) {
+    return RenderedSamples.render(new NativeNaming(), reading, D);
   }
 
   @Test
   void exposedFamiliesForTheFw2144Set() {
-    NamingSamples s = render(PayloadFixtures.fw2144RunningWith());
+    RenderedSamples s = render(PayloadFixtures.fw2144RunningWith());
 
     assertThat(s.exposedTypes()).containsExactlyInAnyOrderElementsOf(List.of(
         "powerwall_info gauge", "powerwall_uptime_seconds gauge", "powerwall_commissions_total counter",
@@ -53,14 +54,14 @@ class NativeNamingTest {
 
   @Test
   void everySampleCarriesTheDeviceLabel() {
-    NamingSamples s = render(PayloadFixtures.fw2144RunningWith());
+    RenderedSamples s = render(PayloadFixtures.fw2144RunningWith());
 
     assertThat(s.list()).allSatisfy(x -> assertThat(x.labels().get("device")).isEqualTo(D));
   }
 
   @Test
   void exactValuesWithoutFloat32() {
-    NamingSamples s = render(PayloadFixtures.fw2144RunningWith());
+    RenderedSamples s = render(PayloadFixtures.fw2144RunningWith());
 
     assertThat(s.value("powerwall_charge_ratio", "device", D)).isEqualTo(42.415190953701725 / 100);
     assertThat(s.value("powerwall_charge_ratio", "device", D)).isEqualTo(0.42415190953701725);
@@ -90,7 +91,7 @@ class NativeNamingTest {
 
   @Test
   void zeroValuesAreKept() {
-    NamingSamples s = render(PayloadFixtures.fw2144RunningWith("networks", "networks_ethernet_primary.json"));
+    RenderedSamples s = render(PayloadFixtures.fw2144RunningWith("networks", "networks_ethernet_primary.json"));
 
     assertThat(s.value("powerwall_exported_joules", "device", D, "category", "load")).isEqualTo(0);
     assertThat(s.value("powerwall_frequency_hertz", "device", D, "category", "site")).isEqualTo(0);
@@ -100,13 +101,13 @@ class NativeNamingTest {
 
   @Test
   void meterDevicesUseTypeLabelAndPhases() {
-    NamingSamples s = render(PayloadFixtures.fw2144RunningWith());
+    RenderedSamples s = render(PayloadFixtures.fw2144RunningWith());
     String[] site = {"device", D, "category", "site", "type", "neurio_tcp", "serial", "OBB1234567890"};
 
     assertThat(s.value("powerwall_dev_imported_joules", site)).isEqualTo(15614764.694437858 * 3600);
     assertThat(s.value("powerwall_dev_phase_voltage_volts", with(site, "phase", "A"))).isEqualTo(247.55999755859375);
     assertThat(s.value("powerwall_dev_phase_voltage_volts", with(site, "phase", "B"))).isEqualTo(0.20000000298023224);
-    assertThat(s.has("powerwall_dev_phase_voltage_volts", with(site, "phase", "C"))).isFalse();
+    assertThat(s.hasSeries("powerwall_dev_phase_voltage_volts", with(site, "phase", "C"))).isFalse();
     assertThat(s.value("powerwall_dev_phase_power_watts", with(site, "phase", "A"))).isEqualTo(-17.950000762939453);
     assertThat(s.value("powerwall_phase_current_amperes", "device", D, "category", "load", "phase", "C")).isEqualTo(0);
     assertThat(s.text()).contains("powerwall_dev_instant_power_watts{category=\"site\",device=\"gw\","
@@ -116,8 +117,8 @@ class NativeNamingTest {
 
   @Test
   void siteInfoLabelsFromNestedAndFlatForms() {
-    NamingSamples nested = render(PayloadFixtures.fw2144RunningWith());
-    NamingSamples flat = render(PayloadFixtures.fw2144RunningWith("site_info", "site_info_flat_pre2021.json"));
+    RenderedSamples nested = render(PayloadFixtures.fw2144RunningWith());
+    RenderedSamples flat = render(PayloadFixtures.fw2144RunningWith("site_info", "site_info_flat_pre2021.json"));
 
     assertThat(nested.text()).contains("powerwall_site_info{country=\"United States\",device=\"gw\","
         + "distributor=\"*\",grid_code=\"60Hz_240V_s_UL1741SA:2019_California\",grid_freq_setting=\"60\","
@@ -130,11 +131,11 @@ class NativeNamingTest {
 
   @Test
   void disabledPackFieldsAreOmittedAndSharedSerialsKeptOnce() {
-    NamingSamples s = render(PayloadFixtures.fw2144RunningWith(
+    RenderedSamples s = render(PayloadFixtures.fw2144RunningWith(
         "system_status", "system_status_3_blocks_one_disabled.json"));
 
-    assertThat(s.has("powerwall_battery_output_volts", "device", D, "serial", "XXX")).isFalse();
-    assertThat(s.has("powerwall_battery_charged_joules", "device", D, "serial", "XXX")).isFalse();
+    assertThat(s.hasSeries("powerwall_battery_output_volts", "device", D, "serial", "XXX")).isFalse();
+    assertThat(s.hasSeries("powerwall_battery_charged_joules", "device", D, "serial", "XXX")).isFalse();
     assertThat(s.value("powerwall_battery_full_pack_joules", "device", D, "serial", "XXX")).isEqualTo(14714.0 * 3600);
     assertThat(s.value("powerwall_battery_output_volts", "device", D, "serial", "TGXXX")).isEqualTo(226.60000000000002);
     assertThat(s.of("powerwall_battery_output_volts")).hasSize(1);
@@ -143,7 +144,7 @@ class NativeNamingTest {
 
   @Test
   void mode2018AndStoppedSitemaster() throws Exception {
-    NamingSamples stopped = render(PayloadFixtures.fw2144RunningWith("sitemaster", "sitemaster_fw21.44_stopped.json"));
+    RenderedSamples stopped = render(PayloadFixtures.fw2144RunningWith("sitemaster", "sitemaster_fw21.44_stopped.json"));
     assertThat(stopped.value("powerwall_sitemaster_busy", "device", D, "reason", "")).isEqualTo(1);
     assertThat(stopped.value("powerwall_sitemaster_running", "device", D)).isEqualTo(0);
 

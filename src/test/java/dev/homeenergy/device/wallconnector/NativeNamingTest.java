@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.homeenergy.core.MetricFamily;
 import dev.homeenergy.core.Sample;
+import dev.homeenergy.testing.RenderedSamples;
+import dev.homeenergy.testing.TextExposition;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.List;
 import org.junit.jupiter.api.Test;

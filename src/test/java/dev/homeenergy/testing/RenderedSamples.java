@@ -1,8 +1,10 @@
-package dev.homeenergy.device.powerwall;
+package dev.homeenergy.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeenergy.core.MetricFamily;
 import dev.homeenergy.core.Naming;
+import dev.homeenergy.core.Reading;
 import dev.homeenergy.core.Sample;
 import dev.homeenergy.core.Samples;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -12,16 +14,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Query helpers over the samples a Powerwall naming rendered, for exact assertions. */
-record NamingSamples(List<Sample> list) {
+/** Query helpers over the samples a naming rendered, for exact assertions in tests. */
+public record RenderedSamples(List<Sample> list) {
 
-  static NamingSamples render(Naming<PowerwallReading> naming, PowerwallReading reading, String device) {
+  public static <R extends Reading> RenderedSamples render(Naming<R> naming, R reading, String device) {
     Samples.Builder out = Samples.builder();
     naming.render(reading, device, out);
-    return new NamingSamples(out.build().list());
+    return new RenderedSamples(out.build().list());
   }
 
-  Optional<Sample> find(String familyName, Labels labels) {
+  public Optional<Sample> find(String familyName, Labels labels) {
     List<Sample> matches =
         list.stream()
             .filter(s -> s.family().name().equals(familyName) && s.labels().equals(labels))
@@ -30,31 +32,50 @@ record NamingSamples(List<Sample> list) {
     return matches.stream().findFirst();
   }
 
-  double value(String familyName, String... labelPairs) {
+  public double value(String familyName, String... labelPairs) {
     Labels labels = Labels.of(labelPairs);
     return find(familyName, labels)
         .orElseThrow(() -> new AssertionError("no sample " + familyName + labels + " in " + this))
         .value();
   }
 
-  boolean has(String familyName, String... labelPairs) {
+  /** Whether the family has any sample. */
+  public boolean has(String familyName) {
+    return list.stream().anyMatch(s -> s.family().name().equals(familyName));
+  }
+
+  /** Whether the family has a sample with exactly these labels. */
+  public boolean hasSeries(String familyName, String... labelPairs) {
     return find(familyName, Labels.of(labelPairs)).isPresent();
   }
 
-  List<Sample> of(String familyName) {
+  public MetricFamily family(String familyName) {
+    return list.stream()
+        .map(Sample::family)
+        .filter(f -> f.name().equals(familyName))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no family " + familyName));
+  }
+
+  public List<Sample> of(String familyName) {
     return list.stream().filter(s -> s.family().name().equals(familyName)).toList();
   }
 
+  public Set<String> names() {
+    return list.stream().map(s -> s.family().name()).collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
   /** The exposed family names with their types, from the client_java text output. */
-  Set<String> exposedTypes() {
-    return NamingExposition.render(list).lines()
+  public Set<String> exposedTypes() {
+    return text().lines()
         .filter(line -> line.startsWith("# TYPE "))
         .map(line -> line.substring("# TYPE ".length()))
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  String text() {
-    return NamingExposition.render(list);
+  /** The samples as client_java's text exposition. */
+  public String text() {
+    return TextExposition.render(list);
   }
 
   @Override
