@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import dev.homeenergy.core.Simulator;
 import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.simulator.RequestCounter;
 import dev.homeenergy.simulator.SimulatorExchanges;
 import dev.homeenergy.simulator.SimulatorResponse;
 import java.io.IOException;
@@ -20,8 +21,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,7 +74,7 @@ public final class PowerwallSimulator implements Simulator {
   private final SimulatorExchanges exchanges;
   private final URI baseUri;
   private final URI httpUri;
-  private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
+  private final RequestCounter requestCounts = new RequestCounter();
   private final AtomicLong commissionCount = new AtomicLong(INITIAL_COMMISSION_COUNT);
 
   private volatile Set<PowerwallSimulatorFault> faults;
@@ -246,15 +245,12 @@ public final class PowerwallSimulator implements Simulator {
 
   /** Requests received on the HTTPS port for {@code path} (e.g. {@code /api/status}), answered or not. */
   public long requestCount(String path) {
-    AtomicLong count = requestCounts.get(path);
-    return count == null ? 0 : count.get();
+    return requestCounts.of(path);
   }
 
   /** Requests received per path, sorted by path. */
   public Map<String, Long> requestCounts() {
-    Map<String, Long> counts = new TreeMap<>();
-    requestCounts.forEach((path, count) -> counts.put(path, count.get()));
-    return counts;
+    return requestCounts.all();
   }
 
   /** Exchanges accepted but not yet answered (held by an outage or delayed by {@code slow}). */
@@ -282,7 +278,7 @@ public final class PowerwallSimulator implements Simulator {
 
   private void handle(HttpExchange exchange) {
     String path = exchange.getRequestURI().getPath();
-    requestCounts.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
+    requestCounts.count(path);
     try {
       if (closed) {
         exchange.close();

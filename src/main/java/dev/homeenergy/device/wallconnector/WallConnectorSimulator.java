@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.homeenergy.core.Simulator;
 import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.simulator.RequestCounter;
 import dev.homeenergy.simulator.SimulatorExchanges;
 import dev.homeenergy.simulator.SimulatorResponse;
 import java.io.IOException;
@@ -15,12 +16,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A simulated Tesla Wall Connector Gen 3 serving {@code /api/1/vitals}, {@code lifetime},
@@ -53,7 +51,7 @@ public final class WallConnectorSimulator implements Simulator {
   private final ChargeModel model;
   private final SimulatedBodies bodies;
   private final URI baseUri;
-  private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
+  private final RequestCounter requestCounts = new RequestCounter();
 
   private volatile Firmware firmware;
   private volatile Set<Fault> faults;
@@ -191,15 +189,12 @@ public final class WallConnectorSimulator implements Simulator {
 
   /** Requests received for {@code path} (e.g. {@code /api/1/vitals}), answered or not. */
   public long requestCount(String path) {
-    AtomicLong count = requestCounts.get(path);
-    return count == null ? 0 : count.get();
+    return requestCounts.of(path);
   }
 
   /** Requests received per path, sorted by path. */
   public Map<String, Long> requestCounts() {
-    Map<String, Long> counts = new TreeMap<>();
-    requestCounts.forEach((path, count) -> counts.put(path, count.get()));
-    return counts;
+    return requestCounts.all();
   }
 
   /** Exchanges accepted but not yet answered (held by an outage or delayed by {@code slow}). */
@@ -217,7 +212,7 @@ public final class WallConnectorSimulator implements Simulator {
 
   private void handle(HttpExchange exchange) {
     String path = exchange.getRequestURI().getPath();
-    requestCounts.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
+    requestCounts.count(path);
     try {
       if (closed) {
         exchange.close();
