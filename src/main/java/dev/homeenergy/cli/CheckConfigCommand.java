@@ -47,7 +47,8 @@ public final class CheckConfigCommand implements Callable<Integer> {
       err.flush();
       return Serving.EXIT_CONFIG;
     }
-    List<String> problems = Serving.problems(config);
+    List<String> problems = new java.util.ArrayList<>(Serving.problems(config));
+    problems.addAll(Serving.deviceProblems(config, context.families()));
     if (!problems.isEmpty()) {
       problems.forEach(p -> err.println(file + ": " + p));
       err.flush();

@@ -7,7 +7,11 @@ import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
+import dev.homeenergy.Families;
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.core.DeviceFamily;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 
 /** Validates the command-line-only settings, starts the exporter and serves until stopped. */
@@ -42,10 +46,31 @@ final class Serving {
     return problems;
   }
 
+  /**
+   * Problems only a device family can see (a missing password, an unreadable certificate file).
+   */
+  static List<String> deviceProblems(ExporterConfig config, List<DeviceFamily> families) {
+    List<String> problems = new ArrayList<>();
+    for (DeviceConfig device : config.devices()) {
+      Optional<DeviceFamily> family = Families.byType(families, device.type());
+      if (family.isEmpty()) {
+        problems.add("devices[" + device.name() + "].type: no device family " + device.type());
+        continue;
+      }
+      try {
+        family.get().validate(device);
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return problems;
+  }
+
   /** Serves {@code config} until the stop signal; returns the process exit code. */
   static int serve(ExporterConfig config, CliContext context, PrintWriter out, PrintWriter err,
       AutoCloseable alsoClose) {
     List<String> problems = problems(config);
+    problems.addAll(deviceProblems(config, context.families()));
     if (!problems.isEmpty()) {
       problems.forEach(p -> err.println("error: " + p));
       err.flush();

@@ -22,6 +22,14 @@ public interface DeviceFamily {
   /** Human name for help texts and the landing page, e.g. "Tesla Wall Connector Gen 3". */
   String displayName();
 
+  /**
+   * Checks what only the family can check about a device entry (a required password, a readable
+   * certificate file) without creating its client or touching the network.
+   *
+   * @throws IllegalArgumentException naming the key ({@code devices[NAME].key: ...})
+   */
+  default void validate(DeviceConfig config) {}
+
   /** Creates the client of one configured device; it must not do I/O yet. */
   Device create(DeviceConfig config, DeviceContext context);
 

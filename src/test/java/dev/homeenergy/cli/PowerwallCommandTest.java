@@ -102,4 +102,33 @@ class PowerwallCommandTest {
       assertThat(dir.resolve("cert.pem")).exists();
     }
   }
+
+  @Test
+  void aPowerwallWithoutPasswordOrWithABadCertificateIsRefusedBeforeServing(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("config.yml");
+    Files.writeString(config, """
+        devices:
+          - name: home-battery
+            type: powerwall
+            address: 192.0.2.60
+          - name: cabin
+            type: powerwall
+            address: 192.0.2.61
+            password: pw
+            tls_cert_file: missing.pem
+        """);
+    CommandLineTest.Run check = new CommandLineTest.Run(Map.of());
+    assertThat(check.execute("check-config", config.toString())).isEqualTo(2);
+    assertThat(check.err.toString()).contains("devices[home-battery].password").contains("devices[cabin].tls_cert_file");
+    CommandLineTest.Run serve = new CommandLineTest.Run(Map.of());
+    assertThat(serve.execute("--config.file=" + config)).isEqualTo(2);
+    assertThat(serve.serving.get()).isNull();
+  }
+
+  @Test
+  void withoutAFileTheSeedsDefaultBesideTheJarIsRead() {
+    CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
+    assertThat(run.execute("powerwall")).isEqualTo(2);
+    assertThat(run.err.toString()).contains("powerwall_exporter.yaml: cannot read config file");
+  }
 }

@@ -95,6 +95,16 @@ public final class PowerwallClient implements Device {
         new LoginGate(clock), SessionStore.in(context.stateDirectory(), config.name()));
   }
 
+  /**
+   * Checks the settings the constructor needs, without creating anything.
+   *
+   * @throws IllegalArgumentException when {@code password} is missing or {@code tls_cert_file}
+   *     cannot be read or holds no certificate
+   */
+  public static void validate(DeviceConfig config) {
+    pinnedCertificate(config.name(), PowerwallSettings.from(config));
+  }
+
   /** The longest a poll may take: the timeout plus {@code retry_timeout}. */
   public static Duration pollDeadline(DeviceConfig config) {
     Object retryTimeout = config.extra().get("retry_timeout");

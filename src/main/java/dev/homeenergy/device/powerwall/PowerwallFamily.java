@@ -46,6 +46,11 @@ public final class PowerwallFamily implements DeviceFamily {
   }
 
   @Override
+  public void validate(DeviceConfig config) {
+    PowerwallClient.validate(config);
+  }
+
+  @Override
   public Device create(DeviceConfig config, DeviceContext context) {
     return new PowerwallClient(config, context);
   }
