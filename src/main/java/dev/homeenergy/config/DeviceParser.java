@@ -114,6 +114,12 @@ final class DeviceParser {
     Duration staleAfter =
         givenStaleAfter.orElse(interval.multipliedBy(DeviceConfig.DEFAULT_STALE_AFTER_INTERVALS));
     checkTimings(map, interval, timeout, staleAfter);
+    if (interval.compareTo(spec.minimumInterval()) < 0) {
+      problems.add(map.path() + ".interval", map.get("interval").map(YamlMap.Entry::line).orElse(0),
+          "interval " + Durations.format(interval) + " is below the minimum of "
+              + Durations.format(spec.minimumInterval()) + " for " + spec.type() + ": "
+              + spec.minimumIntervalReason());
+    }
     return Optional.of(new Timings(interval, timeout, staleAfter));
   }
 

@@ -17,6 +17,9 @@ import java.util.Set;
  *     {@code <key>_file} and is wrapped in {@link Secret}
  * @param durationKeys keys among {@code extraKeys} holding Go-style durations (zero allowed); their
  *     values are {@link Duration}s
+ * @param minimumInterval the shortest {@code interval} the device tolerates ({@link Duration#ZERO}
+ *     for no limit)
+ * @param minimumIntervalReason why, shown when a shorter interval is refused
  */
 public record DeviceTypeSpec(
     String type,
@@ -26,12 +29,28 @@ public record DeviceTypeSpec(
     Duration defaultTimeout,
     Set<String> extraKeys,
     Set<String> secretKeys,
-    Set<String> durationKeys) {
+    Set<String> durationKeys,
+    Duration minimumInterval,
+    String minimumIntervalReason) {
 
   public DeviceTypeSpec {
     extraKeys = Set.copyOf(extraKeys);
     secretKeys = Set.copyOf(secretKeys);
     durationKeys = Set.copyOf(durationKeys);
+  }
+
+  /** A spec without an interval floor. */
+  public DeviceTypeSpec(
+      String type,
+      String defaultScheme,
+      int defaultPort,
+      Duration defaultInterval,
+      Duration defaultTimeout,
+      Set<String> extraKeys,
+      Set<String> secretKeys,
+      Set<String> durationKeys) {
+    this(type, defaultScheme, defaultPort, defaultInterval, defaultTimeout, extraKeys, secretKeys, durationKeys,
+        Duration.ZERO, "");
   }
 
   /** A spec without duration-typed family keys. */
@@ -43,6 +62,7 @@ public record DeviceTypeSpec(
       Duration defaultTimeout,
       Set<String> extraKeys,
       Set<String> secretKeys) {
-    this(type, defaultScheme, defaultPort, defaultInterval, defaultTimeout, extraKeys, secretKeys, Set.of());
+    this(type, defaultScheme, defaultPort, defaultInterval, defaultTimeout, extraKeys, secretKeys, Set.of(),
+        Duration.ZERO, "");
   }
 }

@@ -79,7 +79,7 @@ public final class ExporterCollector implements MultiCollector {
     for (DeviceStatus status : statuses) {
       if (status.fresh(now)) {
         for (Sample sample : status.samples().list()) {
-          families.add(sample.family(), sample.labels(), sample.value());
+          families.add(sample);
         }
       }
     }

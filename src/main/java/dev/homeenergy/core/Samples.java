@@ -28,6 +28,12 @@ public record Samples(List<Sample> list) {
       return this;
     }
 
+    /** Adds a sample carrying the device's own measurement time (Unix ms). */
+    public Builder addAt(MetricFamily family, Labels labels, double value, long timestampMillis) {
+      samples.add(new Sample(family, labels, value, timestampMillis));
+      return this;
+    }
+
     /** Adds a sample only when the source field was present. */
     public Builder addIfPresent(MetricFamily family, Labels labels, Number value) {
       if (value != null) {

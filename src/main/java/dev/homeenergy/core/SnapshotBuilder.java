@@ -25,6 +25,11 @@ public final class SnapshotBuilder {
 
   /** Adds a sample; false when it was refused as a type clash or a duplicate series. */
   public boolean add(MetricFamily family, Labels labels, double value) {
+    return add(family, labels, value, null);
+  }
+
+  /** Adds a sample with an optional device timestamp (Unix ms); false when refused. */
+  public boolean add(MetricFamily family, Labels labels, double value, Long timestampMillis) {
     Family existing = byName.computeIfAbsent(family.name(), n -> new Family(family));
     if (!existing.metadata.type().equals(family.type())) {
       return false;
@@ -32,12 +37,12 @@ public final class SnapshotBuilder {
     if (!existing.seen.add(labels)) {
       return false;
     }
-    existing.points.add(new Point(labels, value));
+    existing.points.add(new Point(labels, value, timestampMillis));
     return true;
   }
 
   public boolean add(Sample sample) {
-    return add(sample.family(), sample.labels(), sample.value());
+    return add(sample.family(), sample.labels(), sample.value(), sample.timestampMillis());
   }
 
   public MetricSnapshots build() {
@@ -48,7 +53,7 @@ public final class SnapshotBuilder {
     return result.build();
   }
 
-  private record Point(Labels labels, double value) {}
+  private record Point(Labels labels, double value, Long timestampMillis) {}
 
   private static final class Family {
     final MetricFamily metadata;
@@ -65,22 +70,27 @@ public final class SnapshotBuilder {
         case GAUGE -> {
           GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(metadata.name()).help(metadata.help()).unit(unit);
           points.forEach(p -> b.dataPoint(
-              GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(p.labels()).value(p.value()).build()));
+              withTime(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(p.labels()).value(p.value()), p).build()));
           yield b.build();
         }
         case COUNTER -> {
           CounterSnapshot.Builder b =
               CounterSnapshot.builder().name(metadata.name()).help(metadata.help()).unit(unit);
           points.forEach(p -> b.dataPoint(
-              CounterSnapshot.CounterDataPointSnapshot.builder().labels(p.labels()).value(p.value()).build()));
+              withTime(CounterSnapshot.CounterDataPointSnapshot.builder().labels(p.labels()).value(p.value()), p).build()));
           yield b.build();
         }
         case INFO -> {
           InfoSnapshot.Builder b = InfoSnapshot.builder().name(metadata.name()).help(metadata.help());
-          points.forEach(p -> b.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(p.labels()).build()));
+          points.forEach(p -> b.dataPoint(withTime(InfoSnapshot.InfoDataPointSnapshot.builder().labels(p.labels()), p).build()));
           yield b.build();
         }
       };
+    }
+
+    private static <B extends io.prometheus.metrics.model.snapshots.DataPointSnapshot.Builder<B>> B withTime(
+        B builder, Point point) {
+      return point.timestampMillis() == null ? builder : builder.scrapeTimestampMillis(point.timestampMillis());
     }
   }
 }

@@ -1,0 +1,44 @@
+package dev.homeenergy.device.sunpower;
+
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.config.Secret;
+import java.util.Locale;
+
+/**
+ * The SunPower-specific keys of a device entry.
+ *
+ * @param useTls talk HTTPS (the PVS certificate is self-signed and accepted as such)
+ * @param api {@code auto} (null), or the API to use
+ * @param serial PVS serial number for the new firmware's login; null to read it from
+ *     {@code supervisor/info}
+ * @param password the new firmware's login password; null for the last five characters of the serial
+ * @param useDeviceDataTimestamp give samples the device's own measurement time ({@code DATATIME}, UTC)
+ */
+public record SunpowerSettings(
+    boolean useTls, SunpowerApi api, String serial, Secret password, boolean useDeviceDataTimestamp) {
+
+  /**
+   * Reads the settings of a validated device entry.
+   *
+   * @throws IllegalArgumentException naming the key when {@code api} is not auto, dl_cgi or vars
+   */
+  public static SunpowerSettings from(DeviceConfig config) {
+    Object api = config.extra().getOrDefault("api", "auto");
+    SunpowerApi mode;
+    switch (String.valueOf(api).toLowerCase(Locale.ROOT)) {
+      case "auto" -> mode = null;
+      case "dl_cgi" -> mode = SunpowerApi.DL_CGI;
+      case "vars" -> mode = SunpowerApi.VARS;
+      default -> throw new IllegalArgumentException("devices[" + config.name() + "].api: must be auto, dl_cgi or vars, got \""
+          + api + "\"");
+    }
+    Object serial = config.extra().get("serial");
+    Object password = config.extra().get("password");
+    return new SunpowerSettings(
+        Boolean.TRUE.equals(config.extra().get("use_tls")),
+        mode,
+        serial == null ? null : String.valueOf(serial),
+        password instanceof Secret secret ? secret : null,
+        Boolean.TRUE.equals(config.extra().get("use_device_data_timestamp")));
+  }
+}
