@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.homeenergy.core.BuildInfo;
 import dev.homeenergy.core.SnapshotStore;
+import io.prometheus.metrics.config.ExporterProperties;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -52,7 +53,7 @@ public final class WebServer implements AutoCloseable {
       return t;
     });
     server.setExecutor(executor);
-    MetricsHandler metrics = new MetricsHandler(PrometheusProperties.get(), registry);
+    MetricsHandler metrics = new MetricsHandler(exposition(), registry);
     mount(server, "/", new LandingPageHandler(store, build, telemetryPath, clock));
     mount(server, "/-/healthy", HealthHandlers.healthy());
     mount(server, "/-/ready", HealthHandlers.ready(store));
@@ -66,6 +67,16 @@ public final class WebServer implements AutoCloseable {
     });
     server.start();
     return new WebServer(server, executor);
+  }
+
+  /**
+   * client_java 1.5.0 writes sample timestamps of the text format in seconds unless told otherwise;
+   * Prometheus expects milliseconds there and rejects the scrape, so ask for milliseconds.
+   */
+  private static PrometheusProperties exposition() {
+    return PrometheusProperties.builder()
+        .exporterProperties(ExporterProperties.builder().prometheusTimestampsInMs(true).build())
+        .build();
   }
 
   private static void mount(HttpServer server, String path, HttpHandler handler) {

@@ -93,4 +93,20 @@ class ExporterCollectorTest {
         .filteredOn(p -> p.getLabels().equals(Labels.of("device", "a", "type", "fake", "reason", "timeout")))
         .singleElement().satisfies(p -> assertThat(p.getValue()).isEqualTo(1));
   }
+
+  @Test
+  void deviceTimestampsReachTheExposition() throws Exception {
+    SnapshotStore store = new SnapshotStore(List.of(a));
+    Samples timed = Samples.builder()
+        .addAt(FakeFamily.WATTS, Labels.of("device", "a"), 5, 1_795_000_000_000L)
+        .build();
+    store.update("a", s -> s.succeeded(clock.instant(), Duration.ZERO, timed));
+
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter.builder().setTimestampsInMs(true).build()
+        .write(out, new ExporterCollector(store, clock, build).collect());
+
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("fake_power_watts{device=\"a\"} 5.0 1795000000000");
+  }
 }
