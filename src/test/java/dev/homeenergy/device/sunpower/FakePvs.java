@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -54,7 +55,7 @@ final class FakePvs implements AutoCloseable {
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private final List<String> cookiesSeen = new CopyOnWriteArrayList<>();
   private final Set<String> sessions = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger sessionCounter = new AtomicInteger();
+  private final List<String> issued = new CopyOnWriteArrayList<>();
   private volatile boolean locked;
   private volatile String password = SERIAL_PASSWORD;
   private volatile boolean sessionCookie = true;
@@ -186,6 +187,11 @@ final class FakePvs implements AutoCloseable {
     return sessions;
   }
 
+  /** Every session ever issued, expired ones included. */
+  List<String> issuedSessions() {
+    return issued;
+  }
+
   static String basic(String password) {
     return "basic " + Base64.getEncoder().encodeToString(("ssm_owner:" + password).getBytes(StandardCharsets.UTF_8));
   }
@@ -272,8 +278,9 @@ final class FakePvs implements AutoCloseable {
     if (authorization == null || !authorization.equalsIgnoreCase(basic(password))) {
       return new Answer(401, "{\"status\": 401, \"description\" : \"Unauthorized\"}");
     }
-    String session = String.format("%064d", sessionCounter.incrementAndGet()).replace('0', 'q');
+    String session = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
     sessions.add(session);
+    issued.add(session);
     return new Answer(200, "{\"session\": \"" + session + "\" }");
   }
 
