@@ -50,7 +50,7 @@ final class DlCgiReader {
     return new SunpowerResponses(SunpowerApi.DL_CGI, deviceList, commBody, gridBody, Map.of(), null, failures);
   }
 
-  /** Whether a failed DeviceList is the 2025 firmware's refusal ({@code 403 Unauthorized}). */
+  /** Whether a failed DeviceList is the 2025 firmware's refusal ({@code 403 Unauthorized}, or a 401). */
   static boolean isLockedFirmware(PollException deviceListFailure) {
     return deviceListFailure.reason() == FailureReason.AUTH
         && (deviceListFailure.httpStatus() == 403 || deviceListFailure.httpStatus() == 401);

@@ -1,10 +1,12 @@
 package dev.homeenergy.device.sunpower;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -96,8 +98,8 @@ class SunpowerClientLegacyTest {
     assertThat(responses.comm()).isEqualTo(FakePvs.GET_COMM);
     assertThat(responses.failures()).extracting(EndpointFailure::endpoint, EndpointFailure::reason)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Get_Comm", FailureReason.AUTH),
-            org.assertj.core.groups.Tuple.tuple("GridProfileGet", FailureReason.PARSE));
+            tuple("Get_Comm", FailureReason.AUTH),
+            tuple("GridProfileGet", FailureReason.PARSE));
     assertThat(responses.failures().get(1).message()).contains("Could not connect to mime.");
     assertThat(harness.raw.get(harness.raw.size() - 1).error()).contains("Could not connect to mime.");
   }
@@ -112,8 +114,8 @@ class SunpowerClientLegacyTest {
     assertThat(responses.deviceList()).isEqualTo(FakePvs.DEVICE_LIST);
     assertThat(responses.failures()).extracting(EndpointFailure::endpoint, EndpointFailure::reason)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Get_Comm", FailureReason.TIMEOUT),
-            org.assertj.core.groups.Tuple.tuple("GridProfileGet", FailureReason.TIMEOUT));
+            tuple("Get_Comm", FailureReason.TIMEOUT),
+            tuple("GridProfileGet", FailureReason.TIMEOUT));
   }
 
   @Test
@@ -154,7 +156,7 @@ class SunpowerClientLegacyTest {
 
   @Test
   void anUnreachablePvsFailsAsConnect() throws Exception {
-    java.net.URI address = pvs.address();
+    URI address = pvs.address();
     pvs.close();
 
     assertThat(harness.failure(harness.client(address)).reason()).isEqualTo(FailureReason.CONNECT);

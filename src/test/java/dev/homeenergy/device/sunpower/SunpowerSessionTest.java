@@ -44,7 +44,7 @@ class SunpowerSessionTest {
     assertThat(responses.deviceList()).isNull();
     assertThat(responses.supervisorInfo()).contains(FakePvs.SERIAL);
     assertThat(pvs.authorizations()).containsExactly(
-        "basic " + java.util.Base64.getEncoder().encodeToString("ssm_owner:0F02C".getBytes()));
+        FakePvs.basic("0F02C"));
     assertThat(responses.vars()).containsOnlyKeys(SunpowerResponses.VARS_MATCHES);
     assertThat(responses.vars().get("/sys/devices/inverter/")).contains("p3phsumKw");
     assertThat(responses.vars().get("/sys/devices/ess/")).isEqualTo("{}");
