@@ -109,7 +109,7 @@ public final class DeviceHttp {
             default -> FailureReason.HTTP_STATUS;
           };
       throw fail(endpoint, uri, at, started, status, recorded,
-          new PollException(reason, endpoint + ": HTTP " + status + (redactBodies ? "" : excerpt(body))));
+          new PollException(reason, endpoint + ": HTTP " + status + (redactBodies ? "" : excerpt(body)), status));
     }
     raw.record(new RawExchange(endpoint, uri.toString(), status, at, since(started), recorded, null));
     return body;

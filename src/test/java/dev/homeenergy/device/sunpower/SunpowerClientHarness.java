@@ -1,0 +1,59 @@
+package dev.homeenergy.device.sunpower;
+
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.config.NamingStyle;
+import dev.homeenergy.core.DeviceContext;
+import dev.homeenergy.core.PollException;
+import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.testing.MutableClock;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Builds SunPower clients for tests and collects what they record and throw. */
+final class SunpowerClientHarness {
+  static final String DEVICE = "pvs";
+
+  final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+  final List<RawExchange> raw = new CopyOnWriteArrayList<>();
+  final List<String> failureMessages = new ArrayList<>();
+  Duration timeout = Duration.ofSeconds(5);
+
+  DeviceConfig config(URI address, Map<String, Object> extra) {
+    return new DeviceConfig(DEVICE, "sunpower", address, Duration.ofMinutes(2), timeout,
+        Duration.ofMinutes(10), NamingStyle.NATIVE, extra);
+  }
+
+  SunpowerClient client(URI address) {
+    return client(address, Map.of());
+  }
+
+  SunpowerClient client(URI address, Map<String, Object> extra) {
+    return new SunpowerClient(config(address, extra), new DeviceContext(clock, raw::add));
+  }
+
+  /** Fetches, expecting failure; remembers the message for the secrets check. */
+  PollException failure(SunpowerClient client) {
+    try {
+      client.fetch();
+    } catch (PollException e) {
+      failureMessages.add(e.getMessage());
+      return e;
+    }
+    throw new AssertionError("the poll succeeded");
+  }
+
+  /** Everything the client produced that a user can see: messages and raw records. */
+  List<String> visibleText() {
+    List<String> text = new ArrayList<>(failureMessages);
+    raw.forEach(exchange -> text.add(exchange.toString()));
+    return text;
+  }
+
+  List<String> rawEndpoints() {
+    return raw.stream().map(RawExchange::endpoint).toList();
+  }
+}
