@@ -221,7 +221,7 @@ public final class PvsModel {
     long measuredAt = Math.floorDiv(time, PERIOD_SECONDS) * PERIOD_SECONDS;
     long elapsed = measuredAt - startSecond;
     long periods = Math.max(0, elapsed / PERIOD_SECONDS);
-    supervisor = new PvsModelSupervisor(measuredAt, START_UPTIME_SECONDS + Math.max(0, elapsed),
+    supervisor = new PvsModelSupervisor(measuredAt, START_UPTIME_SECONDS + elapsed,
         0.25 + random.nextDouble() * 0.6, 78_000 + random.nextInt(4_000),
         59_052 - periods / 12, 2 + random.nextInt(20), 2_573 + periods / 3, random.nextInt(3));
   }
