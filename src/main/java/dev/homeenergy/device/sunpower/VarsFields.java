@@ -1,6 +1,7 @@
 package dev.homeenergy.device.sunpower;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,9 +34,12 @@ final class VarsFields {
   /**
    * Merges every answer into one name → value map.
    *
-   * @throws PollException with reason parse when an answer is not a JSON object
+   * @throws PollException with reason parse when there is no answer or one is not a JSON object
    */
   static VarsFields of(Map<String, String> answers) throws PollException {
+    if (answers.isEmpty()) {
+      throw new PollException(FailureReason.PARSE, "vars: no answers");
+    }
     VarsFields fields = new VarsFields();
     for (String prefix : SunpowerResponses.VARS_MATCHES) {
       String body = answers.get(prefix);

@@ -204,6 +204,14 @@ class SunpowerVarsTest {
   }
 
   @Test
+  void noAnswersFailThePoll() {
+    assertThatThrownBy(() -> SunpowerReading.parse(
+        new SunpowerResponses(SunpowerApi.VARS, null, null, null, Map.of(), null, List.of())))
+        .isInstanceOfSatisfying(PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.PARSE))
+        .hasMessage("vars: no answers");
+  }
+
+  @Test
   void bodyThatIsNotAJsonObjectFailsThePoll() {
     Map<String, String> bodies = new LinkedHashMap<>(varsBodies("vars_dump_build61845.json"));
     bodies.put("/sys/devices/meter/", "{\"status\": 401, \"description\" : \"Unauthorized\"");
