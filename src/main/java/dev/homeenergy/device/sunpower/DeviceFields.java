@@ -3,6 +3,7 @@ package dev.homeenergy.device.sunpower;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,7 +82,7 @@ final class DeviceFields {
   private static StorageDevice storage(DeviceIdentity id, Map<String, String> f) {
     Map<String, Double> values = new LinkedHashMap<>();
     f.forEach((key, value) -> {
-      boolean identity = key.equals(key.toUpperCase(java.util.Locale.ROOT));
+      boolean identity = key.equals(key.toUpperCase(Locale.ROOT));
       Double number = SunpowerJson.number(value);
       if (!identity && !NOT_VALUES.contains(key) && number != null) {
         values.put(key, number);
