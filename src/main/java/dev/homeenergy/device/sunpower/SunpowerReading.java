@@ -1,12 +1,54 @@
 package dev.homeenergy.device.sunpower;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeenergy.core.EndpointFailure;
+import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.Reading;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The parsed reading of one PVS poll. (Skeleton: the device model comes next.) */
-public record SunpowerReading(SunpowerApi api, List<EndpointFailure> endpointFailures) implements Reading {
+/**
+ * The parsed reading of one PVS poll: one device model whichever API it came from, with DeviceList
+ * field names as the vocabulary (see {@link VarsFields} for how vars maps onto it).
+ *
+ * @param api the API the reading came from
+ * @param supervisor the PVS itself, or null when the body had none
+ * @param meters power meters in list order
+ * @param inverters inverters in list order
+ * @param storageDevices every other device (ESS, BMS, battery, storage inverter, hub, gateway, PV
+ *     disconnect, transfer switch) in list order
+ * @param interfaces {@code Get_Comm} interfaces; empty when not read or unusable
+ * @param gridProfile {@code GridProfileGet}, or null when not read or unusable
+ * @param liveData vars {@code /sys/livedata/} site totals, or null (always null on dl_cgi)
+ * @param endpointFailures endpoints that failed on their own, including a bad Get_Comm or
+ *     GridProfileGet body
+ */
+public record SunpowerReading(
+    SunpowerApi api,
+    Supervisor supervisor,
+    List<PowerMeter> meters,
+    List<Inverter> inverters,
+    List<StorageDevice> storageDevices,
+    List<CommInterface> interfaces,
+    GridProfile gridProfile,
+    LiveData liveData,
+    List<EndpointFailure> endpointFailures)
+    implements Reading {
+
+  /** Endpoint name of {@code Command=Get_Comm} in endpoint failures. */
+  public static final String GET_COMM = "get_comm";
+  /** Endpoint name of {@code Command=GridProfileGet} in endpoint failures. */
+  public static final String GRID_PROFILE_GET = "grid_profile_get";
+
+  public SunpowerReading {
+    meters = List.copyOf(meters);
+    inverters = List.copyOf(inverters);
+    storageDevices = List.copyOf(storageDevices);
+    interfaces = List.copyOf(interfaces);
+    endpointFailures = List.copyOf(endpointFailures);
+  }
 
   /**
    * Parses the bodies of one poll.
@@ -15,6 +57,74 @@ public record SunpowerReading(SunpowerApi api, List<EndpointFailure> endpointFai
    *     device data) is unusable; a bad Get_Comm or GridProfileGet body only adds an endpoint failure
    */
   public static SunpowerReading parse(SunpowerResponses responses) throws PollException {
-    return new SunpowerReading(responses.api(), responses.failures());
+    List<EndpointFailure> failures = new ArrayList<>(responses.failures());
+    DeviceFields devices = new DeviceFields();
+    LiveData liveData = null;
+    if (responses.api() == SunpowerApi.VARS) {
+      VarsFields vars = VarsFields.of(responses.vars());
+      vars.addDevices(responses.supervisorInfo(), devices);
+      liveData = vars.liveData();
+    } else {
+      JsonNode list = SunpowerJson.object("device_list", responses.deviceList()).get("devices");
+      if (list == null || !list.isArray()) {
+        throw new PollException(FailureReason.PARSE, "device_list: no devices array");
+      }
+      for (JsonNode device : list) {
+        if (device.isObject()) {
+          devices.add(SunpowerJson.scalars(device), SunpowerJson.dataTime(SunpowerJson.text(device, "DATATIME")));
+        }
+      }
+    }
+    List<CommInterface> interfaces = responses.comm() == null ? List.of() : interfaces(responses.comm(), failures);
+    GridProfile gridProfile = responses.gridProfile() == null ? null : gridProfile(responses.gridProfile(), failures);
+    return new SunpowerReading(responses.api(), devices.supervisor(), devices.meters(), devices.inverters(),
+        devices.storage(), interfaces, gridProfile, liveData, failures);
+  }
+
+  /** Every device, the supervisor first, then meters, inverters and the others. */
+  public List<DeviceIdentity> devices() {
+    return Stream.of(
+            Stream.ofNullable(supervisor).map(Supervisor::id),
+            meters.stream().map(PowerMeter::id),
+            inverters.stream().map(Inverter::id),
+            storageDevices.stream().map(StorageDevice::id))
+        .flatMap(s -> s)
+        .toList();
+  }
+
+  private static List<CommInterface> interfaces(String body, List<EndpointFailure> failures) {
+    try {
+      JsonNode list = SunpowerJson.object(GET_COMM, body).path("networkstatus").path("interfaces");
+      if (!list.isArray()) {
+        throw new PollException(FailureReason.PARSE, GET_COMM + ": no networkstatus.interfaces array");
+      }
+      List<CommInterface> interfaces = new ArrayList<>();
+      for (JsonNode i : list) {
+        if (i.isObject()) {
+          interfaces.add(new CommInterface(
+              SunpowerJson.text(i, "interface"), SunpowerJson.text(i, "internet"), SunpowerJson.text(i, "sms")));
+        }
+      }
+      return interfaces;
+    } catch (PollException e) {
+      failures.add(new EndpointFailure(GET_COMM, e.reason(), e.getMessage()));
+      return List.of();
+    }
+  }
+
+  private static GridProfile gridProfile(String body, List<EndpointFailure> failures) {
+    try {
+      JsonNode g = SunpowerJson.object(GRID_PROFILE_GET, body);
+      if (!g.hasNonNull("active_id")) {
+        String msg = SunpowerJson.text(g, "msg");
+        throw new PollException(FailureReason.PARSE,
+            GRID_PROFILE_GET + ": no active_id" + (msg.isEmpty() ? "" : " (" + msg + ")"));
+      }
+      return new GridProfile(SunpowerJson.text(g, "active_id"), SunpowerJson.text(g, "active_name"),
+          SunpowerJson.text(g, "percent"), SunpowerJson.text(g, "status"));
+    } catch (PollException e) {
+      failures.add(new EndpointFailure(GRID_PROFILE_GET, e.reason(), e.getMessage()));
+      return null;
+    }
   }
 }
