@@ -6,13 +6,15 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.homeenergy.config.LogConfig;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Points Logback at stderr with the configured level and format (text, logfmt or json). */
+/** Points Logback at stderr (or a file) with the configured level and format (text, logfmt or json). */
 public final class LoggingSetup {
 
   private static final String TEXT =
@@ -35,10 +37,19 @@ public final class LoggingSetup {
     }
     context.reset();
     Encoder<ILoggingEvent> encoder = encoder(format, context);
-    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    OutputStreamAppender<ILoggingEvent> appender;
+    if (config.file() != null) {
+      FileAppender<ILoggingEvent> file = new FileAppender<>();
+      file.setFile(config.file().toString());
+      file.setAppend(true);
+      appender = file;
+    } else {
+      ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+      console.setTarget("System.err");
+      appender = console;
+    }
     appender.setContext(context);
-    appender.setName("stderr");
-    appender.setTarget("System.err");
+    appender.setName("log");
     appender.setEncoder(encoder);
     appender.start();
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);

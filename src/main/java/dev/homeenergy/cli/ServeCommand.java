@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Prometheus exporter for home energy devices: Tesla Wall Connector Gen 3 and Tesla Powerwall / Energy Gateway so far.",
+      "Prometheus exporter for home energy devices: Tesla Wall Connector Gen 3, Tesla Powerwall / Energy Gateway, SunPower PVS5 / PVS6.",
       "Without a subcommand it serves the devices of --config.file.",
       "Exit codes: 0 stopped cleanly, 1 runtime error (e.g. the port is taken), 2 bad command line or config."
     },
@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       CheckConfigCommand.class,
       WallConnectorCommand.class,
       PowerwallCommand.class,
+      SunpowerCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class ServeCommand implements Callable<Integer> {

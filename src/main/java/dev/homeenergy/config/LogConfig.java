@@ -1,5 +1,6 @@
 package dev.homeenergy.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -7,13 +8,20 @@ import java.util.List;
  *
  * @param level one of debug, info, warn, error
  * @param format one of text, logfmt, json
+ * @param file append logs to this file instead of stderr, or null (set by drop-in commands whose
+ *     originals had a log-file flag)
  */
-public record LogConfig(String level, String format) {
+public record LogConfig(String level, String format, Path file) {
   /** Valid {@code level} values, least severe first. */
   public static final List<String> LEVELS = List.of("debug", "info", "warn", "error");
 
   /** Valid {@code format} values. */
   public static final List<String> FORMATS = List.of("text", "logfmt", "json");
+
+  /** Logging to stderr. */
+  public LogConfig(String level, String format) {
+    this(level, format, null);
+  }
 
   public static LogConfig defaults() {
     return new LogConfig("info", "text");

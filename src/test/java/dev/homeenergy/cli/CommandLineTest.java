@@ -57,7 +57,7 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "demo", "simulate", "check-config", "wallconnector", "powerwall", "powerwall fetchcert"})
+  @ValueSource(strings = {"", "demo", "simulate", "check-config", "wallconnector", "powerwall", "powerwall fetchcert", "sunpower"})
   void everyCommandHasHelp(String command) {
     Run run = new Run(Map.of());
     List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));

@@ -9,6 +9,7 @@ import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.DeviceHttp;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.LoginGate;
 import dev.homeenergy.core.PollException;
 import java.io.IOException;
 import java.net.URLEncoder;

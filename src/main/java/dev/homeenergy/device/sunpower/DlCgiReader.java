@@ -26,8 +26,8 @@ import java.util.Map;
 final class DlCgiReader {
   static final Duration INFO_MAX_AGE = Duration.ofHours(1);
   static final String DEVICE_LIST = "DeviceList";
-  static final String GET_COMM = "Get_Comm";
-  static final String GRID_PROFILE = "GridProfileGet";
+  static final String GET_COMM = SunpowerReading.GET_COMM;
+  static final String GRID_PROFILE = SunpowerReading.GRID_PROFILE_GET;
   static final String MIME_ERROR = "Could not connect to mime.";
   private static final String COMMAND_PATH = "/cgi-bin/dl_cgi?Command=";
   private static final ObjectMapper JSON = new ObjectMapper();

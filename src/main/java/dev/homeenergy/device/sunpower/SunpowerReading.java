@@ -38,9 +38,9 @@ public record SunpowerReading(
     implements Reading {
 
   /** Endpoint name of {@code Command=Get_Comm} in endpoint failures. */
-  public static final String GET_COMM = "get_comm";
+  public static final String GET_COMM = "Get_Comm";
   /** Endpoint name of {@code Command=GridProfileGet} in endpoint failures. */
-  public static final String GRID_PROFILE_GET = "grid_profile_get";
+  public static final String GRID_PROFILE_GET = "GridProfileGet";
 
   public SunpowerReading {
     meters = List.copyOf(meters);

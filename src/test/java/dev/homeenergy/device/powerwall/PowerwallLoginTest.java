@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.DeviceHttp;
 import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.LoginGate;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
 import java.time.Duration;
@@ -104,7 +105,7 @@ class PowerwallLoginTest {
     assertThat(harness.failure(client).reason()).isEqualTo(FailureReason.AUTH);
     assertThat(gateway.logins()).isEqualTo(2);
 
-    harness.clock.advance(LoginGate.delay(2).minusSeconds(1));
+    harness.clock.advance(new LoginGate(harness.clock).delay(2).minusSeconds(1));
     assertThat(harness.failure(client).getMessage()).contains("not logging in until");
     assertThat(gateway.logins()).isEqualTo(2);
   }
@@ -115,7 +116,7 @@ class PowerwallLoginTest {
     gateway.failLogin(401, BAD_CREDENTIALS);
     harness.failure(client);
     gateway.acceptLogin();
-    harness.clock.advance(LoginGate.FIRST_DELAY);
+    harness.clock.advance(LoginGate.DEFAULT_FIRST_DELAY);
 
     client.fetch();
     gateway.expireToken();
@@ -143,7 +144,7 @@ class PowerwallLoginTest {
   void backOffDoublesUpToHalfAnHour() {
     List<Duration> delays = new ArrayList<>();
     for (int failures = 1; failures <= 7; failures++) {
-      delays.add(LoginGate.delay(failures));
+      delays.add(new LoginGate(harness.clock).delay(failures));
     }
 
     assertThat(delays).extracting(Duration::toMinutes).containsExactly(2L, 4L, 8L, 16L, 30L, 30L, 30L);

@@ -170,8 +170,8 @@ class SunpowerPayloadTest {
     assertThat(r.gridProfile()).isNull();
     assertThat(r.interfaces()).hasSize(4);
     assertThat(r.devices()).hasSize(6);
-    assertThat(r.endpointFailures()).containsExactly(new EndpointFailure("grid_profile_get", FailureReason.PARSE,
-        "grid_profile_get: no active_id (Could not connect to mime.)"));
+    assertThat(r.endpointFailures()).containsExactly(new EndpointFailure("GridProfileGet", FailureReason.PARSE,
+        "GridProfileGet: no active_id (Could not connect to mime.)"));
   }
 
   @ParameterizedTest
@@ -183,18 +183,18 @@ class SunpowerPayloadTest {
     assertThat(r.interfaces()).isEmpty();
     assertThat(r.gridProfile()).isNotNull();
     assertThat(r.endpointFailures()).singleElement().satisfies(f -> {
-      assertThat(f.endpoint()).isEqualTo("get_comm");
+      assertThat(f.endpoint()).isEqualTo("Get_Comm");
       assertThat(f.reason()).isEqualTo(FailureReason.PARSE);
     });
   }
 
   @Test
   void clientFailuresAreKeptBeforeParseFailures() {
-    EndpointFailure timeout = new EndpointFailure("get_comm", FailureReason.TIMEOUT, "read timed out");
+    EndpointFailure timeout = new EndpointFailure("Get_Comm", FailureReason.TIMEOUT, "read timed out");
     SunpowerReading r = parse(new SunpowerResponses(SunpowerApi.DL_CGI, text("devicelist_2019_build4150.json"), null,
         text("gridprofileget_error_mime.json"), null, null, List.of(timeout)));
 
-    assertThat(r.endpointFailures()).extracting(EndpointFailure::endpoint).containsExactly("get_comm", "grid_profile_get");
+    assertThat(r.endpointFailures()).extracting(EndpointFailure::endpoint).containsExactly("Get_Comm", "GridProfileGet");
   }
 
   @ParameterizedTest
