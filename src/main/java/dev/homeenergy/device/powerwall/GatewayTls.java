@@ -1,14 +1,13 @@
 package dev.homeenergy.device.powerwall;
 
+import dev.homeenergy.core.SelfSignedTrust;
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
 
 /**
  * The TLS setup every gateway connection uses: HTTP/1.1 over TLS, the server name indication
@@ -27,15 +26,8 @@ final class GatewayTls {
 
   /** An SSL context trusting {@code pinned} only, or any certificate when it is null. */
   static SSLContext context(X509Certificate pinned) {
-    GatewayTrustManager trust =
-        pinned == null ? GatewayTrustManager.trustingAny() : GatewayTrustManager.pinnedTo(pinned);
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trust}, null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("TLS is not available: " + e.getMessage(), e);
-    }
+    return SelfSignedTrust.context(
+        pinned == null ? SelfSignedTrust.trustingAny() : SelfSignedTrust.pinnedTo(pinned));
   }
 
   /** Parameters sending the gateway's stock SNI name. */

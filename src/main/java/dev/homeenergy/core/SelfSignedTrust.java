@@ -1,31 +1,35 @@
-package dev.homeenergy.device.powerwall;
+package dev.homeenergy.core;
 
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Trusts a gateway's certificate either unconditionally (gateways are self-signed) or only when
- * it is exactly the pinned one. Never checks host names: gateways have no usable names.
+ * Trust for LAN devices with self-signed certificates (a Powerwall gateway, a PVS): either any
+ * certificate, or only exactly the pinned one. Never checks host names: such devices have no
+ * usable names in their certificates.
  */
-final class GatewayTrustManager extends X509ExtendedTrustManager {
+public final class SelfSignedTrust extends X509ExtendedTrustManager {
   private final byte[] pinned;
 
-  private GatewayTrustManager(byte[] pinned) {
+  private SelfSignedTrust(byte[] pinned) {
     this.pinned = pinned;
   }
 
-  static GatewayTrustManager trustingAny() {
-    return new GatewayTrustManager(null);
+  public static SelfSignedTrust trustingAny() {
+    return new SelfSignedTrust(null);
   }
 
-  static GatewayTrustManager pinnedTo(X509Certificate certificate) {
+  public static SelfSignedTrust pinnedTo(X509Certificate certificate) {
     try {
-      return new GatewayTrustManager(certificate.getEncoded());
+      return new SelfSignedTrust(certificate.getEncoded());
     } catch (CertificateEncodingException e) {
       throw new IllegalArgumentException("certificate cannot be encoded: " + e.getMessage(), e);
     }
@@ -37,10 +41,10 @@ final class GatewayTrustManager extends X509ExtendedTrustManager {
       return;
     }
     if (chain == null || chain.length == 0) {
-      throw new CertificateException("the gateway presented no certificate");
+      throw new CertificateException("the device presented no certificate");
     }
     if (!Arrays.equals(pinned, chain[0].getEncoded())) {
-      throw new CertificateException("the gateway's certificate (subject "
+      throw new CertificateException("the device's certificate (subject "
           + chain[0].getSubjectX500Principal().getName() + ") is not the pinned one from tls_cert_file");
     }
   }
@@ -77,5 +81,16 @@ final class GatewayTrustManager extends X509ExtendedTrustManager {
   @Override
   public X509Certificate[] getAcceptedIssuers() {
     return new X509Certificate[0];
+  }
+
+  /** A TLS context using {@code trust}. */
+  public static SSLContext context(SelfSignedTrust trust) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trust}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("TLS is not available: " + e.getMessage(), e);
+    }
   }
 }
