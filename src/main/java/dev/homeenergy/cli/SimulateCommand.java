@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Runs one simulated device serving its family's API, until Ctrl-C.",
+      "Types: wallconnector, powerwall (HTTPS, password simulated-password), sunpower.",
       "Example: home-energy-exporter simulate wallconnector --port 8080 --scenario charging --speed 60"
     })
 public final class SimulateCommand implements Callable<Integer> {
@@ -46,7 +47,9 @@ public final class SimulateCommand implements Callable<Integer> {
   String bind;
 
   @Option(names = "--scenario", paramLabel = "NAME",
-      description = "Scenario to play (default: the family's first; for wallconnector: idle, charging, flaky).")
+      description = "Scenario to play (default: the family's first). wallconnector: idle, charging, flaky; "
+          + "powerwall: powerwall2, powerwall3, sitemaster-stopped, grid-outage, flaky, fw23; "
+          + "sunpower: legacy, locked, storage, storage-locked.")
   String scenario;
 
   @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
@@ -54,7 +57,8 @@ public final class SimulateCommand implements Callable<Integer> {
   double speed;
 
   @Option(names = "--fault", paramLabel = "NAME", split = ",",
-      description = "Fault switch to turn on, repeatable (for wallconnector: nan, truncated, slow, http_500, garbage).")
+      description = "Fault switch to turn on, repeatable. wallconnector: nan, truncated, slow, http_500, garbage; "
+          + "powerwall: http_500, slow; sunpower: grid_profile_error, http_500, slow, inverter_error, no_production_meter.")
   List<String> faults = List.of();
 
   public SimulateCommand(CliContext context) {

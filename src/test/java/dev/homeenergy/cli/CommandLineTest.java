@@ -240,4 +240,17 @@ class CommandLineTest {
     assertThat(run.execute("check-config", "examples/home-energy-exporter.yml")).isZero();
     assertThat(run.out.toString()).contains("type: wallconnector").contains("address: http://192.168.1.50:80");
   }
+
+  @Test
+  void simulateHelpNamesEveryFamilysScenariosAsTheFamiliesDo() {
+    Run run = new Run(Map.of());
+    run.execute("simulate", "--help");
+    String help = run.out.toString().replaceAll("\\s+", " ");
+    for (dev.homeenergy.core.DeviceFamily family : Families.all()) {
+      assertThat(help).contains(family.type() + ": " + String.join(", ", family.scenarios()));
+      if (!family.faults().isEmpty()) {
+        assertThat(help).contains(family.type() + ": " + String.join(", ", family.faults()));
+      }
+    }
+  }
 }
