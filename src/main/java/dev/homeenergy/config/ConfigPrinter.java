@@ -73,6 +73,9 @@ public final class ConfigPrinter {
     if (value instanceof Secret) {
       return REDACTED;
     }
+    if (value instanceof java.time.Duration duration) {
+      return Durations.format(duration);
+    }
     if (value instanceof String || value instanceof Number || value instanceof Boolean) {
       return value;
     }

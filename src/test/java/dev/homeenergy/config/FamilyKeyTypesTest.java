@@ -56,4 +56,18 @@ class FamilyKeyTypesTest {
         .hasMessage("cfg.yml:5: devices[0].interval: interval 10s is below the minimum of 30s for slowpoke: "
             + "it reboots when polled faster");
   }
+
+  @Test
+  void durationKeysPrintInGoFormAndLoadBack() throws ConfigException {
+    ExporterConfig config = loader.parse("""
+        devices:
+          - name: pvs
+            type: slowpoke
+            address: 192.0.2.7
+            retry_timeout: 1m30s
+        """, "cfg.yml");
+    String printed = ConfigPrinter.toYaml(config);
+    assertThat(printed).contains("retry_timeout: 1m30s");
+    assertThat(loader.parse(printed, "printed.yml")).isEqualTo(config);
+  }
 }
