@@ -1,6 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
-import java.util.Arrays;
+import dev.homeenergy.simulator.CliNames;
 import java.util.List;
 import java.util.Set;
 
@@ -19,8 +19,7 @@ public enum GatewayScenario {
   /** Like {@link #POWERWALL2}, with the body shapes of firmware 23.44. */
   FW23("fw23", 2);
 
-  private static final List<String> CLI_NAMES =
-      Arrays.stream(values()).map(GatewayScenario::cliName).toList();
+  private static final List<String> CLI_NAMES = CliNames.of(values(), GatewayScenario::cliName);
   private static final Set<String> POWERWALL3_ENDPOINTS =
       Set.of("meters/aggregates", "system_status/soe", "system_status/grid_status");
 
@@ -74,12 +73,6 @@ public enum GatewayScenario {
    * @throws IllegalArgumentException naming the valid names when {@code name} is unknown
    */
   public static GatewayScenario fromCliName(String name) {
-    for (GatewayScenario scenario : values()) {
-      if (scenario.cliName.equals(name)) {
-        return scenario;
-      }
-    }
-    throw new IllegalArgumentException("unknown Powerwall scenario '" + name
-        + "', valid scenarios: " + String.join(", ", CLI_NAMES));
+    return CliNames.parse(values(), GatewayScenario::cliName, name, "Powerwall", "scenario");
   }
 }

@@ -1,29 +1,22 @@
 package dev.homeenergy.device.powerwall;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsServer;
 import dev.homeenergy.core.Simulator;
 import dev.homeenergy.core.SimulatorOptions;
-import dev.homeenergy.simulator.RequestCounter;
 import dev.homeenergy.simulator.SimulatorExchanges;
 import dev.homeenergy.simulator.SimulatorResponse;
+import dev.homeenergy.simulator.SimulatorServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -57,7 +50,6 @@ public final class PowerwallSimulator implements Simulator {
       "site_info/site_name", "config/completed", "devices/vitals", "logout");
   private static final String PORTAL_HTML = "<!DOCTYPE html><html><head><title>Tesla Energy Gateway"
       + "</title></head><body><div id=\"root\"></div></body></html>";
-  private static final int HTTP_THREADS = 4;
 
   private final GatewayScenario scenario;
   private final PowerwallSimulatorSettings settings;
@@ -68,19 +60,13 @@ public final class PowerwallSimulator implements Simulator {
   private final PowerwallSimulatorBodies bodies;
   private final PowerwallSimulatorMeterBodies meterBodies;
   private final PowerwallSimulatorAuth auth;
-  private final HttpsServer httpsServer;
-  private final HttpServer httpServer;
-  private final ExecutorService executor;
-  private final SimulatorExchanges exchanges;
-  private final URI baseUri;
+  private final SimulatorServer server;
   private final URI httpUri;
-  private final RequestCounter requestCounts = new RequestCounter();
   private final AtomicLong commissionCount = new AtomicLong(INITIAL_COMMISSION_COUNT);
 
   private volatile Set<PowerwallSimulatorFault> faults;
   private volatile Duration slowDelay;
   private volatile boolean forcedOffline;
-  private volatile boolean closed;
 
   private PowerwallSimulator(SimulatorOptions options, GatewayScenario scenario,
       Set<PowerwallSimulatorFault> faults, PowerwallSimulatorSettings settings) throws IOException {
@@ -98,28 +84,15 @@ public final class PowerwallSimulator implements Simulator {
         startedAt.minus(INITIAL_UPTIME).plusSeconds(230));
     this.auth = new PowerwallSimulatorAuth(clock, settings, bodies);
 
-    String host = hostForUri(options.bindHost());
-    this.httpsServer = HttpsServer.create(new InetSocketAddress(options.bindHost(), options.port()), 16);
-    httpsServer.setHttpsConfigurator(
-        PowerwallSimulatorTls.configurator(PowerwallSimulatorTls.serverContext(settings.certificate())));
-    this.httpServer = HttpServer.create(new InetSocketAddress(options.bindHost(), 0), 16);
-    int port = httpsServer.getAddress().getPort();
-    String threadPrefix = "powerwall-sim-" + port;
-    AtomicInteger threadNumber = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
-      Thread thread = new Thread(r, threadPrefix + "-http-" + threadNumber.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.exchanges = new SimulatorExchanges(this::isOffline, MAX_OUTAGE_HOLD, threadPrefix + "-timer");
-    this.baseUri = URI.create("https://" + host + ":" + port);
-    this.httpUri = URI.create("http://" + host + ":" + httpServer.getAddress().getPort());
-    httpsServer.setExecutor(executor);
-    httpsServer.createContext("/", this::handle);
-    httpServer.setExecutor(executor);
-    httpServer.createContext("/", this::redirect);
-    httpsServer.start();
-    httpServer.start();
+    this.server = SimulatorServer.https("powerwall", options.bindHost(), options.port(),
+        PowerwallSimulatorTls.configurator(PowerwallSimulatorTls.serverContext(settings.certificate())),
+        this::isOffline, MAX_OUTAGE_HOLD, this::handle);
+    try {
+      this.httpUri = server.listenPlain(this::redirect);
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
   }
 
   /** Starts a simulator with {@link PowerwallSimulatorSettings#defaults()}. */
@@ -137,11 +110,9 @@ public final class PowerwallSimulator implements Simulator {
   public static PowerwallSimulator start(SimulatorOptions options, PowerwallSimulatorSettings settings)
       throws IOException {
     GatewayScenario scenario = GatewayScenario.fromCliName(options.scenario());
-    EnumSet<PowerwallSimulatorFault> faults = EnumSet.noneOf(PowerwallSimulatorFault.class);
-    for (String name : options.faults()) {
-      faults.add(PowerwallSimulatorFault.fromCliName(name));
-    }
-    return new PowerwallSimulator(options, scenario, Set.copyOf(faults), settings);
+    Set<PowerwallSimulatorFault> faults =
+        Set.copyOf(options.faults().stream().map(PowerwallSimulatorFault::fromCliName).toList());
+    return new PowerwallSimulator(options, scenario, faults, settings);
   }
 
   /** Scenario names, the default ({@code powerwall2}) first. */
@@ -157,7 +128,7 @@ public final class PowerwallSimulator implements Simulator {
   /** {@code https://127.0.0.1:<port>}. */
   @Override
   public URI baseUri() {
-    return baseUri;
+    return server.baseUri();
   }
 
   /** The plain-HTTP port, which answers every request with a 301 to {@link #baseUri()}. */
@@ -245,26 +216,22 @@ public final class PowerwallSimulator implements Simulator {
 
   /** Requests received on the HTTPS port for {@code path} (e.g. {@code /api/status}), answered or not. */
   public long requestCount(String path) {
-    return requestCounts.of(path);
+    return server.requests().of(path);
   }
 
   /** Requests received per path, sorted by path. */
   public Map<String, Long> requestCounts() {
-    return requestCounts.all();
+    return server.requests().all();
   }
 
   /** Exchanges accepted but not yet answered (held by an outage or delayed by {@code slow}). */
   public int pendingExchanges() {
-    return exchanges.pendingCount();
+    return server.exchanges().pendingCount();
   }
 
   @Override
   public void close() {
-    closed = true;
-    exchanges.close();
-    httpsServer.stop(0);
-    httpServer.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 
   private boolean inFlakyOutage(Instant now) {
@@ -276,40 +243,19 @@ public final class PowerwallSimulator implements Simulator {
     return intoPeriod >= period - settings.flakyOutage().toMillis();
   }
 
-  private void handle(HttpExchange exchange) {
-    String path = exchange.getRequestURI().getPath();
-    requestCounts.count(path);
-    try {
-      if (closed) {
-        exchange.close();
-        return;
-      }
-      if (isOffline()) {
-        exchanges.hold(exchange);
-        return;
-      }
-      SimulatorResponse response = GatewayResponses.withGatewayHeaders(respond(exchange, path));
-      Duration delay = slowDelay;
-      if (faults.contains(PowerwallSimulatorFault.SLOW) && !delay.isZero()) {
-        exchanges.sendAfter(exchange, response, delay);
-      } else {
-        exchanges.send(exchange, response);
-      }
-    } catch (IOException | RuntimeException e) {
-      exchanges.send(exchange, SimulatorResponse.text(500, "simulator error: " + e));
+  private void handle(HttpExchange exchange, SimulatorExchanges exchanges) throws IOException {
+    SimulatorResponse response =
+        GatewayResponses.withGatewayHeaders(respond(exchange, exchange.getRequestURI().getPath()));
+    Duration delay = slowDelay;
+    if (faults.contains(PowerwallSimulatorFault.SLOW) && !delay.isZero()) {
+      exchanges.sendAfter(exchange, response, delay);
+    } else {
+      exchanges.send(exchange, response);
     }
   }
 
-  private void redirect(HttpExchange exchange) {
-    if (closed) {
-      exchange.close();
-      return;
-    }
-    if (isOffline()) {
-      exchanges.hold(exchange);
-      return;
-    }
-    String target = baseUri + exchange.getRequestURI().toString();
+  private void redirect(HttpExchange exchange, SimulatorExchanges exchanges) {
+    String target = server.baseUri() + exchange.getRequestURI().toString();
     exchanges.send(exchange, new SimulatorResponse(301, SimulatorResponse.HTML,
         "<a href=\"" + target + "\">Moved Permanently</a>.\n\n", Map.of("Location", List.of(target))));
   }
@@ -387,13 +333,5 @@ public final class PowerwallSimulator implements Simulator {
   private String status(long count, SolarDaySnapshot now) {
     Duration upTime = INITIAL_UPTIME.plus(Duration.between(startedAt, now.time()));
     return bodies.status(startedAt.minus(INITIAL_UPTIME), upTime, count);
-  }
-
-  /** The address clients use: loopback when bound to the wildcard address. */
-  private static String hostForUri(String bindHost) {
-    if (bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.isEmpty()) {
-      return "127.0.0.1";
-    }
-    return bindHost.contains(":") ? "[" + bindHost + "]" : bindHost;
   }
 }

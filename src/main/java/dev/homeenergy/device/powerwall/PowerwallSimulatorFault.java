@@ -1,6 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
-import java.util.Arrays;
+import dev.homeenergy.simulator.CliNames;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,8 +11,7 @@ public enum PowerwallSimulatorFault {
   /** Every answer starts only after a configurable real-time delay. */
   SLOW;
 
-  private static final List<String> CLI_NAMES =
-      Arrays.stream(values()).map(PowerwallSimulatorFault::cliName).toList();
+  private static final List<String> CLI_NAMES = CliNames.of(values(), PowerwallSimulatorFault::cliName);
 
   /** The lower-case name used on the command line and in {@code SimulatorOptions.faults()}. */
   public String cliName() {
@@ -29,12 +28,6 @@ public enum PowerwallSimulatorFault {
    * @throws IllegalArgumentException naming the valid names when {@code name} is unknown
    */
   public static PowerwallSimulatorFault fromCliName(String name) {
-    for (PowerwallSimulatorFault fault : values()) {
-      if (fault.cliName().equals(name)) {
-        return fault;
-      }
-    }
-    throw new IllegalArgumentException("unknown Powerwall fault '" + name + "', valid faults: "
-        + String.join(", ", CLI_NAMES));
+    return CliNames.parse(values(), PowerwallSimulatorFault::cliName, name, "Powerwall", "fault");
   }
 }

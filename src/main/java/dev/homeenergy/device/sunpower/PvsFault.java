@@ -1,6 +1,6 @@
 package dev.homeenergy.device.sunpower;
 
-import java.util.Arrays;
+import dev.homeenergy.simulator.CliNames;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +17,7 @@ public enum PvsFault {
   /** The production meter is missing from the device list. */
   NO_PRODUCTION_METER;
 
-  private static final List<String> CLI_NAMES = Arrays.stream(values()).map(PvsFault::cliName).toList();
+  private static final List<String> CLI_NAMES = CliNames.of(values(), PvsFault::cliName);
 
   /** The lower-case name used on the command line and in {@code SimulatorOptions.faults()}. */
   public String cliName() {
@@ -34,12 +34,6 @@ public enum PvsFault {
    * @throws IllegalArgumentException naming the valid names when {@code name} is unknown
    */
   public static PvsFault fromCliName(String name) {
-    for (PvsFault fault : values()) {
-      if (fault.cliName().equals(name)) {
-        return fault;
-      }
-    }
-    throw new IllegalArgumentException("unknown SunPower fault '" + name + "', valid faults: "
-        + String.join(", ", CLI_NAMES));
+    return CliNames.parse(values(), PvsFault::cliName, name, "SunPower", "fault");
   }
 }

@@ -1,6 +1,6 @@
 package dev.homeenergy.device.sunpower;
 
-import java.util.Arrays;
+import dev.homeenergy.simulator.CliNames;
 import java.util.List;
 
 /** What the simulated PVS is: legacy or 2025 (locked) firmware, with or without a SunVault (ESS). */
@@ -14,7 +14,7 @@ public enum PvsScenario {
   /** Like {@link #LOCKED}, with {@code /sys/devices/ess/} and {@code transfer_switch/} variables. */
   STORAGE_LOCKED("storage-locked", true, true);
 
-  private static final List<String> CLI_NAMES = Arrays.stream(values()).map(PvsScenario::cliName).toList();
+  private static final List<String> CLI_NAMES = CliNames.of(values(), PvsScenario::cliName);
 
   private final String cliName;
   private final boolean locked;
@@ -50,12 +50,6 @@ public enum PvsScenario {
    * @throws IllegalArgumentException naming the valid names when {@code name} is unknown
    */
   public static PvsScenario fromCliName(String name) {
-    for (PvsScenario scenario : values()) {
-      if (scenario.cliName.equals(name)) {
-        return scenario;
-      }
-    }
-    throw new IllegalArgumentException("unknown SunPower scenario '" + name
-        + "', valid scenarios: " + String.join(", ", CLI_NAMES));
+    return CliNames.parse(values(), PvsScenario::cliName, name, "SunPower", "scenario");
   }
 }

@@ -1,15 +1,14 @@
 package dev.homeenergy.device.sunpower;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.homeenergy.core.Simulator;
 import dev.homeenergy.core.SimulatorOptions;
 import dev.homeenergy.simulator.RequestCounter;
 import dev.homeenergy.simulator.SimulatorExchanges;
 import dev.homeenergy.simulator.SimulatorResponse;
+import dev.homeenergy.simulator.SimulatorServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,9 +19,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,14 +39,11 @@ public final class SunpowerSimulator implements Simulator {
   private static final String AUTH = "/auth";
   private static final String VARS = "/vars";
   private static final int MAX_VARS_BODY = 1024;
-  private static final int HTTP_THREADS = 4;
   private static final Duration MAX_HOLD = Duration.ofSeconds(30);
   private static final String AUTH_UNAUTHORIZED = "{\"status\": 401, \"description\" : \"Unauthorized\"}";
   private static final String AUTH_BAD_REQUEST = "{\"status\": 400, \"description\" : \"Bad request\"}";
 
-  private final HttpServer server;
-  private final ExecutorService httpExecutor;
-  private final SimulatorExchanges exchanges;
+  private final SimulatorServer server;
   private final Clock clock;
   private final PvsScenario scenario;
   private final SunpowerSimulatorSettings settings;
@@ -59,14 +52,11 @@ public final class SunpowerSimulator implements Simulator {
   private final SunpowerSimulatorLegacyBodies legacy;
   private final SunpowerSimulatorVars vars = new SunpowerSimulatorVars();
   private final SunpowerSimulatorSessions sessions;
-  private final URI baseUri;
-  private final RequestCounter requestCounts = new RequestCounter();
   private final RequestCounter commandCounts = new RequestCounter();
   private final AtomicLong logins = new AtomicLong();
 
   private volatile Set<PvsFault> faults;
   private volatile Duration slowDelay;
-  private volatile boolean closed;
 
   private SunpowerSimulator(SimulatorOptions options, PvsScenario scenario, Set<PvsFault> faults,
       SunpowerSimulatorSettings settings) throws IOException {
@@ -79,20 +69,8 @@ public final class SunpowerSimulator implements Simulator {
     this.identity = new SunpowerSimulatorIdentity(settings.serial(), scenario.locked());
     this.legacy = new SunpowerSimulatorLegacyBodies(identity);
     this.sessions = new SunpowerSimulatorSessions(settings.sessionLifetime());
-    this.server = HttpServer.create(new InetSocketAddress(options.bindHost(), options.port()), 32);
-    int port = server.getAddress().getPort();
-    String threadPrefix = "sunpower-sim-" + port;
-    AtomicInteger threadNumber = new AtomicInteger();
-    this.httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
-      Thread thread = new Thread(r, threadPrefix + "-http-" + threadNumber.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.exchanges = new SimulatorExchanges(() -> false, MAX_HOLD, threadPrefix + "-timer");
-    this.baseUri = URI.create("http://" + hostForUri(options.bindHost()) + ":" + port);
-    server.setExecutor(httpExecutor);
-    server.createContext("/", this::handle);
-    server.start();
+    this.server = SimulatorServer.http("sunpower", options.bindHost(), options.port(), () -> false, MAX_HOLD,
+        this::handle);
   }
 
   /** Starts a simulator with {@link SunpowerSimulatorSettings#defaults()}. */
@@ -109,11 +87,8 @@ public final class SunpowerSimulator implements Simulator {
   public static SunpowerSimulator start(SimulatorOptions options, SunpowerSimulatorSettings settings)
       throws IOException {
     PvsScenario scenario = PvsScenario.fromCliName(options.scenario());
-    EnumSet<PvsFault> faults = EnumSet.noneOf(PvsFault.class);
-    for (String name : options.faults()) {
-      faults.add(PvsFault.fromCliName(name));
-    }
-    return new SunpowerSimulator(options, scenario, Set.copyOf(faults), settings);
+    Set<PvsFault> faults = Set.copyOf(options.faults().stream().map(PvsFault::fromCliName).toList());
+    return new SunpowerSimulator(options, scenario, faults, settings);
   }
 
   /** Scenario names, the default ({@code legacy}) first. */
@@ -128,7 +103,7 @@ public final class SunpowerSimulator implements Simulator {
 
   @Override
   public URI baseUri() {
-    return baseUri;
+    return server.baseUri();
   }
 
   public PvsScenario scenario() {
@@ -198,12 +173,12 @@ public final class SunpowerSimulator implements Simulator {
 
   /** Requests received for {@code path} (e.g. {@code /cgi-bin/dl_cgi}, {@code /vars}), answered or not. */
   public long requestCount(String path) {
-    return requestCounts.of(path);
+    return server.requests().of(path);
   }
 
   /** Requests received per path, sorted by path. */
   public Map<String, Long> requestCounts() {
-    return requestCounts.all();
+    return server.requests().all();
   }
 
   /** {@code dl_cgi?Command=} requests received for {@code command} (e.g. {@code DeviceList}). */
@@ -213,42 +188,29 @@ public final class SunpowerSimulator implements Simulator {
 
   /** Exchanges accepted but not yet answered (DeviceList latency, {@code slow}). */
   public int pendingExchanges() {
-    return exchanges.pendingCount();
+    return server.exchanges().pendingCount();
   }
 
   @Override
   public void close() {
-    closed = true;
-    exchanges.close();
-    server.stop(0);
-    httpExecutor.shutdownNow();
+    server.close();
   }
 
-  private void handle(HttpExchange exchange) {
-    String path = exchange.getRequestURI().getPath();
-    requestCounts.count(path);
-    try {
-      if (closed) {
-        exchange.close();
-        return;
-      }
-      if (faults.contains(PvsFault.HTTP_500)) {
-        exchanges.send(exchange, SimulatorResponse.text(500, "Internal Server Error"));
-        return;
-      }
-      switch (path) {
-        case DL_CGI -> command(exchange);
-        case SUPERVISOR_INFO -> exchanges.send(exchange, SimulatorResponse.json(legacy.supervisorInfo()));
-        case AUTH -> exchanges.send(exchange, scenario.locked() ? auth(exchange) : notFound());
-        case VARS -> exchanges.send(exchange, scenario.locked() ? vars(exchange) : notFound());
-        default -> exchanges.send(exchange, notFound());
-      }
-    } catch (IOException | RuntimeException e) {
-      exchanges.send(exchange, SimulatorResponse.text(500, "simulator error: " + e));
+  private void handle(HttpExchange exchange, SimulatorExchanges exchanges) throws IOException {
+    if (faults.contains(PvsFault.HTTP_500)) {
+      exchanges.send(exchange, SimulatorResponse.text(500, "Internal Server Error"));
+      return;
+    }
+    switch (exchange.getRequestURI().getPath()) {
+      case DL_CGI -> command(exchange, exchanges);
+      case SUPERVISOR_INFO -> exchanges.send(exchange, SimulatorResponse.json(legacy.supervisorInfo()));
+      case AUTH -> exchanges.send(exchange, scenario.locked() ? auth(exchange) : notFound());
+      case VARS -> exchanges.send(exchange, scenario.locked() ? vars(exchange) : notFound());
+      default -> exchanges.send(exchange, notFound());
     }
   }
 
-  private void command(HttpExchange exchange) {
+  private void command(HttpExchange exchange, SimulatorExchanges exchanges) {
     String command = SunpowerSimulatorVars.parse(exchange.getRequestURI().getRawQuery()).get("Command");
     if (command != null) {
       commandCounts.count(command);
@@ -264,7 +226,7 @@ public final class SunpowerSimulator implements Simulator {
     Instant now = clock.instant();
     Set<PvsFault> active = faults;
     switch (command) {
-      case "DeviceList" -> deviceList(exchange, now, active);
+      case "DeviceList" -> deviceList(exchange, exchanges, now, active);
       case "Start" -> exchanges.send(exchange, SimulatorResponse.json(legacy.start()));
       case "Stop" -> exchanges.send(exchange, SimulatorResponse.json(legacy.stop()));
       case "Get_Comm" -> exchanges.send(exchange, SimulatorResponse.json(legacy.comm(now)));
@@ -275,7 +237,8 @@ public final class SunpowerSimulator implements Simulator {
     }
   }
 
-  private void deviceList(HttpExchange exchange, Instant now, Set<PvsFault> active) {
+  private void deviceList(HttpExchange exchange, SimulatorExchanges exchanges, Instant now,
+      Set<PvsFault> active) {
     PvsModelSnapshot snapshot = snapshot();
     int devices = SunpowerSimulatorLegacyBodies.deviceCount(settings.inverterCount(), scenario.storage(), active);
     Duration perDevice = settings.perDeviceLatency();
@@ -379,13 +342,5 @@ public final class SunpowerSimulator implements Simulator {
 
   private static SimulatorResponse notFound() {
     return SimulatorResponse.text(404, "Not Found");
-  }
-
-  /** The address clients use: loopback when bound to the wildcard address. */
-  private static String hostForUri(String bindHost) {
-    if (bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.isEmpty()) {
-      return "127.0.0.1";
-    }
-    return bindHost.contains(":") ? "[" + bindHost + "]" : bindHost;
   }
 }

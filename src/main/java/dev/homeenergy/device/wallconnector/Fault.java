@@ -1,6 +1,6 @@
 package dev.homeenergy.device.wallconnector;
 
-import java.util.Arrays;
+import dev.homeenergy.simulator.CliNames;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,8 +20,7 @@ public enum Fault {
   /** Every endpoint answers 200 with an HTML page, like a captive portal. */
   GARBAGE;
 
-  private static final List<String> CLI_NAMES =
-      Arrays.stream(values()).map(Fault::cliName).toList();
+  private static final List<String> CLI_NAMES = CliNames.of(values(), Fault::cliName);
 
   /** The lower-case name used on the command line and in {@code SimulatorOptions.faults()}. */
   public String cliName() {
@@ -39,12 +38,6 @@ public enum Fault {
    * @throws IllegalArgumentException naming the valid names when {@code name} is unknown
    */
   public static Fault fromCliName(String name) {
-    for (Fault fault : values()) {
-      if (fault.cliName().equals(name)) {
-        return fault;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown Wall Connector fault '" + name + "', valid faults: " + String.join(", ", CLI_NAMES));
+    return CliNames.parse(values(), Fault::cliName, name, "Wall Connector", "fault");
   }
 }

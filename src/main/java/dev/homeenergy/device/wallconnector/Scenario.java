@@ -1,6 +1,6 @@
 package dev.homeenergy.device.wallconnector;
 
-import java.util.Arrays;
+import dev.homeenergy.simulator.CliNames;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,8 +13,7 @@ public enum Scenario {
   /** Like {@link #IDLE}, but the unit drops off the network for 30 s of every 120 s. */
   FLAKY;
 
-  private static final List<String> CLI_NAMES =
-      Arrays.stream(values()).map(Scenario::cliName).toList();
+  private static final List<String> CLI_NAMES = CliNames.of(values(), Scenario::cliName);
 
   /** The lower-case name used on the command line and in {@code SimulatorOptions.scenario()}. */
   public String cliName() {
@@ -32,13 +31,6 @@ public enum Scenario {
    * @throws IllegalArgumentException naming the valid names when {@code name} is unknown
    */
   public static Scenario fromCliName(String name) {
-    for (Scenario scenario : values()) {
-      if (scenario.cliName().equals(name)) {
-        return scenario;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown Wall Connector scenario '" + name + "', valid scenarios: "
-            + String.join(", ", CLI_NAMES));
+    return CliNames.parse(values(), Scenario::cliName, name, "Wall Connector", "scenario");
   }
 }

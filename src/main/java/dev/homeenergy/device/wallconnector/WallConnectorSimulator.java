@@ -1,14 +1,12 @@
 package dev.homeenergy.device.wallconnector;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.homeenergy.core.Simulator;
 import dev.homeenergy.core.SimulatorOptions;
-import dev.homeenergy.simulator.RequestCounter;
 import dev.homeenergy.simulator.SimulatorExchanges;
 import dev.homeenergy.simulator.SimulatorResponse;
+import dev.homeenergy.simulator.SimulatorServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A simulated Tesla Wall Connector Gen 3 serving {@code /api/1/vitals}, {@code lifetime},
@@ -42,22 +37,16 @@ public final class WallConnectorSimulator implements Simulator {
   private static final String CAPTIVE_PORTAL_HTML =
       "<!DOCTYPE html><html><head><title>Sign in to network</title></head>"
           + "<body><h1>Welcome</h1><p>Please sign in to continue.</p></body></html>";
-  private static final int HTTP_THREADS = 4;
 
-  private final HttpServer server;
-  private final ExecutorService httpExecutor;
-  private final SimulatorExchanges exchanges;
+  private final SimulatorServer server;
   private final Clock clock;
   private final ChargeModel model;
   private final SimulatedBodies bodies;
-  private final URI baseUri;
-  private final RequestCounter requestCounts = new RequestCounter();
 
   private volatile Firmware firmware;
   private volatile Set<Fault> faults;
   private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
   private volatile boolean forcedOffline;
-  private volatile boolean closed;
 
   private WallConnectorSimulator(
       SimulatorOptions options, Scenario scenario, Set<Fault> faults, Firmware firmware,
@@ -67,20 +56,8 @@ public final class WallConnectorSimulator implements Simulator {
     this.bodies = new SimulatedBodies(identity);
     this.firmware = firmware;
     this.faults = faults;
-    this.server = HttpServer.create(new InetSocketAddress(options.bindHost(), options.port()), 16);
-    int port = server.getAddress().getPort();
-    String threadPrefix = "wallconnector-sim-" + port;
-    AtomicInteger threadNumber = new AtomicInteger();
-    this.httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
-      Thread thread = new Thread(r, threadPrefix + "-http-" + threadNumber.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.exchanges = new SimulatorExchanges(this::isOffline, MAX_OUTAGE_HOLD, threadPrefix + "-timer");
-    this.baseUri = URI.create("http://" + hostForUri(options.bindHost()) + ":" + port);
-    server.setExecutor(httpExecutor);
-    server.createContext("/", this::handle);
-    server.start();
+    this.server = SimulatorServer.http("wallconnector", options.bindHost(), options.port(),
+        this::isOffline, MAX_OUTAGE_HOLD, this::handle);
   }
 
   /** Starts a simulator with the default {@link Firmware#V25} and identity. */
@@ -98,11 +75,8 @@ public final class WallConnectorSimulator implements Simulator {
   public static WallConnectorSimulator start(
       SimulatorOptions options, Firmware firmware, SimulatedIdentity identity) throws IOException {
     Scenario scenario = Scenario.fromCliName(options.scenario());
-    EnumSet<Fault> faults = EnumSet.noneOf(Fault.class);
-    for (String name : options.faults()) {
-      faults.add(Fault.fromCliName(name));
-    }
-    return new WallConnectorSimulator(options, scenario, Set.copyOf(faults), firmware, identity);
+    Set<Fault> faults = Set.copyOf(options.faults().stream().map(Fault::fromCliName).toList());
+    return new WallConnectorSimulator(options, scenario, faults, firmware, identity);
   }
 
   /** Scenario names, the default ({@code idle}) first. */
@@ -117,7 +91,7 @@ public final class WallConnectorSimulator implements Simulator {
 
   @Override
   public URI baseUri() {
-    return baseUri;
+    return server.baseUri();
   }
 
   public Scenario scenario() {
@@ -189,47 +163,30 @@ public final class WallConnectorSimulator implements Simulator {
 
   /** Requests received for {@code path} (e.g. {@code /api/1/vitals}), answered or not. */
   public long requestCount(String path) {
-    return requestCounts.of(path);
+    return server.requests().of(path);
   }
 
   /** Requests received per path, sorted by path. */
   public Map<String, Long> requestCounts() {
-    return requestCounts.all();
+    return server.requests().all();
   }
 
   /** Exchanges accepted but not yet answered (held by an outage or delayed by {@code slow}). */
   public int pendingExchanges() {
-    return exchanges.pendingCount();
+    return server.exchanges().pendingCount();
   }
 
   @Override
   public void close() {
-    closed = true;
-    exchanges.close();
-    server.stop(0);
-    httpExecutor.shutdownNow();
+    server.close();
   }
 
-  private void handle(HttpExchange exchange) {
-    String path = exchange.getRequestURI().getPath();
-    requestCounts.count(path);
-    try {
-      if (closed) {
-        exchange.close();
-        return;
-      }
-      if (isOffline()) {
-        exchanges.hold(exchange);
-        return;
-      }
-      SimulatorResponse response = respond(exchange.getRequestMethod(), path);
-      if (faults.contains(Fault.SLOW) && !slowDelay.isZero()) {
-        exchanges.sendAfter(exchange, response, slowDelay);
-      } else {
-        exchanges.send(exchange, response);
-      }
-    } catch (RuntimeException e) {
-      exchanges.send(exchange, SimulatorResponse.text(500, "simulator error: " + e));
+  private void handle(HttpExchange exchange, SimulatorExchanges exchanges) {
+    SimulatorResponse response = respond(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+    if (faults.contains(Fault.SLOW) && !slowDelay.isZero()) {
+      exchanges.sendAfter(exchange, response, slowDelay);
+    } else {
+      exchanges.send(exchange, response);
     }
   }
 
@@ -263,13 +220,5 @@ public final class WallConnectorSimulator implements Simulator {
       body = body.substring(0, body.length() - 1);
     }
     return SimulatorResponse.json(body);
-  }
-
-  /** The address clients use: loopback when bound to the wildcard address. */
-  private static String hostForUri(String bindHost) {
-    if (bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.isEmpty()) {
-      return "127.0.0.1";
-    }
-    return bindHost.contains(":") ? "[" + bindHost + "]" : bindHost;
   }
 }
