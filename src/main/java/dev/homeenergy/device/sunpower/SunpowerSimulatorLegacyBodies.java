@@ -190,21 +190,27 @@ final class SunpowerSimulatorLegacyBodies {
     device.put("interface", "mime");
     device.put("production_subtype_enum", "GROSS_PRODUCTION_SITE");
     device.put("subtype", "GROSS_PRODUCTION_SITE");
+    meterReadings(device, snapshot, meter, "50");
+    device.put("i_a", decimal(meter.amps(), 4));
+    device.put("v12_v", decimal(meter.lineVolts(), 4));
+    device.put("CAL0", "50");
+    trailer(device);
+    return device;
+  }
+
+  /** The fields production and consumption meters share, in the order the PVS prints them. */
+  private void meterReadings(Map<String, Object> device, PvsModelSnapshot snapshot, PvsModelMeter meter,
+      String ctScaleFactor) {
     device.put("SWVER", "3000");
     device.put("PORT", "");
     device.put("DATATIME", time(snapshot.time()));
-    device.put("ct_scl_fctr", "50");
+    device.put("ct_scl_fctr", ctScaleFactor);
     device.put("net_ltea_3phsum_kwh", decimal(meter.netKwh(), 4));
     device.put("p_3phsum_kw", decimal(meter.kw(), 4));
     device.put("q_3phsum_kvar", decimal(meter.kvar(), 4));
     device.put("s_3phsum_kva", decimal(meter.kva(), 4));
     device.put("tot_pf_rto", decimal(meter.powerFactor(), 4));
     device.put("freq_hz", decimal(meter.frequencyHz(), 4));
-    device.put("i_a", decimal(meter.amps(), 4));
-    device.put("v12_v", decimal(meter.lineVolts(), 4));
-    device.put("CAL0", "50");
-    trailer(device);
-    return device;
   }
 
   private Map<String, Object> consumptionMeter(PvsModelSnapshot snapshot) {
@@ -215,16 +221,7 @@ final class SunpowerSimulatorLegacyBodies {
     device.put("interface", "mime");
     device.put("consumption_subtype_enum", "NET_CONSUMPTION_LOADSIDE");
     device.put("subtype", "NET_CONSUMPTION_LOADSIDE");
-    device.put("SWVER", "3000");
-    device.put("PORT", "");
-    device.put("DATATIME", time(snapshot.time()));
-    device.put("ct_scl_fctr", "100");
-    device.put("net_ltea_3phsum_kwh", decimal(meter.netKwh(), 4));
-    device.put("p_3phsum_kw", decimal(meter.kw(), 4));
-    device.put("q_3phsum_kvar", decimal(meter.kvar(), 4));
-    device.put("s_3phsum_kva", decimal(meter.kva(), 4));
-    device.put("tot_pf_rto", decimal(meter.powerFactor(), 4));
-    device.put("freq_hz", decimal(meter.frequencyHz(), 4));
+    meterReadings(device, snapshot, meter, "100");
     device.put("i1_a", decimal(meter.leg1Amps(), 4));
     device.put("i2_a", decimal(meter.leg2Amps(), 4));
     device.put("v1n_v", decimal(meter.leg1Volts(), 4));
