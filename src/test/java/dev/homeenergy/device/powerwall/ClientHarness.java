@@ -7,22 +7,21 @@ import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.testing.MutableClock;
+import dev.homeenergy.testing.VisibleOutput;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Builds Powerwall clients for tests and collects what they record and throw. */
 final class ClientHarness {
   static final String DEVICE = "pw";
 
   final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-  final List<RawExchange> raw = new CopyOnWriteArrayList<>();
-  final List<String> failureMessages = new ArrayList<>();
+  final VisibleOutput visible = new VisibleOutput();
+  final List<RawExchange> raw = visible.raw();
   Path stateDirectory;
 
   static DeviceConfig config(URI address, Map<String, Object> overrides) {
@@ -39,24 +38,16 @@ final class ClientHarness {
   }
 
   PowerwallClient client(URI address, Map<String, Object> overrides) {
-    return new PowerwallClient(config(address, overrides), new DeviceContext(clock, raw::add, stateDirectory));
+    return new PowerwallClient(config(address, overrides), new DeviceContext(clock, visible.recorder(), stateDirectory));
   }
 
   /** Fetches, expecting failure; remembers the message for the secrets check. */
   PollException failure(PowerwallClient client) {
-    try {
-      client.fetch();
-    } catch (PollException e) {
-      failureMessages.add(e.getMessage());
-      return e;
-    }
-    throw new AssertionError("the poll succeeded");
+    return visible.failure(client::fetch);
   }
 
   /** Everything the client produced that a user can see: messages and raw records. */
   List<String> visibleText() {
-    List<String> text = new ArrayList<>(failureMessages);
-    raw.forEach(exchange -> text.add(exchange.toString()));
-    return text;
+    return visible.text();
   }
 }

@@ -6,20 +6,19 @@ import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.testing.MutableClock;
+import dev.homeenergy.testing.VisibleOutput;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Builds SunPower clients for tests and collects what they record and throw. */
 final class SunpowerClientHarness {
   static final String DEVICE = "pvs";
 
   final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-  final List<RawExchange> raw = new CopyOnWriteArrayList<>();
-  final List<String> failureMessages = new ArrayList<>();
+  final VisibleOutput visible = new VisibleOutput();
+  final List<RawExchange> raw = visible.raw();
   Duration timeout = Duration.ofSeconds(5);
 
   DeviceConfig config(URI address, Map<String, Object> extra) {
@@ -32,25 +31,17 @@ final class SunpowerClientHarness {
   }
 
   SunpowerClient client(URI address, Map<String, Object> extra) {
-    return new SunpowerClient(config(address, extra), new DeviceContext(clock, raw::add));
+    return new SunpowerClient(config(address, extra), new DeviceContext(clock, visible.recorder()));
   }
 
   /** Fetches, expecting failure; remembers the message for the secrets check. */
   PollException failure(SunpowerClient client) {
-    try {
-      client.fetch();
-    } catch (PollException e) {
-      failureMessages.add(e.getMessage());
-      return e;
-    }
-    throw new AssertionError("the poll succeeded");
+    return visible.failure(client::fetch);
   }
 
   /** Everything the client produced that a user can see: messages and raw records. */
   List<String> visibleText() {
-    List<String> text = new ArrayList<>(failureMessages);
-    raw.forEach(exchange -> text.add(exchange.toString()));
-    return text;
+    return visible.text();
   }
 
   List<String> rawEndpoints() {
