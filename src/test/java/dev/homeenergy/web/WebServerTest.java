@@ -36,11 +36,11 @@ class WebServerTest {
     accessLog = new ListAppender<>();
     accessLog.start();
     ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER_NAME)).addAppender(accessLog);
-    family.set("slowpoke", new FakeFamily.Hang(Duration.ofSeconds(2)));
+    family.set("slowpoke", new FakeFamily.Hang(Duration.ofSeconds(30)));
     ExporterConfig config = new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(),
         List.of(
             FakeFamily.device("kitchen", Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofMinutes(5)),
-            FakeFamily.device("slowpoke", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMinutes(5))));
+            FakeFamily.device("slowpoke", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5))));
     exporter = Exporter.start(config, List.of(family), Clock.systemUTC());
     base = URI.create("http://127.0.0.1:" + exporter.port());
   }
