@@ -108,11 +108,33 @@ public final class DeviceHttp {
             case 429 -> FailureReason.RATE_LIMITED;
             default -> FailureReason.HTTP_STATUS;
           };
+      Duration retryAfter = retryAfter(response, clock.instant());
       throw fail(endpoint, uri, at, started, status, recorded,
-          new PollException(reason, endpoint + ": HTTP " + status + (redactBodies ? "" : excerpt(body)), status));
+          new PollException(reason, endpoint + ": HTTP " + status + (redactBodies ? "" : excerpt(body))
+              + (retryAfter == null ? "" : " (retry after " + retryAfter.toSeconds() + " s)"), status, retryAfter));
     }
     raw.record(new RawExchange(endpoint, uri.toString(), status, at, since(started), recorded, null));
     return body;
+  }
+
+  /** The {@code Retry-After} of an answer, in seconds or as an HTTP date; null when absent or unreadable. */
+  static Duration retryAfter(HttpResponse<?> response, Instant now) {
+    java.util.Optional<String> header = response.headers().firstValue("Retry-After");
+    if (header.isEmpty()) {
+      return null;
+    }
+    String value = header.get().strip();
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant until = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toInstant();
+        return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+      } catch (java.time.format.DateTimeParseException notADate) {
+        return null;
+      }
+    }
   }
 
   /** Records a body that arrived but could not be used, e.g. because it did not parse. */

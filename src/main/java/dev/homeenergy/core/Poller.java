@@ -41,6 +41,7 @@ public final class Poller implements AutoCloseable {
   private final Object lifecycle = new Object();
   private ScheduledFuture<?> next;
   private boolean closed;
+  private volatile Duration requestedDelay;
 
   public Poller(
       DeviceConfig config,
@@ -74,11 +75,13 @@ public final class Poller implements AutoCloseable {
     Future<Reading> future = workers.submit(device::poll);
     try {
       Reading reading = future.get(deadline().toNanos(), TimeUnit.NANOSECONDS);
+      requestedDelay = reading.nextPollAfter().orElse(null);
       Samples samples = family.render(reading, config);
       return succeeded(started, samples, reading.endpointFailures());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof PollException pe) {
+        requestedDelay = pe.retryAfter().orElse(null);
         return failed(started, pe.reason(), pe.getMessage(), null);
       }
       return failed(started, FailureReason.INTERNAL, "internal error: " + cause, cause);
@@ -153,17 +156,21 @@ public final class Poller implements AutoCloseable {
       LOG.error("device {}: poller defect", config.name(), t);
       status = store.get(config.name()).orElseThrow();
     }
-    Duration delay;
+    schedule(nextDelay(status, Duration.ofNanos(System.nanoTime() - started)));
+  }
+
+  /**
+   * The interval (less the time the poll took) after a success, the back-off after a failure; a
+   * delay the device asked for replaces the interval, and a {@code Retry-After} lengthens the back-off.
+   */
+  Duration nextDelay(DeviceStatus status, Duration elapsed) {
+    Duration requested = requestedDelay;
     if (status.up()) {
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      delay = config.interval().minus(elapsed);
-      if (delay.isNegative()) {
-        delay = Duration.ZERO;
-      }
-    } else {
-      delay = backoff.delayAfter(Math.max(1, status.consecutiveFailures()), random.getAsDouble());
+      Duration delay = (requested != null ? requested : config.interval()).minus(elapsed);
+      return delay.isNegative() ? Duration.ZERO : delay;
     }
-    schedule(delay);
+    Duration delay = backoff.delayAfter(Math.max(1, status.consecutiveFailures()), random.getAsDouble());
+    return requested != null && requested.compareTo(delay) > 0 ? requested : delay;
   }
 
   private void schedule(Duration delay) {

@@ -10,4 +10,12 @@ public interface Reading {
   default java.util.List<EndpointFailure> endpointFailures() {
     return java.util.List.of();
   }
+
+  /**
+   * When the device wants its next poll, if not after its configured interval: sooner while a car
+   * drives, much later to let it fall asleep or to stay within an API budget.
+   */
+  default java.util.Optional<java.time.Duration> nextPollAfter() {
+    return java.util.Optional.empty();
+  }
 }

@@ -120,4 +120,36 @@ class PollerTest {
         .until(() -> family.polls("fast") <= afterClose + 1);
     assertThat(store.get("fast").orElseThrow().up()).isTrue();
   }
+
+  @Test
+  void aDeviceMayAskForItsNextPollSoonerOrLater() {
+    DeviceConfig device = device("car");
+    SnapshotStore store = new SnapshotStore(List.of(device));
+    Poller poller = poller(device, store);
+
+    family.set("car", new FakeFamily.Answer(1, Duration.ofMinutes(21)));
+    DeviceStatus parked = poller.pollOnce();
+    assertThat(poller.nextDelay(parked, Duration.ofSeconds(1))).isEqualTo(Duration.ofMinutes(21).minusSeconds(1));
+
+    family.set("car", new FakeFamily.Answer(1));
+    DeviceStatus normal = poller.pollOnce();
+    assertThat(poller.nextDelay(normal, Duration.ZERO)).isEqualTo(device.interval());
+  }
+
+  @Test
+  void aRetryAfterLongerThanTheBackOffIsHonoured() {
+    DeviceConfig device = device("api");
+    SnapshotStore store = new SnapshotStore(List.of(device));
+    Poller poller = poller(device, store);
+
+    family.set("api", new FakeFamily.Fail(
+        new PollException(FailureReason.RATE_LIMITED, "HTTP 429", 429, Duration.ofHours(2))));
+    DeviceStatus limited = poller.pollOnce();
+    assertThat(limited.errors()).containsEntry(FailureReason.RATE_LIMITED, 1L);
+    assertThat(poller.nextDelay(limited, Duration.ZERO)).isEqualTo(Duration.ofHours(2));
+
+    family.set("api", new FakeFamily.Fail(new PollException(FailureReason.TIMEOUT, "slow")));
+    DeviceStatus slow = poller.pollOnce();
+    assertThat(poller.nextDelay(slow, Duration.ZERO)).isEqualTo(Duration.ofSeconds(20));
+  }
 }

@@ -33,7 +33,11 @@ public final class FakeFamily implements DeviceFamily {
   /** What a fake device does on its next polls. */
   public sealed interface Behaviour {}
 
-  public record Answer(double watts) implements Behaviour {}
+  public record Answer(double watts, Duration nextPollAfter) implements Behaviour {
+    public Answer(double watts) {
+      this(watts, null);
+    }
+  }
 
   public record Fail(PollException error) implements Behaviour {}
 
@@ -41,7 +45,12 @@ public final class FakeFamily implements DeviceFamily {
 
   public record Hang(Duration howLong) implements Behaviour {}
 
-  record FakeReading(double watts) implements Reading {}
+  record FakeReading(double watts, Duration next) implements Reading {
+    @Override
+    public java.util.Optional<Duration> nextPollAfter() {
+      return java.util.Optional.ofNullable(next);
+    }
+  }
 
   private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
@@ -77,7 +86,7 @@ public final class FakeFamily implements DeviceFamily {
       context.raw().record(new RawExchange("status", config.address() + "/status", 200, Instant.now(),
           Duration.ZERO, "{\"watts\":1}", null));
       if (behaviour instanceof Answer a) {
-        return new FakeReading(a.watts());
+        return new FakeReading(a.watts(), a.nextPollAfter());
       }
       if (behaviour instanceof Fail f) {
         throw f.error();
@@ -91,7 +100,7 @@ public final class FakeFamily implements DeviceFamily {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return new FakeReading(-1);
+      return new FakeReading(-1, null);
     };
   }
 
