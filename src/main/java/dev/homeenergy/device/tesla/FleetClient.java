@@ -46,7 +46,6 @@ public final class FleetClient {
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, VehicleSleepPolicy.Track> tracks = new HashMap<>();
   private final Map<String, Boolean> charging = new HashMap<>();
-  private final Map<String, String> lastVehicleData = new HashMap<>();
   private final Map<String, String> siteInfo = new HashMap<>();
   private String productsBody;
   private Instant productsReadAt;
@@ -131,7 +130,6 @@ public final class FleetClient {
       boolean present = data.path("vehicle_state").path("is_user_present").asBoolean(false);
       charging.put(vin, isCharging);
       track.read(driving || isCharging || present, clock.instant());
-      lastVehicleData.put(vin, body);
       return java.util.Optional.of(body);
     } catch (PollException e) {
       if (e.httpStatus() == 408) {
