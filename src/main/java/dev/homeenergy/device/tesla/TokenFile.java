@@ -179,6 +179,7 @@ public final class TokenFile {
         channel.force(true);
       }
       mover.move(temporary, target);
+      forceDirectory(directory);
     } finally {
       Files.deleteIfExists(temporary);
     }
@@ -192,6 +193,15 @@ public final class TokenFile {
       }
     } catch (NoSuchFileException e) {
       throw new IOException("the directory of " + target + " does not exist", e);
+    }
+  }
+
+  /** Makes the rename itself durable where the platform allows syncing a directory. */
+  private static void forceDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Not every platform can sync a directory; the file itself is already on disk.
     }
   }
 

@@ -2,6 +2,7 @@ package dev.homeenergy.device.tesla;
 
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.LoginGate;
 import dev.homeenergy.core.PollException;
 import java.io.IOException;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Refresh tokens are single-use, so the rotated one is saved to disk before the new access token
  * is handed out; if saving fails the new tokens stay in memory and saving is retried before the
- * next token is handed out. A failed refresh leaves the file untouched. Calls are serialised:
+ * next token is handed out. A failed refresh leaves the file untouched; after a rejected or
+ * rate-limited one a {@link LoginGate} holds further attempts back. Calls are serialised:
  * concurrent callers wait for the one refresh under way.
  */
 public final class TokenManager implements AccessTokenSource {
@@ -33,6 +35,7 @@ public final class TokenManager implements AccessTokenSource {
   private final Refresher refresher;
   private final Clock clock;
   private final Duration refreshAhead;
+  private final LoginGate gate;
   private TeslaTokens current;
   private boolean unsaved;
   private boolean refreshRequested;
@@ -42,6 +45,7 @@ public final class TokenManager implements AccessTokenSource {
     this.refresher = refresher;
     this.clock = clock;
     this.refreshAhead = refreshAhead;
+    this.gate = new LoginGate(clock);
   }
 
   public TokenManager(TokenFile file, OAuthClient oauth, Clock clock) {
@@ -58,7 +62,17 @@ public final class TokenManager implements AccessTokenSource {
     }
     if (refreshRequested || current.access().reveal().isEmpty()
         || current.expiresWithin(refreshAhead, clock.instant())) {
-      TeslaTokens renewed = refresher.refresh(current.refresh());
+      gate.checkOpen();
+      TeslaTokens renewed;
+      try {
+        renewed = refresher.refresh(current.refresh());
+      } catch (PollException e) {
+        if (LoginGate.closesOn(e.reason())) {
+          gate.failed(e);
+        }
+        throw e;
+      }
+      gate.succeeded();
       current = renewed;
       unsaved = true;
       refreshRequested = false;

@@ -2,6 +2,7 @@ package dev.homeenergy.device.tesla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
@@ -123,9 +124,7 @@ class TokenManagerTest {
         return tokens.accessToken();
       });
       Thread waiting = secondThread.get();
-      while (waiting.getState() != Thread.State.BLOCKED) {
-        Thread.onSpinWait();
-      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> waiting.getState() == Thread.State.BLOCKED);
       gate.countDown();
 
       assertThat(first.get()).isEqualTo("access-1");
@@ -172,6 +171,23 @@ class TokenManagerTest {
         .hasMessageContaining("home-energy-exporter tesla login")
         .hasMessageNotContaining("refresh-0").hasMessageNotContaining(OAuthFakeServer.CLIENT_SECRET);
     assertThat(Files.readString(file)).isEqualTo(before);
+  }
+
+  @Test
+  void rejectedRefreshIsNotRetriedUntilTheGateOpens() throws Exception {
+    server.failTokenRequests(400, "{\"error\":\"invalid_grant\"}");
+    TokenManager tokens = manager(TokenFile.at(file));
+    clock.advance(Duration.ofHours(1));
+    assertThatThrownBy(tokens::accessToken).isInstanceOf(PollException.class);
+
+    assertThatThrownBy(tokens::accessToken)
+        .isInstanceOfSatisfying(PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.AUTH))
+        .hasMessageContaining("not logging in until");
+    assertThat(server.received()).hasSize(1);
+
+    server.failTokenRequests(0, "");
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(tokens.accessToken()).isEqualTo("access-1");
   }
 
   @Test
