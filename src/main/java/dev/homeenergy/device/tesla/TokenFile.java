@@ -33,7 +33,8 @@ import java.util.UUID;
  * holding {@code token.access} and {@code token.refresh} (the Owner API exporter's files, each the
  * bare token or a token JSON body). Writes are crash-safe: a complete temporary file in the same
  * directory, forced to disk, then atomically moved over the target, so a crash leaves either the
- * old or the new file. Error messages name the file, never a token.
+ * old or the new file. A file others can read is tightened to 0600 when read. Error messages name
+ * the file, never a token.
  */
 public final class TokenFile {
   static final String ACCESS_FILE = "token.access";
@@ -42,6 +43,7 @@ public final class TokenFile {
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TokenFile.class);
 
   /** Moves a finished temporary file over its target; replaceable in tests to simulate a crash. */
   @FunctionalInterface
@@ -78,6 +80,7 @@ public final class TokenFile {
     if (!Files.exists(path)) {
       return Optional.empty();
     }
+    tighten(path);
     return Optional.of(parseJsonFile(Files.readString(path, StandardCharsets.UTF_8)));
   }
 
@@ -113,6 +116,7 @@ public final class TokenFile {
   }
 
   private String bareToken(Path file, String jsonField) throws IOException {
+    tighten(file);
     String text = Files.readString(file, StandardCharsets.UTF_8).strip();
     if (text.startsWith("{")) {
       JsonNode node = parse(text, file);
@@ -137,6 +141,14 @@ public final class TokenFile {
         instant(node.path("expires_at"), Instant.EPOCH),
         node.path("token_type").asText("Bearer"),
         instant(node.path("created_at"), Instant.EPOCH));
+  }
+
+  private static void tighten(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")
+        && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
+      Files.setPosixFilePermissions(file, OWNER_ONLY);
+      LOG.warn("Tightened the permissions of the Tesla token file {} to 0600", file);
+    }
   }
 
   private static JsonNode parse(String text, Path file) throws IOException {

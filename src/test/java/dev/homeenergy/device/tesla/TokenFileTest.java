@@ -58,6 +58,17 @@ class TokenFileTest {
   }
 
   @Test
+  void readingTightensAFileOthersCanRead() throws IOException {
+    Path file = dir.resolve("token.json");
+    Files.writeString(file, SEED_002_FILE);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+    TokenFile.at(file).read();
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+  }
+
+  @Test
   void missingFileMeansNoTokensYet() throws IOException {
     assertThat(TokenFile.at(dir.resolve("token.json")).read()).isEmpty();
   }
