@@ -1,0 +1,113 @@
+package dev.homeenergy.device.tesla;
+
+import dev.homeenergy.config.Secret;
+import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.LoginGate;
+import dev.homeenergy.core.PollException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Fleet API's bearer token, read from the {@link TokenFile} and refreshed ahead of expiry.
+ *
+ * <p>Refresh tokens are single-use, so the rotated one is saved to disk before the new access token
+ * is handed out; if saving fails the new tokens stay in memory and saving is retried before the
+ * next token is handed out. A failed refresh leaves the file untouched; after a rejected or
+ * rate-limited one a {@link LoginGate} holds further attempts back. Calls are serialised:
+ * concurrent callers wait for the one refresh under way.
+ */
+public final class TokenManager implements AccessTokenSource {
+  /** How long before expiry the token is renewed. */
+  public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofMinutes(5);
+  private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
+
+  /** Trades a refresh token for new tokens; {@link OAuthClient#refresh} in production. */
+  @FunctionalInterface
+  public interface Refresher {
+    TeslaTokens refresh(Secret refreshToken) throws PollException;
+  }
+
+  private final TokenFile file;
+  private final Refresher refresher;
+  private final Clock clock;
+  private final Duration refreshAhead;
+  private final LoginGate gate;
+  private TeslaTokens current;
+  private boolean unsaved;
+  private boolean refreshRequested;
+
+  public TokenManager(TokenFile file, Refresher refresher, Clock clock, Duration refreshAhead) {
+    this.file = file;
+    this.refresher = refresher;
+    this.clock = clock;
+    this.refreshAhead = refreshAhead;
+    this.gate = new LoginGate(clock);
+  }
+
+  public TokenManager(TokenFile file, OAuthClient oauth, Clock clock) {
+    this(file, oauth::refresh, clock, DEFAULT_REFRESH_AHEAD);
+  }
+
+  @Override
+  public synchronized String accessToken() throws PollException {
+    if (current == null) {
+      current = load();
+    }
+    if (unsaved) {
+      save(current);
+    }
+    if (refreshRequested || current.access().reveal().isEmpty()
+        || current.expiresWithin(refreshAhead, clock.instant())) {
+      gate.checkOpen();
+      TeslaTokens renewed;
+      try {
+        renewed = refresher.refresh(current.refresh());
+      } catch (PollException e) {
+        if (LoginGate.closesOn(e.reason())) {
+          gate.failed(e);
+        }
+        throw e;
+      }
+      gate.succeeded();
+      current = renewed;
+      unsaved = true;
+      refreshRequested = false;
+      save(renewed);
+      LOG.info("Refreshed the Tesla access token; it expires at {}", renewed.expiresAt());
+    }
+    return current.access().reveal();
+  }
+
+  @Override
+  public synchronized void rejected(String token) {
+    if (current != null && current.access().reveal().equals(token)) {
+      refreshRequested = true;
+    }
+  }
+
+  private TeslaTokens load() throws PollException {
+    Optional<TeslaTokens> saved;
+    try {
+      saved = file.read();
+    } catch (IOException e) {
+      throw new PollException(FailureReason.AUTH, "cannot read the Tesla token file: " + e.getMessage()
+          + "; " + OAuthClient.SIGN_IN_AGAIN);
+    }
+    return saved.orElseThrow(() -> new PollException(FailureReason.AUTH,
+        "no Tesla token at " + file.path() + ": sign in with `home-energy-exporter tesla login`"));
+  }
+
+  private void save(TeslaTokens tokens) throws PollException {
+    try {
+      file.write(tokens);
+      unsaved = false;
+    } catch (IOException e) {
+      throw new PollException(FailureReason.INTERNAL, "cannot save the refreshed Tesla tokens to " + file.path()
+          + " (" + e.getClass().getSimpleName() + "); kept in memory, saving again on the next poll");
+    }
+  }
+}
