@@ -5,20 +5,26 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The gauge a flattened {@code vehicle_data} field becomes, with the factor to its base unit.
  * Units follow the field name only: {@code _kwh} joules, {@code _kw} watts, {@code _wh} joules,
- * {@code _range} and {@code miles} meters (from miles), {@code temp} celsius, {@code percent},
- * {@code soc} and {@code battery_level} ratio, {@code minutes} seconds; anything else keeps its API
- * value and has no unit.
+ * {@code _range} and {@code miles} meters (from miles, {@code miles} becoming {@code range}),
+ * {@code temp} celsius, {@code percent}, {@code soc} and {@code battery_level} ratio, {@code minutes}
+ * and a final {@code sec} seconds; anything else keeps its API value and has no unit. So that
+ * promtool accepts every name, {@code hours} becomes {@code hour}, {@code counter} {@code count},
+ * and a name ending in a suffix Prometheus reserves ({@code count}, {@code sum}, {@code bucket},
+ * {@code total}, {@code created}, {@code info}) gets {@code _value}.
  */
 record FlattenedFieldName(MetricFamily family, double factor) {
+  private static final Set<String> RESERVED_SUFFIXES = Set.of("count", "sum", "bucket", "total", "created", "info");
 
   static FlattenedFieldName of(List<String> path, boolean isBoolean) {
     List<String> tokens = new ArrayList<>();
     path.forEach(p -> tokens.addAll(Arrays.asList(snake(p).split("_"))));
     tokens.removeIf(String::isEmpty);
+    tokens.replaceAll(FlattenedFieldName::lintSafe);
     String help = "vehicle_data " + String.join(".", path);
     if (isBoolean) {
       return new FlattenedFieldName(MetricFamily.gauge(name(tokens, null), help + " (0/1)"), 1);
@@ -34,7 +40,11 @@ record FlattenedFieldName(MetricFamily family, double factor) {
       return converted(tokens.subList(0, tokens.size() - 1), "joules", 3600, help + " (Wh) in joules");
     }
     if (last.equals("range") || tokens.contains("miles")) {
-      return converted(tokens, "meters", VehicleUnits.METERS_PER_MILE, help + " (miles) in meters");
+      return converted(tokens.stream().map(t -> t.equals("miles") ? "range" : t).toList(), "meters",
+          VehicleUnits.METERS_PER_MILE, help + " (miles) in meters");
+    }
+    if (last.equals("sec") || last.equals("secs")) {
+      return converted(tokens.subList(0, tokens.size() - 1), "seconds", 1, help);
     }
     if (tokens.contains("temp")) {
       return converted(tokens, "celsius", 1, help);
@@ -58,7 +68,18 @@ record FlattenedFieldName(MetricFamily family, double factor) {
 
   private static String name(List<String> tokens, String unit) {
     String base = "tesla_vehicle_" + String.join("_", tokens);
-    return unit == null ? base : base + "_" + unit;
+    if (unit != null) {
+      return base + "_" + unit;
+    }
+    return RESERVED_SUFFIXES.contains(tokens.get(tokens.size() - 1)) ? base + "_value" : base;
+  }
+
+  private static String lintSafe(String token) {
+    return switch (token) {
+      case "hours" -> "hour";
+      case "counter" -> "count";
+      default -> token;
+    };
   }
 
   /** camelCase and any other character to snake_case tokens. */
