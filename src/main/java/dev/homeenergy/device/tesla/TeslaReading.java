@@ -73,11 +73,6 @@ public record TeslaReading(
     return new TeslaReading(responses.at(), vehicles, sites, responses.usage(), failures);
   }
 
-  /** Whether the vehicle list (or products) said which cars there are. */
-  public boolean hasVehicles() {
-    return !vehicles.isEmpty();
-  }
-
   private static Vehicle withData(Vehicle listed, String body, List<EndpointFailure> failures) {
     try {
       JsonNode response = response(VEHICLE_DATA, body);
