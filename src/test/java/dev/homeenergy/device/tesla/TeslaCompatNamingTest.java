@@ -96,6 +96,65 @@ class TeslaCompatNamingTest {
   }
 
   @Test
+  void everySeedDataMetricHasANativeCounterpart() {
+    Map<String, String> nativeByCompat = new java.util.LinkedHashMap<>();
+    String[] pairs = {
+        "tesla_battery_level_percent", "tesla_vehicle_battery_level_ratio",
+        "tesla_battery_usable_level_percent", "tesla_vehicle_usable_battery_level_ratio",
+        "tesla_battery_range_km", "tesla_vehicle_battery_range_meters",
+        "tesla_battery_ideal_range_km", "tesla_vehicle_ideal_battery_range_meters",
+        "tesla_battery_estimated_range_km", "tesla_vehicle_est_battery_range_meters",
+        "tesla_charge_limit_percent", "tesla_vehicle_charge_limit_ratio",
+        "tesla_charge_energy_added_kwh", "tesla_vehicle_charge_energy_added_joules",
+        "tesla_charge_rate_kmh", "tesla_vehicle_charge_rate_meters_per_second",
+        "tesla_charger_power_kw", "tesla_vehicle_charger_power_watts",
+        "tesla_charger_voltage_volts", "tesla_vehicle_charger_voltage_volts",
+        "tesla_charger_actual_current_amps", "tesla_vehicle_charger_actual_current_amperes",
+        "tesla_charge_time_remaining_hours", "tesla_vehicle_time_to_full_charge_seconds",
+        "tesla_charge_port_door_open", "tesla_vehicle_charge_port_door_open",
+        "tesla_battery_heater_on", "tesla_vehicle_battery_heater_on",
+        "tesla_scheduled_charging_pending", "tesla_vehicle_scheduled_charging_pending",
+        "tesla_charging_state", "tesla_vehicle_charging_state",
+        "tesla_inside_temperature_celsius", "tesla_vehicle_inside_temperature_celsius",
+        "tesla_outside_temperature_celsius", "tesla_vehicle_outside_temperature_celsius",
+        "tesla_driver_temperature_setting_celsius", "tesla_vehicle_driver_temperature_setting_celsius",
+        "tesla_passenger_temperature_setting_celsius", "tesla_vehicle_passenger_temperature_setting_celsius",
+        "tesla_climate_on", "tesla_vehicle_climate_on",
+        "tesla_preconditioning", "tesla_vehicle_preconditioning",
+        "tesla_fan_status", "tesla_vehicle_fan_status",
+        "tesla_defrost_mode", "tesla_vehicle_defrost_mode",
+        "tesla_seat_heater_level", "tesla_vehicle_seat_heater_level",
+        "tesla_latitude", "tesla_vehicle_latitude_degrees",
+        "tesla_longitude", "tesla_vehicle_longitude_degrees",
+        "tesla_heading_degrees", "tesla_vehicle_heading_degrees",
+        "tesla_speed_kmh", "tesla_vehicle_speed_meters_per_second",
+        "tesla_power_watts", "tesla_vehicle_power_watts",
+        "tesla_shift_state", "tesla_vehicle_shift_state",
+        "tesla_odometer_km", "tesla_vehicle_odometer_meters",
+        "tesla_locked", "tesla_vehicle_locked",
+        "tesla_sentry_mode", "tesla_vehicle_sentry_mode",
+        "tesla_valet_mode", "tesla_vehicle_valet_mode",
+        "tesla_user_present", "tesla_vehicle_user_present",
+        "tesla_remote_start", "tesla_vehicle_remote_start",
+        "tesla_center_display_state", "tesla_vehicle_center_display_state",
+        "tesla_door_open", "tesla_vehicle_door_open",
+        "tesla_trunk_open", "tesla_vehicle_trunk_open",
+        "tesla_tpms_pressure_bar", "tesla_vehicle_tire_pressure_pascals",
+        "tesla_software_version", "tesla_vehicle"};
+    for (int i = 0; i < pairs.length; i += 2) {
+      nativeByCompat.put(pairs[i], pairs[i + 1]);
+    }
+    RenderedSamples compat = render(TeslaPayloadFixtures.reading());
+    RenderedSamples nativeSamples =
+        RenderedSamples.render(new VehicleNaming(false), TeslaPayloadFixtures.reading(), "tesla");
+
+    assertThat(nativeByCompat).hasSize(42);
+    assertThat(compat.names()).filteredOn(n -> !n.startsWith("tesla_exporter_"))
+        .containsExactlyInAnyOrderElementsOf(nativeByCompat.keySet());
+    assertThat(nativeSamples.names()).containsAll(nativeByCompat.values());
+  }
+
+  @Test
   void noCarsIsDown() {
     TeslaReading empty = TeslaPayloadFixtures.parse(new TeslaResponses(AT, "{\"response\": [], \"count\": 0}", null,
         Map.of(), Map.of(), Map.of(), TeslaPayloadFixtures.USAGE, List.of()));
