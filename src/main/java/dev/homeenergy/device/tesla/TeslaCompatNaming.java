@@ -1,0 +1,39 @@
+package dev.homeenergy.device.tesla;
+
+import dev.homeenergy.core.MetricFamily;
+import dev.homeenergy.core.Naming;
+import dev.homeenergy.core.Samples;
+import io.prometheus.metrics.model.snapshots.Labels;
+
+/**
+ * The names, labels and units of axsantos/tesla-prometheus-exporter: label {@code vehicle_name} on
+ * everything, kilometres, percents, kWh, and {@code tesla_power_watts} carrying the API's kW value
+ * as that exporter did. Its health gauges are computed from the reading; its
+ * {@code tesla_exporter_poll_errors_total} is not (the exporter's own failure counters replace it).
+ */
+public final class TeslaCompatNaming implements Naming<TeslaReading> {
+  static final MetricFamily UP = MetricFamily.gauge("tesla_exporter_up",
+      "1 when the vehicle list was read and has cars, 0 otherwise");
+  static final MetricFamily REACHABLE = MetricFamily.gauge("tesla_exporter_vehicle_reachable",
+      "1 when the vehicle list says online");
+  static final MetricFamily LAST_POLL = MetricFamily.gauge("tesla_exporter_last_successful_poll_timestamp_seconds",
+      "seconds", "When vehicle_data was last read, Unix time");
+
+  @Override
+  public void render(TeslaReading reading, String deviceName, Samples.Builder out) {
+    if (reading.vehicles().isEmpty()) {
+      out.add(UP, Labels.of("vehicle_name", ""), 0);
+    }
+    for (Vehicle vehicle : reading.vehicles()) {
+      Labels labels = Labels.of("vehicle_name", vehicle.displayName());
+      out.add(UP, labels, 1);
+      out.add(REACHABLE, labels, "online".equals(vehicle.state()) ? 1 : 0);
+      VehicleData data = vehicle.data();
+      if (data != null) {
+        out.add(LAST_POLL, labels, reading.at().toEpochMilli() / 1000.0);
+        TeslaCompatChargeNaming.render(data, labels, out);
+        TeslaCompatBodyNaming.render(data, labels, out);
+      }
+    }
+  }
+}
