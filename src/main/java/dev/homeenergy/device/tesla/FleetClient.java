@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * cars the {@link VehicleSleepPolicy} says to read, wake a car only when the policy says so, read
  * the energy sites, and count every billed request in the {@link FleetBudget}, which may veto it.
  * Answers it: 408 means asleep; 401 refreshes the token once; 429 stops all calls until its
- * {@code Retry-After}. Not thread-safe: one poller uses it.
+ * {@code Retry-After}. A car that is left alone (or asleep) keeps its last read data in the
+ * responses, so its graphs have no gaps while it sleeps; {@code tesla_vehicle_state} says it is
+ * asleep. Not thread-safe: one poller uses it.
  */
 public final class FleetClient {
   private static final Logger LOG = LoggerFactory.getLogger(FleetClient.class);
@@ -46,6 +48,7 @@ public final class FleetClient {
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, VehicleSleepPolicy.Track> tracks = new HashMap<>();
   private final Map<String, Boolean> charging = new HashMap<>();
+  private final Map<String, String> lastVehicleData = new HashMap<>();
   private final Map<String, String> siteInfo = new HashMap<>();
   private String productsBody;
   private Instant productsReadAt;
@@ -107,6 +110,9 @@ public final class FleetClient {
           }
           case LIST_ONLY -> { }
         }
+        if (!vehicleData.containsKey(vin) && lastVehicleData.containsKey(vin)) {
+          vehicleData.put(vin, lastVehicleData.get(vin));
+        }
       }
     }
     Map<String, String> liveStatus = readSites(now, deadline, failures);
@@ -130,6 +136,7 @@ public final class FleetClient {
       boolean present = data.path("vehicle_state").path("is_user_present").asBoolean(false);
       charging.put(vin, isCharging);
       track.read(driving || isCharging || present, clock.instant());
+      lastVehicleData.put(vin, body);
       return java.util.Optional.of(body);
     } catch (PollException e) {
       if (e.httpStatus() == 408) {
