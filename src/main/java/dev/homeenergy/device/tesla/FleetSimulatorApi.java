@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * The {@code /api/1/} part of the Tesla simulator: bearer-token and scope checks, the
- * {@code rate_limited}/{@code server_error} faults, the wrong-region 421, partner registration,
+ * {@code rate_limited}/{@code server_error} faults, the per-car limits of
+ * {@link FleetSimulatorRateLimits} (429 with {@code Retry-After}), the wrong-region 421, partner registration,
  * vehicles and energy sites, and billing of each answer (fleet.md §9: {@code vehicle_data} and the
  * energy-site reads as {@code data}, {@code wake_up} as {@code wake}; list reads only when
  * {@link TeslaSimulatorSettings#billListRequests()}).
@@ -41,6 +42,7 @@ final class FleetSimulatorApi {
   private final List<SimCar> cars;
   private final List<FleetSimulatorEnergySite> sites;
   private final Supplier<Set<FleetFault>> faults;
+  private final FleetSimulatorRateLimits limits = new FleetSimulatorRateLimits();
 
   FleetSimulatorApi(Clock clock, TeslaSimulatorSettings settings, FleetScenario scenario, TeslaSimulatorAuth auth,
       FleetSimulatorBilling billing, List<SimCar> cars, List<FleetSimulatorEnergySite> sites,
@@ -73,8 +75,7 @@ final class FleetSimulatorApi {
       return check.rejection();
     }
     if (active.contains(FleetFault.RATE_LIMITED)) {
-      return billed(kind, FleetSimulatorBodies.error(429, "Rate limit exceeded, retry later")
-          .withHeader("Retry-After", List.of(Long.toString(settings.retryAfter().toSeconds()))));
+      return billed(kind, rateLimited(settings.retryAfter().toSeconds()));
     }
     if (!settings.region().equals(settings.accountRegion())) {
       return billed(kind, FleetSimulatorBodies.error(421, "user out of region, use base URL: "
@@ -145,11 +146,19 @@ final class FleetSimulatorApi {
       if (!method.equals("POST")) {
         return notAllowed();
       }
+      long retryAfter = limits.acquire(car.car().vin(), FleetSimulatorBilling.WAKE, now);
+      if (retryAfter > 0) {
+        return rateLimited(retryAfter);
+      }
       car.model().wakeRequest(now);
       return FleetSimulatorBodies.wrap(FleetSimulatorBodies.vehicle(car.car(), state(car, now)));
     }
     if (parts.length == 3 && parts[2].equals("vehicle_data")) {
       return get(method, () -> {
+        long retryAfter = limits.acquire(car.car().vin(), FleetSimulatorBilling.DATA, now);
+        if (retryAfter > 0) {
+          return rateLimited(retryAfter);
+        }
         if (!car.model().dataRequest(now)) {
           return FleetSimulatorBodies.error(408, "vehicle unavailable: vehicle is offline or asleep");
         }
@@ -258,6 +267,11 @@ final class FleetSimulatorApi {
       }
     }
     return null;
+  }
+
+  private static SimulatorResponse rateLimited(long retryAfterSeconds) {
+    return FleetSimulatorBodies.error(429, "Rate limit exceeded, retry later")
+        .withHeader("Retry-After", List.of(Long.toString(retryAfterSeconds)));
   }
 
   private static SimulatorResponse get(String method, Supplier<SimulatorResponse> answer) {

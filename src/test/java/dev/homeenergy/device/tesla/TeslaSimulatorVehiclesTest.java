@@ -178,6 +178,25 @@ class TeslaSimulatorVehiclesTest {
   }
 
   @Test
+  void moreThanThreeWakesAMinuteAnswer429UntilTheMinuteEnds() throws IOException {
+    TeslaSimulator simulator = http.start("parked", TeslaSimulatorSettings.defaults());
+    String token = http.userToken(simulator);
+    URI wake = http.api(simulator, "/api/1/vehicles/" + simulator.vins().get(0) + "/wake_up");
+    http.clock.advance(Duration.ofSeconds(20));
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(http.post(wake, token, "").statusCode()).isEqualTo(200);
+    }
+    HttpResponse<String> limited = http.post(wake, token, "");
+    http.clock.advance(Duration.ofSeconds(40));
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).contains("40");
+    assertThat(http.post(wake, token, "").statusCode()).isEqualTo(200);
+    assertThat(simulator.billedRequests(FleetSimulatorBilling.WAKE)).isEqualTo(5);
+  }
+
+  @Test
   void namesComeFromTheEnums() {
     assertThat(TeslaSimulator.scenarioNames()).containsExactly("daily", "parked", "offline_sleepers");
     assertThat(TeslaSimulator.faultNames()).containsExactly("rate_limited", "server_error");
