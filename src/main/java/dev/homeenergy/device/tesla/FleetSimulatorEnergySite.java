@@ -39,7 +39,7 @@ public record FleetSimulatorEnergySite(int index, long energySiteId) {
     node.put("battery_type", "ac_powerwall");
     node.put("backup_capable", true);
     node.put("battery_power", round(power.battery()));
-    node.put("go_off_grid_test_banner_enabled", (String) null);
+    node.putNull("go_off_grid_test_banner_enabled");
     node.put("storm_mode_enabled", true);
     node.put("powerwall_onboarding_settings_set", true);
     ObjectNode components = node.putObject("components");
