@@ -149,6 +149,9 @@ public final class SimulatorServer implements AutoCloseable {
       handler.handle(exchange, exchanges);
     } catch (IOException | RuntimeException e) {
       exchanges.send(exchange, SimulatorResponse.text(500, "simulator error: " + e));
+    } catch (Error e) {
+      exchanges.send(exchange, SimulatorResponse.text(500, "simulator defect: " + e));
+      throw e;
     }
   }
 
