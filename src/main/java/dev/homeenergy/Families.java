@@ -4,6 +4,7 @@ import dev.homeenergy.config.DeviceTypeSpec;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.device.powerwall.PowerwallFamily;
 import dev.homeenergy.device.sunpower.SunpowerFamily;
+import dev.homeenergy.device.tesla.TeslaFamily;
 import dev.homeenergy.device.wallconnector.WallConnectorFamily;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class Families {
 
   /** Every family, in the order the demo and the help texts show them. */
   public static List<DeviceFamily> all() {
-    return List.of(new WallConnectorFamily(), new PowerwallFamily(), new SunpowerFamily());
+    return List.of(new WallConnectorFamily(), new PowerwallFamily(), new SunpowerFamily(), new TeslaFamily());
   }
 
   /** The config specs of {@code families}, by type name. */

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Runs one simulated device serving its family's API, until Ctrl-C.",
-      "Types: wallconnector, powerwall (HTTPS, password simulated-password), sunpower.",
+      "Types: wallconnector, powerwall (HTTPS, password simulated-password), sunpower, tesla (Fleet API and sign-in).",
       "Example: home-energy-exporter simulate wallconnector --port 8080 --scenario charging --speed 60"
     })
 public final class SimulateCommand implements Callable<Integer> {
@@ -49,7 +49,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--scenario", paramLabel = "NAME",
       description = "Scenario to play (default: the family's first). wallconnector: idle, charging, flaky; "
           + "powerwall: powerwall2, powerwall3, sitemaster-stopped, grid-outage, flaky, fw23; "
-          + "sunpower: legacy, locked, storage, storage-locked.")
+          + "sunpower: legacy, locked, storage, storage-locked; tesla: daily, parked, offline_sleepers.")
   String scenario;
 
   @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
@@ -58,7 +58,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--fault", paramLabel = "NAME", split = ",",
       description = "Fault switch to turn on, repeatable. wallconnector: nan, truncated, slow, http_500, garbage; "
-          + "powerwall: http_500, slow; sunpower: grid_profile_error, http_500, slow, inverter_error, no_production_meter.")
+          + "powerwall: http_500, slow; sunpower: grid_profile_error, http_500, slow, inverter_error, no_production_meter; "
+          + "tesla: rate_limited, server_error.")
   List<String> faults = List.of();
 
   public SimulateCommand(CliContext context) {

@@ -52,14 +52,17 @@ final class DeviceParser {
     YamlMap map = read.get();
     int problemsBefore = problems.count();
 
-    List<String> missing =
-        REQUIRED_KEYS.stream().filter(key -> map.get(key).isEmpty()).toList();
+    DeviceTypeSpec spec = map.get("type").flatMap(this::spec).orElse(null);
+    boolean addressOptional = spec != null && spec.defaultAddress() != null;
+    List<String> missing = REQUIRED_KEYS.stream()
+        .filter(key -> map.get(key).isEmpty())
+        .filter(key -> !(addressOptional && key.equals("address")))
+        .toList();
     if (!missing.isEmpty()) {
       problems.add(path, line, "missing required " + describeKeys(missing));
     }
     String name = map.get("name").flatMap(this::name).orElse(null);
     int nameLine = map.get("name").map(YamlMap.Entry::line).orElse(line);
-    DeviceTypeSpec spec = map.get("type").flatMap(this::spec).orElse(null);
     if (spec != null) {
       map.rejectUnknownKeys(allowedKeys(spec));
     } else if (map.get("type").isEmpty()) {
@@ -70,7 +73,7 @@ final class DeviceParser {
     int port = spec == null ? FALLBACK_PORT : spec.defaultPort();
     URI address =
         map.get("address").flatMap(e -> parse(e, text -> DeviceAddress.parse(text, scheme, port)))
-            .orElse(null);
+            .orElse(addressOptional && map.get("address").isEmpty() ? URI.create(spec.defaultAddress()) : null);
     Optional<Timings> timings = timings(map, spec);
     Optional<YamlMap.Entry> namingEntry = map.get("naming");
     NamingStyle naming =

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param minimumInterval the shortest {@code interval} the device tolerates ({@link Duration#ZERO}
  *     for no limit)
  * @param minimumIntervalReason why, shown when a shorter interval is refused
+ * @param defaultAddress base URL used when a device entry has no {@code address} (a cloud API),
+ *     or null when {@code address} is required
  */
 public record DeviceTypeSpec(
     String type,
@@ -31,7 +33,24 @@ public record DeviceTypeSpec(
     Set<String> secretKeys,
     Set<String> durationKeys,
     Duration minimumInterval,
-    String minimumIntervalReason) {
+    String minimumIntervalReason,
+    String defaultAddress) {
+
+  /** A spec whose devices must give their address. */
+  public DeviceTypeSpec(
+      String type,
+      String defaultScheme,
+      int defaultPort,
+      Duration defaultInterval,
+      Duration defaultTimeout,
+      Set<String> extraKeys,
+      Set<String> secretKeys,
+      Set<String> durationKeys,
+      Duration minimumInterval,
+      String minimumIntervalReason) {
+    this(type, defaultScheme, defaultPort, defaultInterval, defaultTimeout, extraKeys, secretKeys, durationKeys,
+        minimumInterval, minimumIntervalReason, null);
+  }
 
   public DeviceTypeSpec {
     extraKeys = Set.copyOf(extraKeys);

@@ -253,4 +253,25 @@ class CommandLineTest {
       }
     }
   }
+
+  @Test
+  void aTeslaEntryNeedsNoAddressButItsClientCredentials(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("tesla.yml");
+    Files.writeString(config, """
+        devices:
+          - name: cars
+            type: tesla
+            client_id: abc
+            client_secret: ${TESLA_SECRET}
+            region: eu
+        """);
+    Run run = new Run(Map.of("TESLA_SECRET", "s3cret"));
+    assertThat(run.execute("check-config", config.toString())).isZero();
+    assertThat(run.out.toString()).contains("address: https://fleet-api.prd.na.vn.cloud.tesla.com")
+        .contains("client_secret: <secret>").doesNotContain("s3cret");
+    Files.writeString(config, "devices:\n  - name: cars\n    type: tesla\n");
+    Run missing = new Run(Map.of());
+    assertThat(missing.execute("check-config", config.toString())).isEqualTo(2);
+    assertThat(missing.err.toString()).contains("devices[cars].client_id");
+  }
 }

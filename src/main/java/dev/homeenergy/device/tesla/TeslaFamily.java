@@ -1,0 +1,178 @@
+package dev.homeenergy.device.tesla;
+
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.config.DeviceTypeSpec;
+import dev.homeenergy.config.NamingStyle;
+import dev.homeenergy.config.Secret;
+import dev.homeenergy.core.DemoDevice;
+import dev.homeenergy.core.Device;
+import dev.homeenergy.core.DeviceContext;
+import dev.homeenergy.core.DeviceFamily;
+import dev.homeenergy.core.DeviceHttp;
+import dev.homeenergy.core.EndpointFailure;
+import dev.homeenergy.core.Naming;
+import dev.homeenergy.core.Reading;
+import dev.homeenergy.core.Samples;
+import dev.homeenergy.core.Simulator;
+import dev.homeenergy.core.SimulatorOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tesla vehicles and energy sites through the Fleet API: an OAuth token file kept fresh, cars
+ * listed without waking them and read only while awake, a monthly budget the poller keeps to.
+ * The entry needs no {@code address}: the region's Fleet API base is the default.
+ */
+public final class TeslaFamily implements DeviceFamily {
+  public static final String TYPE = "tesla";
+  static final String DEFAULT_TOKEN_FILE = "tesla-token.json";
+  static final String DEFAULT_REDIRECT_URI = "https://localhost/callback";
+  static final String DEFAULT_SCOPES = "openid offline_access vehicle_device_data vehicle_location energy_device_data";
+  private static final DeviceTypeSpec SPEC = new DeviceTypeSpec(
+      TYPE, "https", 443, Duration.ofMinutes(5), Duration.ofSeconds(30),
+      Set.of("client_id", "client_secret", "region", "api_base", "auth_base", "token_base", "token_file",
+          "redirect_uri", "vehicles", "energy_sites", "wake_on_poll", "max_sleep", "budget_dollars", "fields",
+          "location"),
+      Set.of("client_secret"),
+      Set.of("max_sleep"),
+      Duration.ZERO, "",
+      FleetRegion.NA.apiBase().toString());
+
+  @Override
+  public DeviceTypeSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public String displayName() {
+    return "Tesla vehicles and energy sites (Fleet API)";
+  }
+
+  @Override
+  public void validate(DeviceConfig config) {
+    settings(config, null);
+  }
+
+  @Override
+  public Device create(DeviceConfig config, DeviceContext context) {
+    Resolved resolved = settings(config, context.stateDirectory());
+    OAuthClient oauth = new OAuthClient(resolved.oauth(), HttpClient.newHttpClient(), context.clock());
+    TokenManager tokens = new TokenManager(TokenFile.at(resolved.fleet().tokenFile()), oauth, context.clock());
+    FleetClient client = new FleetClient(config.name(), resolved.oauth().apiBase(),
+        new DeviceHttp(DeviceHttp.plainClient(config.timeout()), context.clock(), context.raw()), tokens,
+        new FleetBudget(resolved.fleet().budgetDollars(), context.clock()), resolved.fleet(), context.clock(),
+        config.timeout());
+    return () -> {
+      FleetClient.Poll poll = client.poll();
+      return new ScheduledReading(TeslaReading.parse(poll.responses()), poll.nextPollIn());
+    };
+  }
+
+  /** A reading plus when the Fleet client wants its next poll. */
+  record ScheduledReading(TeslaReading reading, Duration next) implements Reading {
+    @Override
+    public List<EndpointFailure> endpointFailures() {
+      return reading.endpointFailures();
+    }
+
+    @Override
+    public Optional<Duration> nextPollAfter() {
+      return Optional.of(next);
+    }
+  }
+
+  @Override
+  public Samples render(Reading reading, DeviceConfig config) {
+    TeslaReading tesla = reading instanceof ScheduledReading scheduled ? scheduled.reading() : (TeslaReading) reading;
+    boolean allFields = "all".equals(String.valueOf(config.extra().getOrDefault("fields", "default")));
+    Naming<TeslaReading> naming = config.naming() == NamingStyle.COMPAT
+        ? new TeslaCompatNaming() : new TeslaNativeNaming(allFields);
+    Samples.Builder out = Samples.builder();
+    naming.render(tesla, config.name(), out);
+    return out.build();
+  }
+
+  @Override
+  public List<String> scenarios() {
+    return TeslaSimulator.scenarioNames();
+  }
+
+  @Override
+  public List<String> faults() {
+    return TeslaSimulator.faultNames();
+  }
+
+  @Override
+  public Simulator simulate(SimulatorOptions options) throws IOException {
+    return TeslaSimulator.start(options);
+  }
+
+  @Override
+  public List<DemoDevice> demoDevices() {
+    return List.of();
+  }
+
+  /** The OAuth and polling settings of an entry. */
+  record Resolved(OAuthClient.Settings oauth, TeslaSettings fleet) {}
+
+  /**
+   * @param stateDirectory where a default token file lives, or null (then {@code token_file} is required)
+   * @throws IllegalArgumentException naming the key
+   */
+  static Resolved settings(DeviceConfig config, Path stateDirectory) {
+    String prefix = "devices[" + config.name() + "].";
+    Object clientId = config.extra().get("client_id");
+    if (clientId == null || String.valueOf(clientId).isBlank()) {
+      throw new IllegalArgumentException(prefix + "client_id: required (the Client ID of your app on developer.tesla.com)");
+    }
+    if (!(config.extra().get("client_secret") instanceof Secret secret)) {
+      throw new IllegalArgumentException(prefix + "client_secret: required (client_secret, client_secret_file or ${ENV})");
+    }
+    URI apiBase = config.address();
+    if (config.extra().containsKey("api_base")) {
+      apiBase = URI.create(String.valueOf(config.extra().get("api_base")));
+    } else if (config.extra().containsKey("region")) {
+      try {
+        apiBase = FleetRegion.fromConfig(String.valueOf(config.extra().get("region"))).apiBase();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(prefix + "region: " + e.getMessage());
+      }
+    }
+    double budget;
+    try {
+      budget = Double.parseDouble(String.valueOf(config.extra().getOrDefault("budget_dollars", FleetBudget.DEFAULT_MONTHLY_DOLLARS)));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(prefix + "budget_dollars: must be a number of dollars");
+    }
+    if (!(budget >= 0)) {
+      throw new IllegalArgumentException(prefix + "budget_dollars: must be zero or more");
+    }
+    String fields = String.valueOf(config.extra().getOrDefault("fields", "default")).toLowerCase(Locale.ROOT);
+    if (!fields.equals("default") && !fields.equals("all")) {
+      throw new IllegalArgumentException(prefix + "fields: must be default or all, got \"" + fields + "\"");
+    }
+    Object tokenFile = config.extra().get("token_file");
+    Path tokens = tokenFile != null ? Path.of(String.valueOf(tokenFile))
+        : stateDirectory != null ? stateDirectory.resolve(DEFAULT_TOKEN_FILE) : Path.of(DEFAULT_TOKEN_FILE);
+    VehicleSleepPolicy.Settings defaults = VehicleSleepPolicy.Settings.defaults();
+    VehicleSleepPolicy.Settings policy = new VehicleSleepPolicy.Settings(defaults.driving(), defaults.charging(),
+        defaults.online(), defaults.idleBeforeSuspend(), defaults.suspend(), defaults.asleep(),
+        Boolean.TRUE.equals(config.extra().get("wake_on_poll")), (Duration) config.extra().get("max_sleep"));
+    TeslaSettings fleet = new TeslaSettings(tokens, TeslaSettings.list(config, "vehicles"),
+        TeslaSettings.list(config, "energy_sites"), budget, Boolean.TRUE.equals(config.extra().get("location")), policy);
+    OAuthClient.Settings oauth = new OAuthClient.Settings(
+        URI.create(String.valueOf(config.extra().getOrDefault("auth_base", FleetRegion.DEFAULT_AUTH_BASE))),
+        URI.create(String.valueOf(config.extra().getOrDefault("token_base", FleetRegion.DEFAULT_TOKEN_BASE))),
+        apiBase, String.valueOf(clientId), secret,
+        String.valueOf(config.extra().getOrDefault("redirect_uri", DEFAULT_REDIRECT_URI)), DEFAULT_SCOPES,
+        config.timeout());
+    return new Resolved(oauth, fleet);
+  }
+}
