@@ -19,17 +19,26 @@ import java.util.function.Consumer;
  * @param clock the time source
  * @param stop blocks until the process should stop
  * @param onServing receives each exporter once it is serving
+ * @param stdin what the user types (a pasted sign-in redirect URL)
  */
 public record CliContext(
     Map<String, String> env,
     List<DeviceFamily> families,
     Clock clock,
     StopSignal stop,
-    Consumer<Exporter> onServing) {
+    Consumer<Exporter> onServing,
+    java.io.BufferedReader stdin) {
 
   public CliContext {
     env = Map.copyOf(env);
     families = List.copyOf(families);
+  }
+
+  /** A context reading the process's standard input. */
+  public CliContext(Map<String, String> env, List<DeviceFamily> families, Clock clock, StopSignal stop,
+      Consumer<Exporter> onServing) {
+    this(env, families, clock, stop, onServing, new java.io.BufferedReader(
+        new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /** Waits until the process is asked to stop; told when the command has cleaned up. */

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       WallConnectorCommand.class,
       PowerwallCommand.class,
       SunpowerCommand.class,
+      TeslaCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class ServeCommand implements Callable<Integer> {

@@ -120,13 +120,14 @@ public final class TeslaFamily implements DeviceFamily {
   }
 
   /** The OAuth and polling settings of an entry. */
-  record Resolved(OAuthClient.Settings oauth, TeslaSettings fleet) {}
+  public record Resolved(OAuthClient.Settings oauth, TeslaSettings fleet) {}
 
   /**
-   * @param stateDirectory where a default token file lives, or null (then {@code token_file} is required)
+   * @param stateDirectory the config file's directory, against which a relative {@code token_file}
+   *     (default {@code tesla-token.json}) is resolved; null to use it as given
    * @throws IllegalArgumentException naming the key
    */
-  static Resolved settings(DeviceConfig config, Path stateDirectory) {
+  public static Resolved settings(DeviceConfig config, Path stateDirectory) {
     String prefix = "devices[" + config.name() + "].";
     Object clientId = config.extra().get("client_id");
     if (clientId == null || String.valueOf(clientId).isBlank()) {
@@ -159,8 +160,8 @@ public final class TeslaFamily implements DeviceFamily {
       throw new IllegalArgumentException(prefix + "fields: must be default or all, got \"" + fields + "\"");
     }
     Object tokenFile = config.extra().get("token_file");
-    Path tokens = tokenFile != null ? Path.of(String.valueOf(tokenFile))
-        : stateDirectory != null ? stateDirectory.resolve(DEFAULT_TOKEN_FILE) : Path.of(DEFAULT_TOKEN_FILE);
+    Path given = Path.of(tokenFile != null ? String.valueOf(tokenFile) : DEFAULT_TOKEN_FILE);
+    Path tokens = given.isAbsolute() || stateDirectory == null ? given : stateDirectory.resolve(given);
     VehicleSleepPolicy.Settings defaults = VehicleSleepPolicy.Settings.defaults();
     VehicleSleepPolicy.Settings policy = new VehicleSleepPolicy.Settings(defaults.driving(), defaults.charging(),
         defaults.online(), defaults.idleBeforeSuspend(), defaults.suspend(), defaults.asleep(),

@@ -1,0 +1,67 @@
+package dev.homeenergy.cli;
+
+import dev.homeenergy.Families;
+import dev.homeenergy.config.ConfigException;
+import dev.homeenergy.config.ConfigLoader;
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.config.ExporterConfig;
+import dev.homeenergy.device.tesla.TeslaFamily;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tesla}: sign-in and registration for the Fleet API family. */
+@Command(
+    name = "tesla",
+    mixinStandardHelpOptions = true,
+    versionProvider = Commands.Version.class,
+    subcommands = {TeslaLoginCommand.class, TeslaKeygenCommand.class, TeslaRegisterCommand.class},
+    description = {
+      "Sign-in and partner registration for the Tesla Fleet API (type: tesla devices).",
+      "First time: tesla keygen, host the public key, tesla register --domain D, then tesla login."
+    })
+public final class TeslaCommand {
+
+  /** Options naming the config file and the tesla device whose settings a subcommand uses. */
+  static final class DeviceOptions {
+    @Option(names = "--config.file", required = true, paramLabel = "FILE",
+        description = "The config file with the tesla device (client_id, client_secret, region, token_file).")
+    Path configFile;
+
+    @Option(names = "--device", paramLabel = "NAME", description = "Which tesla device (default: the first).")
+    String device;
+
+    /** The device's entry and the config's state directory; problems go to {@code err}. */
+    Optional<Loaded> load(CliContext context, PrintWriter err) {
+      ExporterConfig config;
+      try {
+        config = new ConfigLoader(Families.specs(context.families()), context.env()::get).load(configFile);
+      } catch (ConfigException e) {
+        err.println(e.getMessage());
+        err.flush();
+        return Optional.empty();
+      }
+      Optional<DeviceConfig> found = config.devices().stream()
+          .filter(d -> d.type().equals(TeslaFamily.TYPE))
+          .filter(d -> device == null || d.name().equals(device))
+          .findFirst();
+      if (found.isEmpty()) {
+        err.println("error: " + configFile + " has no tesla device" + (device == null ? "" : " named " + device));
+        err.flush();
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(new Loaded(found.get(), TeslaFamily.settings(found.get(), config.stateDirectory())));
+      } catch (IllegalArgumentException e) {
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** A tesla device entry with its resolved settings. */
+  record Loaded(DeviceConfig device, TeslaFamily.Resolved settings) {}
+}

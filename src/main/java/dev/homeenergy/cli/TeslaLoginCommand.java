@@ -1,0 +1,129 @@
+package dev.homeenergy.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.homeenergy.config.Secret;
+import dev.homeenergy.core.PollException;
+import dev.homeenergy.device.tesla.OAuthClient;
+import dev.homeenergy.device.tesla.TokenFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Signs in to the Fleet API: prints the authorize URL, takes the redirect back (pasted, or caught
+ * on a local port with {@code --listen}), checks its state, exchanges the code and writes the token
+ * file (0600, crash-safe). Tokens are never printed.
+ */
+@Command(
+    name = "login",
+    mixinStandardHelpOptions = true,
+    versionProvider = Commands.Version.class,
+    description = {
+      "Signs in to the Tesla Fleet API and writes the device's token file.",
+      "Open the printed URL, sign in, then paste the URL your browser was sent to (or use --listen with a "
+          + "redirect_uri of http://localhost:PORT/callback registered for your app)."
+    })
+public final class TeslaLoginCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+  @Mixin TeslaCommand.DeviceOptions options = new TeslaCommand.DeviceOptions();
+
+  @Option(names = "--listen", paramLabel = "PORT",
+      description = "Catch the redirect on http://localhost:PORT/callback instead of reading a pasted URL.")
+  Integer listenPort;
+
+  @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "600",
+      description = "How long to wait for the sign-in (default: ${DEFAULT-VALUE}).")
+  int waitSeconds;
+
+  public TeslaLoginCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    var loaded = options.load(context, err);
+    if (loaded.isEmpty()) {
+      return Serving.EXIT_CONFIG;
+    }
+    OAuthClient.Settings settings = loaded.get().settings().oauth();
+    OAuthClient oauth = new OAuthClient(settings, HttpClient.newHttpClient(), context.clock());
+    OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
+    out.println("Open this URL in a browser and sign in with your Tesla account:");
+    out.println();
+    out.println("  " + request.url());
+    out.println();
+    out.flush();
+    String redirect;
+    try {
+      redirect = listenPort != null ? catchRedirect(listenPort, out) : readPasted(out);
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return Serving.EXIT_RUNTIME;
+    }
+    if (redirect == null || redirect.isBlank()) {
+      err.println("error: no redirect URL received");
+      err.flush();
+      return Serving.EXIT_RUNTIME;
+    }
+    try {
+      Secret code = OAuthClient.codeFromRedirect(redirect.strip(), request.state());
+      TokenFile file = TokenFile.at(loaded.get().settings().fleet().tokenFile());
+      file.write(oauth.exchangeCode(code));
+      out.println("Signed in. Tokens written to " + file.path() + " (mode 0600).");
+      out.flush();
+      return Serving.EXIT_OK;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+    } catch (PollException e) {
+      err.println("error: the token exchange failed: " + e.getMessage());
+    } catch (IOException e) {
+      err.println("error: cannot write the token file: " + e.getMessage());
+    }
+    err.flush();
+    return Serving.EXIT_RUNTIME;
+  }
+
+  private String readPasted(PrintWriter out) throws IOException {
+    out.print("Paste the URL you were redirected to: ");
+    out.flush();
+    return context.stdin().readLine();
+  }
+
+  private String catchRedirect(int port, PrintWriter out) throws IOException {
+    CompletableFuture<String> received = new CompletableFuture<>();
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    server.createContext("/callback", exchange -> {
+      byte[] body = "Signed in; you can close this tab.\n".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+      received.complete("http://localhost:" + port + exchange.getRequestURI());
+    });
+    server.start();
+    out.println("Waiting for the redirect on http://localhost:" + server.getAddress().getPort() + "/callback ...");
+    out.flush();
+    try {
+      return received.get(waitSeconds, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IOException("no redirect arrived within " + waitSeconds + " s");
+    } finally {
+      server.stop(0);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.homeenergy.cli;
+
+import dev.homeenergy.device.tesla.OAuthClient;
+import dev.homeenergy.device.tesla.PartnerRegistration;
+import dev.homeenergy.device.tesla.PartnerRegistrationException;
+import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Registers the app's domain with the Fleet API of the device's region (needed once per region). */
+@Command(
+    name = "register",
+    mixinStandardHelpOptions = true,
+    versionProvider = Commands.Version.class,
+    description = "Registers your app's domain in the device's region (partner_accounts), with a client-credentials token.")
+public final class TeslaRegisterCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+  @Mixin TeslaCommand.DeviceOptions options = new TeslaCommand.DeviceOptions();
+
+  @Option(names = "--domain", required = true, paramLabel = "DOMAIN",
+      description = "The domain that serves your public key, lower case, e.g. example.com.")
+  String domain;
+
+  public TeslaRegisterCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    var loaded = options.load(context, err);
+    if (loaded.isEmpty()) {
+      return Serving.EXIT_CONFIG;
+    }
+    OAuthClient.Settings settings = loaded.get().settings().oauth();
+    OAuthClient oauth = new OAuthClient(settings, HttpClient.newHttpClient(), context.clock());
+    try {
+      PartnerRegistration.PartnerAccount account =
+          new PartnerRegistration(oauth, HttpClient.newHttpClient(), settings.timeout()).register(domain);
+      out.println("Registered " + account.domain() + " for client " + account.clientId() + " at " + settings.apiBase());
+      out.flush();
+      return Serving.EXIT_OK;
+    } catch (PartnerRegistrationException e) {
+      err.println("error: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      err.println("error: --domain: " + e.getMessage());
+    }
+    err.flush();
+    return Serving.EXIT_RUNTIME;
+  }
+}
