@@ -57,7 +57,8 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "demo", "simulate", "check-config", "wallconnector", "powerwall", "powerwall fetchcert", "sunpower"})
+  @ValueSource(strings = {"", "demo", "simulate", "check-config", "wallconnector", "powerwall", "powerwall fetchcert", "sunpower",
+      "tesla", "tesla login", "tesla keygen", "tesla register"})
   void everyCommandHasHelp(String command) {
     Run run = new Run(Map.of());
     List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
