@@ -11,6 +11,10 @@ import dev.homeenergy.core.ScaledClock;
 import dev.homeenergy.core.Simulator;
 import dev.homeenergy.core.SimulatorOptions;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,27 +45,31 @@ public final class Demo implements AutoCloseable {
       throws IOException {
     List<Running> running = new ArrayList<>();
     List<DeviceConfig> devices = new ArrayList<>();
+    Path scratch = Files.createTempDirectory("home-energy-exporter-demo");
     try {
       for (DeviceFamily family : families) {
         for (DemoDevice demo : family.demoDevices()) {
           Simulator simulator = family.simulate(new SimulatorOptions(
               LOOPBACK, 0, demo.scenario(), new ScaledClock(clock, demo.speed()), Set.of()));
           running.add(new Running(demo, family, simulator));
-          devices.add(deviceConfig(family.spec(), demo, simulator));
+          Map<String, Object> extra = new HashMap<>(demo.extra());
+          extra.putAll(family.demoSettings(simulator, scratch));
+          devices.add(deviceConfig(family.spec(), demo, simulator, extra));
         }
       }
     } catch (IOException | RuntimeException e) {
       running.forEach(r -> r.simulator().close());
       throw e;
     }
-    return new Demo(running, new ExporterConfig(web, log, devices));
+    return new Demo(running, new ExporterConfig(web, log, devices, scratch));
   }
 
-  private static DeviceConfig deviceConfig(DeviceTypeSpec spec, DemoDevice demo, Simulator simulator) {
+  private static DeviceConfig deviceConfig(
+      DeviceTypeSpec spec, DemoDevice demo, Simulator simulator, Map<String, Object> extra) {
     Duration interval = demo.interval();
     Duration timeout = spec.defaultTimeout().compareTo(interval) < 0 ? spec.defaultTimeout() : interval;
     return new DeviceConfig(demo.name(), spec.type(), simulator.baseUri(), interval, timeout,
-        interval.multipliedBy(5), demo.naming(), demo.extra());
+        interval.multipliedBy(5), demo.naming(), extra);
   }
 
   public ExporterConfig config() {

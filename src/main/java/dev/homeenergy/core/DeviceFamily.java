@@ -53,6 +53,18 @@ public interface DeviceFamily {
   /** Starts a simulated device serving the family's API on loopback (or the given bind host). */
   Simulator simulate(SimulatorOptions options) throws IOException;
 
+  /**
+   * Settings a demo device needs that only exist once its simulator runs (a sign-in against the
+   * simulated cloud, say), merged into the demo device's {@code extra}.
+   *
+   * @param simulator the demo device's running simulator
+   * @param scratch a private directory the demo may write to
+   */
+  default java.util.Map<String, Object> demoSettings(Simulator simulator, java.nio.file.Path scratch)
+      throws IOException {
+    return java.util.Map.of();
+  }
+
   /** The simulated devices {@code demo} starts for this family. */
   List<DemoDevice> demoDevices();
 }

@@ -28,7 +28,10 @@ import java.util.Set;
 /**
  * Tesla vehicles and energy sites through the Fleet API: an OAuth token file kept fresh, cars
  * listed without waking them and read only while awake, a monthly budget the poller keeps to.
- * The entry needs no {@code address}: the region's Fleet API base is the default.
+ * The entry needs no {@code address}: the region's Fleet API base is the default. The client picks
+ * each next poll itself (see {@link VehicleSleepPolicy} and {@link FleetBudget}); the 15-minute
+ * {@code interval} only sets the failure back-off and the default {@code stale_after} (75 minutes),
+ * which must outlast the longest gap a small budget stretches polls to.
  */
 public final class TeslaFamily implements DeviceFamily {
   public static final String TYPE = "tesla";
@@ -36,7 +39,7 @@ public final class TeslaFamily implements DeviceFamily {
   static final String DEFAULT_REDIRECT_URI = "https://localhost/callback";
   static final String DEFAULT_SCOPES = "openid offline_access vehicle_device_data vehicle_location energy_device_data";
   private static final DeviceTypeSpec SPEC = new DeviceTypeSpec(
-      TYPE, "https", 443, Duration.ofMinutes(5), Duration.ofSeconds(30),
+      TYPE, "https", 443, Duration.ofMinutes(15), Duration.ofSeconds(30),
       Set.of("client_id", "client_secret", "region", "api_base", "auth_base", "token_base", "token_file",
           "redirect_uri", "vehicles", "energy_sites", "wake_on_poll", "max_sleep", "budget_dollars", "fields",
           "location"),
@@ -116,7 +119,39 @@ public final class TeslaFamily implements DeviceFamily {
 
   @Override
   public List<DemoDevice> demoDevices() {
-    return List.of();
+    return List.of(new DemoDevice("cars", "daily", NamingStyle.NATIVE, 60, Duration.ofMinutes(15)));
+  }
+
+  /** Signs in to the simulated cloud (it approves at once) and points the demo device at it. */
+  @Override
+  public java.util.Map<String, Object> demoSettings(Simulator simulator, Path scratch) throws IOException {
+    TeslaSimulator cloud = (TeslaSimulator) simulator;
+    TeslaSimulatorSettings settings = cloud.settings();
+    OAuthClient oauth = new OAuthClient(new OAuthClient.Settings(cloud.authBase(), cloud.tokenBase(),
+        cloud.baseUri(), settings.clientId(), new Secret(settings.clientSecret()), DEFAULT_REDIRECT_URI,
+        DEFAULT_SCOPES, Duration.ofSeconds(10)), HttpClient.newHttpClient(), java.time.Clock.systemUTC());
+    OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
+    Path tokenFile = scratch.resolve("tesla-demo-token.json");
+    try {
+      java.net.http.HttpResponse<Void> redirect = HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER).build()
+          .send(java.net.http.HttpRequest.newBuilder(request.url()).GET().build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding());
+      String location = redirect.headers().firstValue("Location")
+          .orElseThrow(() -> new IOException("the simulated sign-in did not redirect"));
+      TokenFile.at(tokenFile).write(oauth.exchangeCode(OAuthClient.codeFromRedirect(location, request.state())));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while signing in to the simulated cloud", e);
+    } catch (dev.homeenergy.core.PollException e) {
+      throw new IOException("cannot sign in to the simulated cloud: " + e.getMessage(), e);
+    }
+    return java.util.Map.of(
+        "client_id", settings.clientId(),
+        "client_secret", new Secret(settings.clientSecret()),
+        "auth_base", cloud.authBase().toString(),
+        "token_base", cloud.tokenBase().toString(),
+        "token_file", tokenFile.toString());
   }
 
   /** The OAuth and polling settings of an entry. */
