@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     name = "tesla",
     mixinStandardHelpOptions = true,
     versionProvider = Commands.Version.class,
-    subcommands = {TeslaLoginCommand.class, TeslaKeygenCommand.class, TeslaRegisterCommand.class},
+    subcommands = {TeslaLoginCommand.class, TeslaKeygenCommand.class, TeslaRegisterCommand.class,
+        TeslaServeCommand.class},
     description = {
       "Sign-in and partner registration for the Tesla Fleet API (type: tesla devices).",
       "First time: tesla keygen, host the public key, tesla register --domain D, then tesla login."

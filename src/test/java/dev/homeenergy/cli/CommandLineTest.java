@@ -58,7 +58,7 @@ class CommandLineTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "demo", "simulate", "check-config", "wallconnector", "powerwall", "powerwall fetchcert", "sunpower",
-      "tesla", "tesla login", "tesla keygen", "tesla register"})
+      "tesla", "tesla login", "tesla keygen", "tesla register", "tesla serve"})
   void everyCommandHasHelp(String command) {
     Run run = new Run(Map.of());
     List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));

@@ -87,9 +87,15 @@ public final class FleetClient {
     if (!settings.vehicles().isEmpty() && budget.allows(FleetRequestKind.DATA)) {
       vehiclesBody = call("vehicles", "GET", "/api/1/vehicles", deadline);
       billedThisRound++;
-      for (JsonNode car : tree("vehicles", vehiclesBody).path("response")) {
+      JsonNode cars = tree("vehicles", vehiclesBody).path("response");
+      int chosen = settings.vehicleIndex() == null ? -1
+          : Math.max(0, Math.min(settings.vehicleIndex(), cars.size() - 1));
+      for (int position = 0; position < cars.size(); position++) {
+        JsonNode car = cars.get(position);
         String vin = car.path("vin").asText();
-        if (vin.isEmpty() || !settings.wantsVehicle(vin, car.path("display_name").asText(null))) {
+        boolean wanted = chosen >= 0 ? position == chosen
+            : settings.wantsVehicle(vin, car.path("display_name").asText(null));
+        if (vin.isEmpty() || !wanted) {
           continue;
         }
         VehicleSleepPolicy.Track track = tracks.computeIfAbsent(vin, v -> new VehicleSleepPolicy.Track());
@@ -143,7 +149,7 @@ public final class FleetClient {
         track.listed("asleep", clock.instant());
         return java.util.Optional.empty();
       }
-      if (e.reason() == FailureReason.RATE_LIMITED || e.reason() == FailureReason.AUTH) {
+      if (failsThePoll(e)) {
         throw e;
       }
       failures.add(new EndpointFailure("vehicle_data", e.reason(), e.getMessage()));
@@ -159,7 +165,7 @@ public final class FleetClient {
       call("wake_up", "POST", "/api/1/vehicles/" + vin + "/wake_up", deadline);
       LOG.atInfo().addKeyValue("device", deviceName).addKeyValue("vin", vin).log("woke car {}", vin);
     } catch (PollException e) {
-      if (e.reason() == FailureReason.RATE_LIMITED || e.reason() == FailureReason.AUTH) {
+      if (failsThePoll(e)) {
         throw e;
       }
       failures.add(new EndpointFailure("wake_up", e.reason(), e.getMessage()));
@@ -191,7 +197,7 @@ public final class FleetClient {
           siteInfo.put(id, call("site_info", "GET", "/api/1/energy_sites/" + id + "/site_info", deadline));
         }
       } catch (PollException e) {
-        if (e.reason() == FailureReason.RATE_LIMITED || e.reason() == FailureReason.AUTH) {
+        if (failsThePoll(e)) {
           throw e;
         }
         failures.add(new EndpointFailure("energy_site", e.reason(), e.getMessage()));
@@ -227,6 +233,15 @@ public final class FleetClient {
         throw e;
       }
     }
+  }
+
+  /**
+   * A 429 or a rejected token stops the poll; anything else (a 403 for a scope the token lacks, a
+   * 5xx of one car or site) only drops that car's or site's readings.
+   */
+  private static boolean failsThePoll(PollException e) {
+    return e.reason() == FailureReason.RATE_LIMITED || e.httpStatus() == 401
+        || (e.reason() == FailureReason.AUTH && e.httpStatus() == 0);
   }
 
   private JsonNode tree(String endpoint, String body) throws PollException {

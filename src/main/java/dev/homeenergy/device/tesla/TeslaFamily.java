@@ -41,10 +41,10 @@ public final class TeslaFamily implements DeviceFamily {
   private static final DeviceTypeSpec SPEC = new DeviceTypeSpec(
       TYPE, "https", 443, Duration.ofMinutes(15), Duration.ofSeconds(30),
       Set.of("client_id", "client_secret", "region", "api_base", "auth_base", "token_base", "token_file",
-          "redirect_uri", "vehicles", "energy_sites", "wake_on_poll", "max_sleep", "budget_dollars", "fields",
-          "location"),
+          "redirect_uri", "vehicles", "vehicle_index", "energy_sites", "wake_on_poll", "max_sleep", "budget_dollars",
+          "fields", "location", "online_interval", "asleep_interval"),
       Set.of("client_secret"),
-      Set.of("max_sleep"),
+      Set.of("max_sleep", "online_interval", "asleep_interval"),
       Duration.ZERO, "",
       FleetRegion.NA.apiBase().toString());
 
@@ -199,10 +199,20 @@ public final class TeslaFamily implements DeviceFamily {
     Path tokens = given.isAbsolute() || stateDirectory == null ? given : stateDirectory.resolve(given);
     VehicleSleepPolicy.Settings defaults = VehicleSleepPolicy.Settings.defaults();
     VehicleSleepPolicy.Settings policy = new VehicleSleepPolicy.Settings(defaults.driving(), defaults.charging(),
-        defaults.online(), defaults.idleBeforeSuspend(), defaults.suspend(), defaults.asleep(),
+        (Duration) config.extra().getOrDefault("online_interval", defaults.online()), defaults.idleBeforeSuspend(),
+        defaults.suspend(), (Duration) config.extra().getOrDefault("asleep_interval", defaults.asleep()),
         Boolean.TRUE.equals(config.extra().get("wake_on_poll")), (Duration) config.extra().get("max_sleep"));
+    Integer vehicleIndex = null;
+    if (config.extra().containsKey("vehicle_index")) {
+      try {
+        vehicleIndex = Integer.parseInt(String.valueOf(config.extra().get("vehicle_index")));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(prefix + "vehicle_index: must be a whole number");
+      }
+    }
     TeslaSettings fleet = new TeslaSettings(tokens, TeslaSettings.list(config, "vehicles"),
-        TeslaSettings.list(config, "energy_sites"), budget, Boolean.TRUE.equals(config.extra().get("location")), policy);
+        TeslaSettings.list(config, "energy_sites"), budget, Boolean.TRUE.equals(config.extra().get("location")), policy,
+        vehicleIndex);
     OAuthClient.Settings oauth = new OAuthClient.Settings(
         URI.create(String.valueOf(config.extra().getOrDefault("auth_base", FleetRegion.DEFAULT_AUTH_BASE))),
         URI.create(String.valueOf(config.extra().getOrDefault("token_base", FleetRegion.DEFAULT_TOKEN_BASE))),

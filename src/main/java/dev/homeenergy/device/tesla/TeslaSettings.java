@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param budgetDollars monthly Fleet API budget the poller keeps to
  * @param locationScope whether the token has {@code vehicle_location}, so {@code location_data} is asked for
  * @param policy how often each car is read and when it is left to sleep
+ * @param vehicleIndex read only the car at this position of the vehicle list (clamped to the list,
+ *     as the seed 002 exporter did), or null for {@code vehicles}
  */
 public record TeslaSettings(
     Path tokenFile,
@@ -22,11 +24,18 @@ public record TeslaSettings(
     List<String> energySites,
     double budgetDollars,
     boolean locationScope,
-    VehicleSleepPolicy.Settings policy) {
+    VehicleSleepPolicy.Settings policy,
+    Integer vehicleIndex) {
 
   public TeslaSettings {
     vehicles = List.copyOf(vehicles);
     energySites = List.copyOf(energySites);
+  }
+
+  /** Settings selecting cars by {@code vehicles}. */
+  public TeslaSettings(Path tokenFile, List<String> vehicles, List<String> energySites, double budgetDollars,
+      boolean locationScope, VehicleSleepPolicy.Settings policy) {
+    this(tokenFile, vehicles, energySites, budgetDollars, locationScope, policy, null);
   }
 
   /** Whether the car with this VIN or display name is to be read. */
