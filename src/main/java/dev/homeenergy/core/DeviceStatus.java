@@ -23,6 +23,7 @@ import java.util.Map;
  * @param errors failed polls by reason; every reason is present
  * @param consecutiveFailures failures since the last success
  * @param endpointErrors failures of single endpoints within successful polls, by endpoint and reason
+ * @param summary the last successful reading's line for the landing page, or null
  */
 public record DeviceStatus(
     DeviceConfig config,
@@ -36,7 +37,8 @@ public record DeviceStatus(
     long polls,
     Map<FailureReason, Long> errors,
     int consecutiveFailures,
-    Map<EndpointError, Long> endpointErrors) {
+    Map<EndpointError, Long> endpointErrors,
+    String summary) {
 
   /** Key of {@link #endpointErrors()}. */
   public record EndpointError(String endpoint, FailureReason reason) {}
@@ -53,16 +55,16 @@ public record DeviceStatus(
       zero.put(reason, 0L);
     }
     return new DeviceStatus(
-        config, Samples.empty(), null, null, Duration.ZERO, false, null, null, 0, zero, 0, Map.of());
+        config, Samples.empty(), null, null, Duration.ZERO, false, null, null, 0, zero, 0, Map.of(), null);
   }
 
   public DeviceStatus succeeded(Instant at, Duration took, Samples newSamples) {
-    return succeeded(at, took, newSamples, List.of());
+    return succeeded(at, took, newSamples, List.of(), null);
   }
 
   /** A successful poll in which the given endpoints failed on their own. */
   public DeviceStatus succeeded(
-      Instant at, Duration took, Samples newSamples, List<EndpointFailure> endpointFailures) {
+      Instant at, Duration took, Samples newSamples, List<EndpointFailure> endpointFailures, String newSummary) {
     Map<EndpointError, Long> counted = endpointErrors;
     if (!endpointFailures.isEmpty()) {
       counted = new java.util.HashMap<>(endpointErrors);
@@ -71,7 +73,7 @@ public record DeviceStatus(
       }
     }
     return new DeviceStatus(
-        config, newSamples, at, at, took, true, lastError, lastErrorAt, polls + 1, errors, 0, counted);
+        config, newSamples, at, at, took, true, lastError, lastErrorAt, polls + 1, errors, 0, counted, newSummary);
   }
 
   public DeviceStatus failed(Instant at, Duration took, FailureReason reason, String message) {
@@ -79,7 +81,7 @@ public record DeviceStatus(
     counted.merge(reason, 1L, Long::sum);
     return new DeviceStatus(
         config, samples, lastSuccess, at, took, false, message, at, polls + 1, counted,
-        consecutiveFailures + 1, endpointErrors);
+        consecutiveFailures + 1, endpointErrors, summary);
   }
 
   /** Whether the device has been polled at least once, successfully or not. */

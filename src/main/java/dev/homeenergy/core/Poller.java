@@ -77,7 +77,7 @@ public final class Poller implements AutoCloseable {
       Reading reading = future.get(deadline().toNanos(), TimeUnit.NANOSECONDS);
       requestedDelay = reading.nextPollAfter().orElse(null);
       Samples samples = family.render(reading, config);
-      return succeeded(started, samples, reading.endpointFailures());
+      return succeeded(started, samples, reading.endpointFailures(), reading.summary().orElse(null));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof PollException pe) {
@@ -102,11 +102,12 @@ public final class Poller implements AutoCloseable {
     return family.pollDeadline(config).plus(GRACE);
   }
 
-  private DeviceStatus succeeded(long startedNanos, Samples samples, List<EndpointFailure> endpointFailures) {
+  private DeviceStatus succeeded(
+      long startedNanos, Samples samples, List<EndpointFailure> endpointFailures, String summary) {
     Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
     Instant now = clock.instant();
     DeviceStatus before = store.get(config.name()).orElseThrow();
-    DeviceStatus after = store.update(config.name(), s -> s.succeeded(now, took, samples, endpointFailures));
+    DeviceStatus after = store.update(config.name(), s -> s.succeeded(now, took, samples, endpointFailures, summary));
     for (EndpointFailure failure : endpointFailures) {
       LOG.atDebug()
           .addKeyValue("device", config.name())

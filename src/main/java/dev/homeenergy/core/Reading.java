@@ -18,4 +18,9 @@ public interface Reading {
   default java.util.Optional<java.time.Duration> nextPollAfter() {
     return java.util.Optional.empty();
   }
+
+  /** A line for the landing page about this reading (a projected bill, say), if the family has one. */
+  default java.util.Optional<String> summary() {
+    return java.util.Optional.empty();
+  }
 }

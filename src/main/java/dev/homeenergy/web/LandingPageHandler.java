@@ -54,6 +54,7 @@ final class LandingPageHandler implements HttpHandler {
           .append("<td>").append(Responses.html(status.config().address().toString())).append("</td>")
           .append("<td class=\"").append(upClass(status)).append("\">").append(upText(status)).append("</td>")
           .append("<td>").append(when(status.lastSuccess(), now)).append("</td>")
+          .append("<td>").append(status.summary() == null ? "—" : Responses.html(status.summary())).append("</td>")
           .append("<td>").append(status.lastError() == null ? "—"
               : Responses.html(status.lastError()) + " <small>(" + when(status.lastErrorAt(), now) + ")</small>")
           .append("</td></tr>\n");
@@ -71,14 +72,14 @@ final class LandingPageHandler implements HttpHandler {
         <p>Version %s (revision %s), Java %s.</p>
         <p><a href="%s">Metrics</a> · <a href="/-/healthy">Health</a> · <a href="/-/ready">Readiness</a></p>
         <h2>Devices</h2>
-        <table><thead><tr><th>Name</th><th>Type</th><th>Address</th><th>Up</th><th>Last success</th><th>Last error</th></tr></thead>
+        <table><thead><tr><th>Name</th><th>Type</th><th>Address</th><th>Up</th><th>Last success</th><th>Notes</th><th>Last error</th></tr></thead>
         <tbody>
         %s</tbody></table>
         <p>Click a device name for its last raw responses.</p>
         </body></html>
         """.formatted(Responses.html(build.version()), Responses.html(build.revision()),
             Responses.html(build.javaVersion()), telemetry,
-            rows.length() == 0 ? "<tr><td colspan=\"6\">No devices configured.</td></tr>\n" : rows);
+            rows.length() == 0 ? "<tr><td colspan=\"7\">No devices configured.</td></tr>\n" : rows);
   }
 
   private static String upClass(DeviceStatus status) {

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Answers it: 408 means asleep; 401 refreshes the token once; 429 stops all calls until its
  * {@code Retry-After}. A car that is left alone (or asleep) keeps its last read data in the
  * responses, so its graphs have no gaps while it sleeps; {@code tesla_vehicle_state} says it is
- * asleep. Not thread-safe: one poller uses it.
+ * asleep. On the legacy Owner API, where {@code /api/1/vehicles} answers 412, cars are listed
+ * through {@code /api/1/products} instead. Not thread-safe: one poller uses it.
  */
 public final class FleetClient {
   private static final Logger LOG = LoggerFactory.getLogger(FleetClient.class);
@@ -53,6 +54,7 @@ public final class FleetClient {
   private String productsBody;
   private Instant productsReadAt;
   private Instant rateLimitedUntil;
+  private boolean ownerApi;
 
   public FleetClient(String deviceName, URI apiBase, DeviceHttp http, AccessTokenSource tokens, FleetBudget budget,
       TeslaSettings settings, Clock clock, Duration timeout) {
@@ -85,9 +87,33 @@ public final class FleetClient {
 
     String vehiclesBody = null;
     if (!settings.vehicles().isEmpty() && budget.allows(FleetRequestKind.DATA)) {
-      vehiclesBody = call("vehicles", "GET", "/api/1/vehicles", deadline);
+      JsonNode cars;
+      if (!ownerApi) {
+        try {
+          vehiclesBody = call("vehicles", "GET", "/api/1/vehicles", deadline);
+        } catch (PollException e) {
+          if (e.httpStatus() != 412) {
+            throw e;
+          }
+          ownerApi = true;
+          LOG.atInfo().addKeyValue("device", deviceName)
+              .log("{}: /api/1/vehicles answers 412 (the Owner API): listing cars through /api/1/products", deviceName);
+        }
+      }
       billedThisRound++;
-      JsonNode cars = tree("vehicles", vehiclesBody).path("response");
+      if (ownerApi) {
+        productsBody = call("products", "GET", "/api/1/products", deadline);
+        productsReadAt = now;
+        com.fasterxml.jackson.databind.node.ArrayNode vehiclesOnly = json.createArrayNode();
+        tree("products", productsBody).path("response").forEach(p -> {
+          if (p.has("vehicle_id")) {
+            vehiclesOnly.add(p);
+          }
+        });
+        cars = vehiclesOnly;
+      } else {
+        cars = tree("vehicles", vehiclesBody).path("response");
+      }
       int chosen = settings.vehicleIndex() == null ? -1
           : Math.max(0, Math.min(settings.vehicleIndex(), cars.size() - 1));
       for (int position = 0; position < cars.size(); position++) {

@@ -9,7 +9,12 @@ public enum FleetFault {
   /** Every {@code /api/1/} request answers 429 with {@code Retry-After} (billed, as status < 500). */
   RATE_LIMITED,
   /** Every {@code /api/1/} request answers 503 (not billed). */
-  SERVER_ERROR;
+  SERVER_ERROR,
+  /**
+   * The legacy Owner API: {@code GET /api/1/vehicles} answers 412 "Endpoint is only available on
+   * fleetapi", so clients must list cars through {@code /api/1/products}.
+   */
+  OWNER_API;
 
   private static final List<String> CLI_NAMES = CliNames.of(values(), FleetFault::cliName);
 

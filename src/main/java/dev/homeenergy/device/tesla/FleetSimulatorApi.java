@@ -103,6 +103,10 @@ final class FleetSimulatorApi {
     if (first.equals("products") && parts.length == 1) {
       return get(method, () -> products());
     }
+    if (first.equals("vehicles") && parts.length == 1 && faults.get().contains(FleetFault.OWNER_API)) {
+      return FleetSimulatorBodies.error(412,
+          "Endpoint is only available on fleetapi. Visit https://developer.tesla.com/docs for more info");
+    }
     if (first.equals("vehicles")) {
       return vehicles(method, parts, grant, exchange);
     }

@@ -89,6 +89,17 @@ public final class TeslaFamily implements DeviceFamily {
     public Optional<Duration> nextPollAfter() {
       return Optional.of(next);
     }
+
+    @Override
+    public Optional<String> summary() {
+      TeslaResponses.FleetUsage usage = reading.usage();
+      if (usage == null) {
+        return Optional.empty();
+      }
+      return Optional.of(String.format(Locale.ROOT,
+          "Fleet API: $%.2f spent since start, $%.2f projected this month (budget $%.2f)",
+          usage.dollarsSpent(), usage.projectedMonthDollars(), usage.budgetDollars()));
+    }
   }
 
   @Override

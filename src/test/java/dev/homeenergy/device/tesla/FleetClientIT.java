@@ -163,4 +163,19 @@ class FleetClientIT {
     assertThat(samples.has("tesla_vehicle_state")).isTrue();
     assertThat(samples.has("tesla_fleet_api_cost_dollars")).isTrue();
   }
+
+  @Test
+  void onTheOwnerApiCarsAreListedThroughProducts() throws Exception {
+    TeslaSimulatorSettings settings = TeslaSimulatorSettings.defaults();
+    start("daily", settings);
+    OAuthClient oauth = oauth(settings);
+    FleetClient client = client(new TokenManager(signIn(oauth), oauth, clock), new FleetBudget(100, clock));
+    cloud.setFaults(Set.of(FleetFault.OWNER_API));
+
+    TeslaReading reading = TeslaReading.parse(client.poll().responses());
+    assertThat(reading.vehicles()).extracting(Vehicle::vin).containsExactlyInAnyOrderElementsOf(cloud.vins());
+    TeslaReading again = TeslaReading.parse(client.poll().responses());
+    assertThat(again.vehicles()).hasSize(cloud.vins().size());
+    assertThat(cloud.requestCount("/api/1/vehicles")).isEqualTo(1);
+  }
 }

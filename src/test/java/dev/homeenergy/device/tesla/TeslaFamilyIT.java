@@ -60,7 +60,7 @@ class TeslaFamilyIT {
   void carsSitesAndTheBillAreServedAndLintClean() throws Exception {
     TeslaSimulator cloud = harness.track(TeslaSimulator.start(
         new SimulatorOptions("127.0.0.1", 0, "daily", cloudClock, Set.of())));
-    harness.serve(List.of(device(cloud, NamingStyle.NATIVE, dir.resolve("token.json"))));
+    dev.homeenergy.Exporter exporter = harness.serve(List.of(device(cloud, NamingStyle.NATIVE, dir.resolve("token.json"))));
 
     Exposition metrics = harness.awaitScrape(
         m -> m.value("home_energy_exporter_device_up{device=\"tesla\",type=\"tesla\"}").orElse(0) == 1);
@@ -73,6 +73,8 @@ class TeslaFamilyIT {
     for (String vin : cloud.vins()) {
       assertThat(cloud.wakeRequests(vin)).isZero();
     }
+    String landing = dev.homeenergy.testing.Http.get(java.net.URI.create("http://127.0.0.1:" + exporter.port() + "/")).body();
+    assertThat(landing).containsPattern("Fleet API: \\$0\\.\\d\\d spent since start, \\$\\d+\\.\\d\\d projected this month \\(budget \\$10\\.00\\)");
   }
 
   @Test
