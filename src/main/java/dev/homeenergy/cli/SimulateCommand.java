@@ -59,7 +59,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--fault", paramLabel = "NAME", split = ",",
       description = "Fault switch to turn on, repeatable. wallconnector: nan, truncated, slow, http_500, garbage; "
           + "powerwall: http_500, slow; sunpower: grid_profile_error, http_500, slow, inverter_error, no_production_meter; "
-          + "tesla: rate_limited, server_error, owner_api.")
+          + "tesla: rate_limited, server_error, owner_api, asleep_data.")
   List<String> faults = List.of();
 
   public SimulateCommand(CliContext context) {

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Answers it: 408 means asleep; 401 refreshes the token once; 429 stops all calls until its
  * {@code Retry-After}. A car that is left alone (or asleep) keeps its last read data in the
  * responses, so its graphs have no gaps while it sleeps; {@code tesla_vehicle_state} says it is
- * asleep. On the legacy Owner API, where {@code /api/1/vehicles} answers 412, cars are listed
+ * asleep. Only the selected cars ({@code vehicles}, or the seed's vehicle index) reach the
+ * responses, so unselected cars export nothing. On the legacy Owner API, where {@code /api/1/vehicles} answers 412, cars are listed
  * through {@code /api/1/products} instead. Not thread-safe: one poller uses it.
  */
 public final class FleetClient {
@@ -116,6 +117,7 @@ public final class FleetClient {
       }
       int chosen = settings.vehicleIndex() == null ? -1
           : Math.max(0, Math.min(settings.vehicleIndex(), cars.size() - 1));
+      com.fasterxml.jackson.databind.node.ArrayNode selected = json.createArrayNode();
       for (int position = 0; position < cars.size(); position++) {
         JsonNode car = cars.get(position);
         String vin = car.path("vin").asText();
@@ -124,6 +126,7 @@ public final class FleetClient {
         if (vin.isEmpty() || !wanted) {
           continue;
         }
+        selected.add(car);
         VehicleSleepPolicy.Track track = tracks.computeIfAbsent(vin, v -> new VehicleSleepPolicy.Track());
         track.listed(car.path("state").asText("unknown"), now);
         VehicleSleepPolicy.Decision decision = policy.decide(track, charging.getOrDefault(vin, false), now);
@@ -146,6 +149,10 @@ public final class FleetClient {
           vehicleData.put(vin, lastVehicleData.get(vin));
         }
       }
+      com.fasterxml.jackson.databind.node.ObjectNode listed = json.createObjectNode();
+      listed.set("response", selected);
+      listed.put("count", selected.size());
+      vehiclesBody = listed.toString();
     }
     Map<String, String> liveStatus = readSites(now, deadline, failures);
     billedThisRound += liveStatus.size();

@@ -14,7 +14,9 @@ public enum FleetFault {
    * The legacy Owner API: {@code GET /api/1/vehicles} answers 412 "Endpoint is only available on
    * fleetapi", so clients must list cars through {@code /api/1/products}.
    */
-  OWNER_API;
+  OWNER_API,
+  /** {@code vehicle_data} answers 408 even for a car the list shows online (it just fell asleep). */
+  ASLEEP_DATA;
 
   private static final List<String> CLI_NAMES = CliNames.of(values(), FleetFault::cliName);
 

@@ -103,6 +103,10 @@ final class FleetSimulatorApi {
     if (first.equals("products") && parts.length == 1) {
       return get(method, () -> products());
     }
+    if (first.equals("vehicles") && parts.length == 3 && parts[2].equals("vehicle_data")
+        && faults.get().contains(FleetFault.ASLEEP_DATA)) {
+      return FleetSimulatorBodies.error(408, "vehicle unavailable: vehicle is offline or asleep");
+    }
     if (first.equals("vehicles") && parts.length == 1 && faults.get().contains(FleetFault.OWNER_API)) {
       return FleetSimulatorBodies.error(412,
           "Endpoint is only available on fleetapi. Visit https://developer.tesla.com/docs for more info");

@@ -178,4 +178,38 @@ class FleetClientIT {
     assertThat(again.vehicles()).hasSize(cloud.vins().size());
     assertThat(cloud.requestCount("/api/1/vehicles")).isEqualTo(1);
   }
+
+  @Test
+  void a408MeansTheCarJustFellAsleepAndCostsNoFailure() throws Exception {
+    TeslaSimulatorSettings settings = TeslaSimulatorSettings.defaults();
+    start("daily", settings);
+    clock.set(Instant.parse("2026-11-02T20:00:00Z"));
+    OAuthClient oauth = oauth(settings);
+    FleetClient client = client(new TokenManager(signIn(oauth), oauth, clock), new FleetBudget(100, clock));
+    cloud.setFaults(Set.of(FleetFault.ASLEEP_DATA));
+
+    FleetClient.Poll poll = client.poll();
+    assertThat(poll.responses().failures()).isEmpty();
+    assertThat(poll.responses().vehicleData()).isEmpty();
+    assertThat(cloud.requestCount("/api/1/vehicles/" + cloud.vins().get(0) + "/vehicle_data")).isEqualTo(1);
+    assertThat(poll.nextPollIn()).isEqualTo(VehicleSleepPolicy.Settings.defaults().asleep());
+  }
+
+  @Test
+  void onlyTheSelectedCarsAreReported() throws Exception {
+    TeslaSimulatorSettings settings = TeslaSimulatorSettings.defaults();
+    start("daily", settings);
+    OAuthClient oauth = oauth(settings);
+    String wanted = cloud.vins().get(1);
+    TeslaSettings only = new TeslaSettings(dir.resolve("token.json"), List.of(wanted), List.of(), 100, false,
+        VehicleSleepPolicy.Settings.defaults());
+    TokenManager tokens = new TokenManager(signIn(oauth), oauth, clock);
+    FleetClient client = new FleetClient("tesla", cloud.baseUri(),
+        new DeviceHttp(DeviceHttp.plainClient(Duration.ofSeconds(5)), clock, RawRecorder.discarding()),
+        tokens, new FleetBudget(100, clock), only, clock, Duration.ofSeconds(10));
+
+    TeslaReading reading = TeslaReading.parse(client.poll().responses());
+    assertThat(reading.vehicles()).extracting(Vehicle::vin).containsExactly(wanted);
+    assertThat(reading.energySites()).isEmpty();
+  }
 }

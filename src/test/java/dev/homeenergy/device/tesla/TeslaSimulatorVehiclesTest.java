@@ -199,7 +199,7 @@ class TeslaSimulatorVehiclesTest {
   @Test
   void namesComeFromTheEnums() {
     assertThat(TeslaSimulator.scenarioNames()).containsExactly("daily", "parked", "offline_sleepers");
-    assertThat(TeslaSimulator.faultNames()).containsExactly("rate_limited", "server_error", "owner_api");
+    assertThat(TeslaSimulator.faultNames()).containsExactly("rate_limited", "server_error", "owner_api", "asleep_data");
   }
 
   private String listedState(TeslaSimulator simulator, String token, int index) {
