@@ -26,12 +26,13 @@ public final class TeslaFleetUsageNaming implements Naming<TeslaReading> {
     if (usage == null) {
       return;
     }
-    new TreeMap<>(usage.requestsByKind()).forEach((kind, n) -> out.add(REQUESTS, Labels.of("kind", kind), n));
-    out.add(COST, Labels.EMPTY, usage.dollarsSpent());
-    out.add(PROJECTED, Labels.EMPTY, usage.projectedMonthDollars());
-    out.add(BUDGET, Labels.EMPTY, usage.budgetDollars());
+    Labels account = Labels.of("device", deviceName);
+    new TreeMap<>(usage.requestsByKind()).forEach((kind, n) -> out.add(REQUESTS, account.add("kind", kind), n));
+    out.add(COST, account, usage.dollarsSpent());
+    out.add(PROJECTED, account, usage.projectedMonthDollars());
+    out.add(BUDGET, account, usage.budgetDollars());
     if (usage.rateLimitedUntil() != null) {
-      out.add(RATE_LIMITED_UNTIL, Labels.EMPTY, usage.rateLimitedUntil().toEpochMilli() / 1000.0);
+      out.add(RATE_LIMITED_UNTIL, account, usage.rateLimitedUntil().toEpochMilli() / 1000.0);
     }
   }
 }

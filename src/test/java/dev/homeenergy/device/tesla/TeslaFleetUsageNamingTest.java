@@ -22,12 +22,12 @@ class TeslaFleetUsageNamingTest {
     assertThat(s.exposedTypes()).containsExactlyInAnyOrder("tesla_fleet_api_requests_total counter",
         "tesla_fleet_api_cost_dollars_total counter", "tesla_fleet_api_projected_month_dollars gauge",
         "tesla_fleet_api_budget_dollars gauge", "tesla_fleet_api_rate_limited_until_timestamp_seconds gauge");
-    assertThat(s.value("tesla_fleet_api_requests", "kind", "data")).isEqualTo(120);
-    assertThat(s.value("tesla_fleet_api_requests", "kind", "wake")).isEqualTo(2);
-    assertThat(s.value("tesla_fleet_api_cost_dollars")).isEqualTo(0.28);
-    assertThat(s.value("tesla_fleet_api_projected_month_dollars")).isEqualTo(8.64);
-    assertThat(s.value("tesla_fleet_api_budget_dollars")).isEqualTo(10);
-    assertThat(s.value("tesla_fleet_api_rate_limited_until_timestamp_seconds"))
+    assertThat(s.value("tesla_fleet_api_requests", "device", "tesla", "kind", "data")).isEqualTo(120);
+    assertThat(s.value("tesla_fleet_api_requests", "device", "tesla", "kind", "wake")).isEqualTo(2);
+    assertThat(s.value("tesla_fleet_api_cost_dollars", "device", "tesla")).isEqualTo(0.28);
+    assertThat(s.value("tesla_fleet_api_projected_month_dollars", "device", "tesla")).isEqualTo(8.64);
+    assertThat(s.value("tesla_fleet_api_budget_dollars", "device", "tesla")).isEqualTo(10);
+    assertThat(s.value("tesla_fleet_api_rate_limited_until_timestamp_seconds", "device", "tesla"))
         .isEqualTo(Instant.parse("2026-11-24T12:05:00.500Z").toEpochMilli() / 1000.0);
   }
 
