@@ -163,7 +163,8 @@ public final class FleetClient {
 
   private java.util.Optional<String> readVehicle(String vin, VehicleSleepPolicy.Track track, Deadline deadline,
       List<EndpointFailure> failures) throws PollException {
-    String endpoints = DATA_ENDPOINTS + (settings.locationScope() ? ";location_data" : "");
+    boolean location = settings.locationScope() || JwtScopes.grants(tokens.accessToken(), "vehicle_location");
+    String endpoints = DATA_ENDPOINTS + (location ? ";location_data" : "");
     try {
       String body = call("vehicle_data", "GET", "/api/1/vehicles/" + vin + "/vehicle_data?endpoints="
           + URLEncoder.encode(endpoints, StandardCharsets.UTF_8), deadline);

@@ -49,9 +49,12 @@ class FleetClientIT {
   }
 
   private OAuthClient oauth(TeslaSimulatorSettings settings) {
+    return oauth(settings, "openid offline_access vehicle_device_data energy_device_data");
+  }
+
+  private OAuthClient oauth(TeslaSimulatorSettings settings, String scopes) {
     return new OAuthClient(new OAuthClient.Settings(cloud.authBase(), cloud.tokenBase(), cloud.baseUri(),
-        settings.clientId(), new Secret(settings.clientSecret()), REDIRECT,
-        "openid offline_access vehicle_device_data energy_device_data", Duration.ofSeconds(5)),
+        settings.clientId(), new Secret(settings.clientSecret()), REDIRECT, scopes, Duration.ofSeconds(5)),
         HttpClient.newHttpClient(), clock);
   }
 
@@ -211,5 +214,21 @@ class FleetClientIT {
     TeslaReading reading = TeslaReading.parse(client.poll().responses());
     assertThat(reading.vehicles()).extracting(Vehicle::vin).containsExactly(wanted);
     assertThat(reading.energySites()).isEmpty();
+  }
+
+  @Test
+  void locationIsAskedForOnlyWhenTheTokenGrantsIt() throws Exception {
+    TeslaSimulatorSettings settings = TeslaSimulatorSettings.defaults();
+    start("daily", settings);
+    clock.set(Instant.parse("2026-11-02T20:00:00Z"));
+    OAuthClient withLocation = oauth(settings, "openid offline_access vehicle_device_data vehicle_location");
+    FleetClient located = client(new TokenManager(signIn(withLocation), withLocation, clock), new FleetBudget(100, clock));
+    assertThat(located.poll().responses().vehicleData().values()).isNotEmpty()
+        .allSatisfy(body -> assertThat(body).contains("\"latitude\""));
+
+    OAuthClient without = oauth(settings);
+    FleetClient plain = client(new TokenManager(signIn(without), without, clock), new FleetBudget(100, clock));
+    assertThat(plain.poll().responses().vehicleData().values()).isNotEmpty()
+        .allSatisfy(body -> assertThat(body).doesNotContain("\"latitude\""));
   }
 }
