@@ -56,6 +56,7 @@ public final class FleetClient {
   private Instant productsReadAt;
   private Instant rateLimitedUntil;
   private boolean ownerApi;
+  private final Map<String, Long> pollErrors = new LinkedHashMap<>(Map.of("vehicle_data_failed", 0L, "unexpected_error", 0L));
 
   public FleetClient(String deviceName, URI apiBase, DeviceHttp http, AccessTokenSource tokens, FleetBudget budget,
       TeslaSettings settings, Clock clock, Duration timeout) {
@@ -158,7 +159,8 @@ public final class FleetClient {
     billedThisRound += liveStatus.size();
     Duration spacing = budget.spacing(FleetRequestKind.DATA, Math.max(1, billedThisRound));
     return new Poll(new TeslaResponses(clock.instant(), vehiclesBody, productsBody, vehicleData, liveStatus,
-        Map.copyOf(siteInfo), budget.usage(rateLimitedUntil), failures), spacing.compareTo(next) > 0 ? spacing : next);
+        Map.copyOf(siteInfo), budget.usage(rateLimitedUntil).withPollErrors(pollErrors), failures),
+        spacing.compareTo(next) > 0 ? spacing : next);
   }
 
   private java.util.Optional<String> readVehicle(String vin, VehicleSleepPolicy.Track track, Deadline deadline,
@@ -187,8 +189,10 @@ public final class FleetClient {
         throw e;
       }
       failures.add(new EndpointFailure("vehicle_data", e.reason(), e.getMessage()));
+      pollErrors.merge("vehicle_data_failed", 1L, Long::sum);
       return java.util.Optional.empty();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      pollErrors.merge("vehicle_data_failed", 1L, Long::sum);
       failures.add(new EndpointFailure("vehicle_data", FailureReason.PARSE, "vehicle_data of " + vin + " is not JSON"));
       return java.util.Optional.empty();
     }

@@ -44,15 +44,30 @@ public record TeslaResponses(
    * @param projectedMonthDollars spend projected for the current month at the current pace
    * @param budgetDollars the monthly budget the poller keeps to
    * @param rateLimitedUntil when a 429's {@code Retry-After} ends, or null
+   * @param pollErrors failed reads since start by the seed 002 exporter's error types
+   *     ({@code vehicle_data_failed}, {@code unexpected_error})
    */
   public record FleetUsage(
       Map<String, Long> requestsByKind,
       double dollarsSpent,
       double projectedMonthDollars,
       double budgetDollars,
-      Instant rateLimitedUntil) {
+      Instant rateLimitedUntil,
+      Map<String, Long> pollErrors) {
     public FleetUsage {
       requestsByKind = Map.copyOf(requestsByKind);
+      pollErrors = Map.copyOf(pollErrors);
+    }
+
+    /** Usage without error counts. */
+    public FleetUsage(Map<String, Long> requestsByKind, double dollarsSpent, double projectedMonthDollars,
+        double budgetDollars, Instant rateLimitedUntil) {
+      this(requestsByKind, dollarsSpent, projectedMonthDollars, budgetDollars, rateLimitedUntil, Map.of());
+    }
+
+    public FleetUsage withPollErrors(Map<String, Long> errors) {
+      return new FleetUsage(requestsByKind, dollarsSpent, projectedMonthDollars, budgetDollars, rateLimitedUntil,
+          errors);
     }
   }
 }

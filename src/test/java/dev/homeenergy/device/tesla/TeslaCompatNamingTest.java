@@ -87,7 +87,8 @@ class TeslaCompatNamingTest {
     assertThat(s.value("tesla_exporter_vehicle_reachable", HA)).isEqualTo(1);
     assertThat(s.value("tesla_exporter_vehicle_reachable", "vehicle_name", "Sleepy")).isEqualTo(0);
     assertThat(s.value("tesla_exporter_last_successful_poll_timestamp_seconds", HA))
-        .isEqualTo(AT.toEpochMilli() / 1000.0);
+        .as("the time the car reported the data it was last read with (charge_state.timestamp)")
+        .isEqualTo(1_705_707_520_649L / 1000.0);
     assertThat(s.hasSeries("tesla_exporter_last_successful_poll_timestamp_seconds", "vehicle_name", "Sleepy"))
         .isFalse();
     assertThat(s.list()).filteredOn(x -> "Sleepy".equals(x.labels().get("vehicle_name")))
@@ -163,5 +164,16 @@ class TeslaCompatNamingTest {
 
     assertThat(s.value("tesla_exporter_up", "vehicle_name", "")).isEqualTo(0);
     assertThat(s.list()).hasSize(1);
+  }
+
+  @Test
+  void pollErrorsAreCountedByTheSeedsErrorTypes() {
+    TeslaReading reading = new TeslaReading(TeslaPayloadFixtures.AT, List.of(), List.of(),
+        TeslaPayloadFixtures.USAGE.withPollErrors(Map.of("vehicle_data_failed", 3L, "unexpected_error", 0L)),
+        List.of());
+    RenderedSamples s = render(reading);
+    assertThat(s.value("tesla_exporter_poll_errors", "error_type", "vehicle_data_failed")).isEqualTo(3);
+    assertThat(s.value("tesla_exporter_poll_errors", "error_type", "unexpected_error")).isZero();
+    assertThat(s.text()).contains("tesla_exporter_poll_errors_total{error_type=\"vehicle_data_failed\"} 3.0");
   }
 }
