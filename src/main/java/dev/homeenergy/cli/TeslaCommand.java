@@ -5,6 +5,7 @@ import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.ExporterConfig;
+import dev.homeenergy.device.tesla.OAuthClient;
 import dev.homeenergy.device.tesla.TeslaFamily;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,5 +65,9 @@ public final class TeslaCommand {
   }
 
   /** A tesla device entry with its resolved settings. */
-  record Loaded(DeviceConfig device, TeslaFamily.Resolved settings) {}
+  record Loaded(DeviceConfig device, TeslaFamily.Resolved settings) {
+    OAuthClient oauth(java.time.Clock clock) {
+      return new OAuthClient(settings.oauth(), java.net.http.HttpClient.newHttpClient(), clock);
+    }
+  }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
@@ -60,8 +59,7 @@ public final class TeslaLoginCommand implements Callable<Integer> {
     if (loaded.isEmpty()) {
       return Serving.EXIT_CONFIG;
     }
-    OAuthClient.Settings settings = loaded.get().settings().oauth();
-    OAuthClient oauth = new OAuthClient(settings, HttpClient.newHttpClient(), context.clock());
+    OAuthClient oauth = loaded.get().oauth(context.clock());
     OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
     out.println("Open this URL in a browser and sign in with your Tesla account:");
     out.println();

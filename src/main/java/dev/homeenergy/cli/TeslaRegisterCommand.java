@@ -41,7 +41,7 @@ public final class TeslaRegisterCommand implements Callable<Integer> {
       return Serving.EXIT_CONFIG;
     }
     OAuthClient.Settings settings = loaded.get().settings().oauth();
-    OAuthClient oauth = new OAuthClient(settings, HttpClient.newHttpClient(), context.clock());
+    OAuthClient oauth = loaded.get().oauth(context.clock());
     try {
       PartnerRegistration.PartnerAccount account =
           new PartnerRegistration(oauth, HttpClient.newHttpClient(), settings.timeout()).register(domain);

@@ -19,6 +19,13 @@ public record Samples(List<Sample> list) {
     return new Builder();
   }
 
+  /** What {@code naming} renders from {@code reading} for the device named {@code deviceName}. */
+  public static <R extends Reading> Samples rendered(Naming<R> naming, R reading, String deviceName) {
+    Builder out = builder();
+    naming.render(reading, deviceName, out);
+    return out.build();
+  }
+
   /** Collects samples while a naming renders a reading. Not thread-safe; used by one poll. */
   public static final class Builder {
     private final List<Sample> samples = new ArrayList<>();

@@ -62,10 +62,8 @@ public final class PowerwallFamily implements DeviceFamily {
 
   @Override
   public Samples render(Reading reading, DeviceConfig config) {
-    Samples.Builder out = Samples.builder();
     Naming<PowerwallReading> naming = config.naming() == NamingStyle.COMPAT ? compatNaming : nativeNaming;
-    naming.render((PowerwallReading) reading, config.name(), out);
-    return out.build();
+    return Samples.rendered(naming, (PowerwallReading) reading, config.name());
   }
 
   @Override

@@ -58,9 +58,7 @@ public final class SunpowerFamily implements DeviceFamily {
     boolean deviceTimestamps = SunpowerSettings.from(config).useDeviceDataTimestamp();
     Naming<SunpowerReading> naming = config.naming() == NamingStyle.COMPAT
         ? new CompatNaming(deviceTimestamps) : new NativeNaming(deviceTimestamps);
-    Samples.Builder out = Samples.builder();
-    naming.render((SunpowerReading) reading, config.name(), out);
-    return out.build();
+    return Samples.rendered(naming, (SunpowerReading) reading, config.name());
   }
 
   @Override

@@ -108,9 +108,7 @@ public final class TeslaFamily implements DeviceFamily {
     boolean allFields = "all".equals(String.valueOf(config.extra().getOrDefault("fields", "default")));
     Naming<TeslaReading> naming = config.naming() == NamingStyle.COMPAT
         ? new TeslaCompatNaming() : new TeslaNativeNaming(allFields);
-    Samples.Builder out = Samples.builder();
-    naming.render(tesla, config.name(), out);
-    return out.build();
+    return Samples.rendered(naming, tesla, config.name());
   }
 
   @Override

@@ -46,10 +46,8 @@ public final class WallConnectorFamily implements DeviceFamily {
 
   @Override
   public Samples render(Reading reading, DeviceConfig config) {
-    Samples.Builder out = Samples.builder();
     Naming<WallConnectorReading> naming = config.naming() == NamingStyle.COMPAT ? compatNaming : nativeNaming;
-    naming.render((WallConnectorReading) reading, config.name(), out);
-    return out.build();
+    return Samples.rendered(naming, (WallConnectorReading) reading, config.name());
   }
 
   @Override
