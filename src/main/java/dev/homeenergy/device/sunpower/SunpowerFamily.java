@@ -78,6 +78,8 @@ public final class SunpowerFamily implements DeviceFamily {
 
   @Override
   public List<DemoDevice> demoDevices() {
-    return List.of(new DemoDevice("roof", "locked", NamingStyle.NATIVE, 60, Duration.ofSeconds(10)));
+    return List.of(
+        new DemoDevice("roof", "storage-locked", NamingStyle.NATIVE, 60, Duration.ofSeconds(10)),
+        new DemoDevice("barn-roof", "storage", NamingStyle.NATIVE, 60, Duration.ofSeconds(10)));
   }
 }

@@ -45,7 +45,7 @@ public final class EnergySiteNaming implements Naming<TeslaReading> {
   @Override
   public void render(TeslaReading reading, String deviceName, Samples.Builder out) {
     for (EnergySite site : reading.energySites()) {
-      Labels labels = Labels.of("site_id", site.id(), "site_name", site.name());
+      Labels labels = Labels.of("device", deviceName, "site_id", site.id(), "site_name", site.name());
       String version = site.info() == null || site.info().version() == null ? "" : site.info().version();
       out.info(INFO, labels.add("resource_type", site.resourceType()).add("version", version));
       live(site.live(), labels, out);

@@ -28,7 +28,7 @@ public final class VehicleNaming implements Naming<TeslaReading> {
   @Override
   public void render(TeslaReading reading, String deviceName, Samples.Builder out) {
     for (Vehicle vehicle : reading.vehicles()) {
-      Labels labels = Labels.of("vin", vehicle.vin(), "name", vehicle.displayName());
+      Labels labels = Labels.of("device", deviceName, "vin", vehicle.vin(), "name", vehicle.displayName());
       out.add(STATE, labels.add("state", vehicle.state()), 1);
       VehicleData data = vehicle.data();
       String version = data == null || data.status() == null || data.status().carVersion() == null

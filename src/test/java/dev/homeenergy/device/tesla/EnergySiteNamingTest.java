@@ -7,14 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EnergySiteNamingTest {
-  private static final String[] SITE = {"site_id", "12345", "site_name", "address"};
+  private static final String[] SITE = {"device", "tesla", "site_id", "12345", "site_name", "address"};
 
   private static RenderedSamples render() {
     return RenderedSamples.render(new EnergySiteNaming(), TeslaPayloadFixtures.reading(), "tesla");
   }
 
   private static String[] state(String value) {
-    return new String[] {"site_id", "12345", "site_name", "address", "state", value};
+    return new String[] {"device", "tesla", "site_id", "12345", "site_name", "address", "state", value};
   }
 
   @Test
@@ -35,7 +35,7 @@ class EnergySiteNamingTest {
     assertThat(s.value("tesla_energy_site_operation_mode", state("self_consumption"))).isEqualTo(1);
     assertThat(s.value("tesla_energy_site_batteries", SITE)).isEqualTo(2);
     assertThat(s.value("tesla_energy_site_nameplate_energy_joules", SITE)).isEqualTo(27000.0 * 3600);
-    assertThat(s.value("tesla_energy_site", "site_id", "12345", "site_name", "address", "resource_type", "battery",
+    assertThat(s.value("tesla_energy_site", "device", "tesla", "site_id", "12345", "site_name", "address", "resource_type", "battery",
         "version", "23.4.2-1 f8e490")).isEqualTo(1);
   }
 

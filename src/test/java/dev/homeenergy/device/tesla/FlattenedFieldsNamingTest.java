@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class FlattenedFieldsNamingTest {
-  private static final String[] HA = {"vin", HA_VIN, "name", "Test"};
+  private static final String[] HA = {"device", "tesla", "vin", HA_VIN, "name", "Test"};
 
   private static RenderedSamples haOnly(boolean allFields) {
     TeslaReading reading = TeslaPayloadFixtures.parse(TeslaPayloadFixtures.responses(

@@ -8,7 +8,7 @@ import dev.homeenergy.testing.RenderedSamples;
 import org.junit.jupiter.api.Test;
 
 class VehicleNamingTest {
-  private static final String[] HA = {"vin", HA_VIN, "name", "Test"};
+  private static final String[] HA = {"device", "tesla", "vin", HA_VIN, "name", "Test"};
 
   private static RenderedSamples render() {
     return RenderedSamples.render(new VehicleNaming(false), TeslaPayloadFixtures.reading(), "tesla");
@@ -51,10 +51,10 @@ class VehicleNamingTest {
   @Test
   void chargingSessionConversions() {
     RenderedSamples s = render();
-    String[] docs = {"vin", TeslaPayloadFixtures.DOCS_VIN, "name", "Owned"};
+    String[] docs = {"device", "tesla", "vin", TeslaPayloadFixtures.DOCS_VIN, "name", "Owned"};
 
     assertThat(s.value("tesla_vehicle_charge_energy_added_joules", docs)).isEqualTo(48.45 * 3.6e6);
-    assertThat(s.value("tesla_vehicle_charging_state", "vin", TeslaPayloadFixtures.DOCS_VIN, "name", "Owned",
+    assertThat(s.value("tesla_vehicle_charging_state", "device", "tesla", "vin", TeslaPayloadFixtures.DOCS_VIN, "name", "Owned",
         "state", "Disconnected")).isEqualTo(1);
     assertThat(s.value("tesla_vehicle_power_watts", docs)).isEqualTo(1000);
     assertThat(s.value("tesla_vehicle_time_to_full_charge_seconds", docs)).isEqualTo(0);
@@ -68,18 +68,20 @@ class VehicleNamingTest {
     assertThat(s.list()).filteredOn(x -> ASLEEP_VIN.equals(x.labels().get("vin")))
         .extracting(x -> x.family().name() + x.labels())
         .containsExactlyInAnyOrder(
-            "tesla_vehicle{car_version=\"\",name=\"Sleepy\",vin=\"5YJSA2DN0DFP21224\"}",
-            "tesla_vehicle_state{name=\"Sleepy\",state=\"asleep\",vin=\"5YJSA2DN0DFP21224\"}");
+            "tesla_vehicle{car_version=\"\",device=\"tesla\",name=\"Sleepy\",vin=\"5YJSA2DN0DFP21224\"}",
+            "tesla_vehicle_state{device=\"tesla\",name=\"Sleepy\",state=\"asleep\",vin=\"5YJSA2DN0DFP21224\"}");
   }
 
   @Test
-  void everySampleCarriesVinAndName() {
+  void everySampleCarriesDeviceVinAndName() {
     RenderedSamples s = RenderedSamples.render(new VehicleNaming(true), TeslaPayloadFixtures.reading(), "tesla");
 
     assertThat(s.list()).allSatisfy(x -> {
+      assertThat(x.labels().get("device")).isEqualTo("tesla");
       assertThat(x.labels().get("vin")).isNotEmpty();
       assertThat(x.labels().get("name")).isNotNull();
     });
-    assertThat(s.text()).contains("tesla_vehicle_info{car_version=\"\",name=\"Sleepy\",vin=\"5YJSA2DN0DFP21224\"} 1");
+    assertThat(s.text()).contains(
+        "tesla_vehicle_info{car_version=\"\",device=\"tesla\",name=\"Sleepy\",vin=\"5YJSA2DN0DFP21224\"} 1");
   }
 }
