@@ -54,6 +54,11 @@ public final class ExporterHarness implements AutoCloseable {
   }
 
   /** Scrapes until {@code condition} holds, failing after 15 s. */
+  /** The body of the exporter's status page. */
+  public String landingPage() {
+    return Http.get(URI.create("http://127.0.0.1:" + exporter.port() + "/")).body();
+  }
+
   public Exposition awaitScrape(Predicate<Exposition> condition) {
     return await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(this::scrape, condition);
   }

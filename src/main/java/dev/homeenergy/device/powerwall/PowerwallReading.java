@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -55,6 +57,27 @@ public record PowerwallReading(
     meters = Collections.unmodifiableMap(new LinkedHashMap<>(meters));
     networks = Lists.copyWithNulls(networks);
     endpointFailures = List.copyOf(endpointFailures);
+  }
+
+  /**
+   * Battery charge and the power of each aggregate category in kW, for the status page. The charge
+   * is the gateway's raw {@code percentage}, which the Tesla app shows rescaled.
+   */
+  @Override
+  public Optional<String> summary() {
+    List<String> parts = new ArrayList<>();
+    if (soe != null && soe.percentage() != null) {
+      parts.add(String.format(Locale.ROOT, "charge %.1f %%", soe.percentage()));
+    }
+    if (aggregates != null) {
+      aggregates.categories().forEach((category, readings) -> {
+        if (readings != null && readings.instantPower() != null
+            && List.of("site", "battery", "load", "solar").contains(category)) {
+          parts.add(String.format(Locale.ROOT, "%s %.2f kW", category, readings.instantPower() / 1000));
+        }
+      });
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
   }
 
   /** Parses every body; a body that does not parse becomes a {@code parse} endpoint failure. */

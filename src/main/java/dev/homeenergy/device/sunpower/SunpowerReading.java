@@ -7,6 +7,9 @@ import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.Reading;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -79,6 +82,29 @@ public record SunpowerReading(
     GridProfile gridProfile = responses.gridProfile() == null ? null : gridProfile(responses.gridProfile(), failures);
     return new SunpowerReading(responses.api(), devices.supervisor(), devices.meters(), devices.inverters(),
         devices.storage(), interfaces, gridProfile, liveData, failures);
+  }
+
+  /**
+   * Solar production and device counts, for the status page: the vars live data when present,
+   * otherwise the sum of the inverters' AC power.
+   */
+  @Override
+  public Optional<String> summary() {
+    Double pvKw = liveData == null ? null : liveData.pvKw();
+    if (pvKw == null) {
+      List<Double> ac = inverters.stream().map(Inverter::p3phsumKw).filter(Objects::nonNull).toList();
+      pvKw = ac.isEmpty() ? null : ac.stream().mapToDouble(Double::doubleValue).sum();
+    }
+    StringBuilder s = new StringBuilder();
+    if (pvKw != null) {
+      s.append(String.format(Locale.ROOT, "solar %.2f kW, ", pvKw));
+    }
+    s.append(inverters.size()).append(inverters.size() == 1 ? " inverter, " : " inverters, ")
+        .append(meters.size()).append(meters.size() == 1 ? " meter" : " meters");
+    if (liveData != null && liveData.soc() != null) {
+      s.append(String.format(Locale.ROOT, ", battery %.0f %%", liveData.soc() * 100));
+    }
+    return Optional.of(s.toString());
   }
 
   /** Every device, the supervisor first, then meters, inverters and the others. */

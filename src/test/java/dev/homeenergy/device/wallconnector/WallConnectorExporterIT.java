@@ -101,6 +101,7 @@ class WallConnectorExporterIT {
         && m.value("tesla_wall_connector_power_watts{device=\"garage\"}").orElse(0) > 9000);
     assertThat(value(charging, "tesla_wall_connector_contactor_closed{device=\"garage\"}")).isEqualTo(1);
     assertThat(value(charging, "tesla_wall_connector_phase_current_amperes{device=\"garage\",phase=\"B\"}")).isGreaterThan(39);
+    assertThat(harness.landingPage()).containsPattern("<td>charging at \\d+\\.\\d A, \\d+ V");
 
     advanceUntil(simulator, s -> s.snapshot().vitals().vehicleConnected() && !s.snapshot().vitals().contactorClosed()
         && s.snapshot().vitals().sessionEnergyWh() > 1000);
