@@ -62,7 +62,7 @@ final class LandingPageHandler implements HttpHandler {
     String telemetry = Responses.html(telemetryPath);
     return """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>home-energy-exporter</title>
+        <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="15"><title>home-energy-exporter</title>
         <style>
         body{font-family:system-ui,sans-serif;margin:2em;max-width:72em;color:#222}
         table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}
@@ -72,7 +72,7 @@ final class LandingPageHandler implements HttpHandler {
         <p>Version %s (revision %s), Java %s.</p>
         <p><a href="%s">Metrics</a> · <a href="/-/healthy">Health</a> · <a href="/-/ready">Readiness</a></p>
         <h2>Devices</h2>
-        <table><thead><tr><th>Name</th><th>Type</th><th>Address</th><th>Up</th><th>Last success</th><th>Notes</th><th>Last error</th></tr></thead>
+        <table><thead><tr><th>Name</th><th>Type</th><th>Address</th><th>Up</th><th>Last success</th><th>Live values</th><th>Last error</th></tr></thead>
         <tbody>
         %s</tbody></table>
         <p>Click a device name for its last raw responses.</p>

@@ -32,7 +32,8 @@ public record WallConnectorReading(
       s.append("no vehicle");
     }
     if (vitals.sessionEnergyWh() != null && vitals.sessionEnergyWh() > 0) {
-      s.append(String.format(Locale.ROOT, "; session %.2f kWh", vitals.sessionEnergyWh() / 1000));
+      String session = Boolean.TRUE.equals(vitals.vehicleConnected()) ? "session" : "last session";
+      s.append(String.format(Locale.ROOT, "; %s %.2f kWh", session, vitals.sessionEnergyWh() / 1000));
     }
     return Optional.of(s.toString());
   }

@@ -18,6 +18,12 @@ class WallConnectorSummaryTest {
   }
 
   @Test
+  void energyKeptAfterUnplugIsTheLastSession() {
+    assertThat(Fixtures.reading(Fixtures.VITALS_UNPLUGGED_RETAINED).summary())
+        .hasValueSatisfying(s -> assertThat(s).startsWith("no vehicle; last session "));
+  }
+
+  @Test
   void noVitalsNoSummary() {
     assertThat(new WallConnectorReading(null, null, null, null).summary()).isEmpty();
   }
