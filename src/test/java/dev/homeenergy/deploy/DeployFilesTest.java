@@ -293,6 +293,39 @@ class DeployFilesTest {
     assertThat(Files.isExecutable(DEPLOY.resolve("docker-entrypoint.sh"))).isTrue();
   }
 
+  /** Runs the image's entry point with a stand-in {@code java} that prints the arguments it got. */
+  private static String entrypoint(Path dir, Path config, String... args) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path fakeJava = bin.resolve("java");
+    Files.writeString(fakeJava, "#!/bin/sh\necho \"$@\"\n");
+    assertThat(fakeJava.toFile().setExecutable(true)).isTrue();
+    List<String> command = new ArrayList<>(List.of("sh", DEPLOY.resolve("docker-entrypoint.sh").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+    builder.environment().put("HEE_CONFIG", config.toString());
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  @Test
+  void entrypointRunsTheDemoWithoutAConfigAndServesOneWhenPresent(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path config = dir.resolve("home-energy-exporter.yml");
+    String jar = "-jar /opt/home-energy-exporter/home-energy-exporter.jar";
+    assertThat(entrypoint(dir, config)).contains("running the demo").endsWith(jar + " demo\n");
+    assertThat(entrypoint(dir, config, "wallconnector", "192.0.2.5")).isEqualTo(jar + " wallconnector 192.0.2.5\n");
+
+    Files.writeString(config, "devices: []\n");
+    assertThat(entrypoint(dir, config)).endsWith(jar + " --config.file=" + config + "\n");
+    assertThat(entrypoint(dir, config, "--log.level=debug"))
+        .endsWith(jar + " --config.file=" + config + " --log.level=debug\n");
+    assertThat(entrypoint(dir, config, "check-config", config.toString()))
+        .isEqualTo(jar + " check-config " + config + "\n");
+  }
+
   @Test
   void systemdUnitsAreHardened() throws IOException {
     List<String> units = List.of("home-energy-exporter.service", "twc-exporter.service",
