@@ -1,12 +1,17 @@
 package dev.homeenergy.cli;
 
 import dev.homeenergy.Families;
+import dev.homeenergy.config.Durations;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.ScaledClock;
 import dev.homeenergy.core.Simulator;
 import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.device.sunpower.SunpowerFamily;
+import dev.homeenergy.device.sunpower.SunpowerSimulator;
+import dev.homeenergy.device.sunpower.SunpowerSimulatorSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,14 +24,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Runs one simulated device, to try the exporter or a dashboard without hardware. */
+/** Runs simulated devices of one family, to try the exporter or a dashboard without hardware. */
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
     versionProvider = Commands.Version.class,
     sortOptions = false,
     description = {
-      "Runs one simulated device serving its family's API, until Ctrl-C.",
+      "Runs one simulated device (or --count of them) serving its family's API, until Ctrl-C.",
       "Types: wallconnector, powerwall (HTTPS, password simulated-password), sunpower, tesla (Fleet API and sign-in).",
       "Example: home-energy-exporter simulate wallconnector --port 8080 --scenario charging --speed 60"
     })
@@ -61,6 +66,23 @@ public final class SimulateCommand implements Callable<Integer> {
           + "powerwall: http_500, slow; sunpower: grid_profile_error, http_500, slow, inverter_error, no_production_meter; "
           + "tesla: rate_limited, server_error, owner_api, asleep_data.")
   List<String> faults = List.of();
+
+  @Option(names = "--count", paramLabel = "N", defaultValue = "1",
+      description = "How many devices to serve, each on its own port: --port, --port+1, ... (free ports "
+          + "with --port 0); for benchmarks (default: ${DEFAULT-VALUE}, at most " + MAX_COUNT + ").")
+  int count;
+
+  @Option(names = "--inverters", paramLabel = "N",
+      description = "sunpower only: microinverters on the site, 1.." + SunpowerSimulatorSettings.MAX_INVERTERS
+          + " (default: " + SunpowerSimulatorSettings.DEFAULT_INVERTERS + ").")
+  Integer inverters;
+
+  @Option(names = "--device-latency", paramLabel = "DURATION",
+      description = "sunpower only: real time a DeviceList answer takes per listed device, e.g. 0s "
+          + "(default: 200ms, as a real PVS).")
+  String deviceLatency;
+
+  private static final int MAX_COUNT = 1000;
 
   public SimulateCommand(CliContext context) {
     this.context = context;
@@ -99,24 +121,69 @@ public final class SimulateCommand implements Callable<Integer> {
       err.flush();
       return Serving.EXIT_CONFIG;
     }
-    Simulator simulator;
+    if (count < 1 || count > MAX_COUNT) {
+      err.println("error: --count must be within 1.." + MAX_COUNT + ", got " + count);
+      err.flush();
+      return Serving.EXIT_CONFIG;
+    }
+    SunpowerSimulatorSettings pvs;
     try {
-      simulator = family.simulate(
-          new SimulatorOptions(bind, port, chosen, new ScaledClock(context.clock(), speed), faultSet));
+      pvs = sunpowerSettings(family);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return Serving.EXIT_CONFIG;
+    }
+    List<Simulator> simulators = new ArrayList<>();
+    int bound = port;
+    try {
+      for (int i = 0; i < count; i++) {
+        bound = port == 0 ? 0 : port + i;
+        SimulatorOptions options =
+            new SimulatorOptions(bind, bound, chosen, new ScaledClock(context.clock(), speed), faultSet);
+        simulators.add(pvs == null ? family.simulate(options) : SunpowerSimulator.start(options, pvs));
+      }
     } catch (IOException e) {
-      err.println("error: cannot serve on " + bind + ":" + port + ": " + e.getMessage());
+      simulators.forEach(Simulator::close);
+      err.println("error: cannot serve on " + bind + ":" + bound + ": " + e.getMessage());
       err.flush();
       return Serving.EXIT_RUNTIME;
     }
-    try (simulator) {
-      out.printf("Simulated %s (scenario %s, %sx speed%s) at %s%n", family.displayName(), chosen,
-          speed, faultSet.isEmpty() ? "" : ", faults " + String.join(",", faultSet), simulator.baseUri());
+    try {
+      for (Simulator simulator : simulators) {
+        out.printf("Simulated %s (scenario %s, %sx speed%s) at %s%n", family.displayName(), chosen,
+            speed, faultSet.isEmpty() ? "" : ", faults " + String.join(",", faultSet), simulator.baseUri());
+      }
       out.println("Press Ctrl-C to stop.");
       out.flush();
       context.stop().await();
     } finally {
+      simulators.forEach(Simulator::close);
       context.stop().stopped();
     }
     return Serving.EXIT_OK;
+  }
+
+  /**
+   * The PVS settings that {@code --inverters} and {@code --device-latency} ask for, or null when
+   * neither is given (the family's defaults).
+   *
+   * @throws IllegalArgumentException when one is given for another family or out of range
+   */
+  private SunpowerSimulatorSettings sunpowerSettings(DeviceFamily family) {
+    if (inverters == null && deviceLatency == null) {
+      return null;
+    }
+    if (!family.type().equals(SunpowerFamily.TYPE)) {
+      throw new IllegalArgumentException("--inverters and --device-latency are for sunpower only");
+    }
+    SunpowerSimulatorSettings settings = SunpowerSimulatorSettings.defaults();
+    if (inverters != null) {
+      settings = settings.withInverterCount(inverters);
+    }
+    if (deviceLatency != null) {
+      settings = settings.withPerDeviceLatency(Durations.parse(deviceLatency));
+    }
+    return settings;
   }
 }
