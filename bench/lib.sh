@@ -90,7 +90,7 @@ stop() {
   wait "$pid" 2>/dev/null || true
 }
 
-# exporter VARIANT ARGS... : the command line of the exporter under a JVM flag variant:
+# exporter VARIANT ARGS... : sets CMD to the exporter's command line under a JVM flag variant:
 #   launcher     bin/home-energy-exporter with its defaults (and AppCDS)
 #   launcher-c2  the same with the C2 compiler back (JAVA_OPTS=-XX:TieredStopAtLevel=4)
 #   jvm          plain java -jar: the JVM's own ergonomics, no launcher
@@ -99,9 +99,9 @@ exporter() {
   local variant=$1
   shift
   case $variant in
-    launcher) echo "$LAUNCHER" "$@" ;;
-    launcher-c2) echo env "JAVA_OPTS=${JAVA_OPTS:-} -XX:TieredStopAtLevel=4" "$LAUNCHER" "$@" ;;
-    jvm) echo java -jar "$JAR" "$@" ;;
+    launcher) CMD=("$LAUNCHER" "$@") ;;
+    launcher-c2) CMD=(env "JAVA_OPTS=${JAVA_OPTS:-} -XX:TieredStopAtLevel=4" "$LAUNCHER" "$@") ;;
+    jvm) CMD=(java -jar "$JAR" "$@") ;;
     *) echo "unknown variant $variant (launcher, launcher-c2, jvm)" >&2; exit 2 ;;
   esac
 }

@@ -104,7 +104,8 @@ done
 } | tee -a "$OUT"
 for variant in $VARIANTS; do
   log "steady RSS: $variant, ${STEADY}s"
-  start_bg "steady-$variant" $(exporter "$variant" demo --web.listen-address=127.0.0.1:$port --log.level=warn)
+  exporter "$variant" demo --web.listen-address=127.0.0.1:$port --log.level=warn
+  start_bg "steady-$variant" "${CMD[@]}"
   pid=$LAST_PID
   wait_for "$url" "$PATTERN" 60
   jpid=$(java_pid "$pid")

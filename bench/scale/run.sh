@@ -77,7 +77,8 @@ for n in $WALLCONNECTORS; do
     done
   } >"$WORK/wc-$n.yml"
   wait_for "http://127.0.0.1:$((sim_port + n - 1))/api/1/vitals" 'contactor_closed' 60
-  start_bg "wc-exporter-$n" $(exporter "$VARIANT" --config.file="$WORK/wc-$n.yml")
+  exporter "$VARIANT" --config.file="$WORK/wc-$n.yml"
+  start_bg "wc-exporter-$n" "${CMD[@]}"
   pid=$LAST_PID
   wait_all "$n"
   wrk_run "$url" 1 "$WARMUP" >/dev/null
@@ -94,7 +95,8 @@ for n in $INVERTERS; do
   { header; printf '  - name: roof\n    type: sunpower\n    address: 127.0.0.1:%d\n    interval: 30s\n    timeout: 20s\n' "$sim_port"; } \
     >"$WORK/pvs-$n.yml"
   wait_for "http://127.0.0.1:$sim_port/cgi-bin/dl_cgi/supervisor/info" '.' 60
-  start_bg "pvs-exporter-$n" $(exporter "$VARIANT" --config.file="$WORK/pvs-$n.yml")
+  exporter "$VARIANT" --config.file="$WORK/pvs-$n.yml"
+  start_bg "pvs-exporter-$n" "${CMD[@]}"
   pid=$LAST_PID
   wait_all 1
   wrk_run "$url" 1 "$WARMUP" >/dev/null

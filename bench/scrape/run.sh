@@ -30,7 +30,8 @@ for p in $demo_port $wc_sim_port $wc_port; do require_free_port "$p"; done
 # --- 1. the demo ---
 url=http://127.0.0.1:$demo_port/metrics
 log "demo: starting the exporter with the launcher's defaults"
-start_bg demo $(exporter launcher demo --web.listen-address=127.0.0.1:$demo_port --log.level=warn)
+exporter launcher demo --web.listen-address=127.0.0.1:$demo_port --log.level=warn
+start_bg demo "${CMD[@]}"
 demo_pid=$LAST_PID
 wait_for "$url" 'tesla_wall_connector_grid_volts' 60
 sleep 3
@@ -84,7 +85,8 @@ url=http://127.0.0.1:$wc_port/metrics
 } | tee -a "$OUT"
 for variant in $VARIANTS; do
   log "one Wall Connector: exporter ($variant)"
-  start_bg "wc-$variant" $(exporter "$variant" --config.file="$WORK/one-wallconnector.yml")
+  exporter "$variant" --config.file="$WORK/one-wallconnector.yml"
+  start_bg "wc-$variant" "${CMD[@]}"
   pid=$LAST_PID
   wait_for "$url" 'tesla_wall_connector_grid_volts' 60
   wrk_run "$url" 16 "$WARMUP" >/dev/null
