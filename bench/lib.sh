@@ -110,7 +110,8 @@ exporter() {
 wait_for() {
   local url=$1 pattern=$2 timeout=$3 deadline
   deadline=$(( $(date +%s) + timeout ))
-  until curl -s --max-time 2 "$url" 2>/dev/null | grep -Eq "$pattern"; do
+  # Not `curl | grep -q`: grep stopping early fails curl (SIGPIPE), and so the pipe (pipefail).
+  until grep -Eq "$pattern" <<<"$(curl -s --max-time 5 "$url" 2>/dev/null)"; do
     if (( $(date +%s) > deadline )); then
       echo "timed out after ${timeout}s waiting for /$pattern/ at $url" >&2
       return 1

@@ -40,7 +40,7 @@ start_ms() {
   t0=$(date +%s%N)
   start_bg "$name" "$@"
   pid=$LAST_PID
-  until curl -s --max-time 1 "$url" 2>/dev/null | grep -q "$PATTERN"; do
+  until grep -q "$PATTERN" <<<"$(curl -s --max-time 2 "$url" 2>/dev/null)"; do
     kill -0 "$pid" 2>/dev/null || { echo "$name exited; see its log" >&2; return 1; }
     if (( $(date +%s%N) - t0 > 60000000000 )); then echo "$name: no data within 60 s" >&2; return 1; fi
     sleep 0.02
