@@ -4,7 +4,7 @@
 # Target: rendering 500 inverters (poll to samples, and writing the text) under 1 ms each.
 # Env: JMH_ARGS (extra JMH options, e.g. "-wi 2 -i 3 -r 1s -w 1s" for a quick run, or
 #      "-p inverters=10,100,500"), MAVEN_ARGS (e.g. -o for offline).
-# Takes about 5 benchmarks x 10 s + a JVM fork each: ~1.5 min with the defaults.
+# Takes about 6 benchmarks x 10 s + a JVM fork each: ~2 min with the defaults.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")/.." && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)

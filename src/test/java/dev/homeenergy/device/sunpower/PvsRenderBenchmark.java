@@ -35,8 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * What one poll and one scrape of a large PVS cost the exporter, on a simulated midday DeviceList
  * of {@code inverters} microinverters (plus the supervisor and two meters): {@link #parse} turns
  * the body into a reading, {@link #render} maps the reading to samples under the native naming,
- * {@link #pollToSamples} does both (the poller's work), {@link #writeText} builds the collector's
- * snapshots and writes the text exposition (a scrape's work), and {@link #pollAndScrape} all of it.
+ * {@link #pollToSamples} does both (the poller's work), {@link #collect} builds the collector's
+ * snapshots, {@link #writeText} builds them and writes the text exposition (a scrape's work), and
+ * {@link #pollAndScrape} all of it.
  * Run by {@code bench/jmh/run.sh}; not a test (surefire runs {@code *Test} and {@code *IT} only).
  */
 @State(Scope.Benchmark)
@@ -92,6 +93,11 @@ public class PvsRenderBenchmark {
   @Benchmark
   public Samples pollToSamples() throws Exception {
     return family.render(SunpowerReading.parse(responses), config);
+  }
+
+  @Benchmark
+  public MetricSnapshots collect() {
+    return collector.collect();
   }
 
   @Benchmark
