@@ -34,7 +34,11 @@ exporter launcher demo --web.listen-address=127.0.0.1:$demo_port --log.level=war
 start_bg demo "${CMD[@]}"
 demo_pid=$LAST_PID
 wait_for "$url" 'tesla_wall_connector_grid_volts' 60
-sleep 3
+# Every device up (the flaky Wall Connector may take a while), for at most 30 s.
+for _ in $(seq 30); do
+  (( $(devices_up "$url") >= 6 )) && break
+  sleep 1
+done
 log "demo: warm-up $WARMUP"
 wrk_run "$url" 16 "$WARMUP" >/dev/null
 {
