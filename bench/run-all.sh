@@ -9,4 +9,4 @@ for bench in scrape scale footprint jmh; do
   echo "=== bench/$bench ===" >&2
   "$dir/$bench/run.sh"
 done
-echo "All results in $dir/out/" >&2
+echo "All results in ${OUT_DIR:-$dir/out}/" >&2
