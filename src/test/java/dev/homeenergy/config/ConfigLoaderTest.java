@@ -65,10 +65,15 @@ class ConfigLoaderTest {
             """
             web:
               listen_address: "127.0.0.1:9100"
-              telemetry_path: /probe
+              telemetry_path: /exporter-metrics
+              config_file: web-config.yml
+              health_requires_auth: true
             log:
               level: debug
               format: json
+            probe:
+              on_demand: true
+              idle_after: 30m
             devices:
               - name: garage
                 type: wallconnector
@@ -78,7 +83,9 @@ class ConfigLoaderTest {
                 stale_after: 2m
                 naming: compat
             """);
-    assertThat(config.web()).isEqualTo(new WebConfig("127.0.0.1:9100", "/probe"));
+    assertThat(config.web()).isEqualTo(
+        new WebConfig("127.0.0.1:9100", "/exporter-metrics", java.nio.file.Path.of("web-config.yml"), true));
+    assertThat(config.probe()).isEqualTo(new ProbeConfig(true, java.time.Duration.ofMinutes(30)));
     assertThat(config.log()).isEqualTo(new LogConfig("debug", "json"));
     assertThat(config.devices())
         .containsExactly(
