@@ -75,6 +75,28 @@ final class Pem {
     throw new IllegalArgumentException("no PEM private key found");
   }
 
+  /** Whether {@code key} is the private half of {@code certificate}'s public key (a test signature). */
+  static boolean matches(PrivateKey key, X509Certificate certificate) {
+    String algorithm = switch (key.getAlgorithm()) {
+      case "RSA" -> "SHA256withRSA";
+      case "EC" -> "SHA256withECDSA";
+      default -> key.getAlgorithm();
+    };
+    try {
+      byte[] probe = "home-energy-exporter key check".getBytes(StandardCharsets.US_ASCII);
+      java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(probe);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
   private static PrivateKey pkcs8(byte[] der) {
     for (String algorithm : List.of("RSA", "EC", "Ed25519")) {
       try {

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Principal;
@@ -185,12 +186,12 @@ public final class WebSecurity {
   }
 
   /** A file's identity for change detection. */
-  private record Stamp(Path path, long modifiedMillis, long size) {
+  private record Stamp(Path path, FileTime modified, long size) {
     static Stamp of(Path path) {
       try {
-        return new Stamp(path, Files.getLastModifiedTime(path).toMillis(), Files.size(path));
+        return new Stamp(path, Files.getLastModifiedTime(path), Files.size(path));
       } catch (IOException e) {
-        return new Stamp(path, -1, -1);
+        return new Stamp(path, null, -1);
       }
     }
   }
@@ -231,6 +232,9 @@ public final class WebSecurity {
         key = Pem.privateKey(text(source, keyKey, tls.keyFile(), tls.key()));
       } catch (IllegalArgumentException e) {
         throw problem(source, keyKey, e.getMessage());
+      }
+      if (!Pem.matches(key, chain.get(0))) {
+        throw problem(source, keyKey, "the private key does not match the certificate of " + certKey);
       }
       try {
         KeyStore store = KeyStore.getInstance("PKCS12");
