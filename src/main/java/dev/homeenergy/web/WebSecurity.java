@@ -303,7 +303,7 @@ public final class WebSecurity {
    * {@code client_allowed_sans} when given; with neither, any certificate is accepted
    * ({@code RequestClientCert}, {@code RequireAnyClientCert}).
    */
-  private static final class AllowedSans extends X509ExtendedTrustManager {
+  private static final class AllowedSans extends ClientTrust {
     private final X509ExtendedTrustManager verifying;
     private final List<String> allowed;
 
@@ -312,7 +312,9 @@ public final class WebSecurity {
       this.allowed = allowed;
     }
 
-    void check(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
       if (verifying != null) {
         verifying.checkClientTrusted(chain, authType, engine);
       }
@@ -333,42 +335,43 @@ public final class WebSecurity {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      check(chain, authType, engine);
+    public X509Certificate[] getAcceptedIssuers() {
+      return verifying == null ? new X509Certificate[0] : verifying.getAcceptedIssuers();
     }
+  }
 
+  /**
+   * A trust manager for the server side only: client certificates are checked through the
+   * engine variant (the JDK's HTTPS server uses an {@link SSLEngine}); the exporter never uses
+   * it to trust servers.
+   */
+  private abstract static class ClientTrust extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
-      check(chain, authType, null);
+      checkClientTrusted(chain, authType, (SSLEngine) null);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      check(chain, authType, null);
+      checkClientTrusted(chain, authType, (SSLEngine) null);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
-      throw new CertificateException("the exporter does not connect to servers with this trust manager");
+      throw new CertificateException("not a client trust manager");
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-      throw new CertificateException("the exporter does not connect to servers with this trust manager");
+      throw new CertificateException("not a client trust manager");
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      throw new CertificateException("the exporter does not connect to servers with this trust manager");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return verifying == null ? new X509Certificate[0] : verifying.getAcceptedIssuers();
+      throw new CertificateException("not a client trust manager");
     }
   }
 
@@ -415,48 +418,16 @@ public final class WebSecurity {
   }
 
   /** Delegates to the client-certificate check of the settings in force. */
-  private final class FollowingTrustManager extends X509ExtendedTrustManager {
-    private X509ExtendedTrustManager now() {
-      return activeNow().trustManager();
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      now().checkClientTrusted(chain, authType, socket);
-    }
-
+  private final class FollowingTrustManager extends ClientTrust {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-      now().checkClientTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      now().checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      now().checkServerTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      now().checkServerTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      now().checkServerTrusted(chain, authType);
+      activeNow().trustManager().checkClientTrusted(chain, authType, engine);
     }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-      return now().getAcceptedIssuers();
+      return activeNow().trustManager().getAcceptedIssuers();
     }
   }
 }
