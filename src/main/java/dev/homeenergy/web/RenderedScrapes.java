@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves a registry's exposition from bytes rendered once and shared by every scrape until the
@@ -32,6 +34,7 @@ import java.util.function.LongSupplier;
  * are rendered afresh.
  */
 final class RenderedScrapes {
+  private static final Logger LOG = LoggerFactory.getLogger(RenderedScrapes.class);
   private static final int MAX_VARIANTS = 32;
 
   private final PrometheusScrapeHandler handler;
@@ -56,9 +59,16 @@ final class RenderedScrapes {
     String encoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
     Variant variant = new Variant(accept == null ? "" : accept, encoding != null && encoding.contains("gzip"));
     String query = exchange.getRequestURI().getRawQuery();
-    Rendered rendered = hasOwnParameters(query, passThroughParameters)
-        ? render(variant, query, exchange.getRequestURI().getPath())
-        : current(variant, exchange.getRequestURI().getPath());
+    Rendered rendered;
+    try {
+      rendered = hasOwnParameters(query, passThroughParameters)
+          ? render(variant, query, exchange.getRequestURI().getPath())
+          : current(variant, exchange.getRequestURI().getPath());
+    } catch (RuntimeException e) {
+      LOG.error("rendering {} failed", exchange.getRequestURI().getPath(), e);
+      Responses.send(exchange, 500, "text/plain; charset=utf-8", "Rendering the metrics failed; see the exporter's log\n");
+      return;
+    }
     rendered.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     if (exchange.getRequestMethod().equals("HEAD")) {
       exchange.sendResponseHeaders(rendered.status(), -1);

@@ -155,6 +155,21 @@ class ProbeAndScrapeCacheTest {
   }
 
   @Test
+  void aCollectorDefectAnswers500AndTheNextGoodScrapeWorks() throws Exception {
+    start(ProbeConfig.defaults());
+    java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+    exporter.registry().register((MultiCollector) () -> {
+      if (broken.get()) {
+        throw new IllegalStateException("defect");
+      }
+      return MetricSnapshots.of();
+    });
+    await().atMost(Duration.ofSeconds(5)).until(() -> Http.get(base.resolve("/metrics")).statusCode() == 500);
+    broken.set(false);
+    await().atMost(Duration.ofSeconds(5)).until(() -> Http.get(base.resolve("/metrics")).statusCode() == 200);
+  }
+
+  @Test
   void cachedRenderingsKeepFormatsGzipAndFilters() throws Exception {
     start(ProbeConfig.defaults());
     await().atMost(Duration.ofSeconds(10)).until(() -> get("/metrics").contains("fake_power_watts{device=\"garage\""));
