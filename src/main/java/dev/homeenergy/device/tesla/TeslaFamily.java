@@ -210,7 +210,7 @@ public final class TeslaFamily implements DeviceFamily {
     VehicleSleepPolicy.Settings policy = new VehicleSleepPolicy.Settings(defaults.driving(), defaults.charging(),
         (Duration) config.extra().getOrDefault("online_interval", defaults.online()), defaults.idleBeforeSuspend(),
         defaults.suspend(), (Duration) config.extra().getOrDefault("asleep_interval", defaults.asleep()),
-        Boolean.TRUE.equals(config.extra().get("wake_on_poll")), (Duration) config.extra().get("max_sleep"));
+        config.flag("wake_on_poll", false), (Duration) config.extra().get("max_sleep"));
     Integer vehicleIndex = null;
     if (config.extra().containsKey("vehicle_index")) {
       try {
@@ -220,7 +220,7 @@ public final class TeslaFamily implements DeviceFamily {
       }
     }
     TeslaSettings fleet = new TeslaSettings(tokens, TeslaSettings.list(config, "vehicles"),
-        TeslaSettings.list(config, "energy_sites"), budget, Boolean.TRUE.equals(config.extra().get("location")), policy,
+        TeslaSettings.list(config, "energy_sites"), budget, config.flag("location", false), policy,
         vehicleIndex);
     OAuthClient.Settings oauth = new OAuthClient.Settings(
         URI.create(String.valueOf(config.extra().getOrDefault("auth_base", FleetRegion.DEFAULT_AUTH_BASE))),
