@@ -1,0 +1,404 @@
+package dev.homeenergy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.homeenergy.cli.LoggingSetup;
+import dev.homeenergy.config.ConfigLoader;
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.config.ExporterConfig;
+import dev.homeenergy.config.LogConfig;
+import dev.homeenergy.config.Secret;
+import dev.homeenergy.config.WebConfig;
+import dev.homeenergy.core.DeviceStatus;
+import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.device.powerwall.PowerwallSimulator;
+import dev.homeenergy.device.powerwall.PowerwallSimulatorFault;
+import dev.homeenergy.device.powerwall.PowerwallSimulatorSettings;
+import dev.homeenergy.device.sunpower.PvsFault;
+import dev.homeenergy.device.sunpower.SunpowerFamily;
+import dev.homeenergy.device.sunpower.SunpowerSimulator;
+import dev.homeenergy.device.sunpower.SunpowerSimulatorSettings;
+import dev.homeenergy.device.tesla.FleetFault;
+import dev.homeenergy.device.tesla.OAuthClient;
+import dev.homeenergy.device.tesla.TeslaSimulator;
+import dev.homeenergy.device.tesla.TeslaSimulatorSettings;
+import dev.homeenergy.device.tesla.TokenFile;
+import dev.homeenergy.device.wallconnector.Fault;
+import dev.homeenergy.device.wallconnector.WallConnectorSimulator;
+import dev.homeenergy.testing.Http;
+import dev.homeenergy.testing.LeakCheck;
+import dev.homeenergy.testing.LogCapture;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 7: every device family runs with known passwords and tokens through every error path its
+ * simulator can produce, and none of those secrets shows anywhere a person or a scraper can look:
+ * logs (stderr with stack traces, and the logging events), every page the exporter serves, and the
+ * failure messages it keeps. {@code dev.homeenergy.cli.SecretsOnTheCommandLineIT} does the same
+ * for the commands.
+ */
+class SecretsNeverLeakIT {
+  static final String POWERWALL_PASSWORD = "pw-Secret-7f3Kq9xL";
+  static final String POWERWALL_WRONG_PASSWORD = "pw-Wrong-9Zt2LxQe";
+  /** The 2025 PVS firmware's password is the serial's last five characters. */
+  static final String PVS_SERIAL = "ZT0123456789ABCDQ7xZ9";
+  static final String PVS_PASSWORD = "Q7xZ9";
+  static final String PVS_WRONG_PASSWORD = "pvs-Wrong-Pa55-Zq81";
+  static final String TESLA_CLIENT_SECRET = "tesla-Client-Secret-4Yb8Hk2";
+  static final String STALE_ACCESS_TOKEN = "eyJ-Stale-Access-Token-8hQ2mV";
+  static final String STALE_REFRESH_TOKEN = "NA_Stale-Refresh-Token-5tR7nB";
+  static final String BROKEN_FILE_ACCESS_TOKEN = "eyJ-Broken-File-Access-3kP9wS";
+  private static final Duration PHASE = Duration.ofSeconds(40);
+  private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+  @TempDir Path dir;
+  private final LeakCheck leaks = new LeakCheck();
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private LogCapture logs;
+  private WallConnectorSimulator wallConnector;
+  private PowerwallSimulator powerwall;
+  private PowerwallSimulator otherPowerwall;
+  private SunpowerSimulator pvs;
+  private SunpowerSimulator otherPvs;
+  private TeslaSimulator cloud;
+  private Exporter exporter;
+
+  /** The simulated devices and cloud every test here talks to, and the secrets they use. */
+  static final class Devices {
+    private Devices() {}
+
+    static SimulatorOptions options(String scenario) {
+      return new SimulatorOptions("127.0.0.1", 0, scenario, Clock.systemUTC(), Set.of());
+    }
+
+    static TeslaSimulatorSettings cloudSettings() {
+      TeslaSimulatorSettings defaults = TeslaSimulatorSettings.defaults();
+      return new TeslaSimulatorSettings(defaults.clientId(), TESLA_CLIENT_SECRET, Duration.ofMinutes(1),
+          defaults.vehicles(), defaults.energySites(), Duration.ZERO, defaults.quietPeriod(), "na", "na",
+          TeslaSimulatorSettings.PartnerRegistration.OK, Duration.ofSeconds(1), false);
+    }
+
+    /** Signs in to {@code cloud} as {@code tesla login} would and writes the tokens to {@code file}. */
+    static void signIn(TeslaSimulator cloud, Path file) throws Exception {
+      OAuthClient oauth = new OAuthClient(new OAuthClient.Settings(cloud.authBase(), cloud.tokenBase(),
+          cloud.baseUri(), cloud.settings().clientId(), new Secret(TESLA_CLIENT_SECRET), "https://localhost/callback",
+          "openid offline_access vehicle_device_data energy_device_data", Duration.ofSeconds(5)),
+          HttpClient.newHttpClient(), Clock.systemUTC());
+      OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
+      String redirect = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+          .send(HttpRequest.newBuilder(request.url()).GET().build(), HttpResponse.BodyHandlers.discarding())
+          .headers().firstValue("Location").orElseThrow();
+      TokenFile.at(file).write(oauth.exchangeCode(OAuthClient.codeFromRedirect(redirect, request.state())));
+    }
+
+    /** Token files that cannot work: expired tokens the cloud never issued, and a broken file. */
+    static void writeBadTokenFiles(Path dir) throws Exception {
+      Files.writeString(dir.resolve("stale-token.json"), """
+          {"access_token": "%s", "refresh_token": "%s", "expires_at": 1, "token_type": "Bearer", "created_at": 0}
+          """.formatted(STALE_ACCESS_TOKEN, STALE_REFRESH_TOKEN));
+      Files.writeString(dir.resolve("broken-token.json"),
+          "{\"access_token\": \"" + BROKEN_FILE_ACCESS_TOKEN + "\", \"refresh_token\": ");
+    }
+
+    /** Password files and the environment the config refers to. */
+    static Map<String, String> writeSecretsAndEnvironment(Path dir) throws Exception {
+      Files.writeString(dir.resolve("powerwall-password.txt"), POWERWALL_PASSWORD + "\n");
+      Files.writeString(dir.resolve("pvs-wrong-password.txt"), PVS_WRONG_PASSWORD + "\n");
+      Files.writeString(dir.resolve("tesla-client-secret.txt"), TESLA_CLIENT_SECRET + "\n");
+      return Map.of("POWERWALL_WRONG_PASSWORD", POWERWALL_WRONG_PASSWORD, "TESLA_CLIENT_SECRET", TESLA_CLIENT_SECRET);
+    }
+
+    /**
+     * A config with every family: a device of each that works, and ones that cannot sign in. Secrets
+     * come inline, from {@code *_file} and from {@code ${ENV}}.
+     */
+    static String config(WallConnectorSimulator wallConnector, PowerwallSimulator powerwall,
+        PowerwallSimulator otherPowerwall, SunpowerSimulator pvs, SunpowerSimulator otherPvs, TeslaSimulator cloud) {
+      String tesla = """
+            type: tesla
+            address: %s
+            client_id: %s
+            auth_base: %s
+            token_base: %s
+            interval: 2s
+            timeout: 2s
+            online_interval: 1s
+            asleep_interval: 1s
+            budget_dollars: 1000
+          """.formatted(cloud.baseUri(), cloud.settings().clientId(), cloud.authBase(), cloud.tokenBase());
+      return """
+          web:
+            listen_address: 127.0.0.1:0
+          devices:
+            - name: garage
+              type: wallconnector
+              address: %s
+              interval: 1s
+              timeout: 1s
+            - name: battery
+              type: powerwall
+              address: %s
+              password_file: powerwall-password.txt
+              interval: 1s
+              timeout: 1s
+            - name: battery-wrong-password
+              type: powerwall
+              address: %s
+              password: ${POWERWALL_WRONG_PASSWORD}
+              interval: 1s
+              timeout: 1s
+            - name: pvs
+              type: sunpower
+              address: %s
+              password: %s
+              interval: 30s
+              timeout: 1s
+            - name: pvs-wrong-password
+              type: sunpower
+              address: %s
+              password_file: pvs-wrong-password.txt
+              interval: 30s
+              timeout: 1s
+            - name: cars
+              client_secret: %s
+              token_file: tesla-token.json
+          %s  - name: cars-stale-token
+              client_secret_file: tesla-client-secret.txt
+              token_file: stale-token.json
+          %s  - name: cars-broken-token-file
+              client_secret: ${TESLA_CLIENT_SECRET}
+              token_file: broken-token.json
+          %s""".formatted(wallConnector.baseUri(), powerwall.baseUri(), otherPowerwall.baseUri(), pvs.baseUri(),
+          PVS_PASSWORD, otherPvs.baseUri(), TESLA_CLIENT_SECRET, tesla.indent(2), tesla.indent(2), tesla.indent(2));
+    }
+
+    /** The secrets of the simulated devices, to look for once they were used. */
+    static void registerSecrets(LeakCheck leaks, Path dir, PowerwallSimulator powerwall,
+        SunpowerSimulator pvs, TeslaSimulator cloud) throws Exception {
+      leaks.secret("Powerwall password", POWERWALL_PASSWORD);
+      leaks.secret("wrong Powerwall password", POWERWALL_WRONG_PASSWORD);
+      leaks.secret("PVS password", PVS_PASSWORD);
+      leaks.publicValue(PVS_SERIAL);
+      leaks.secret("PVS Basic credentials", "ssm_owner:" + PVS_PASSWORD);
+      leaks.secret("wrong PVS password", PVS_WRONG_PASSWORD);
+      leaks.secret("Tesla client secret", TESLA_CLIENT_SECRET);
+      leaks.secret("stale access token", STALE_ACCESS_TOKEN);
+      leaks.secret("stale refresh token", STALE_REFRESH_TOKEN);
+      leaks.secret("access token of a broken token file", BROKEN_FILE_ACCESS_TOKEN);
+      if (powerwall != null) {
+        powerwall.issuedTokens().forEach(token -> leaks.secret("Powerwall session token", token));
+      }
+      if (pvs != null) {
+        pvs.issuedSessions().forEach(session -> leaks.secret("PVS session", session));
+      }
+      if (cloud != null) {
+        cloud.issuedTokens().forEach(token -> leaks.secret("Tesla token", token));
+      }
+      Path tokenFile = dir.resolve("tesla-token.json");
+      if (Files.exists(tokenFile)) {
+        TokenFile.at(tokenFile).read().ifPresent(tokens -> {
+          leaks.secret("Tesla access token in the token file", tokens.access().reveal());
+          leaks.secret("Tesla refresh token in the token file", tokens.refresh().reveal());
+        });
+      }
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    logs = LogCapture.start();
+    wallConnector = track(WallConnectorSimulator.start(Devices.options("charging")));
+    powerwall = track(PowerwallSimulator.start(Devices.options("powerwall2"),
+        PowerwallSimulatorSettings.defaults().withPassword(POWERWALL_PASSWORD).withSlowDelay(Duration.ofSeconds(3))));
+    otherPowerwall = track(PowerwallSimulator.start(Devices.options("powerwall2"),
+        PowerwallSimulatorSettings.defaults().withPassword(POWERWALL_PASSWORD)));
+    SunpowerSimulatorSettings pvsSettings = SunpowerSimulatorSettings.defaults().withSerial(PVS_SERIAL)
+        .withInverterCount(4).withPerDeviceLatency(Duration.ZERO).withSlowDelay(Duration.ofSeconds(3));
+    pvs = track(SunpowerSimulator.start(Devices.options("locked"), pvsSettings));
+    otherPvs = track(SunpowerSimulator.start(Devices.options("locked"), pvsSettings));
+    cloud = track(TeslaSimulator.start(Devices.options("daily"), Devices.cloudSettings()));
+  }
+
+  private <T extends AutoCloseable> T track(T closeable) {
+    running.add(closeable);
+    return closeable;
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (exporter != null) {
+      exporter.close();
+    }
+    for (AutoCloseable closeable : running) {
+      closeable.close();
+    }
+    logs.close();
+    LoggingSetup.apply(LogConfig.defaults());
+  }
+
+  @Test
+  void noSecretShowsThroughAnyErrorPathOfAnyFamily() throws Exception {
+    Map<String, String> env = Devices.writeSecretsAndEnvironment(dir);
+    Devices.signIn(cloud, dir.resolve("tesla-token.json"));
+    Devices.writeBadTokenFiles(dir);
+    Path configFile = dir.resolve("config.yml");
+    Files.writeString(configFile,
+        Devices.config(wallConnector, powerwall, otherPowerwall, pvs, otherPvs, cloud));
+    ExporterConfig loaded = new ConfigLoader(Families.specs(Families.all()), env::get).load(configFile);
+    ExporterConfig config = new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"),
+        new LogConfig("debug", "text"), loaded.devices().stream().map(SecretsNeverLeakIT::pollPvsEverySecond).toList(),
+        loaded.stateDirectory());
+    LoggingSetup.apply(config.log());
+    logs.attach();
+    exporter = Exporter.start(config, Families.all(), Clock.systemUTC());
+
+    phase("healthy", () -> { }, Map.of(
+        "garage", isUp(), "battery", isUp(), "pvs", isUp(), "cars", isUp(),
+        "battery-wrong-password", failedWith(FailureReason.AUTH),
+        "pvs-wrong-password", failedWith(FailureReason.AUTH),
+        "cars-stale-token", failedWith(FailureReason.AUTH),
+        "cars-broken-token-file", failedWith(FailureReason.AUTH)));
+    phase("HTTP 500", () -> {
+      wallConnector.setFaults(Set.of(Fault.HTTP_500));
+      powerwall.setFaults(Set.of(PowerwallSimulatorFault.HTTP_500));
+      pvs.setFaults(Set.of(PvsFault.HTTP_500));
+      cloud.setFaults(Set.of(FleetFault.SERVER_ERROR));
+    }, Map.of("garage", failedWith(FailureReason.HTTP_STATUS), "battery", failedWith(FailureReason.HTTP_STATUS),
+        "pvs", failedWith(FailureReason.HTTP_STATUS), "cars", failedWith(FailureReason.HTTP_STATUS)));
+    recover();
+    phase("garbage and odd answers", () -> {
+      wallConnector.setFaults(Set.of(Fault.GARBAGE));
+      pvs.setFaults(Set.of(PvsFault.GRID_PROFILE_ERROR, PvsFault.INVERTER_ERROR, PvsFault.NO_PRODUCTION_METER));
+      cloud.setFaults(Set.of(FleetFault.OWNER_API, FleetFault.ASLEEP_DATA));
+    }, Map.of("garage", failedWith(FailureReason.PARSE), "pvs", polledAgain(), "cars", polledAgain()));
+    phase("truncated JSON", () -> wallConnector.setFaults(Set.of(Fault.TRUNCATED, Fault.NAN)),
+        Map.of("garage", failedWith(FailureReason.PARSE)));
+    recover();
+    phase("rate limited", () -> cloud.setFaults(Set.of(FleetFault.RATE_LIMITED)),
+        Map.of("cars", failedWith(FailureReason.RATE_LIMITED)));
+    recover();
+    phase("sessions ended", () -> {
+      powerwall.expireTokens();
+      pvs.expireSessions();
+    }, Map.of("battery", polledAgain(), "pvs", polledAgain()));
+    phase("too slow", () -> {
+      wallConnector.setSlowDelay(Duration.ofSeconds(3));
+      wallConnector.setFaults(Set.of(Fault.SLOW));
+      powerwall.setFaults(Set.of(PowerwallSimulatorFault.SLOW));
+    }, Map.of("garage", failedWith(FailureReason.TIMEOUT), "battery", failedWith(FailureReason.TIMEOUT)));
+    recover();
+    phase("gone", () -> {
+      wallConnector.close();
+      powerwall.close();
+      pvs.close();
+      cloud.close();
+    }, Map.of("garage", failedWith(FailureReason.CONNECT), "battery", failedWith(FailureReason.CONNECT),
+        "pvs", failedWith(FailureReason.CONNECT), "cars", failedWith(FailureReason.CONNECT)));
+
+    leaks.saw("stderr", logs.stderr());
+    logs.events().forEach(event -> leaks.saw("log event", event));
+    Devices.registerSecrets(leaks, dir, powerwall, pvs, cloud);
+    otherPowerwall.issuedTokens().forEach(token -> leaks.secret("Powerwall session token", token));
+
+    assertThat(powerwall.issuedTokens()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(pvs.issuedSessions()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(cloud.tokenRequests("refresh_token")).isPositive();
+    assertThat(logs.stderr()).contains("battery-wrong-password poll failed").contains("cars-stale-token");
+    assertThat(leaks.leaks()).isEmpty();
+  }
+
+  /** The PVS family refuses intervals under 30 s; the simulated one may be polled every second. */
+  private static DeviceConfig pollPvsEverySecond(DeviceConfig device) {
+    if (!device.type().equals(SunpowerFamily.TYPE)) {
+      return device;
+    }
+    return new DeviceConfig(device.name(), device.type(), device.address(), Duration.ofSeconds(1),
+        device.timeout(), Duration.ofSeconds(30), device.naming(), device.extra());
+  }
+
+  /**
+   * Applies a fault, waits until each named device's status passes its check (each check sees the
+   * status at the phase's start and the current one), then records everything visible.
+   */
+  private void phase(String name, Runnable apply, Map<String, Check> until) {
+    Map<String, DeviceStatus> before = new HashMap<>();
+    exporter.store().all().forEach(status -> before.put(status.config().name(), status));
+    Instant started = Instant.now();
+    apply.run();
+    until.forEach((device, check) -> await(name + ": " + device).atMost(PHASE).pollInterval(Duration.ofMillis(100))
+        .until(() -> check.passes(before.get(device), exporter.store().get(device).orElseThrow(), started)));
+    recordEverythingVisible(name);
+  }
+
+  /** Clears every fault and waits until the working devices answer again. */
+  private void recover() {
+    wallConnector.setFaults(Set.of());
+    powerwall.setFaults(Set.of());
+    pvs.setFaults(Set.of());
+    cloud.setFaults(Set.of());
+    for (String device : List.of("garage", "battery", "pvs", "cars")) {
+      await("recovery of " + device).atMost(PHASE).pollInterval(Duration.ofMillis(100))
+          .until(() -> exporter.store().get(device).orElseThrow().up());
+    }
+  }
+
+  private void recordEverythingVisible(String phase) {
+    URI base = URI.create("http://127.0.0.1:" + exporter.port());
+    leaks.saw(phase + ": GET /", Http.get(base.resolve("/")).body());
+    leaks.saw(phase + ": GET /metrics", Http.get(base.resolve("/metrics")).body());
+    leaks.saw(phase + ": GET /metrics (OpenMetrics)", Http.get(base.resolve("/metrics"), "Accept", OPEN_METRICS).body());
+    leaks.saw(phase + ": GET /-/healthy", Http.get(base.resolve("/-/healthy")).body());
+    leaks.saw(phase + ": GET /-/ready", Http.get(base.resolve("/-/ready")).body());
+    for (DeviceStatus status : exporter.store().all()) {
+      String device = status.config().name();
+      leaks.saw(phase + ": GET /devices/" + device + "/raw", Http.get(base.resolve("/devices/" + device + "/raw")).body());
+      leaks.saw(phase + ": last error of " + device, status.lastError());
+      leaks.saw(phase + ": summary of " + device, status.summary());
+      leaks.saw(phase + ": config of " + device, status.config().toString());
+    }
+  }
+
+  /** A condition on a device's status during a phase. */
+  @FunctionalInterface
+  private interface Check {
+    boolean passes(DeviceStatus before, DeviceStatus now, Instant phaseStarted);
+  }
+
+  /** The device failed a poll, or one endpoint of a poll, for {@code reason} since the phase began. */
+  private static Check failedWith(FailureReason reason) {
+    return (before, now, started) -> now.errors().get(reason) > before.errors().get(reason)
+        || endpointFailures(now, reason) > endpointFailures(before, reason);
+  }
+
+  private static long endpointFailures(DeviceStatus status, FailureReason reason) {
+    return status.endpointErrors().entrySet().stream().filter(e -> e.getKey().reason() == reason)
+        .mapToLong(Map.Entry::getValue).sum();
+  }
+
+  private static Check polledAgain() {
+    return (before, now, started) -> now.polls() >= before.polls() + 2;
+  }
+
+  private static Check isUp() {
+    return (before, now, started) -> now.up();
+  }
+}
