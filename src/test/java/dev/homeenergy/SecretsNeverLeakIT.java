@@ -8,11 +8,9 @@ import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
-import dev.homeenergy.config.Secret;
 import dev.homeenergy.config.WebConfig;
 import dev.homeenergy.core.DeviceStatus;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.core.SimulatorOptions;
 import dev.homeenergy.device.powerwall.PowerwallSimulator;
 import dev.homeenergy.device.powerwall.PowerwallSimulatorFault;
 import dev.homeenergy.device.powerwall.PowerwallSimulatorSettings;
@@ -21,19 +19,14 @@ import dev.homeenergy.device.sunpower.SunpowerFamily;
 import dev.homeenergy.device.sunpower.SunpowerSimulator;
 import dev.homeenergy.device.sunpower.SunpowerSimulatorSettings;
 import dev.homeenergy.device.tesla.FleetFault;
-import dev.homeenergy.device.tesla.OAuthClient;
 import dev.homeenergy.device.tesla.TeslaSimulator;
-import dev.homeenergy.device.tesla.TeslaSimulatorSettings;
-import dev.homeenergy.device.tesla.TokenFile;
 import dev.homeenergy.device.wallconnector.Fault;
 import dev.homeenergy.device.wallconnector.WallConnectorSimulator;
 import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.LeakCheck;
 import dev.homeenergy.testing.LogCapture;
+import dev.homeenergy.testing.SecretFixtures;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,19 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
  * simulator can produce, and none of those secrets shows anywhere a person or a scraper can look:
  * logs (stderr with stack traces, and the logging events), every page the exporter serves, and the
  * failure messages it keeps. {@code dev.homeenergy.cli.SecretsOnTheCommandLineIT} does the same
- * for the commands.
+ * for the commands. The secrets and devices are in {@link SecretFixtures}.
  */
 class SecretsNeverLeakIT {
-  static final String POWERWALL_PASSWORD = "pw-Secret-7f3Kq9xL";
-  static final String POWERWALL_WRONG_PASSWORD = "pw-Wrong-9Zt2LxQe";
-  /** The 2025 PVS firmware's password is the serial's last five characters. */
-  static final String PVS_SERIAL = "ZT0123456789ABCDQ7xZ9";
-  static final String PVS_PASSWORD = "Q7xZ9";
-  static final String PVS_WRONG_PASSWORD = "pvs-Wrong-Pa55-Zq81";
-  static final String TESLA_CLIENT_SECRET = "tesla-Client-Secret-4Yb8Hk2";
-  static final String STALE_ACCESS_TOKEN = "eyJ-Stale-Access-Token-8hQ2mV";
-  static final String STALE_REFRESH_TOKEN = "NA_Stale-Refresh-Token-5tR7nB";
-  static final String BROKEN_FILE_ACCESS_TOKEN = "eyJ-Broken-File-Access-3kP9wS";
   private static final Duration PHASE = Duration.ofSeconds(40);
   private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
@@ -82,160 +65,19 @@ class SecretsNeverLeakIT {
   private TeslaSimulator cloud;
   private Exporter exporter;
 
-  /** The simulated devices and cloud every test here talks to, and the secrets they use. */
-  static final class Devices {
-    private Devices() {}
-
-    static SimulatorOptions options(String scenario) {
-      return new SimulatorOptions("127.0.0.1", 0, scenario, Clock.systemUTC(), Set.of());
-    }
-
-    static TeslaSimulatorSettings cloudSettings() {
-      TeslaSimulatorSettings defaults = TeslaSimulatorSettings.defaults();
-      return new TeslaSimulatorSettings(defaults.clientId(), TESLA_CLIENT_SECRET, Duration.ofMinutes(1),
-          defaults.vehicles(), defaults.energySites(), Duration.ZERO, defaults.quietPeriod(), "na", "na",
-          TeslaSimulatorSettings.PartnerRegistration.OK, Duration.ofSeconds(1), false);
-    }
-
-    /** Signs in to {@code cloud} as {@code tesla login} would and writes the tokens to {@code file}. */
-    static void signIn(TeslaSimulator cloud, Path file) throws Exception {
-      OAuthClient oauth = new OAuthClient(new OAuthClient.Settings(cloud.authBase(), cloud.tokenBase(),
-          cloud.baseUri(), cloud.settings().clientId(), new Secret(TESLA_CLIENT_SECRET), "https://localhost/callback",
-          "openid offline_access vehicle_device_data energy_device_data", Duration.ofSeconds(5)),
-          HttpClient.newHttpClient(), Clock.systemUTC());
-      OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
-      String redirect = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-          .send(HttpRequest.newBuilder(request.url()).GET().build(), HttpResponse.BodyHandlers.discarding())
-          .headers().firstValue("Location").orElseThrow();
-      TokenFile.at(file).write(oauth.exchangeCode(OAuthClient.codeFromRedirect(redirect, request.state())));
-    }
-
-    /** Token files that cannot work: expired tokens the cloud never issued, and a broken file. */
-    static void writeBadTokenFiles(Path dir) throws Exception {
-      Files.writeString(dir.resolve("stale-token.json"), """
-          {"access_token": "%s", "refresh_token": "%s", "expires_at": 1, "token_type": "Bearer", "created_at": 0}
-          """.formatted(STALE_ACCESS_TOKEN, STALE_REFRESH_TOKEN));
-      Files.writeString(dir.resolve("broken-token.json"),
-          "{\"access_token\": \"" + BROKEN_FILE_ACCESS_TOKEN + "\", \"refresh_token\": ");
-    }
-
-    /** Password files and the environment the config refers to. */
-    static Map<String, String> writeSecretsAndEnvironment(Path dir) throws Exception {
-      Files.writeString(dir.resolve("powerwall-password.txt"), POWERWALL_PASSWORD + "\n");
-      Files.writeString(dir.resolve("pvs-wrong-password.txt"), PVS_WRONG_PASSWORD + "\n");
-      Files.writeString(dir.resolve("tesla-client-secret.txt"), TESLA_CLIENT_SECRET + "\n");
-      return Map.of("POWERWALL_WRONG_PASSWORD", POWERWALL_WRONG_PASSWORD, "TESLA_CLIENT_SECRET", TESLA_CLIENT_SECRET);
-    }
-
-    /**
-     * A config with every family: a device of each that works, and ones that cannot sign in. Secrets
-     * come inline, from {@code *_file} and from {@code ${ENV}}.
-     */
-    static String config(WallConnectorSimulator wallConnector, PowerwallSimulator powerwall,
-        PowerwallSimulator otherPowerwall, SunpowerSimulator pvs, SunpowerSimulator otherPvs, TeslaSimulator cloud) {
-      String tesla = """
-            type: tesla
-            address: %s
-            client_id: %s
-            auth_base: %s
-            token_base: %s
-            interval: 2s
-            timeout: 2s
-            online_interval: 1s
-            asleep_interval: 1s
-            budget_dollars: 1000
-          """.formatted(cloud.baseUri(), cloud.settings().clientId(), cloud.authBase(), cloud.tokenBase());
-      return """
-          web:
-            listen_address: 127.0.0.1:0
-          devices:
-            - name: garage
-              type: wallconnector
-              address: %s
-              interval: 1s
-              timeout: 1s
-            - name: battery
-              type: powerwall
-              address: %s
-              password_file: powerwall-password.txt
-              interval: 1s
-              timeout: 1s
-            - name: battery-wrong-password
-              type: powerwall
-              address: %s
-              password: ${POWERWALL_WRONG_PASSWORD}
-              interval: 1s
-              timeout: 1s
-            - name: pvs
-              type: sunpower
-              address: %s
-              password: %s
-              interval: 30s
-              timeout: 1s
-            - name: pvs-wrong-password
-              type: sunpower
-              address: %s
-              password_file: pvs-wrong-password.txt
-              interval: 30s
-              timeout: 1s
-            - name: cars
-              client_secret: %s
-              token_file: tesla-token.json
-          %s  - name: cars-stale-token
-              client_secret_file: tesla-client-secret.txt
-              token_file: stale-token.json
-          %s  - name: cars-broken-token-file
-              client_secret: ${TESLA_CLIENT_SECRET}
-              token_file: broken-token.json
-          %s""".formatted(wallConnector.baseUri(), powerwall.baseUri(), otherPowerwall.baseUri(), pvs.baseUri(),
-          PVS_PASSWORD, otherPvs.baseUri(), TESLA_CLIENT_SECRET, tesla.indent(2), tesla.indent(2), tesla.indent(2));
-    }
-
-    /** The secrets of the simulated devices, to look for once they were used. */
-    static void registerSecrets(LeakCheck leaks, Path dir, PowerwallSimulator powerwall,
-        SunpowerSimulator pvs, TeslaSimulator cloud) throws Exception {
-      leaks.secret("Powerwall password", POWERWALL_PASSWORD);
-      leaks.secret("wrong Powerwall password", POWERWALL_WRONG_PASSWORD);
-      leaks.secret("PVS password", PVS_PASSWORD);
-      leaks.publicValue(PVS_SERIAL);
-      leaks.secret("PVS Basic credentials", "ssm_owner:" + PVS_PASSWORD);
-      leaks.secret("wrong PVS password", PVS_WRONG_PASSWORD);
-      leaks.secret("Tesla client secret", TESLA_CLIENT_SECRET);
-      leaks.secret("stale access token", STALE_ACCESS_TOKEN);
-      leaks.secret("stale refresh token", STALE_REFRESH_TOKEN);
-      leaks.secret("access token of a broken token file", BROKEN_FILE_ACCESS_TOKEN);
-      if (powerwall != null) {
-        powerwall.issuedTokens().forEach(token -> leaks.secret("Powerwall session token", token));
-      }
-      if (pvs != null) {
-        pvs.issuedSessions().forEach(session -> leaks.secret("PVS session", session));
-      }
-      if (cloud != null) {
-        cloud.issuedTokens().forEach(token -> leaks.secret("Tesla token", token));
-      }
-      Path tokenFile = dir.resolve("tesla-token.json");
-      if (Files.exists(tokenFile)) {
-        TokenFile.at(tokenFile).read().ifPresent(tokens -> {
-          leaks.secret("Tesla access token in the token file", tokens.access().reveal());
-          leaks.secret("Tesla refresh token in the token file", tokens.refresh().reveal());
-        });
-      }
-    }
-  }
-
   @BeforeEach
   void start() throws Exception {
     logs = LogCapture.start();
-    wallConnector = track(WallConnectorSimulator.start(Devices.options("charging")));
-    powerwall = track(PowerwallSimulator.start(Devices.options("powerwall2"),
-        PowerwallSimulatorSettings.defaults().withPassword(POWERWALL_PASSWORD).withSlowDelay(Duration.ofSeconds(3))));
-    otherPowerwall = track(PowerwallSimulator.start(Devices.options("powerwall2"),
-        PowerwallSimulatorSettings.defaults().withPassword(POWERWALL_PASSWORD)));
-    SunpowerSimulatorSettings pvsSettings = SunpowerSimulatorSettings.defaults().withSerial(PVS_SERIAL)
+    wallConnector = track(WallConnectorSimulator.start(SecretFixtures.options("charging")));
+    powerwall = track(PowerwallSimulator.start(SecretFixtures.options("powerwall2"),
+        PowerwallSimulatorSettings.defaults().withPassword(SecretFixtures.POWERWALL_PASSWORD).withSlowDelay(Duration.ofSeconds(3))));
+    otherPowerwall = track(PowerwallSimulator.start(SecretFixtures.options("powerwall2"),
+        PowerwallSimulatorSettings.defaults().withPassword(SecretFixtures.POWERWALL_PASSWORD)));
+    SunpowerSimulatorSettings pvsSettings = SunpowerSimulatorSettings.defaults().withSerial(SecretFixtures.PVS_SERIAL)
         .withInverterCount(4).withPerDeviceLatency(Duration.ZERO).withSlowDelay(Duration.ofSeconds(3));
-    pvs = track(SunpowerSimulator.start(Devices.options("locked"), pvsSettings));
-    otherPvs = track(SunpowerSimulator.start(Devices.options("locked"), pvsSettings));
-    cloud = track(TeslaSimulator.start(Devices.options("daily"), Devices.cloudSettings()));
+    pvs = track(SunpowerSimulator.start(SecretFixtures.options("locked"), pvsSettings));
+    otherPvs = track(SunpowerSimulator.start(SecretFixtures.options("locked"), pvsSettings));
+    cloud = track(TeslaSimulator.start(SecretFixtures.options("daily"), SecretFixtures.cloudSettings()));
   }
 
   private <T extends AutoCloseable> T track(T closeable) {
@@ -257,12 +99,12 @@ class SecretsNeverLeakIT {
 
   @Test
   void noSecretShowsThroughAnyErrorPathOfAnyFamily() throws Exception {
-    Map<String, String> env = Devices.writeSecretsAndEnvironment(dir);
-    Devices.signIn(cloud, dir.resolve("tesla-token.json"));
-    Devices.writeBadTokenFiles(dir);
+    Map<String, String> env = SecretFixtures.writeSecretsAndEnvironment(dir);
+    SecretFixtures.signIn(cloud, dir.resolve("tesla-token.json"));
+    SecretFixtures.writeBadTokenFiles(dir);
     Path configFile = dir.resolve("config.yml");
     Files.writeString(configFile,
-        Devices.config(wallConnector, powerwall, otherPowerwall, pvs, otherPvs, cloud));
+        SecretFixtures.config(wallConnector, powerwall, otherPowerwall, pvs, otherPvs, cloud));
     ExporterConfig loaded = new ConfigLoader(Families.specs(Families.all()), env::get).load(configFile);
     ExporterConfig config = new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"),
         new LogConfig("debug", "text"), loaded.devices().stream().map(SecretsNeverLeakIT::pollPvsEverySecond).toList(),
@@ -316,7 +158,7 @@ class SecretsNeverLeakIT {
 
     leaks.saw("stderr", logs.stderr());
     logs.events().forEach(event -> leaks.saw("log event", event));
-    Devices.registerSecrets(leaks, dir, powerwall, pvs, cloud);
+    SecretFixtures.registerSecrets(leaks, dir, powerwall, pvs, cloud);
     otherPowerwall.issuedTokens().forEach(token -> leaks.secret("Powerwall session token", token));
 
     assertThat(powerwall.issuedTokens()).hasSizeGreaterThanOrEqualTo(2);

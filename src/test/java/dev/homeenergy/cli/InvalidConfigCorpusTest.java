@@ -22,7 +22,8 @@ import picocli.CommandLine;
 /**
  * Every file under {@code config/invalid/} is refused by {@code check-config} and by {@code serve}
  * with exit code 2 and one line naming the key (the file's first line says which: {@code # expect:
- * <text the error must contain>}), and nothing is served.
+ * <text the error must contain>}), nothing is served, and the password {@code hunter2} some of
+ * them hold is never repeated.
  */
 class InvalidConfigCorpusTest {
   private static final String EXPECT = "# expect: ";
@@ -88,6 +89,7 @@ class InvalidConfigCorpusTest {
         .contains(invalid.expected())
         .startsWith(invalid.file().toString());
     assertThat(run.out.toString()).isEmpty();
+    assertThat(run.err.toString()).doesNotContain("hunter2");
     assertThat(run.served).isFalse();
   }
 
@@ -100,6 +102,7 @@ class InvalidConfigCorpusTest {
     assertThat(run.errorLines()).as(run.err.toString()).singleElement().asString()
         .contains(invalid.expected());
     assertThat(run.out.toString()).isEmpty();
+    assertThat(run.err.toString()).doesNotContain("hunter2");
     assertThat(run.served).isFalse();
   }
 }
