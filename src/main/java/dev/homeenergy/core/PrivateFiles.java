@@ -12,10 +12,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,9 +32,10 @@ import java.util.UUID;
  * <p>The content goes to a temporary file in the target's directory, created 0600 from the start
  * (not tightened afterwards, so the umask cannot widen it), forced to disk, then atomically moved
  * over the target; the directory is synced where the platform allows. A failure removes the
- * temporary file and leaves the target as it was. On file systems without POSIX permissions the
- * file gets the platform's default protection; where the file system cannot rename atomically the
- * move falls back to a plain replace. Temporary files are named {@code .<target name>.<uuid>.tmp};
+ * temporary file and leaves the target as it was. On file systems without POSIX permissions but
+ * with ACLs (Windows) the file's ACL is cut down to its owner before anything is written; on ones
+ * with neither it gets the platform's default protection. Where the file system cannot rename
+ * atomically the move falls back to a plain replace. Temporary files are named {@code .<target name>.<uuid>.tmp};
  * ones a crash left behind are removed by the next write of the same target.
  */
 public final class PrivateFiles {
@@ -107,6 +113,7 @@ public final class PrivateFiles {
     Path temporary = directory.resolve(temporaryPrefix(absolute) + UUID.randomUUID() + TEMP_SUFFIX);
     try (FileChannel channel = FileChannel.open(temporary,
         Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(directory))) {
+      restrictAcl(temporary);
       ByteBuffer bytes = ByteBuffer.wrap(content);
       while (bytes.hasRemaining()) {
         channel.write(bytes);
@@ -152,6 +159,24 @@ public final class PrivateFiles {
 
   private static boolean posix(Path directory) {
     return directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /**
+   * Where there are no POSIX permissions but ACLs (Windows), leaves only the owner's entry, before
+   * any content is written.
+   */
+  private static void restrictAcl(Path file) throws IOException {
+    if (posix(file)) {
+      return;
+    }
+    AclFileAttributeView acl = Files.getFileAttributeView(file, AclFileAttributeView.class);
+    if (acl != null) {
+      acl.setAcl(List.of(AclEntry.newBuilder()
+          .setType(AclEntryType.ALLOW)
+          .setPrincipal(acl.getOwner())
+          .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+          .build()));
+    }
   }
 
   private static FileAttribute<?>[] ownerOnly(Path directory) {
