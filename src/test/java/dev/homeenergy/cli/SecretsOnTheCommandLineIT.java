@@ -86,12 +86,19 @@ class SecretsOnTheCommandLineIT {
     final CommandLine commandLine;
     final String name;
 
+    final LeakCheck into;
+
     Run(String name) throws Exception {
       this(name, env);
     }
 
     Run(String name, Map<String, String> environment) throws Exception {
+      this(name, environment, leaks);
+    }
+
+    Run(String name, Map<String, String> environment, LeakCheck into) throws Exception {
       this.name = name;
+      this.into = into;
       BufferedReader stdin = new BufferedReader(new PipedReader(typing));
       CliContext context = new CliContext(environment, Families.all(), Clock.systemUTC(), stop::await, exporter -> {
         logs.attach();
@@ -115,8 +122,8 @@ class SecretsOnTheCommandLineIT {
     }
 
     void record() {
-      leaks.saw(name + " stdout", out.toString());
-      leaks.saw(name + " stderr", err.toString());
+      into.saw(name + " stdout", out.toString());
+      into.saw(name + " stderr", err.toString());
     }
   }
 
@@ -165,7 +172,8 @@ class SecretsOnTheCommandLineIT {
     String code = teslaLogin();
     teslaKeysAndRegistration();
     dropIns();
-    serve(config);
+    serve(leaks, "serve", "--config.file=" + config, "--log.level=debug", "--log.format=json");
+    demo();
 
     leaks.secret("authorization code", code);
     leaks.secret("wrong client secret", WRONG_CLIENT_SECRET);
@@ -177,7 +185,8 @@ class SecretsOnTheCommandLineIT {
         leaks.secret("partner private key", line);
       }
     }
-    assertThat(logs.stderr()).contains("answered its first poll").contains("cars-stale-token poll failed");
+    assertThat(logs.stderr()).contains("answered its first poll").contains("cars-stale-token poll failed")
+        .contains("\"level\":\"WARN\"");
     assertThat(leaks.leaks()).isEmpty();
   }
 
@@ -323,19 +332,35 @@ class SecretsOnTheCommandLineIT {
     assertThat(new Run("tesla serve, bad interval", badInterval).execute("tesla", "serve")).isEqualTo(2);
   }
 
-  private void serve(Path config) throws Exception {
-    Run serve = new Run("serve");
-    CompletableFuture<Integer> result = serve.start("--config.file=" + config, "--log.level=debug");
+  /**
+   * The demo signs in to its simulated gateway and cloud with their published secrets (which {@code
+   * simulate --help} names); its pages and logs show them as little as {@code serve} shows real ones.
+   */
+  private void demo() throws Exception {
+    LeakCheck demo = new LeakCheck();
+    demo.secret("the demo's Powerwall password", PowerwallSimulatorSettings.DEFAULT_PASSWORD);
+    demo.secret("the demo's Tesla client secret", TeslaSimulatorSettings.DEFAULT_CLIENT_SECRET);
+    int logged = logs.stderr().length();
+    serve(demo, "demo", "demo", "--web.listen-address=127.0.0.1:0", "--log.level=debug", "--log.format=logfmt");
+    demo.saw("demo: stderr", logs.stderr().substring(logged));
+    assertThat(logs.stderr().substring(logged)).contains("level=INFO");
+    assertThat(demo.leaks()).isEmpty();
+  }
+
+  /** Runs a serving command until every device was polled once, recording what it shows. */
+  private void serve(LeakCheck leaks, String name, String... args) throws Exception {
+    Run serve = new Run(name, env, leaks);
+    CompletableFuture<Integer> result = serve.start(args);
     Exporter exporter = await().atMost(Duration.ofSeconds(20)).until(serve.serving::get, e -> e != null);
     await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100))
         .until(() -> exporter.store().all().stream().allMatch(DeviceStatus::polledOnce));
     URI base = exporter.localUri();
-    leaks.saw("serve: GET /", Http.get(base.resolve("/")).body());
-    leaks.saw("serve: GET /metrics", Http.get(base.resolve("/metrics")).body());
+    leaks.saw(name + ": GET /", Http.get(base.resolve("/")).body());
+    leaks.saw(name + ": GET /metrics", Http.get(base.resolve("/metrics")).body());
     for (DeviceStatus status : exporter.store().all()) {
       String device = status.config().name();
-      leaks.saw("serve: GET /devices/" + device + "/raw", Http.get(base.resolve("/devices/" + device + "/raw")).body());
-      leaks.saw("serve: last error of " + device, status.lastError());
+      leaks.saw(name + ": GET /devices/" + device + "/raw", Http.get(base.resolve("/devices/" + device + "/raw")).body());
+      leaks.saw(name + ": last error of " + device, status.lastError());
     }
     serve.stop.countDown();
     assertThat(result.get(20, TimeUnit.SECONDS)).isZero();
