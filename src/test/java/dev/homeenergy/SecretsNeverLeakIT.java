@@ -62,6 +62,9 @@ class SecretsNeverLeakIT {
   private SunpowerSimulator pvs;
   private SunpowerSimulator otherPvs;
   private TeslaSimulator cloud;
+  private PowerwallSimulator stoppedPowerwall;
+  private PowerwallSimulator powerwall3;
+  private SunpowerSimulator storagePvs;
   private Exporter exporter;
 
   @BeforeEach
@@ -77,6 +80,33 @@ class SecretsNeverLeakIT {
     pvs = track(SunpowerSimulator.start(SecretFixtures.options("locked"), pvsSettings));
     otherPvs = track(SunpowerSimulator.start(SecretFixtures.options("locked"), pvsSettings));
     cloud = track(TeslaSimulator.start(SecretFixtures.options("daily"), SecretFixtures.cloudSettings()));
+    PowerwallSimulatorSettings gateway = PowerwallSimulatorSettings.defaults()
+        .withPassword(SecretFixtures.POWERWALL_PASSWORD);
+    stoppedPowerwall = track(PowerwallSimulator.start(SecretFixtures.options("sitemaster-stopped"), gateway));
+    powerwall3 = track(PowerwallSimulator.start(SecretFixtures.options("powerwall3"), gateway));
+    storagePvs = track(SunpowerSimulator.start(SecretFixtures.options("storage-locked"), pvsSettings));
+  }
+
+  /** Devices in the simulators' other scenarios that sign in: a stopped sitemaster, a Powerwall 3, a PVS with storage. */
+  private String otherScenarios() {
+    String powerwallDevice = """
+          - name: %s
+            type: powerwall
+            address: %s
+            password_file: powerwall-password.txt
+            interval: 1s
+            timeout: 1s
+        """;
+    return powerwallDevice.formatted("battery-sitemaster-stopped", stoppedPowerwall.baseUri())
+        + powerwallDevice.formatted("battery-powerwall3", powerwall3.baseUri())
+        + """
+          - name: pvs-storage
+            type: sunpower
+            address: %s
+            password: %s
+            interval: 30s
+            timeout: 1s
+        """.formatted(storagePvs.baseUri(), SecretFixtures.PVS_PASSWORD);
   }
 
   private <T extends AutoCloseable> T track(T closeable) {
@@ -103,7 +133,7 @@ class SecretsNeverLeakIT {
     SecretFixtures.writeBadTokenFiles(dir);
     Path configFile = dir.resolve("config.yml");
     Files.writeString(configFile,
-        SecretFixtures.config(wallConnector, powerwall, otherPowerwall, pvs, otherPvs, cloud));
+        SecretFixtures.config(wallConnector, powerwall, otherPowerwall, pvs, otherPvs, cloud) + otherScenarios());
     ExporterConfig loaded = new ConfigLoader(Families.specs(Families.all()), env::get).load(configFile);
     ExporterConfig config = new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"),
         new LogConfig("debug", "text"), loaded.devices().stream().map(SecretsNeverLeakIT::pollPvsEverySecond).toList(),
@@ -112,12 +142,14 @@ class SecretsNeverLeakIT {
     logs.attach();
     exporter = Exporter.start(config, Families.all(), Clock.systemUTC());
 
-    phase("healthy", () -> { }, Map.of(
-        "garage", isUp(), "battery", isUp(), "pvs", isUp(), "cars", isUp(),
-        "battery-wrong-password", failedWith(FailureReason.AUTH),
-        "pvs-wrong-password", failedWith(FailureReason.AUTH),
-        "cars-stale-token", failedWith(FailureReason.AUTH),
-        "cars-broken-token-file", failedWith(FailureReason.AUTH)));
+    phase("healthy", () -> { }, Map.ofEntries(
+        Map.entry("garage", isUp()), Map.entry("battery", isUp()), Map.entry("pvs", isUp()), Map.entry("cars", isUp()),
+        Map.entry("battery-wrong-password", failedWith(FailureReason.AUTH)),
+        Map.entry("pvs-wrong-password", failedWith(FailureReason.AUTH)),
+        Map.entry("cars-stale-token", failedWith(FailureReason.AUTH)),
+        Map.entry("cars-broken-token-file", failedWith(FailureReason.AUTH)),
+        Map.entry("battery-sitemaster-stopped", polledAgain()), Map.entry("battery-powerwall3", polledAgain()),
+        Map.entry("pvs-storage", polledAgain())));
     phase("HTTP 500", () -> {
       wallConnector.setFaults(Set.of(Fault.HTTP_500));
       powerwall.setFaults(Set.of(PowerwallSimulatorFault.HTTP_500));
@@ -158,7 +190,10 @@ class SecretsNeverLeakIT {
     leaks.saw("stderr", logs.stderr());
     logs.events().forEach(event -> leaks.saw("log event", event));
     SecretFixtures.registerSecrets(leaks, dir, powerwall, pvs, cloud);
-    otherPowerwall.issuedTokens().forEach(token -> leaks.secret("Powerwall session token", token));
+    for (PowerwallSimulator gateway : List.of(otherPowerwall, stoppedPowerwall, powerwall3)) {
+      gateway.issuedTokens().forEach(token -> leaks.secret("Powerwall session token", token));
+    }
+    storagePvs.issuedSessions().forEach(session -> leaks.secret("PVS session", session));
 
     assertThat(powerwall.issuedTokens()).hasSizeGreaterThanOrEqualTo(2);
     assertThat(pvs.issuedSessions()).hasSizeGreaterThanOrEqualTo(2);
