@@ -79,7 +79,8 @@ class SecretsNeverLeakIT {
         .withInverterCount(4).withPerDeviceLatency(Duration.ZERO);
     pvs = track(SunpowerSimulator.start(SecretFixtures.options("locked"), pvsSettings));
     otherPvs = track(SunpowerSimulator.start(SecretFixtures.options("locked"), pvsSettings));
-    cloud = track(TeslaSimulator.start(SecretFixtures.options("daily"), SecretFixtures.cloudSettings()));
+    // Parked cars: a driving or charging car would set the next poll a minute or more away.
+    cloud = track(TeslaSimulator.start(SecretFixtures.options("parked"), SecretFixtures.cloudSettings()));
     PowerwallSimulatorSettings gateway = PowerwallSimulatorSettings.defaults()
         .withPassword(SecretFixtures.POWERWALL_PASSWORD);
     stoppedPowerwall = track(PowerwallSimulator.start(SecretFixtures.options("sitemaster-stopped"), gateway));

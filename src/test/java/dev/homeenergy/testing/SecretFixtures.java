@@ -94,7 +94,7 @@ public final class SecretFixtures {
           timeout: 2s
           online_interval: 1s
           asleep_interval: 1s
-          budget_dollars: 1000
+          budget_dollars: 100000
         """.formatted(cloud.baseUri(), cloud.settings().clientId(), cloud.authBase(), cloud.tokenBase());
     return """
         web:
