@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.error.Mark;
  * that merely looks like a key (a secret on a broken line) is never echoed.
  */
 final class KeyNearLine {
-  private static final Pattern KEY = Pattern.compile("^[ \\t]*(?:-[ \\t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \\t]*:(?:[ \\t]|$)");
+  private static final Pattern KEY =
+      Pattern.compile("^[ \\t]*(?:-[ \\t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \\t]*:(?:[ \\t]|$)");
 
   private KeyNearLine() {}
 

@@ -35,8 +35,9 @@ import java.util.UUID;
  * temporary file and leaves the target as it was. On file systems without POSIX permissions but
  * with ACLs (Windows) the file's ACL is cut down to its owner before anything is written; on ones
  * with neither it gets the platform's default protection. Where the file system cannot rename
- * atomically the move falls back to a plain replace. Temporary files are named {@code .<target name>.<uuid>.tmp};
- * ones a crash left behind are removed by the next write of the same target.
+ * atomically the move falls back to a plain replace. Temporary files are named {@code
+ * .<target name>.<uuid>.tmp}; ones a crash left behind are removed by the next write of the same
+ * target.
  */
 public final class PrivateFiles {
   private static final String TEMP_SUFFIX = ".tmp";

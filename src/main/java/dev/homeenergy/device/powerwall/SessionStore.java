@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a gateway's session token across restarts in {@code .home-energy-exporter-<device>.session}
- * in the state directory, readable by the owner only (0600, written through {@link PrivateFiles}), so a restart does not log in again
- * (gateways rate-limit logins and newer firmware may refuse a password an issued token survives).
+ * in the state directory, readable by the owner only (0600, written through {@link PrivateFiles}),
+ * so a restart does not log in again (gateways rate-limit logins and newer firmware may refuse a
+ * password an issued token survives).
  * Without a state directory nothing is persisted. Failures to read or write are logged, never
  * fatal; the token itself is never logged.
  */

@@ -21,8 +21,8 @@ import java.util.Optional;
  * token_type} and {@code created_at} (the Fleet API exporter's {@code token.json}); or a directory
  * holding {@code token.access} and {@code token.refresh} (the Owner API exporter's files, each the
  * bare token or a token JSON body). Writes go through {@link PrivateFiles}: owner-only from the
- * start and crash-safe, so a crash leaves either the old or the new file. A file others can read is tightened to 0600 when read. Error messages name
- * the file, never a token.
+ * start and crash-safe, so a crash leaves either the old or the new file. A file others can read
+ * is tightened to 0600 when read. Error messages name the file, never a token.
  */
 public final class TokenFile {
   static final String ACCESS_FILE = "token.access";
