@@ -27,6 +27,9 @@ final class Serving {
   /** Problems with settings that flags may have changed after the file was validated. */
   static List<String> problems(ExporterConfig config) {
     List<String> problems = new ArrayList<>();
+    if (config.devices().isEmpty()) {
+      problems.add("devices: no devices configured; list at least one (see examples/home-energy-exporter.yml)");
+    }
     try {
       ListenAddress.parse(config.web().listenAddress());
     } catch (IllegalArgumentException e) {

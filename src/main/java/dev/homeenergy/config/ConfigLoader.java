@@ -5,9 +5,11 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -90,7 +92,7 @@ public final class ConfigLoader {
   private ExporterConfig parse(String yamlText, String source, Path baseDirectory)
       throws ConfigException {
     Problems problems = new Problems();
-    Optional<Node> root = compose(yamlText, problems);
+    Optional<Node> root = compose(yamlText, knownKeys(), problems);
     ValueReader values = new ValueReader(new EnvExpander(env), problems);
     SecretResolver secrets = new SecretResolver(files, baseDirectory, values, problems);
     DeviceParser deviceParser = new DeviceParser(types, values, secrets, problems);
@@ -118,7 +120,7 @@ public final class ConfigLoader {
     return new ExporterConfig(web, log, devices.stream().map(DeviceEntry::config).toList(), null, probe);
   }
 
-  private static Optional<Node> compose(String yamlText, Problems problems) {
+  private static Optional<Node> compose(String yamlText, Set<String> knownKeys, Problems problems) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
@@ -132,11 +134,23 @@ public final class ConfigLoader {
       if (problem.startsWith("but ") && e.getContext() != null) {
         problem = e.getContext() + " " + problem;
       }
-      problems.add("", mark == null ? 0 : mark.getLine() + 1, "invalid YAML: " + problem);
+      String near = KeyNearLine.find(yamlText, mark, e.getContextMark(), knownKeys)
+          .map(key -> " near key \"" + key + "\"").orElse("");
+      problems.add("", mark == null ? 0 : mark.getLine() + 1, "invalid YAML" + near + ": " + problem);
     } catch (YAMLException e) {
       problems.add("", 0, "invalid YAML: " + e.getMessage());
     }
     return Optional.empty();
+  }
+
+  /** Every key name a config file may hold. */
+  private Set<String> knownKeys() {
+    Set<String> known = new HashSet<>(TOP_LEVEL_KEYS);
+    known.addAll(WEB_KEYS);
+    known.addAll(LOG_KEYS);
+    known.addAll(DeviceParser.COMMON_KEYS);
+    types.values().forEach(spec -> known.addAll(DeviceParser.allowedKeys(spec)));
+    return known;
   }
 
   private static Optional<YamlMap> section(YamlMap root, String key, Problems problems) {

@@ -220,8 +220,10 @@ public final class PowerwallClient implements Device {
     try {
       return GatewayCertificates.readPem(settings.tlsCertFile());
     } catch (IOException | CertificateException e) {
-      throw new IllegalArgumentException("devices[" + deviceName + "].tls_cert_file: cannot use "
-          + settings.tlsCertFile() + ": " + e.getMessage(), e);
+      String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+      throw new IllegalArgumentException("devices[" + deviceName + "].tls_cert_file: cannot use \""
+          + settings.tlsCertFile() + "\": " + reason, e);
     }
   }
 }
