@@ -54,7 +54,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
       try {
         WebSecurity.load(config.web().securityFile());
       } catch (ConfigException e) {
-        err.println(e.getMessage());
+        e.getMessage().lines().forEach(line -> err.println(file + ": web.config_file: " + line));
         err.flush();
         return Serving.EXIT_CONFIG;
       }

@@ -86,7 +86,7 @@ final class Serving {
       try {
         security = WebSecurity.load(config.web().securityFile());
       } catch (ConfigException e) {
-        e.getMessage().lines().forEach(line -> err.println("error: " + line));
+        e.getMessage().lines().forEach(line -> err.println("error: web.config_file: " + line));
         err.flush();
         return EXIT_CONFIG;
       }
