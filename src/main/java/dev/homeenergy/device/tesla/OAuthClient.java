@@ -3,6 +3,7 @@ package dev.homeenergy.device.tesla;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.Secret;
+import dev.homeenergy.core.BoundedBody;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import java.io.IOException;
@@ -219,13 +220,17 @@ public final class OAuthClient {
         .build();
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.send(request, BoundedBody.handler(BoundedBody.DEFAULT_MAX_BYTES));
     } catch (HttpTimeoutException e) {
       throw new PollException(FailureReason.TIMEOUT, what + ": no answer from " + uri + " within "
           + settings.timeout().toMillis() + " ms");
     } catch (ConnectException e) {
       throw new PollException(FailureReason.CONNECT, what + ": cannot connect to " + uri);
     } catch (IOException e) {
+      if (tooLarge(e)) {
+        throw new PollException(FailureReason.PARSE, what + ": the answer from " + uri + " exceeded "
+            + BoundedBody.DEFAULT_MAX_BYTES + " bytes");
+      }
       throw new PollException(FailureReason.CONNECT, what + ": connection to " + uri + " failed ("
           + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
@@ -241,6 +246,15 @@ public final class OAuthClient {
       return body;
     }
     throw failure(what, status, body == null ? "" : body.path("error").asText(""));
+  }
+
+  private static boolean tooLarge(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BoundedBody.TooLarge) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static PollException failure(String what, int status, String error) {
