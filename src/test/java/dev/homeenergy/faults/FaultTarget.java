@@ -44,8 +44,12 @@ interface FaultTarget {
     /** The device goes {@code up 0} and the fault is counted under {@code reason}. */
     record Fails(String reason) implements Outcome {}
 
-    /** The device stays {@code up 1} with its data; why this is the sensible reading is in {@code because}. */
-    record Accepted(String because) implements Outcome {}
+    /**
+     * The device stays {@code up 1} with nothing counted; why this is the sensible reading is in
+     * {@code because}. With {@code dataKept} the data metric is still exported, without it the
+     * values it comes from were left out.
+     */
+    record Accepted(String because, boolean dataKept) implements Outcome {}
 
     /**
      * The device stays {@code up 1} (some endpoints still answer), the endpoints hit are counted

@@ -4,6 +4,7 @@ import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.DeviceFamily;
+import dev.homeenergy.core.ScaledClock;
 import dev.homeenergy.core.Simulator;
 import dev.homeenergy.core.SimulatorOptions;
 import dev.homeenergy.device.powerwall.PowerwallFamily;
@@ -27,7 +28,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +81,10 @@ final class FaultTargets {
 
     @Override
     public Outcome outcome(Fault fault) {
+      if (fault == Fault.NON_FINITE) {
+        return new Outcome.Accepted("the unit itself writes bare nan; a non-finite reading is left out, not an "
+            + "error, so the grid voltage is simply absent", false);
+      }
       return Outcomes.common(fault);
     }
 
@@ -199,6 +203,12 @@ final class FaultTargets {
   }
 
   static final class Tesla implements FaultTarget {
+    /**
+     * The simulated cloud runs two minutes a second: its per-car limit of 60 {@code vehicle_data}
+     * a minute then allows far more than the two devices polling every {@link #INTERVAL} ask.
+     */
+    private static final double CLOUD_SPEED = 120;
+
     @Override
     public String type() {
       return TeslaFamily.TYPE;
@@ -211,8 +221,8 @@ final class FaultTargets {
 
     @Override
     public Simulator simulator() throws Exception {
-      return TeslaSimulator.start(
-          new SimulatorOptions("127.0.0.1", 0, "parked", new MutableClock(Instant.now()), Set.of()));
+      return TeslaSimulator.start(new SimulatorOptions("127.0.0.1", 0, "parked", ScaledClock.ofSpeed(CLOUD_SPEED), Set.of()),
+          TeslaSimulatorSettings.defaults().withAccessTokenLifetime(Duration.ofDays(3650)));
     }
 
     /** Signs in to the simulated cloud and keeps the tokens in a file of its own for {@code name}. */
@@ -250,7 +260,12 @@ final class FaultTargets {
 
     @Override
     public Outcome outcome(Fault fault) {
-      return Outcomes.common(fault);
+      return switch (fault) {
+        case NUMBERS_AS_STRINGS -> new Outcome.Accepted("the Fleet API writes numbers as JSON numbers; a value in "
+            + "a string is not taken for a number and is left out", false);
+        case NON_FINITE -> new Outcome.Fails("parse");
+        default -> Outcomes.common(fault);
+      };
     }
 
     @Override

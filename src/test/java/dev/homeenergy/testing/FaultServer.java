@@ -73,7 +73,7 @@ public final class FaultServer implements AutoCloseable {
     STRINGS_AS_NUMBERS,
     /** The simulator's JSON with every number replaced by a bare NaN, Infinity or -Infinity. */
     NON_FINITE,
-    /** The simulator's JSON with {@link #ODD_TEXT} appended to every string. */
+    /** The simulator's JSON with {@link #ODD_TEXT} appended to every string that is not a number. */
     ODD_TEXT;
 
     /** Whether the fault rewrites the simulator's JSON (and so spares the paths a test exempts). */
@@ -95,7 +95,7 @@ public final class FaultServer implements AutoCloseable {
     return thread;
   });
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-  private final AtomicLong hugeBytesSent = new AtomicLong();
+  private final AtomicLong mostHugeBytesSent = new AtomicLong();
   private final AtomicLong faultedRequests = new AtomicLong();
   private final int port;
   private volatile Fault fault = Fault.NONE;
@@ -150,9 +150,9 @@ public final class FaultServer implements AutoCloseable {
     dropOpenConnections();
   }
 
-  /** Bytes of {@link Fault#HUGE_BODY} written so far, over all requests. */
-  public long hugeBytesSent() {
-    return hugeBytesSent.get();
+  /** The most bytes of one {@link Fault#HUGE_BODY} answer the client took before hanging up. */
+  public long mostHugeBytesSent() {
+    return mostHugeBytesSent.get();
   }
 
   /** Requests answered with a fault (not relayed unchanged) so far. */
@@ -307,12 +307,17 @@ public final class FaultServer implements AutoCloseable {
     out.write(head(200, Map.of("Content-Type", "application/json"), -1));
     byte[] block = "1234567890,".repeat(744).getBytes(StandardCharsets.US_ASCII);
     out.write('[');
-    for (long written = 1; written < HUGE_BODY_BYTES && !closed; written += block.length) {
-      out.write(block);
-      hugeBytesSent.addAndGet(block.length);
+    long written = 1;
+    try {
+      for (; written < HUGE_BODY_BYTES && !closed; written += block.length) {
+        out.write(block);
+      }
+      out.write("0]".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+    } finally {
+      long sent = written;
+      mostHugeBytesSent.accumulateAndGet(sent, Math::max);
     }
-    out.write("0]".getBytes(StandardCharsets.US_ASCII));
-    out.flush();
   }
 
   private void dropOpenConnections() {

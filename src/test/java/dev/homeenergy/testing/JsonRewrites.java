@@ -45,6 +45,16 @@ final class JsonRewrites {
     }
   }
 
+  /** A number in a string (the PVS varserver writes every value so) is a value, not a label. */
+  private static boolean looksNumeric(String text) {
+    try {
+      Double.parseDouble(text);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static JsonNode rewrite(FaultServer.Fault fault, JsonNode node, int[] counter) {
     if (node instanceof ObjectNode object) {
       ObjectNode out = JSON.createObjectNode();
@@ -63,7 +73,8 @@ final class JsonRewrites {
       case NUMBERS_AS_STRINGS -> node.isNumber() ? TextNode.valueOf(node.asText()) : node;
       case STRINGS_AS_NUMBERS -> node.isTextual() ? IntNode.valueOf(12345) : node;
       case NON_FINITE -> node.isNumber() ? DoubleNode.valueOf(NON_FINITE[counter[0]++ % NON_FINITE.length]) : node;
-      case ODD_TEXT -> node.isTextual() ? TextNode.valueOf(node.asText() + FaultServer.ODD_TEXT) : node;
+      case ODD_TEXT -> node.isTextual() && !looksNumeric(node.asText())
+          ? TextNode.valueOf(node.asText() + FaultServer.ODD_TEXT) : node;
       default -> node;
     };
   }
