@@ -49,7 +49,7 @@ class DeviceFaultsIT {
 
   static Stream<Arguments> cases() {
     String only = System.getProperty("faults.only", "");
-    return FaultTargets.all().stream().filter(t -> only.isEmpty() || t.type().equals(only)).flatMap(target -> Arrays.stream(Fault.values())
+    return FaultTargets.all().stream().filter(t -> only.isEmpty() || t.toString().startsWith(only)).flatMap(target -> Arrays.stream(Fault.values())
         .filter(fault -> fault != Fault.NONE)
         .map(fault -> Arguments.of(target, fault)));
   }
@@ -62,7 +62,7 @@ class DeviceFaultsIT {
   }
 
   private Rig rig(FaultTarget target) throws Exception {
-    Rig existing = rigs.get(target.type());
+    Rig existing = rigs.get(target.toString());
     if (existing != null) {
       return existing;
     }
@@ -74,7 +74,7 @@ class DeviceFaultsIT {
         target.device(FAULTY, server.baseUri(), simulator, scratch),
         target.device(NEIGHBOUR, simulator.baseUri(), simulator, scratch)));
     Rig rig = new Rig(harness, server);
-    rigs.put(target.type(), rig);
+    rigs.put(target.toString(), rig);
     return rig;
   }
 
