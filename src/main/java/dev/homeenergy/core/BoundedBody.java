@@ -16,22 +16,38 @@ import java.util.concurrent.Flow;
  * {@code Content-Length} is refused before any byte is read, and a body that grows past the cap
  * (chunked or undeclared) is abandoned at once by cancelling the stream, which closes the
  * connection. Either way the body fails with {@link TooLarge}; nothing beyond the cap is buffered.
+ * One instance per request: {@link #exceeded()} then tells, whatever error the HTTP client reports
+ * for the abandoned exchange, that the cap was the cause.
  */
 public final class BoundedBody {
   /** The cap every device body has unless its family asks for another. */
   public static final int DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 
-  private BoundedBody() {}
+  private final int maxBytes;
+  private volatile boolean exceeded;
 
-  /** A body handler that fails with {@link TooLarge} past {@code maxBytes}. */
-  public static HttpResponse.BodyHandler<String> handler(int maxBytes) {
+  public BoundedBody(int maxBytes) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
     }
+    this.maxBytes = maxBytes;
+  }
+
+  public int maxBytes() {
+    return maxBytes;
+  }
+
+  /** A body handler that fails with {@link TooLarge} past the cap. */
+  public HttpResponse.BodyHandler<String> handler() {
     return info -> {
       OptionalLong declared = info.headers().firstValueAsLong("Content-Length");
-      return new Subscriber(maxBytes, declared.isPresent() && declared.getAsLong() > maxBytes);
+      return new Subscriber(declared.isPresent() && declared.getAsLong() > maxBytes);
     };
+  }
+
+  /** Whether the body was abandoned for passing the cap. */
+  public boolean exceeded() {
+    return exceeded;
   }
 
   /** A body longer than the cap; the message says how long the cap is. */
@@ -49,15 +65,13 @@ public final class BoundedBody {
     }
   }
 
-  private static final class Subscriber implements HttpResponse.BodySubscriber<String> {
-    private final int maxBytes;
+  private final class Subscriber implements HttpResponse.BodySubscriber<String> {
     private final boolean declaredTooLarge;
     private final CompletableFuture<String> body = new CompletableFuture<>();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
-    Subscriber(int maxBytes, boolean declaredTooLarge) {
-      this.maxBytes = maxBytes;
+    Subscriber(boolean declaredTooLarge) {
       this.declaredTooLarge = declaredTooLarge;
     }
 
@@ -102,10 +116,12 @@ public final class BoundedBody {
       body.complete(received.toString(StandardCharsets.UTF_8));
     }
 
+    /** Fails the body before cancelling: cancelling can make the client report its own error first. */
     private void abandon() {
-      subscription.cancel();
-      received.reset();
+      exceeded = true;
       body.completeExceptionally(new TooLarge(maxBytes));
+      received.reset();
+      subscription.cancel();
     }
   }
 }

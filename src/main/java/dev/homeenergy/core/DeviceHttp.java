@@ -90,8 +90,9 @@ public final class DeviceHttp {
       throw fail(endpoint, uri, at, started, 0, null,
           new PollException(FailureReason.TIMEOUT, endpoint + ": no time left in the poll"));
     }
+    BoundedBody bounded = new BoundedBody(maxBodyBytes);
     CompletableFuture<HttpResponse<String>> future = client.sendAsync(
-        request.timeout(remaining).build(), BoundedBody.handler(maxBodyBytes));
+        request.timeout(remaining).build(), bounded.handler());
     HttpResponse<String> response;
     try {
       response = future.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
@@ -106,7 +107,9 @@ public final class DeviceHttp {
       throw fail(endpoint, uri, at, started, 0, null,
           new PollException(FailureReason.TIMEOUT, endpoint + ": interrupted"));
     } catch (ExecutionException e) {
-      throw fail(endpoint, uri, at, started, 0, null, classify(endpoint, e.getCause()));
+      throw fail(endpoint, uri, at, started, 0, null, bounded.exceeded()
+          ? new PollException(FailureReason.PARSE, endpoint + ": body exceeded " + maxBodyBytes + " bytes")
+          : classify(endpoint, e.getCause()));
     }
     int status = response.statusCode();
     String body = response.body();
@@ -163,11 +166,6 @@ public final class DeviceHttp {
   }
 
   private static PollException classify(String endpoint, Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof BoundedBody.TooLarge tooLarge) {
-        return new PollException(FailureReason.PARSE, endpoint + ": " + tooLarge.getMessage());
-      }
-    }
     if (cause instanceof HttpConnectTimeoutException) {
       return new PollException(FailureReason.TIMEOUT, endpoint + ": connect timed out");
     }

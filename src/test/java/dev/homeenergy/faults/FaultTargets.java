@@ -49,7 +49,12 @@ final class FaultTargets {
   }
 
   private static DeviceConfig entry(String name, String type, URI address, Map<String, Object> extra) {
-    return new DeviceConfig(name, type, address, INTERVAL, TIMEOUT, STALE_AFTER, NamingStyle.NATIVE, extra);
+    return entry(name, type, address, TIMEOUT, extra);
+  }
+
+  private static DeviceConfig entry(String name, String type, URI address, Duration timeout,
+      Map<String, Object> extra) {
+    return new DeviceConfig(name, type, address, INTERVAL, timeout, STALE_AFTER, NamingStyle.NATIVE, extra);
   }
 
   static final class WallConnector implements FaultTarget {
@@ -95,6 +100,8 @@ final class FaultTargets {
   }
 
   static final class Powerwall implements FaultTarget {
+    /** A poll is 13 requests, each a TLS handshake with the relay: room for a loaded build machine. */
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(3);
     @Override
     public String type() {
       return PowerwallFamily.TYPE;
@@ -135,7 +142,7 @@ final class FaultTargets {
       extra.put("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD));
       extra.put("retry_interval", Duration.ofMillis(50));
       extra.put("retry_timeout", Duration.ofMillis(100));
-      return entry(name, type(), address, extra);
+      return entry(name, type(), address, POLL_TIMEOUT, extra);
     }
 
     @Override

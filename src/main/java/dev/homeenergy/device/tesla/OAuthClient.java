@@ -218,16 +218,17 @@ public final class OAuthClient {
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(form(form)))
         .build();
+    BoundedBody bounded = new BoundedBody(BoundedBody.DEFAULT_MAX_BYTES);
     HttpResponse<String> response;
     try {
-      response = http.send(request, BoundedBody.handler(BoundedBody.DEFAULT_MAX_BYTES));
+      response = http.send(request, bounded.handler());
     } catch (HttpTimeoutException e) {
       throw new PollException(FailureReason.TIMEOUT, what + ": no answer from " + uri + " within "
           + settings.timeout().toMillis() + " ms");
     } catch (ConnectException e) {
       throw new PollException(FailureReason.CONNECT, what + ": cannot connect to " + uri);
     } catch (IOException e) {
-      if (tooLarge(e)) {
+      if (bounded.exceeded()) {
         throw new PollException(FailureReason.PARSE, what + ": the answer from " + uri + " exceeded "
             + BoundedBody.DEFAULT_MAX_BYTES + " bytes");
       }
@@ -246,15 +247,6 @@ public final class OAuthClient {
       return body;
     }
     throw failure(what, status, body == null ? "" : body.path("error").asText(""));
-  }
-
-  private static boolean tooLarge(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof BoundedBody.TooLarge) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static PollException failure(String what, int status, String error) {
