@@ -11,7 +11,6 @@ import dev.homeenergy.testing.ExpositionSyntax;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.FaultServer;
 import dev.homeenergy.testing.FaultServer.Fault;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,6 +21,7 @@ import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,14 +44,19 @@ class DeviceFaultsIT {
 
   private final Map<String, Rig> rigs = new HashMap<>();
 
+  @TempDir Path scratch;
+
   /** One family's exporter, simulator and fault server, kept across that family's cases. */
   private record Rig(ExporterHarness harness, FaultServer server) {}
 
+  /** Every target and fault; {@code -Dfaults.only=<target>} narrows to the targets named so. */
   static Stream<Arguments> cases() {
     String only = System.getProperty("faults.only", "");
-    return FaultTargets.all().stream().filter(t -> only.isEmpty() || t.toString().startsWith(only)).flatMap(target -> Arrays.stream(Fault.values())
-        .filter(fault -> fault != Fault.NONE)
-        .map(fault -> Arguments.of(target, fault)));
+    return FaultTargets.all().stream()
+        .filter(target -> only.isEmpty() || target.toString().startsWith(only))
+        .flatMap(target -> Arrays.stream(Fault.values())
+            .filter(fault -> fault != Fault.NONE)
+            .map(fault -> Arguments.of(target, fault)));
   }
 
   @AfterAll
@@ -69,7 +74,6 @@ class DeviceFaultsIT {
     ExporterHarness harness = new ExporterHarness(List.of(target.family()));
     Simulator simulator = harness.track(target.simulator());
     FaultServer server = harness.track(FaultServer.start(simulator.baseUri(), target.tls(), target.rewriteExempt()));
-    Path scratch = Files.createTempDirectory("faults-" + target.type());
     harness.serve(List.of(
         target.device(FAULTY, server.baseUri(), simulator, scratch),
         target.device(NEIGHBOUR, simulator.baseUri(), simulator, scratch)));

@@ -36,7 +36,7 @@ class PowerwallMapperPropertyTest {
             .map(b -> Tuple.of(endpoint, b)));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 1000)
   void anyBodyRendersValidOutput(@ForAll("endpointBodies") Tuple2<String, String> body) {
     Map<String, String> bodies = new LinkedHashMap<>();
     PayloadFixtures.fw2144Running().forEach((endpoint, file) -> bodies.put(endpoint, PayloadFixtures.text(file)));

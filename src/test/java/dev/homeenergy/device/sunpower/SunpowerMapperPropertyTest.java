@@ -48,7 +48,7 @@ class SunpowerMapperPropertyTest {
         .map(b -> Tuple.of(endpoint, b)));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 1000)
   void anyDlCgiBodyParsesOrFailsAsParseAndRendersValidOutput(@ForAll("dlCgiBodies") Tuple2<String, String> body) {
     Map<String, String> bodies = new LinkedHashMap<>(Map.of(
         DEVICE_LIST, SunpowerFixtures.text("devicelist_2025_build61839_4devices.json"),
@@ -60,7 +60,7 @@ class SunpowerMapperPropertyTest {
         List.of())));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 1000)
   void anyVarsBodyParsesOrFailsAsParseAndRendersValidOutput(
       @ForAll("varsEndpointBodies") Tuple2<String, String> body) {
     Map<String, String> vars = new LinkedHashMap<>(varsBodies());

@@ -37,7 +37,7 @@ class TeslaMapperPropertyTest {
         JsonBodies.from(SEEDS.get(endpoint)).map(b -> Tuple.of(endpoint, b)));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 1000)
   void anyBodyParsesOrFailsAsParseAndRendersValidOutput(@ForAll("endpointBodies") Tuple2<String, String> body,
       @ForAll boolean allFields) {
     String vehicles = TeslaPayloadFixtures.VEHICLES;

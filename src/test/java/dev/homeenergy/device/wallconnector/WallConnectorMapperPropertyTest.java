@@ -27,7 +27,7 @@ class WallConnectorMapperPropertyTest {
         JsonBodies.from(SEEDS.get(endpoint).stream().map(Fixtures::text).toList()).map(b -> Tuple.of(endpoint, b)));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 1000)
   void anyBodyParsesOrFailsAsParseAndRendersValidOutput(@ForAll("endpointBodies") Tuple2<String, String> body) {
     Map<String, String> bodies = new java.util.HashMap<>(Map.of(
         WallConnectorClient.VITALS, Fixtures.text(Fixtures.VITALS_FW25_IDLE),
