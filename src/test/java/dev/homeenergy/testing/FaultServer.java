@@ -94,7 +94,7 @@ public final class FaultServer implements AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final Map<Socket, Fault> open = new ConcurrentHashMap<>();
   private final AtomicLong mostHugeBytesSent = new AtomicLong();
   private final AtomicLong faultedRequests = new AtomicLong();
   private final int port;
@@ -136,7 +136,10 @@ public final class FaultServer implements AutoCloseable {
     return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port);
   }
 
-  /** Switches the fault; connections held open by the previous one are dropped. */
+  /**
+   * Switches the fault. Connections the previous fault holds open (silent, trickling, streaming)
+   * are dropped; requests being relayed or answered finish as they began.
+   */
   public synchronized void set(Fault next) throws IOException {
     Fault previous = fault;
     fault = next;
@@ -147,7 +150,7 @@ public final class FaultServer implements AutoCloseable {
       ServerSocket reopened = listener;
       threads.execute(() -> acceptLoop(reopened));
     }
-    dropOpenConnections();
+    dropConnections(Set.of(Fault.SILENT, Fault.TRICKLE, Fault.HUGE_BODY));
   }
 
   /** The most bytes of one {@link Fault#HUGE_BODY} answer the client took before hanging up. */
@@ -175,10 +178,11 @@ public final class FaultServer implements AutoCloseable {
       } catch (IOException e) {
         return;
       }
-      open.add(socket);
+      Fault now = fault;
+      open.put(socket, now);
       threads.execute(() -> {
         try (socket) {
-          handle(socket);
+          handle(socket, now);
         } catch (IOException | RuntimeException ignored) {
           // the client hung up or the fault switched; either is expected here
         } finally {
@@ -188,8 +192,7 @@ public final class FaultServer implements AutoCloseable {
     }
   }
 
-  private void handle(Socket socket) throws IOException {
-    Fault now = fault;
+  private void handle(Socket socket, Fault now) throws IOException {
     if (now == Fault.SILENT) {
       faultedRequests.incrementAndGet();
       while (!closed && fault == Fault.SILENT && !socket.isClosed()) {
@@ -320,13 +323,19 @@ public final class FaultServer implements AutoCloseable {
     }
   }
 
-  private void dropOpenConnections() {
-    for (Socket socket : List.copyOf(open)) {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // already gone
+  private void dropConnections(Set<Fault> held) {
+    open.forEach((socket, servedWith) -> {
+      if (held.contains(servedWith)) {
+        close(socket);
       }
+    });
+  }
+
+  private static void close(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // already gone
     }
   }
 
@@ -347,7 +356,7 @@ public final class FaultServer implements AutoCloseable {
   public void close() throws IOException {
     closed = true;
     listener.close();
-    dropOpenConnections();
+    open.keySet().forEach(FaultServer::close);
     threads.shutdownNow();
   }
 
