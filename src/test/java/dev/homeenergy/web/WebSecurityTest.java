@@ -117,6 +117,43 @@ class WebSecurityTest {
   }
 
   @Test
+  void credentialsNeverShowInLogsOrPages() throws Exception {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    ch.qos.logback.classic.Level level = root.getLevel();
+    root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    try {
+      dev.homeenergy.testing.LeakCheck leaks = new dev.homeenergy.testing.LeakCheck();
+      leaks.secret("alice's password", ALICE);
+      leaks.secret("a wrong password tried", "guessed-password-123");
+      URI base = start(users("alice", hash(BCrypt.Version.VERSION_2Y, ALICE)), false);
+      for (String path : PROTECTED) {
+        leaks.saw(path + " without credentials", Http.get(base.resolve(path)).body());
+        leaks.saw(path + " wrong password", Http.get(base.resolve(path), "Authorization",
+            basic("alice", "guessed-password-123")).body());
+        leaks.saw(path, Http.get(base.resolve(path), "Authorization", basic("alice", ALICE)).body());
+      }
+      Files.writeString(webConfig, "basic_auth_users:\n  alice: " + ALICE + "\n");
+      Files.setLastModifiedTime(webConfig, FileTime.from(Instant.now().plusSeconds(5)));
+      await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(base.resolve("/-/healthy")).statusCode() == 200
+          && List.copyOf(logs.list).stream().anyMatch(event -> event.getFormattedMessage().contains("does not load")));
+      for (ch.qos.logback.classic.spi.ILoggingEvent event : List.copyOf(logs.list)) {
+        leaks.saw("log", event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+            : event.getThrowableProxy().getMessage()));
+      }
+      assertThat(logs.list).isNotEmpty();
+      assertThat(leaks.leaks()).isEmpty();
+    } finally {
+      root.detachAppender(logs);
+      root.setLevel(level);
+    }
+  }
+
+  @Test
   void healthEndpointsCanBeProtectedToo() throws Exception {
     URI base = start(users("alice", hash(BCrypt.Version.VERSION_2Y, ALICE)), true);
     assertThat(Http.get(base.resolve("/-/healthy")).statusCode()).isEqualTo(401);
