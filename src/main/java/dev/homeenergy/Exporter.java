@@ -11,7 +11,12 @@ import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.ExporterCollector;
 import dev.homeenergy.core.Poller;
 import dev.homeenergy.core.SnapshotStore;
+import dev.homeenergy.core.OnDemandPolling;
+import dev.homeenergy.web.WebSecurity;
 import dev.homeenergy.web.WebServer;
+import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -69,13 +74,24 @@ public final class Exporter implements AutoCloseable {
    */
   public static Exporter start(ExporterConfig config, List<DeviceFamily> families, Clock clock)
       throws IOException {
+    return start(config, families, clock, null);
+  }
+
+  /**
+   * As {@link #start(ExporterConfig, List, Clock)}, serving with the TLS and basic auth of a loaded
+   * web configuration file ({@code security} null for plain HTTP).
+   */
+  public static Exporter start(ExporterConfig config, List<DeviceFamily> families, Clock clock,
+      WebSecurity security) throws IOException {
     Map<String, DeviceFamily> byType =
         families.stream().collect(Collectors.toMap(DeviceFamily::type, Function.identity()));
     SnapshotStore store = new SnapshotStore(config.devices());
     BuildInfo build = BuildInfo.load();
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
-    registry.register(new ExporterCollector(store, clock, build));
+    boolean onDemand = config.probe().onDemand();
+    ExporterCollector collector = new ExporterCollector(store, clock, build, !onDemand);
+    registry.register(collector);
 
     List<Device> clients = new ArrayList<>();
     try {
@@ -92,9 +108,17 @@ public final class Exporter implements AutoCloseable {
     }
 
     InetSocketAddress address = ListenAddress.parse(config.web().listenAddress());
+    AtomicReference<OnDemandPolling> onDemandPolling = new AtomicReference<>();
+    Consumer<String> onProbe = device -> {
+      OnDemandPolling polling = onDemandPolling.get();
+      if (polling != null) {
+        polling.asked(device);
+      }
+    };
     WebServer web;
     try {
-      web = WebServer.start(address, config.web().telemetryPath(), registry, store, build, clock);
+      web = WebServer.start(address, new WebServer.Site(config.web().telemetryPath(), registry, collector, store,
+          config.devices(), build, clock, onProbe::accept, security, config.web().healthRequiresAuth()));
     } catch (IOException | RuntimeException e) {
       clients.forEach(Device::close);
       throw e;
@@ -112,7 +136,17 @@ public final class Exporter implements AutoCloseable {
           Backoff.forInterval(device.interval()), () -> ThreadLocalRandom.current().nextDouble()));
     }
     Exporter exporter = new Exporter(store, registry, List.copyOf(pollers), scheduler, workers, web);
-    pollers.forEach(Poller::start);
+    if (onDemand) {
+      Map<String, Poller> byName = new LinkedHashMap<>();
+      for (int i = 0; i < pollers.size(); i++) {
+        byName.put(config.devices().get(i).name(), pollers.get(i));
+      }
+      OnDemandPolling polling = new OnDemandPolling(byName, config.probe().idleAfter(), scheduler, System::nanoTime);
+      onDemandPolling.set(polling);
+      registry.register(polling.metric());
+    } else {
+      pollers.forEach(Poller::start);
+    }
     return exporter;
   }
 
@@ -145,7 +179,7 @@ public final class Exporter implements AutoCloseable {
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
-    return URI.create("http://" + host + ":" + address.getPort());
+    return URI.create(web.scheme() + "://" + host + ":" + address.getPort());
   }
 
   @Override

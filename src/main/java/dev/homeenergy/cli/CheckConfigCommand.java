@@ -5,6 +5,7 @@ import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.ConfigPrinter;
 import dev.homeenergy.config.ExporterConfig;
+import dev.homeenergy.web.WebSecurity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +50,15 @@ public final class CheckConfigCommand implements Callable<Integer> {
     }
     List<String> problems = new java.util.ArrayList<>(Serving.problems(config));
     problems.addAll(Serving.deviceProblems(config, context.families()));
+    if (config.web().securityFile() != null) {
+      try {
+        WebSecurity.load(config.web().securityFile());
+      } catch (ConfigException e) {
+        e.getMessage().lines().forEach(line -> err.println(file + ": web.config_file: " + line));
+        err.flush();
+        return Serving.EXIT_CONFIG;
+      }
+    }
     if (!problems.isEmpty()) {
       problems.forEach(p -> err.println(file + ": " + p));
       err.flush();

@@ -1,7 +1,9 @@
 package dev.homeenergy.cli;
 
 import dev.homeenergy.Exporter;
+import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.ExporterConfig;
+import dev.homeenergy.web.WebSecurity;
 import dev.homeenergy.config.ListenAddress;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
@@ -25,6 +27,9 @@ final class Serving {
   /** Problems with settings that flags may have changed after the file was validated. */
   static List<String> problems(ExporterConfig config) {
     List<String> problems = new ArrayList<>();
+    if (config.devices().isEmpty()) {
+      problems.add("devices: no devices configured; list at least one (see examples/home-energy-exporter.yml)");
+    }
     try {
       ListenAddress.parse(config.web().listenAddress());
     } catch (IllegalArgumentException e) {
@@ -76,10 +81,20 @@ final class Serving {
       err.flush();
       return EXIT_CONFIG;
     }
+    WebSecurity security = null;
+    if (config.web().securityFile() != null) {
+      try {
+        security = WebSecurity.load(config.web().securityFile());
+      } catch (ConfigException e) {
+        e.getMessage().lines().forEach(line -> err.println("error: web.config_file: " + line));
+        err.flush();
+        return EXIT_CONFIG;
+      }
+    }
     LoggingSetup.apply(config.log());
     Exporter exporter;
     try {
-      exporter = Exporter.start(config, context.families(), context.clock());
+      exporter = Exporter.start(config, context.families(), context.clock(), security);
     } catch (IOException e) {
       err.println("error: cannot listen on " + config.web().listenAddress() + ": " + e.getMessage());
       err.flush();

@@ -1,6 +1,7 @@
 package dev.homeenergy.cli;
 
 import dev.homeenergy.config.WebConfig;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** {@code --web.*} flags; each overrides the config file when given. */
@@ -14,10 +15,17 @@ public final class WebOptions {
       description = "Path of the metrics endpoint (default: web.telemetry_path of the config file, else /metrics).")
   String telemetryPath;
 
+  @Option(names = "--web.config.file", paramLabel = "FILE",
+      description = "Web configuration file in the Prometheus exporter-toolkit format: TLS and basic auth "
+          + "(default: web.config_file of the config file, else plain HTTP without auth).")
+  Path securityFile;
+
   /** The flags that were given, on top of {@code base}. */
   WebConfig over(WebConfig base) {
     return new WebConfig(
         listenAddress != null ? listenAddress : base.listenAddress(),
-        telemetryPath != null ? telemetryPath : base.telemetryPath());
+        telemetryPath != null ? telemetryPath : base.telemetryPath(),
+        securityFile != null ? securityFile : base.securityFile(),
+        base.healthRequiresAuth());
   }
 }

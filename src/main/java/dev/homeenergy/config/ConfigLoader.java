@@ -5,9 +5,11 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -25,8 +27,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Environment variables and secret files are reached only through the injected functions.
  */
 public final class ConfigLoader {
-  private static final List<String> TOP_LEVEL_KEYS = List.of("web", "log", "devices");
-  private static final List<String> WEB_KEYS = List.of("listen_address", "telemetry_path");
+  private static final List<String> TOP_LEVEL_KEYS = List.of("web", "log", "probe", "devices");
+  private static final List<String> WEB_KEYS = List.of("listen_address", "telemetry_path", "config_file", "health_requires_auth");
+  private static final List<String> PROBE_KEYS = List.of("on_demand", "idle_after");
   private static final List<String> LOG_KEYS = List.of("level", "format");
   private static final int MAX_ALIASES = 50;
 
@@ -89,13 +92,14 @@ public final class ConfigLoader {
   private ExporterConfig parse(String yamlText, String source, Path baseDirectory)
       throws ConfigException {
     Problems problems = new Problems();
-    Optional<Node> root = compose(yamlText, problems);
+    Optional<Node> root = compose(yamlText, knownKeys(), problems);
     ValueReader values = new ValueReader(new EnvExpander(env), problems);
     SecretResolver secrets = new SecretResolver(files, baseDirectory, values, problems);
     DeviceParser deviceParser = new DeviceParser(types, values, secrets, problems);
 
     WebConfig web = WebConfig.defaults();
     LogConfig log = LogConfig.defaults();
+    ProbeConfig probe = ProbeConfig.defaults();
     List<DeviceEntry> devices = new ArrayList<>();
     Optional<YamlMap> rootMap =
         problems.isEmpty()
@@ -104,7 +108,8 @@ public final class ConfigLoader {
     if (rootMap.isPresent()) {
       YamlMap map = rootMap.get();
       map.rejectUnknownKeys(TOP_LEVEL_KEYS);
-      web = section(map, "web", problems).map(section -> web(section, values)).orElse(web);
+      web = section(map, "web", problems).map(section -> web(section, values, baseDirectory)).orElse(web);
+      probe = section(map, "probe", problems).map(section -> probe(section, values)).orElse(probe);
       log = section(map, "log", problems).map(section -> log(section, values)).orElse(log);
       map.get("devices").ifPresent(entry -> devices.addAll(devices(entry, deviceParser, problems)));
       DeviceSetCheck.check(devices, problems);
@@ -112,10 +117,10 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems.inFileOrder());
     }
-    return new ExporterConfig(web, log, devices.stream().map(DeviceEntry::config).toList());
+    return new ExporterConfig(web, log, devices.stream().map(DeviceEntry::config).toList(), null, probe);
   }
 
-  private static Optional<Node> compose(String yamlText, Problems problems) {
+  private static Optional<Node> compose(String yamlText, Set<String> knownKeys, Problems problems) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
@@ -129,11 +134,23 @@ public final class ConfigLoader {
       if (problem.startsWith("but ") && e.getContext() != null) {
         problem = e.getContext() + " " + problem;
       }
-      problems.add("", mark == null ? 0 : mark.getLine() + 1, "invalid YAML: " + problem);
+      String near = KeyNearLine.find(yamlText, mark, e.getContextMark(), knownKeys)
+          .map(key -> " near key \"" + key + "\"").orElse("");
+      problems.add("", mark == null ? 0 : mark.getLine() + 1, "invalid YAML" + near + ": " + problem);
     } catch (YAMLException e) {
       problems.add("", 0, "invalid YAML: " + e.getMessage());
     }
     return Optional.empty();
+  }
+
+  /** Every key name a config file may hold. */
+  private Set<String> knownKeys() {
+    Set<String> known = new HashSet<>(TOP_LEVEL_KEYS);
+    known.addAll(WEB_KEYS);
+    known.addAll(LOG_KEYS);
+    known.addAll(DeviceParser.COMMON_KEYS);
+    types.values().forEach(spec -> known.addAll(DeviceParser.allowedKeys(spec)));
+    return known;
   }
 
   private static Optional<YamlMap> section(YamlMap root, String key, Problems problems) {
@@ -141,7 +158,7 @@ public final class ConfigLoader {
         .flatMap(entry -> YamlMap.read(entry.value(), entry.path(), entry.line(), problems));
   }
 
-  private static WebConfig web(YamlMap map, ValueReader values) {
+  private static WebConfig web(YamlMap map, ValueReader values, Path baseDirectory) {
     map.rejectUnknownKeys(WEB_KEYS);
     String listenAddress =
         setting(map, "listen_address", values, ListenAddress::check)
@@ -149,7 +166,38 @@ public final class ConfigLoader {
     String telemetryPath =
         setting(map, "telemetry_path", values, WebConfig::checkTelemetryPath)
             .orElse(WebConfig.DEFAULT_TELEMETRY_PATH);
-    return new WebConfig(listenAddress, telemetryPath);
+    Path securityFile = setting(map, "config_file", values, text -> text)
+        .map(text -> baseDirectory.resolve(text))
+        .orElse(null);
+    boolean healthRequiresAuth = flag(map, "health_requires_auth", values).orElse(false);
+    return new WebConfig(listenAddress, telemetryPath, securityFile, healthRequiresAuth);
+  }
+
+  private static ProbeConfig probe(YamlMap map, ValueReader values) {
+    map.rejectUnknownKeys(PROBE_KEYS);
+    boolean onDemand = flag(map, "on_demand", values).orElse(false);
+    java.time.Duration idleAfter = setting(map, "idle_after", values, ConfigLoader::positiveDuration)
+        .map(Durations::parse)
+        .orElse(ProbeConfig.DEFAULT_IDLE_AFTER);
+    return new ProbeConfig(onDemand, idleAfter);
+  }
+
+  private static java.time.Duration positiveDuration(String text) {
+    java.time.Duration duration = Durations.parse(text);
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException("must be greater than 0s, got " + text);
+    }
+    return duration;
+  }
+
+  /** A true/false setting; a value that is neither is reported. */
+  private static Optional<Boolean> flag(YamlMap map, String key, ValueReader values) {
+    return setting(map, key, values, text -> {
+      if (!text.equals("true") && !text.equals("false")) {
+        throw new IllegalArgumentException("expected true or false, got \"" + text + "\"");
+      }
+      return text;
+    }).map(Boolean::parseBoolean);
   }
 
   private static LogConfig log(YamlMap map, ValueReader values) {

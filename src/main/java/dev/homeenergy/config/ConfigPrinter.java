@@ -34,6 +34,10 @@ public final class ConfigPrinter {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("web", web(config.web()));
     root.put("log", log(config.log()));
+    Map<String, Object> probe = new LinkedHashMap<>();
+    probe.put("on_demand", config.probe().onDemand());
+    probe.put("idle_after", Durations.format(config.probe().idleAfter()));
+    root.put("probe", probe);
     root.put("devices", config.devices().stream().map(ConfigPrinter::device).toList());
     try {
       return YAML.writeValueAsString(root);
@@ -46,6 +50,10 @@ public final class ConfigPrinter {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("listen_address", web.listenAddress());
     out.put("telemetry_path", web.telemetryPath());
+    if (web.securityFile() != null) {
+      out.put("config_file", web.securityFile().toString());
+    }
+    out.put("health_requires_auth", web.healthRequiresAuth());
     return out;
   }
 

@@ -51,6 +51,23 @@ public record DeviceConfig(
         extra);
   }
 
+  /**
+   * A true/false family key, {@code fallback} when absent.
+   *
+   * @throws IllegalArgumentException naming the key when it holds anything but true or false
+   */
+  public boolean flag(String key, boolean fallback) {
+    Object value = extra.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Boolean bool)) {
+      throw new IllegalArgumentException(
+          "devices[" + name + "]." + key + ": must be true or false (unquoted)");
+    }
+    return bool;
+  }
+
   public DeviceConfig withNaming(NamingStyle newNaming) {
     return new DeviceConfig(name, type, address, interval, timeout, staleAfter, newNaming, extra);
   }

@@ -9,9 +9,15 @@ import java.util.List;
  * @param stateDirectory where devices may keep state across restarts (a session token, say): the
  *     config file's directory; null when there is none, and then nothing is persisted
  */
-public record ExporterConfig(WebConfig web, LogConfig log, List<DeviceConfig> devices, Path stateDirectory) {
+public record ExporterConfig(
+    WebConfig web, LogConfig log, List<DeviceConfig> devices, Path stateDirectory, ProbeConfig probe) {
   public ExporterConfig {
     devices = List.copyOf(devices);
+  }
+
+  /** A config whose devices are all polled from the start. */
+  public ExporterConfig(WebConfig web, LogConfig log, List<DeviceConfig> devices, Path stateDirectory) {
+    this(web, log, devices, stateDirectory, ProbeConfig.defaults());
   }
 
   /** A config with nowhere to keep state. */
@@ -25,18 +31,22 @@ public record ExporterConfig(WebConfig web, LogConfig log, List<DeviceConfig> de
   }
 
   public ExporterConfig withWeb(WebConfig newWeb) {
-    return new ExporterConfig(newWeb, log, devices, stateDirectory);
+    return new ExporterConfig(newWeb, log, devices, stateDirectory, probe);
   }
 
   public ExporterConfig withLog(LogConfig newLog) {
-    return new ExporterConfig(web, newLog, devices, stateDirectory);
+    return new ExporterConfig(web, newLog, devices, stateDirectory, probe);
   }
 
   public ExporterConfig withDevices(List<DeviceConfig> newDevices) {
-    return new ExporterConfig(web, log, newDevices, stateDirectory);
+    return new ExporterConfig(web, log, newDevices, stateDirectory, probe);
   }
 
   public ExporterConfig withStateDirectory(Path directory) {
-    return new ExporterConfig(web, log, devices, directory);
+    return new ExporterConfig(web, log, devices, directory, probe);
+  }
+
+  public ExporterConfig withProbe(ProbeConfig newProbe) {
+    return new ExporterConfig(web, log, devices, stateDirectory, newProbe);
   }
 }

@@ -1,23 +1,38 @@
 package dev.homeenergy.config;
 
+import java.nio.file.Path;
+
 /**
  * The exporter's own HTTP endpoint.
  *
  * @param listenAddress {@code host:port}, {@code :port} (all interfaces) or {@code [v6]:port}
  * @param telemetryPath path of the metrics endpoint, starting with {@code /}
+ * @param securityFile the exporter-toolkit web configuration file (TLS, basic auth); null for
+ *     plain HTTP without authentication
+ * @param healthRequiresAuth whether {@code /-/healthy} and {@code /-/ready} ask for the basic-auth
+ *     credentials too (by default they stay open for container and service-manager health checks)
  */
-public record WebConfig(String listenAddress, String telemetryPath) {
+public record WebConfig(String listenAddress, String telemetryPath, Path securityFile, boolean healthRequiresAuth) {
   public static final String DEFAULT_LISTEN_ADDRESS = ":10042";
   public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
+
+  /** Plain HTTP, no authentication. */
+  public WebConfig(String listenAddress, String telemetryPath) {
+    this(listenAddress, telemetryPath, null, false);
+  }
 
   public static WebConfig defaults() {
     return new WebConfig(DEFAULT_LISTEN_ADDRESS, DEFAULT_TELEMETRY_PATH);
   }
 
+  public WebConfig withSecurityFile(Path file) {
+    return new WebConfig(listenAddress, telemetryPath, file, healthRequiresAuth);
+  }
+
   /**
    * Checks a telemetry path: it must start with {@code /}, contain no whitespace, {@code ?} or
    * {@code #}, and not be one of the exporter's own pages ({@code /}, {@code /-/healthy},
-   * {@code /-/ready}, {@code /devices/...}).
+   * {@code /-/ready}, {@code /probe}, {@code /sd}, {@code /devices/...}).
    *
    * @return the path
    * @throws IllegalArgumentException with the reason when it is invalid
@@ -31,7 +46,7 @@ public record WebConfig(String listenAddress, String telemetryPath) {
           "telemetry path \"" + path + "\" must not contain whitespace, ? or #");
     }
     if (path.equals("/") || path.equals("/-/healthy") || path.equals("/-/ready")
-        || path.startsWith("/devices/")) {
+        || path.equals("/probe") || path.equals("/sd") || path.startsWith("/devices/")) {
       throw new IllegalArgumentException(
           "telemetry path \"" + path + "\" is used by the exporter itself; pick another, such as /metrics");
     }

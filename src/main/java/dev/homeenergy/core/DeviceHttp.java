@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,9 @@ import java.util.concurrent.TimeoutException;
  * Device-side HTTP GET with a hard deadline, failure classification and raw-exchange recording,
  * shared by every family that speaks HTTP. A request that has not fully answered by the deadline
  * is cancelled and counted as a timeout; nothing here ever retries (retrying an offline device
- * multiplies sockets; the poller backs off instead).
+ * multiplies sockets; the poller backs off instead). Bodies are read up to a cap ({@link
+ * BoundedBody#DEFAULT_MAX_BYTES} unless the family sets another); a longer body is abandoned as soon
+ * as it passes the cap and counted as {@code parse}.
  */
 public final class DeviceHttp {
   /** What the raw log shows instead of a body that carries secrets. */
@@ -35,11 +36,18 @@ public final class DeviceHttp {
   private final HttpClient client;
   private final Clock clock;
   private final RawRecorder raw;
+  private final int maxBodyBytes;
 
   public DeviceHttp(HttpClient client, Clock clock, RawRecorder raw) {
+    this(client, clock, raw, BoundedBody.DEFAULT_MAX_BYTES);
+  }
+
+  /** A device HTTP whose bodies may be up to {@code maxBodyBytes} long. */
+  public DeviceHttp(HttpClient client, Clock clock, RawRecorder raw, int maxBodyBytes) {
     this.client = client;
     this.clock = clock;
     this.raw = raw;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   /** A client for plain-HTTP LAN devices: no redirects, HTTP/1.1, the given connect timeout. */
@@ -55,7 +63,8 @@ public final class DeviceHttp {
    * GETs {@code uri} and returns the body of a 2xx answer.
    *
    * @param endpoint short endpoint name for the raw log and error messages
-   * @throws PollException timeout, connect, http_status, auth or rate_limited
+   * @throws PollException timeout, connect, http_status, auth, rate_limited, or parse for a body
+   *     over the cap
    */
   public String get(String endpoint, URI uri, Deadline deadline) throws PollException {
     return send(endpoint, HttpRequest.newBuilder(uri).GET().header("Accept", "application/json"), deadline, false);
@@ -68,7 +77,8 @@ public final class DeviceHttp {
    * @param endpoint short endpoint name for the raw log and error messages
    * @param redactBodies true when the exchange carries secrets (a login): the raw log shows
    *     {@value #REDACTED} instead of the body and messages carry no body excerpt
-   * @throws PollException timeout, connect, http_status, auth or rate_limited
+   * @throws PollException timeout, connect, http_status, auth, rate_limited, or parse for a body
+   *     over the cap
    */
   public String send(String endpoint, HttpRequest.Builder request, Deadline deadline, boolean redactBodies)
       throws PollException {
@@ -80,8 +90,9 @@ public final class DeviceHttp {
       throw fail(endpoint, uri, at, started, 0, null,
           new PollException(FailureReason.TIMEOUT, endpoint + ": no time left in the poll"));
     }
+    BoundedBody bounded = new BoundedBody(maxBodyBytes);
     CompletableFuture<HttpResponse<String>> future = client.sendAsync(
-        request.timeout(remaining).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        request.timeout(remaining).build(), bounded.handler());
     HttpResponse<String> response;
     try {
       response = future.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
@@ -96,7 +107,9 @@ public final class DeviceHttp {
       throw fail(endpoint, uri, at, started, 0, null,
           new PollException(FailureReason.TIMEOUT, endpoint + ": interrupted"));
     } catch (ExecutionException e) {
-      throw fail(endpoint, uri, at, started, 0, null, classify(endpoint, e.getCause()));
+      throw fail(endpoint, uri, at, started, 0, null, bounded.exceeded()
+          ? new PollException(FailureReason.PARSE, endpoint + ": body exceeded " + maxBodyBytes + " bytes")
+          : classify(endpoint, e.getCause()));
     }
     int status = response.statusCode();
     String body = response.body();

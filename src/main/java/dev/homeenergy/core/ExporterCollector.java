@@ -39,11 +39,22 @@ public final class ExporterCollector implements MultiCollector {
   private final Clock clock;
   private final Map<String, String> typeOf;
   private final BuildInfo build;
+  private final boolean devicesOnMetrics;
 
+  /** A collector whose {@link #collect()} carries every device. */
   public ExporterCollector(SnapshotStore store, Clock clock, BuildInfo build) {
+    this(store, clock, build, true);
+  }
+
+  /**
+   * @param devicesOnMetrics whether {@link #collect()} (the telemetry path) carries the devices'
+   *     health and readings; false when devices are only served per target on {@code /probe}
+   */
+  public ExporterCollector(SnapshotStore store, Clock clock, BuildInfo build, boolean devicesOnMetrics) {
     this.store = store;
     this.clock = clock;
     this.build = build;
+    this.devicesOnMetrics = devicesOnMetrics;
     Map<String, String> types = new LinkedHashMap<>();
     for (DeviceStatus status : store.all()) {
       types.put(status.config().name(), status.config().type());
@@ -56,8 +67,28 @@ public final class ExporterCollector implements MultiCollector {
     SnapshotBuilder families = new SnapshotBuilder();
     families.add(BUILD_INFO, Labels.of("version", build.version(), "revision", build.revision(),
         "java_version", build.javaVersion()), 1);
+    if (devicesOnMetrics) {
+      addDevices(families, store.all());
+    }
+    return families.build();
+  }
+
+  /**
+   * One device's health and fresh readings and nothing else: the answer to {@code /probe} (the
+   * exporter's own metrics stay on the telemetry path, as in the multi-target exporter pattern).
+   *
+   * @throws IllegalArgumentException when no device has that name
+   */
+  public MetricSnapshots collectDevice(String deviceName) {
+    DeviceStatus status = store.get(deviceName)
+        .orElseThrow(() -> new IllegalArgumentException("unknown device " + deviceName));
+    SnapshotBuilder families = new SnapshotBuilder();
+    addDevices(families, List.of(status));
+    return families.build();
+  }
+
+  private void addDevices(SnapshotBuilder families, List<DeviceStatus> statuses) {
     Instant now = clock.instant();
-    List<DeviceStatus> statuses = store.all();
     for (DeviceStatus status : statuses) {
       DeviceConfig device = status.config();
       Labels labels = Labels.of("device", device.name(), "type", typeOf.get(device.name()));
@@ -83,6 +114,5 @@ public final class ExporterCollector implements MultiCollector {
         }
       }
     }
-    return families.build();
   }
 }

@@ -41,6 +41,9 @@ public final class Poller implements AutoCloseable {
   private final Object lifecycle = new Object();
   private ScheduledFuture<?> next;
   private boolean closed;
+  private boolean paused;
+  private boolean started;
+  private boolean inFlight;
   private volatile Duration requestedDelay;
 
   public Poller(
@@ -64,9 +67,39 @@ public final class Poller implements AutoCloseable {
     this.random = random;
   }
 
-  /** Schedules the first poll right away. */
+  /**
+   * Schedules a poll right away, unless polling is already under way (a poll scheduled or
+   * running); after {@link #pause()} this resumes polling.
+   */
   public void start() {
-    schedule(Duration.ZERO);
+    synchronized (lifecycle) {
+      paused = false;
+      started = true;
+      if (closed || inFlight || (next != null && !next.isDone())) {
+        return;
+      }
+      next = scheduler.schedule(this::runAndReschedule, 0, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /**
+   * Stops scheduling polls until {@link #start()} is called again (a poll under way finishes);
+   * the device client stays open and the device's status stays in the store.
+   */
+  public void pause() {
+    synchronized (lifecycle) {
+      paused = true;
+      if (next != null) {
+        next.cancel(false);
+      }
+    }
+  }
+
+  /** Whether polls are being scheduled: started, not paused, not closed. */
+  public boolean active() {
+    synchronized (lifecycle) {
+      return started && !closed && !paused;
+    }
   }
 
   /** Polls once on the calling thread and publishes the outcome; returns the new status. */
@@ -149,15 +182,27 @@ public final class Poller implements AutoCloseable {
   }
 
   private void runAndReschedule() {
-    DeviceStatus status;
+    synchronized (lifecycle) {
+      if (closed || paused) {
+        return;
+      }
+      inFlight = true;
+    }
+    DeviceStatus status = null;
     long started = System.nanoTime();
     try {
       status = pollOnce();
     } catch (Throwable t) {
       LOG.error("device {}: poller defect", config.name(), t);
       status = store.get(config.name()).orElseThrow();
+    } finally {
+      synchronized (lifecycle) {
+        inFlight = false;
+        if (status != null) {
+          schedule(nextDelay(status, Duration.ofNanos(System.nanoTime() - started)));
+        }
+      }
     }
-    schedule(nextDelay(status, Duration.ofNanos(System.nanoTime() - started)));
   }
 
   /**
@@ -176,7 +221,7 @@ public final class Poller implements AutoCloseable {
 
   private void schedule(Duration delay) {
     synchronized (lifecycle) {
-      if (closed) {
+      if (closed || paused) {
         return;
       }
       next = scheduler.schedule(this::runAndReschedule, delay.toNanos(), TimeUnit.NANOSECONDS);

@@ -16,14 +16,15 @@ import java.util.Set;
 
 /**
  * Groups samples of many devices by family name (in first-seen order) into client_java snapshots.
- * A sample whose family type clashes with an earlier one, or whose labels repeat an earlier
- * sample's, is refused, so one odd reading can never make a whole scrape fail. Not thread-safe:
+ * A sample whose family type clashes with an earlier one, whose labels repeat an earlier sample's,
+ * or a counter sample below zero (client_java rejects it while writing the scrape) is refused, so
+ * one odd reading can never make a whole scrape fail. Not thread-safe:
  * one per scrape.
  */
 public final class SnapshotBuilder {
   private final Map<String, Family> byName = new LinkedHashMap<>();
 
-  /** Adds a sample; false when it was refused as a type clash or a duplicate series. */
+  /** Adds a sample; false when it was refused as a type clash, a duplicate series or a negative counter. */
   public boolean add(MetricFamily family, Labels labels, double value) {
     return add(family, labels, value, null);
   }
@@ -32,6 +33,9 @@ public final class SnapshotBuilder {
   public boolean add(MetricFamily family, Labels labels, double value, Long timestampMillis) {
     Family existing = byName.computeIfAbsent(family.name(), n -> new Family(family));
     if (!existing.metadata.type().equals(family.type())) {
+      return false;
+    }
+    if (family.type() == MetricFamily.Type.COUNTER && value < 0) {
       return false;
     }
     if (!existing.seen.add(labels)) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -16,6 +17,7 @@ import java.util.function.UnaryOperator;
 public final class SnapshotStore {
   private final Map<String, AtomicReference<DeviceStatus>> statuses;
   private final Map<String, RawLog> rawLogs;
+  private final AtomicLong version = new AtomicLong();
 
   public SnapshotStore(List<DeviceConfig> devices) {
     Map<String, AtomicReference<DeviceStatus>> byName = new LinkedHashMap<>();
@@ -45,7 +47,14 @@ public final class SnapshotStore {
     if (ref == null) {
       throw new IllegalArgumentException("unknown device " + deviceName);
     }
-    return ref.updateAndGet(change);
+    DeviceStatus updated = ref.updateAndGet(change);
+    version.incrementAndGet();
+    return updated;
+  }
+
+  /** A number that changes whenever any device's status changes: the key of rendered caches. */
+  public long version() {
+    return version.get();
   }
 
   public RawLog raw(String deviceName) {

@@ -6,7 +6,10 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs one line per request at info level: client, method, path, status and duration. */
+/**
+ * Logs one line per request at debug level (at thousands of scrapes a second, info would flood the
+ * log): client, method, path, status and duration.
+ */
 final class AccessLogFilter extends Filter {
   static final String LOGGER_NAME = "access";
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
@@ -22,7 +25,7 @@ final class AccessLogFilter extends Filter {
           ? "-" : exchange.getRemoteAddress().getAddress().getHostAddress();
       String path = exchange.getRequestURI().getRawPath();
       int status = exchange.getResponseCode();
-      LOG.atInfo()
+      LOG.atDebug()
           .addKeyValue("client", client)
           .addKeyValue("method", exchange.getRequestMethod())
           .addKeyValue("path", path)

@@ -70,12 +70,12 @@ final class LandingPageHandler implements HttpHandler {
         </style></head><body>
         <h1>home-energy-exporter</h1>
         <p>Version %s (revision %s), Java %s.</p>
-        <p><a href="%s">Metrics</a> · <a href="/-/healthy">Health</a> · <a href="/-/ready">Readiness</a></p>
+        <p><a href="%s">Metrics</a> · <a href="/-/healthy">Health</a> · <a href="/-/ready">Readiness</a> · <a href="/sd">Targets (http_sd)</a></p>
         <h2>Devices</h2>
         <table><thead><tr><th>Name</th><th>Type</th><th>Address</th><th>Up</th><th>Last success</th><th>Live values</th><th>Last error</th></tr></thead>
         <tbody>
         %s</tbody></table>
-        <p>Click a device name for its last raw responses.</p>
+        <p>Click a device name for its last raw responses. One device's metrics alone: <code>/probe?target=NAME</code>.</p>
         </body></html>
         """.formatted(Responses.html(build.version()), Responses.html(build.revision()),
             Responses.html(build.javaVersion()), telemetry,

@@ -3,11 +3,16 @@ package dev.homeenergy.web;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.core.ExporterCollector;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 import dev.homeenergy.core.BuildInfo;
 import dev.homeenergy.core.SnapshotStore;
 import io.prometheus.metrics.config.ExporterProperties;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,12 +23,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The exporter's HTTP endpoint on the JDK's {@link HttpServer}: client_java's {@link
- * MetricsHandler} at the telemetry path (text 0.0.4, OpenMetrics and protobuf negotiated from
- * {@code Accept}), the landing page, health and readiness, raw device responses, and 404 for
- * everything else. Every request is access-logged.
+ * The exporter's HTTP endpoint on the JDK's {@link HttpServer} (or {@link HttpsServer} when the
+ * web configuration file asks for TLS): the exposition at the telemetry path, rendered by
+ * client_java (text 0.0.4, OpenMetrics and protobuf negotiated from {@code Accept}) and served from
+ * {@link RenderedScrapes}; {@code /probe?target=NAME} and {@code /sd} for the multi-target pattern;
+ * the landing page, health and readiness, raw device responses, and 404 for everything else.
+ * With a web configuration file every path but health asks for basic-auth credentials.
  */
 public final class WebServer implements AutoCloseable {
+  private static final int BACKLOG = 1024;
+  private static final int THREADS = 4;
+  /**
+   * How long one rendering of an exposition is served at most; the store's changes invalidate it
+   * at once, so this only bounds the age of the JVM and process metrics.
+   */
+  static final Duration MAX_RENDER_AGE = Duration.ofSeconds(1);
+
   private final HttpServer server;
   private final ExecutorService executor;
 
@@ -33,40 +48,82 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
+   * What the server serves.
+   *
+   * @param telemetryPath path of the exporter's own exposition
+   * @param registry what the telemetry path exposes
+   * @param collector the device metrics, for {@code /probe}
+   * @param devices the configured devices, for {@code /sd}
+   * @param onProbe told the name of each probed target
+   * @param security TLS and basic auth from the web configuration file; null for plain HTTP
+   * @param healthRequiresAuth whether the health endpoints ask for credentials too
+   */
+  public record Site(
+      String telemetryPath,
+      PrometheusRegistry registry,
+      ExporterCollector collector,
+      SnapshotStore store,
+      List<DeviceConfig> devices,
+      BuildInfo build,
+      Clock clock,
+      Consumer<String> onProbe,
+      WebSecurity security,
+      boolean healthRequiresAuth) {}
+
+  /**
    * Binds and starts serving.
    *
    * @throws IOException when the address cannot be bound (in use, not local)
    */
-  public static WebServer start(
-      InetSocketAddress address,
-      String telemetryPath,
-      PrometheusRegistry registry,
-      SnapshotStore store,
-      BuildInfo build,
-      Clock clock)
-      throws IOException {
-    HttpServer server = HttpServer.create(address, 64);
+  public static WebServer start(InetSocketAddress address, Site site) throws IOException {
+    HttpServer server;
+    if (site.security() != null && site.security().tls()) {
+      HttpsServer https = HttpsServer.create(address, BACKLOG);
+      https.setHttpsConfigurator(site.security().configurator(site.security().sslContext()));
+      server = https;
+    } else {
+      server = HttpServer.create(address, BACKLOG);
+    }
     AtomicInteger threads = new AtomicInteger();
-    ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+    ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
       Thread t = new Thread(r, "http-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
     server.setExecutor(executor);
-    MetricsHandler metrics = new MetricsHandler(exposition(), registry);
-    mount(server, "/", new LandingPageHandler(store, build, telemetryPath, clock));
-    mount(server, "/-/healthy", HealthHandlers.healthy());
-    mount(server, "/-/ready", HealthHandlers.ready(store));
-    mount(server, RawHandler.PREFIX, new RawHandler(store));
-    mount(server, telemetryPath, exchange -> {
+    PrometheusProperties properties = exposition();
+    RenderedScrapes metrics = new RenderedScrapes(properties, site.registry(), site.store()::version, MAX_RENDER_AGE);
+    RateLimiter limiter = new RateLimiter();
+    Mounter protectedPath = new Mounter(server, site.security(), true, limiter);
+    Mounter healthPath = new Mounter(server, site.security(), site.healthRequiresAuth(), limiter);
+    String telemetryPath = site.telemetryPath();
+    protectedPath.mount("/", new LandingPageHandler(site.store(), site.build(), telemetryPath, site.clock()));
+    healthPath.mount("/-/healthy", HealthHandlers.healthy());
+    healthPath.mount("/-/ready", HealthHandlers.ready(site.store()));
+    protectedPath.mount(RawHandler.PREFIX, new RawHandler(site.store()));
+    protectedPath.mount(ProbeHandler.PATH,
+        new ProbeHandler(site.store(), site.collector(), properties, MAX_RENDER_AGE, site.onProbe()));
+    protectedPath.mount(ServiceDiscoveryHandler.PATH, new ServiceDiscoveryHandler(site.devices()));
+    protectedPath.mount(telemetryPath, exchange -> {
       if (!exchange.getRequestURI().getPath().equals(telemetryPath)) {
         Responses.notFound(exchange);
       } else if (Responses.allowGetOrHead(exchange)) {
-        metrics.handle(exchange);
+        metrics.serve(exchange, List.of());
       }
     });
     server.start();
     return new WebServer(server, executor);
+  }
+
+  /** Mounts handlers behind the access log and, with a web configuration file, its filter. */
+  private record Mounter(HttpServer server, WebSecurity security, boolean protect, RateLimiter limiter) {
+    void mount(String path, HttpHandler handler) {
+      HttpContext context = server.createContext(path, handler);
+      context.getFilters().add(new AccessLogFilter());
+      if (security != null) {
+        context.getFilters().add(security.filter(protect, limiter));
+      }
+    }
   }
 
   /**
@@ -79,14 +136,14 @@ public final class WebServer implements AutoCloseable {
         .build();
   }
 
-  private static void mount(HttpServer server, String path, HttpHandler handler) {
-    HttpContext context = server.createContext(path, handler);
-    context.getFilters().add(new AccessLogFilter());
-  }
-
   /** The bound port (useful when started on port 0). */
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** {@code https} when serving TLS, else {@code http}. */
+  public String scheme() {
+    return server instanceof HttpsServer ? "https" : "http";
   }
 
   public InetSocketAddress address() {

@@ -13,6 +13,7 @@ import dev.homeenergy.testing.MutableClock;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -82,10 +83,16 @@ class PowerwallCommandTest {
     try (PowerwallSimulator gateway = PowerwallSimulator.start(new SimulatorOptions(
         "127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()))) {
       Path out = dir.resolve("gateway.pem");
+      Files.writeString(out, "an older certificate\n");
+      Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r--r--"));
       CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
       assertThat(run.execute("powerwall", "fetchcert", "--address", gateway.baseUri().getAuthority(),
           "--out", out.toString())).isZero();
       assertThat(Files.readString(out)).startsWith("-----BEGIN CERTIFICATE-----");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+      try (var files = Files.list(dir)) {
+        assertThat(files).containsExactly(out);
+      }
       assertThat(GatewayCertificates.readPem(out).getSubjectX500Principal().getName()).contains("CN=powerwall");
     }
   }

@@ -65,10 +65,15 @@ class ConfigLoaderTest {
             """
             web:
               listen_address: "127.0.0.1:9100"
-              telemetry_path: /probe
+              telemetry_path: /exporter-metrics
+              config_file: web-config.yml
+              health_requires_auth: true
             log:
               level: debug
               format: json
+            probe:
+              on_demand: true
+              idle_after: 30m
             devices:
               - name: garage
                 type: wallconnector
@@ -78,7 +83,9 @@ class ConfigLoaderTest {
                 stale_after: 2m
                 naming: compat
             """);
-    assertThat(config.web()).isEqualTo(new WebConfig("127.0.0.1:9100", "/probe"));
+    assertThat(config.web()).isEqualTo(
+        new WebConfig("127.0.0.1:9100", "/exporter-metrics", java.nio.file.Path.of("web-config.yml"), true));
+    assertThat(config.probe()).isEqualTo(new ProbeConfig(true, java.time.Duration.ofMinutes(30)));
     assertThat(config.log()).isEqualTo(new LogConfig("debug", "json"));
     assertThat(config.devices())
         .containsExactly(
@@ -160,16 +167,25 @@ class ConfigLoaderTest {
   @Test
   void reportsYamlSyntaxErrorWithLine() {
     assertThat(problems("web:\n  listen_address: \":1\"\n  telemetry_path: [/metrics\n"))
-        .startsWith("test.yml:4: invalid YAML: ");
+        .startsWith("test.yml:4: invalid YAML near key \"telemetry_path\": ");
     assertThat(problems("log:\n  level: info\n format: json\n"))
-        .isEqualTo("test.yml:3: invalid YAML: expected <block end>, but found '<block mapping start>'");
+        .isEqualTo("test.yml:3: invalid YAML near key \"format\": expected <block end>, but found '<block mapping start>'");
   }
 
   @Test
   void syntaxErrorsDoNotQuoteTheOffendingLine() {
     String message =
         problems("devices:\n  - name: a\n    password: hunter2: x\n");
-    assertThat(message).isEqualTo("test.yml:3: invalid YAML: mapping values are not allowed here");
+    assertThat(message)
+        .isEqualTo("test.yml:3: invalid YAML near key \"password\": mapping values are not allowed here");
+  }
+
+  @Test
+  void syntaxErrorsNameOnlyKnownKeys() {
+    assertThat(problems("devices:\n  - name: a\n    hunter2: x: y\n"))
+        .isEqualTo("test.yml:3: invalid YAML: mapping values are not allowed here");
+    assertThat(problems("devices:\n  - name: a\n\taddress: h\n"))
+        .startsWith("test.yml:3: invalid YAML near key \"address\": found character");
   }
 
   @Test

@@ -24,9 +24,13 @@ class ConfigPrinterTest {
             web:
               listen_address: :10042
               telemetry_path: /metrics
+              health_requires_auth: false
             log:
               level: info
               format: text
+            probe:
+              on_demand: false
+              idle_after: 10m0s
             devices:
               - name: garage
                 type: wallconnector

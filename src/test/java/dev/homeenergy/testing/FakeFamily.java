@@ -63,6 +63,11 @@ public final class FakeFamily implements DeviceFamily {
     return polls.computeIfAbsent(device, d -> new AtomicInteger()).get();
   }
 
+  /** Polls of every device together. */
+  public int pollsTotal() {
+    return polls.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
   public static DeviceConfig device(String name, Duration interval, Duration timeout, Duration staleAfter) {
     return new DeviceConfig(name, TYPE, java.net.URI.create("http://127.0.0.1:9"), interval, timeout,
         staleAfter, dev.homeenergy.config.NamingStyle.NATIVE, Map.of());

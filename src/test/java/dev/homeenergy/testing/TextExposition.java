@@ -17,6 +17,16 @@ import java.util.List;
 public final class TextExposition {
   private TextExposition() {}
 
+  /**
+   * Renders samples as the exporter serves them: a duplicate series or a type clash is dropped, as
+   * the exporter's collector drops it, instead of failing.
+   */
+  public static String renderAsServed(List<Sample> samples) {
+    SnapshotBuilder builder = new SnapshotBuilder();
+    samples.forEach(builder::add);
+    return write(builder);
+  }
+
   public static String render(List<Sample> samples) {
     SnapshotBuilder builder = new SnapshotBuilder();
     for (Sample sample : samples) {
@@ -24,6 +34,10 @@ public final class TextExposition {
         throw new AssertionError("duplicate series or type clash: " + sample);
       }
     }
+    return write(builder);
+  }
+
+  private static String write(SnapshotBuilder builder) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       new PrometheusTextFormatWriter(false).write(out, builder.build());

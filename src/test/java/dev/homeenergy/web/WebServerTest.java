@@ -36,6 +36,7 @@ class WebServerTest {
     accessLog = new ListAppender<>();
     accessLog.start();
     ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER_NAME)).addAppender(accessLog);
+    ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.DEBUG);
     family.set("slowpoke", new FakeFamily.Hang(Duration.ofSeconds(30)));
     ExporterConfig config = new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(),
         List.of(
@@ -49,6 +50,7 @@ class WebServerTest {
   void stop() {
     exporter.close();
     ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER_NAME)).detachAppender(accessLog);
+    ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER_NAME)).setLevel(null);
   }
 
   private void awaitReady() {

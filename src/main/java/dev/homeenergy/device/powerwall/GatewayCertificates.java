@@ -1,5 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
+import dev.homeenergy.core.PrivateFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -56,9 +57,9 @@ public final class GatewayCertificates {
     }
   }
 
-  /** Writes the certificate as one PEM block, replacing {@code file}. */
+  /** Writes the certificate as one PEM block, replacing {@code file} atomically, owner-only. */
   public static void writePem(X509Certificate certificate, Path file) throws IOException {
-    Files.writeString(file, toPem(certificate), StandardCharsets.US_ASCII);
+    PrivateFiles.atomic().write(file, toPem(certificate).getBytes(StandardCharsets.US_ASCII));
   }
 
   /** The certificate as a PEM block with 64-character base64 lines. */

@@ -20,10 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,9 +115,27 @@ public final class PowerwallClient implements Device {
         retryTimeout instanceof Duration duration ? duration : PowerwallSettings.DEFAULT_RETRY_TIMEOUT);
   }
 
+  /**
+   * Reads and parses one poll. Endpoints may fail on their own, but when none but the cached
+   * {@code site_info} gave usable data the gateway is not really answering (an HTML page or error
+   * page for every path, say): the poll fails as {@code parse} if any body was unusable, else as
+   * {@code http_status}.
+   */
   @Override
   public PowerwallReading poll() throws PollException {
-    return PowerwallReading.parse(fetch());
+    PowerwallResponses responses = fetch();
+    PowerwallReading reading = PowerwallReading.parse(responses);
+    Set<String> failed = new HashSet<>();
+    reading.endpointFailures().forEach(failure -> failed.add(failure.endpoint()));
+    boolean answered = responses.bodies().keySet().stream()
+        .anyMatch(endpoint -> !endpoint.equals(SITE_INFO) && !failed.contains(endpoint));
+    if (!answered && !reading.endpointFailures().isEmpty()) {
+      boolean unusable = reading.endpointFailures().stream().anyMatch(f -> f.reason() == FailureReason.PARSE);
+      EndpointFailure first = reading.endpointFailures().get(0);
+      throw new PollException(unusable ? FailureReason.PARSE : FailureReason.HTTP_STATUS,
+          "no endpoint gave usable data; first: " + first.message());
+    }
+    return reading;
   }
 
   /** Reads every endpoint of one poll. */
@@ -220,8 +240,10 @@ public final class PowerwallClient implements Device {
     try {
       return GatewayCertificates.readPem(settings.tlsCertFile());
     } catch (IOException | CertificateException e) {
-      throw new IllegalArgumentException("devices[" + deviceName + "].tls_cert_file: cannot use "
-          + settings.tlsCertFile() + ": " + e.getMessage(), e);
+      String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+      throw new IllegalArgumentException("devices[" + deviceName + "].tls_cert_file: cannot use \""
+          + settings.tlsCertFile() + "\": " + reason, e);
     }
   }
 }

@@ -44,10 +44,10 @@ public final class PowerwallJson {
     return bind(endpoint, nonNullTree(endpoint, body), MAPPER.constructType(type));
   }
 
-  /** Parses a JSON array body such as {@code /api/networks}. */
+  /** Parses a JSON array body such as {@code /api/networks}; a {@code null} element is kept as null. */
   public static <T> List<T> parseList(String endpoint, String body, Class<T> element)
       throws PollException {
-    return List.copyOf(
+    return Lists.copyWithNulls(
         bind(endpoint, nonNullTree(endpoint, body),
             MAPPER.getTypeFactory().constructCollectionType(List.class, element)));
   }

@@ -159,6 +159,11 @@ public final class PowerwallSimulator implements Simulator {
   }
 
   /** Login POSTs received, whatever their outcome. */
+  /** Every session token it has handed out, for tests that check no token ever shows. */
+  public Set<String> issuedTokens() {
+    return auth.issuedTokens();
+  }
+
   public long loginAttempts() {
     return auth.loginAttempts();
   }

@@ -16,6 +16,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The gateway's customer login: {@code POST /api/login/Basic} with a JSON or form-encoded body,
@@ -32,6 +34,7 @@ final class PowerwallSimulatorAuth {
   private final ObjectMapper mapper = new ObjectMapper();
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Instant> tokenExpiry = new HashMap<>();
+  private final Set<String> issued = new LinkedHashSet<>();
   private final Deque<Instant> failures = new ArrayDeque<>();
 
   private String password;
@@ -57,6 +60,10 @@ final class PowerwallSimulatorAuth {
 
   synchronized long successfulLogins() {
     return successfulLogins;
+  }
+
+  synchronized Set<String> issuedTokens() {
+    return Set.copyOf(issued);
   }
 
   /** Ends every session at once, as a gateway reboot or password change would. */
@@ -86,6 +93,7 @@ final class PowerwallSimulatorAuth {
     successfulLogins++;
     String token = newToken();
     tokenExpiry.put(token, now.plus(settings.tokenLifetime()));
+    issued.add(token);
     String email = fields.getOrDefault("email", "");
     String loginBody = bodies.login(email, token,
         PowerwallSimulatorJson.fixedFraction(now, random.nextInt(1_000_000_000), 7));

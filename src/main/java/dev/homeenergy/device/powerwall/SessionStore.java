@@ -1,32 +1,25 @@
 package dev.homeenergy.device.powerwall;
 
+import dev.homeenergy.core.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a gateway's session token across restarts in {@code .home-energy-exporter-<device>.session}
- * in the state directory, readable by the owner only (0600), so a restart does not log in again
- * (gateways rate-limit logins and newer firmware may refuse a password an issued token survives).
+ * in the state directory, readable by the owner only (0600, written through {@link PrivateFiles}),
+ * so a restart does not log in again (gateways rate-limit logins and newer firmware may refuse a
+ * password an issued token survives).
  * Without a state directory nothing is persisted. Failures to read or write are logged, never
  * fatal; the token itself is never logged.
  */
 final class SessionStore {
   private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   private static final Pattern USABLE_TOKEN =
       Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]{1,4096}");
 
@@ -76,19 +69,10 @@ final class SessionStore {
     if (file == null) {
       return;
     }
-    Path temporary = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      Files.createFile(temporary, ownerOnly(file));
-      Files.writeString(temporary, token + "\n", StandardCharsets.US_ASCII);
-      try {
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException | UnsupportedOperationException e) {
+      PrivateFiles.atomic().write(file, (token + "\n").getBytes(StandardCharsets.US_ASCII));
+    } catch (IOException | RuntimeException e) {
       LOG.warn("Cannot save the gateway session to {}: {}", file, e.toString());
-    } finally {
-      deleteQuietly(temporary);
     }
   }
 
@@ -99,24 +83,9 @@ final class SessionStore {
   }
 
   private void tighten() throws IOException {
-    if (!posix(file)) {
-      return;
-    }
-    Set<PosixFilePermission> current = Files.getPosixFilePermissions(file);
-    if (!OWNER_ONLY.containsAll(current)) {
-      Files.setPosixFilePermissions(file, OWNER_ONLY);
+    if (PrivateFiles.tighten(file)) {
       LOG.warn("Tightened the permissions of the session file {} to 0600", file);
     }
-  }
-
-  private static FileAttribute<?>[] ownerOnly(Path path) {
-    return posix(path)
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-        : new FileAttribute<?>[0];
-  }
-
-  private static boolean posix(Path path) {
-    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   private static void deleteQuietly(Path path) {

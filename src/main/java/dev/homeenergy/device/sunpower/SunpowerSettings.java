@@ -20,7 +20,8 @@ public record SunpowerSettings(
   /**
    * Reads the settings of a validated device entry.
    *
-   * @throws IllegalArgumentException naming the key when {@code api} is not auto, dl_cgi or vars
+   * @throws IllegalArgumentException naming the key when {@code api} is not auto, dl_cgi or vars,
+   *     or a flag is not true or false
    */
   public static SunpowerSettings from(DeviceConfig config) {
     Object api = config.extra().getOrDefault("api", "auto");
@@ -35,10 +36,10 @@ public record SunpowerSettings(
     Object serial = config.extra().get("serial");
     Object password = config.extra().get("password");
     return new SunpowerSettings(
-        Boolean.TRUE.equals(config.extra().get("use_tls")),
+        config.flag("use_tls", false),
         mode,
         serial == null ? null : String.valueOf(serial),
         password instanceof Secret secret ? secret : null,
-        Boolean.TRUE.equals(config.extra().get("use_device_data_timestamp")));
+        config.flag("use_device_data_timestamp", false));
   }
 }

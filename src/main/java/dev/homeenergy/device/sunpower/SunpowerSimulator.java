@@ -166,6 +166,11 @@ public final class SunpowerSimulator implements Simulator {
     return SunpowerSimulatorLegacyBodies.deviceCount(settings.inverterCount(), scenario.storage(), faults);
   }
 
+  /** Every {@code /auth} session id it has handed out, for tests that check no session ever shows. */
+  public Set<String> issuedSessions() {
+    return sessions.issued();
+  }
+
   /** Successful {@code /auth?login} requests. */
   public long logins() {
     return logins.get();

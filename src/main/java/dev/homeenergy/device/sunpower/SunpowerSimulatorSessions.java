@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,6 +19,7 @@ final class SunpowerSimulatorSessions {
   private final Duration lifetime;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Set<String> issued = ConcurrentHashMap.newKeySet();
 
   SunpowerSimulatorSessions(Duration lifetime) {
     this.lifetime = lifetime;
@@ -34,6 +36,7 @@ final class SunpowerSimulatorSessions {
     random.nextBytes(bytes);
     String id = HexFormat.of().formatHex(bytes);
     sessions.put(id, new Session(id, address, now.plus(lifetime)));
+    issued.add(id);
     return id;
   }
 
@@ -49,6 +52,10 @@ final class SunpowerSimulatorSessions {
       sessions.remove(id);
     }
     return wasValid;
+  }
+
+  Set<String> issued() {
+    return Set.copyOf(issued);
   }
 
   void expireAll() {

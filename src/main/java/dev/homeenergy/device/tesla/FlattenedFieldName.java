@@ -20,6 +20,11 @@ import java.util.Set;
 record FlattenedFieldName(MetricFamily family, double factor) {
   private static final Set<String> RESERVED_SUFFIXES = Set.of("count", "sum", "bucket", "total", "created", "info");
 
+  /** Whether the path has a letter or digit to name a metric by; a field named only by symbols has none. */
+  static boolean nameable(List<String> path) {
+    return path.stream().anyMatch(p -> !snake(p).replace("_", "").isEmpty());
+  }
+
   static FlattenedFieldName of(List<String> path, boolean isBoolean) {
     List<String> tokens = new ArrayList<>();
     path.forEach(p -> tokens.addAll(Arrays.asList(snake(p).split("_"))));

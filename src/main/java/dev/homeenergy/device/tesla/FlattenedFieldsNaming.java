@@ -42,7 +42,7 @@ final class FlattenedFieldsNaming {
       for (int i = 0; i < node.size(); i++) {
         walk(node.get(i), path, labels.add("index", Integer.toString(i)), seen, out);
       }
-    } else if (node.isNumber() || node.isBoolean()) {
+    } else if ((node.isNumber() || node.isBoolean()) && FlattenedFieldName.nameable(path)) {
       FlattenedFieldName name = FlattenedFieldName.of(path, node.isBoolean());
       if (seen.add(name.family().name() + labels)) {
         double value = node.isBoolean() ? (node.booleanValue() ? 1 : 0) : node.doubleValue() * name.factor();

@@ -104,17 +104,19 @@ public final class FleetClient {
       }
       billedThisRound++;
       if (ownerApi) {
-        productsBody = call("products", "GET", "/api/1/products", deadline);
+        String products = call("products", "GET", "/api/1/products", deadline);
+        JsonNode listed = responseList("products", products);
+        productsBody = products;
         productsReadAt = now;
         com.fasterxml.jackson.databind.node.ArrayNode vehiclesOnly = json.createArrayNode();
-        tree("products", productsBody).path("response").forEach(p -> {
+        listed.forEach(p -> {
           if (p.has("vehicle_id")) {
             vehiclesOnly.add(p);
           }
         });
         cars = vehiclesOnly;
       } else {
-        cars = tree("vehicles", vehiclesBody).path("response");
+        cars = responseList("vehicles", vehiclesBody);
       }
       int chosen = settings.vehicleIndex() == null ? -1
           : Math.max(0, Math.min(settings.vehicleIndex(), cars.size() - 1));
@@ -220,11 +222,13 @@ public final class FleetClient {
       if (!budget.allows(FleetRequestKind.DATA)) {
         return live;
       }
-      productsBody = call("products", "GET", "/api/1/products", deadline);
+      String products = call("products", "GET", "/api/1/products", deadline);
+      responseList("products", products);
+      productsBody = products;
       productsReadAt = now;
       siteInfo.clear();
     }
-    for (JsonNode product : tree("products", productsBody).path("response")) {
+    for (JsonNode product : responseList("products", productsBody)) {
       String id = product.path("energy_site_id").asText("");
       if (id.isEmpty() || !settings.wantsSite(id) || !budget.allows(FleetRequestKind.DATA)) {
         continue;
@@ -280,6 +284,18 @@ public final class FleetClient {
   private static boolean failsThePoll(PollException e) {
     return e.reason() == FailureReason.RATE_LIMITED || e.httpStatus() == 401
         || (e.reason() == FailureReason.AUTH && e.httpStatus() == 0);
+  }
+
+  /**
+   * The {@code response} array of a listing; anything else (an HTML page, another shape) is not
+   * an empty list but a {@code parse} failure, so it is never cached as the products either.
+   */
+  private JsonNode responseList(String endpoint, String body) throws PollException {
+    JsonNode list = tree(endpoint, body).path("response");
+    if (!list.isArray()) {
+      throw new PollException(FailureReason.PARSE, endpoint + ": no response array");
+    }
+    return list;
   }
 
   private JsonNode tree(String endpoint, String body) throws PollException {

@@ -1,38 +1,32 @@
 package dev.homeenergy.device.tesla;
 
+import dev.homeenergy.core.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The app's EC P-256 key pair Tesla requires before partner registration: the private key stays
- * here (PKCS#8 PEM, 0600), the public key (X.509 PEM) must be served on the app's domain at
- * {@link #PUBLIC_KEY_URL_PATH}.
+ * here (PKCS#8 PEM), the public key (X.509 PEM) must be served on the app's domain at
+ * {@link #PUBLIC_KEY_URL_PATH}. Both are written 0600 through {@link PrivateFiles}; copy the public
+ * key to wherever your web server reads it.
  */
 public final class FleetKeys {
   public static final String PRIVATE_KEY_FILE = "private-key.pem";
   public static final String PUBLIC_KEY_FILE = "com.tesla.3p.public-key.pem";
   public static final String PUBLIC_KEY_URL_PATH = "/.well-known/appspecific/com.tesla.3p.public-key.pem";
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
   /**
    * Where the keys were written.
    *
-   * @param privateKey the private key file (0600)
+   * @param privateKey the private key file
    * @param publicKey the public key file to publish
    * @param publicKeyUrlPath the path on the app's domain where Tesla downloads the public key
    */
@@ -60,9 +54,8 @@ public final class FleetKeys {
     }
     Files.createDirectories(directory);
     KeyPair pair = newKeyPair();
-    Files.createFile(privateKey, ownerOnly(directory));
-    Files.write(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardOpenOption.TRUNCATE_EXISTING);
-    Files.write(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    PrivateFiles.create(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+    PrivateFiles.atomic().write(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
     return new Written(privateKey, publicKey, PUBLIC_KEY_URL_PATH);
   }
 
@@ -80,11 +73,5 @@ public final class FleetKeys {
     String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
         .getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static FileAttribute<?>[] ownerOnly(Path directory) {
-    return directory.getFileSystem().supportedFileAttributeViews().contains("posix")
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-        : new FileAttribute<?>[0];
   }
 }

@@ -3,6 +3,7 @@ package dev.homeenergy.device.tesla;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.Secret;
+import dev.homeenergy.core.BoundedBody;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import java.io.IOException;
@@ -217,15 +218,20 @@ public final class OAuthClient {
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(form(form)))
         .build();
+    BoundedBody bounded = new BoundedBody(BoundedBody.DEFAULT_MAX_BYTES);
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.send(request, bounded.handler());
     } catch (HttpTimeoutException e) {
       throw new PollException(FailureReason.TIMEOUT, what + ": no answer from " + uri + " within "
           + settings.timeout().toMillis() + " ms");
     } catch (ConnectException e) {
       throw new PollException(FailureReason.CONNECT, what + ": cannot connect to " + uri);
     } catch (IOException e) {
+      if (bounded.exceeded()) {
+        throw new PollException(FailureReason.PARSE, what + ": the answer from " + uri + " exceeded "
+            + BoundedBody.DEFAULT_MAX_BYTES + " bytes");
+      }
       throw new PollException(FailureReason.CONNECT, what + ": connection to " + uri + " failed ("
           + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {

@@ -17,6 +17,7 @@ import dev.homeenergy.core.Simulator;
 import dev.homeenergy.core.SimulatorOptions;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,7 +183,7 @@ public final class TeslaFamily implements DeviceFamily {
     }
     URI apiBase = config.address();
     if (config.extra().containsKey("api_base")) {
-      apiBase = URI.create(String.valueOf(config.extra().get("api_base")));
+      apiBase = url(prefix, "api_base", config.extra().get("api_base"));
     } else if (config.extra().containsKey("region")) {
       try {
         apiBase = FleetRegion.fromConfig(String.valueOf(config.extra().get("region"))).apiBase();
@@ -210,7 +211,7 @@ public final class TeslaFamily implements DeviceFamily {
     VehicleSleepPolicy.Settings policy = new VehicleSleepPolicy.Settings(defaults.driving(), defaults.charging(),
         (Duration) config.extra().getOrDefault("online_interval", defaults.online()), defaults.idleBeforeSuspend(),
         defaults.suspend(), (Duration) config.extra().getOrDefault("asleep_interval", defaults.asleep()),
-        Boolean.TRUE.equals(config.extra().get("wake_on_poll")), (Duration) config.extra().get("max_sleep"));
+        config.flag("wake_on_poll", false), (Duration) config.extra().get("max_sleep"));
     Integer vehicleIndex = null;
     if (config.extra().containsKey("vehicle_index")) {
       try {
@@ -220,14 +221,39 @@ public final class TeslaFamily implements DeviceFamily {
       }
     }
     TeslaSettings fleet = new TeslaSettings(tokens, TeslaSettings.list(config, "vehicles"),
-        TeslaSettings.list(config, "energy_sites"), budget, Boolean.TRUE.equals(config.extra().get("location")), policy,
+        TeslaSettings.list(config, "energy_sites"), budget, config.flag("location", false), policy,
         vehicleIndex);
     OAuthClient.Settings oauth = new OAuthClient.Settings(
-        URI.create(String.valueOf(config.extra().getOrDefault("auth_base", FleetRegion.DEFAULT_AUTH_BASE))),
-        URI.create(String.valueOf(config.extra().getOrDefault("token_base", FleetRegion.DEFAULT_TOKEN_BASE))),
+        url(prefix, "auth_base", config.extra().getOrDefault("auth_base", FleetRegion.DEFAULT_AUTH_BASE)),
+        url(prefix, "token_base", config.extra().getOrDefault("token_base", FleetRegion.DEFAULT_TOKEN_BASE)),
         apiBase, String.valueOf(clientId), secret,
-        String.valueOf(config.extra().getOrDefault("redirect_uri", DEFAULT_REDIRECT_URI)), DEFAULT_SCOPES,
+        url(prefix, "redirect_uri", config.extra().getOrDefault("redirect_uri", DEFAULT_REDIRECT_URI)).toString(),
+        DEFAULT_SCOPES,
         config.timeout());
     return new Resolved(oauth, fleet);
+  }
+
+  /**
+   * An http(s) URL key. Messages never repeat the value: a URL with credentials in it would put
+   * them in the log, and credentials are refused, since the client secret has its own key.
+   */
+  private static URI url(String prefix, String key, Object value) {
+    URI uri;
+    try {
+      uri = new URI(String.valueOf(value));
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(prefix + key + ": not a valid URL (" + e.getReason() + " at index "
+          + e.getIndex() + ")");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(prefix + key + ": credentials in the URL are not allowed; the client"
+          + " secret belongs in client_secret (or client_secret_file)");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+      throw new IllegalArgumentException(prefix + key + ": expected an http or https URL with a host, like "
+          + FleetRegion.DEFAULT_AUTH_BASE);
+    }
+    return uri;
   }
 }

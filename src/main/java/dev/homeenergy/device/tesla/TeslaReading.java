@@ -66,7 +66,7 @@ public record TeslaReading(
     }
     List<EnergySite> sites = new ArrayList<>();
     for (JsonNode item : productItems) {
-      if (item.hasNonNull("energy_site_id")) {
+      if (text(item, "energy_site_id") != null) {
         sites.add(EnergySite.parse(item, responses.liveStatus(), responses.siteInfo(), failures));
       }
     }

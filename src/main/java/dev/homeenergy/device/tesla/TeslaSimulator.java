@@ -171,6 +171,11 @@ public final class TeslaSimulator implements Simulator {
     return cars.values().stream().mapToLong(car -> car.model().timesKeptAwake()).sum();
   }
 
+  /** Every access, refresh and id token it has handed out, for tests that check no token ever shows. */
+  public Set<String> issuedTokens() {
+    return auth.issuedTokens();
+  }
+
   /** Token requests received for {@code grantType} (e.g. {@code refresh_token}), whatever the outcome. */
   public long tokenRequests(String grantType) {
     return auth.tokenRequests(grantType);

@@ -63,6 +63,7 @@ public final class TeslaSimulatorAuth {
   private final Set<String> usedRefreshTokens = ConcurrentHashMap.newKeySet();
   private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> tokenRequests = new ConcurrentHashMap<>();
+  private final Set<String> issued = ConcurrentHashMap.newKeySet();
 
   public TeslaSimulatorAuth(Clock clock, TeslaSimulatorSettings settings) {
     this.clock = clock;
@@ -115,6 +116,11 @@ public final class TeslaSimulatorAuth {
     return new Check(grant, null);
   }
 
+  /** Every access, refresh and id token it has handed out. */
+  public Set<String> issuedTokens() {
+    return Set.copyOf(issued);
+  }
+
   /** Token requests received for {@code grantType}, whatever their outcome. */
   public long tokenRequests(String grantType) {
     AtomicLong count = tokenRequests.get(grantType);
@@ -162,15 +168,19 @@ public final class TeslaSimulatorAuth {
     Instant expiresAt = now.plus(settings.accessTokenLifetime());
     String accessToken = jwt(scopes, now, expiresAt, partner);
     accessTokens.put(accessToken, new Grant(partner, scopes, expiresAt));
+    issued.add(accessToken);
     ObjectNode body = JSON.createObjectNode();
     body.put("access_token", accessToken);
     if (!partner && scopes.contains("offline_access")) {
       String refreshToken = settings.accountRegion().toUpperCase() + "_" + randomHex(32);
       refreshTokens.put(refreshToken, new RefreshGrant(scopes, now.plus(REFRESH_LIFETIME)));
+      issued.add(refreshToken);
       body.put("refresh_token", refreshToken);
     }
     if (!partner && scopes.contains("openid")) {
-      body.put("id_token", jwt(Set.of("openid"), now, expiresAt, false));
+      String idToken = jwt(Set.of("openid"), now, expiresAt, false);
+      issued.add(idToken);
+      body.put("id_token", idToken);
     }
     body.put("expires_in", settings.accessTokenLifetime().toSeconds());
     if (state != null) {

@@ -4,25 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeenergy.config.Secret;
+import dev.homeenergy.core.PrivateFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * The file that keeps the Tesla tokens across restarts, readable by the owner only (0600).
@@ -31,37 +20,32 @@ import java.util.UUID;
  * {@code access_token}, {@code refresh_token}, {@code expires_at} (epoch seconds), {@code
  * token_type} and {@code created_at} (the Fleet API exporter's {@code token.json}); or a directory
  * holding {@code token.access} and {@code token.refresh} (the Owner API exporter's files, each the
- * bare token or a token JSON body). Writes are crash-safe: a complete temporary file in the same
- * directory, forced to disk, then atomically moved over the target, so a crash leaves either the
- * old or the new file. A file others can read is tightened to 0600 when read. Error messages name
- * the file, never a token.
+ * bare token or a token JSON body). Writes go through {@link PrivateFiles}: owner-only from the
+ * start and crash-safe, so a crash leaves either the old or the new file. A file others can read
+ * is tightened to 0600 when read. Error messages name the file, never a token.
  */
 public final class TokenFile {
   static final String ACCESS_FILE = "token.access";
   static final String REFRESH_FILE = "token.refresh";
-  private static final String TEMP_SUFFIX = ".tmp";
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TokenFile.class);
 
-  /** Moves a finished temporary file over its target; replaceable in tests to simulate a crash. */
-  @FunctionalInterface
-  interface Mover {
-    void move(Path source, Path target) throws IOException;
+  private final Path path;
+  private final PrivateFiles files;
+
+  /** A token file whose final rename is done by {@code mover} (tests use it to simulate a crash). */
+  TokenFile(Path path, PrivateFiles.Mover mover) {
+    this(path, PrivateFiles.withMover(mover));
   }
 
-  private final Path path;
-  private final Mover mover;
-
-  TokenFile(Path path, Mover mover) {
+  private TokenFile(Path path, PrivateFiles files) {
     this.path = path.toAbsolutePath();
-    this.mover = mover;
+    this.files = files;
   }
 
   /** The token file at {@code path}: a JSON file, or a directory with the two Owner API files. */
   public static TokenFile at(Path path) {
-    return new TokenFile(path, TokenFile::atomicMove);
+    return new TokenFile(path, PrivateFiles.atomic());
   }
 
   public Path path() {
@@ -144,9 +128,7 @@ public final class TokenFile {
   }
 
   private static void tighten(Path file) throws IOException {
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")
-        && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
-      Files.setPosixFilePermissions(file, OWNER_ONLY);
+    if (PrivateFiles.tighten(file)) {
       LOG.warn("Tightened the permissions of the Tesla token file {} to 0600", file);
     }
   }
@@ -178,52 +160,6 @@ public final class TokenFile {
   }
 
   private void replace(Path target, String content) throws IOException {
-    Path directory = target.getParent();
-    deleteLeftovers(target);
-    Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
-    try {
-      try (FileChannel channel = FileChannel.open(
-          temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(directory))) {
-        ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          channel.write(bytes);
-        }
-        channel.force(true);
-      }
-      mover.move(temporary, target);
-      forceDirectory(directory);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-  }
-
-  private static void deleteLeftovers(Path target) throws IOException {
-    String glob = "." + target.getFileName() + ".*" + TEMP_SUFFIX;
-    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(), glob)) {
-      for (Path leftover : leftovers) {
-        Files.deleteIfExists(leftover);
-      }
-    } catch (NoSuchFileException e) {
-      throw new IOException("the directory of " + target + " does not exist", e);
-    }
-  }
-
-  /** Makes the rename itself durable where the platform allows syncing a directory. */
-  private static void forceDirectory(Path directory) {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Not every platform can sync a directory; the file itself is already on disk.
-    }
-  }
-
-  private static void atomicMove(Path source, Path target) throws IOException {
-    Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static FileAttribute<?>[] ownerOnly(Path directory) {
-    return directory.getFileSystem().supportedFileAttributeViews().contains("posix")
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-        : new FileAttribute<?>[0];
+    files.write(target, content.getBytes(StandardCharsets.UTF_8));
   }
 }

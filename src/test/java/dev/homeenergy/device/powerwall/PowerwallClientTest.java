@@ -120,6 +120,40 @@ class PowerwallClientTest {
     assertThat(gateway.hits("meters/site")).isZero();
   }
 
+  private static PollException pollFailure(PowerwallClient client) {
+    try {
+      client.poll();
+    } catch (PollException e) {
+      return e;
+    }
+    throw new AssertionError("expected the poll to fail");
+  }
+
+  /** Found by the fault suite: every endpoint failing still showed the gateway up, with nothing. */
+  @Test
+  void whenOnlyTheCachedSiteInfoIsUsableThePollFails() throws Exception {
+    PowerwallClient client = harness.client(gateway.address());
+    client.poll();
+    for (String endpoint : PowerwallClient.EVERY_POLL) {
+      gateway.answer(endpoint, 503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
+    }
+    gateway.answer("networks", 503, "");
+    gateway.answer("powerwalls", 503, "");
+
+    PollException down = pollFailure(client);
+    assertThat(down.reason()).isEqualTo(FailureReason.HTTP_STATUS);
+    assertThat(down.getMessage()).startsWith("no endpoint gave usable data; first: status: HTTP 503");
+
+    for (String endpoint : PowerwallClient.EVERY_POLL) {
+      gateway.answer(endpoint, "<html><body>Sign in</body></html>");
+    }
+    gateway.answer("networks", "<html></html>");
+    assertThat(pollFailure(client).reason()).isEqualTo(FailureReason.PARSE);
+
+    gateway.answer("operation", "{\"real_mode\":\"self_consumption\",\"backup_reserve_percent\":24}");
+    assertThat(client.poll().endpointFailures()).extracting(EndpointFailure::endpoint).doesNotContain("operation");
+  }
+
   @Test
   void aRateLimitedReadFailsThePoll() throws Exception {
     gateway.answer("operation", 429,

@@ -208,6 +208,14 @@ class PowerwallPayloadTest {
         .isEmpty();
   }
 
+  /** Found by the mapper property test: a null element threw NullPointerException (an internal error). */
+  @Test
+  void aNullNetworkElementIsKeptAndSkippedWhenRendering() throws Exception {
+    List<Network> n = PowerwallJson.parseList("networks", "[null, {\"network_name\": \"wifi\", \"enabled\": true}]",
+        Network.class);
+    assertThat(n).hasSize(2).containsNull();
+  }
+
   @Test
   void networksFw2144() throws Exception {
     List<Network> n = PowerwallJson.parseList("networks", PayloadFixtures.text("networks_fw21.44_running.json"),

@@ -63,6 +63,17 @@ class FlattenedFieldsNamingTest {
     assertThat(s.has("tesla_vehicle_vehicle_id")).isFalse();
   }
 
+  /** Found by the mapper property test: a field named only by symbols threw IndexOutOfBoundsException. */
+  @Test
+  void aFieldNamedOnlyBySymbolsIsSkipped() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode raw = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree("{\"\\\"\": 1, \"日本\": true, \"charge_state\": {\"--\": 2, \"battery_level\": 80}}");
+    dev.homeenergy.core.Samples.Builder out = dev.homeenergy.core.Samples.builder();
+    new FlattenedFieldsNaming().render(raw, io.prometheus.metrics.model.snapshots.Labels.of("vin", "V"), out);
+    assertThat(out.build().list()).extracting(sample -> sample.family().name())
+        .containsExactlyInAnyOrder("tesla_vehicle_charge_state", "tesla_vehicle_charge_state_battery_level_ratio");
+  }
+
   @Test
   void fieldNamesTellingKilowattsHoursOrSecondsAreConverted() {
     assertThat(FlattenedFieldName.of(List.of("charge_state", "fast_charger_kw"), false))

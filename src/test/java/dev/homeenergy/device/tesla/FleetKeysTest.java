@@ -31,6 +31,11 @@ class FleetKeysTest {
     assertThat(written.publicKeyUrlPath()).isEqualTo("/.well-known/appspecific/com.tesla.3p.public-key.pem");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.privateKey())))
         .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.publicKey())))
+        .isEqualTo("rw-------");
+    try (var files = Files.list(dir.resolve("keys"))) {
+      assertThat(files).containsExactlyInAnyOrder(written.privateKey(), written.publicKey());
+    }
 
     KeyFactory ec = KeyFactory.getInstance("EC");
     PrivateKey privateKey = ec.generatePrivate(new PKCS8EncodedKeySpec(der(written.privateKey(), "PRIVATE KEY")));

@@ -100,6 +100,18 @@ class TeslaPayloadTest {
   }
 
   @Test
+  void aProductWhoseSiteIdIsNotAValueIsNoEnergySite() {
+    TeslaResponses responses = new TeslaResponses(AT, null,
+        "{\"response\": [{\"energy_site_id\": {\"id\": 1}}, {\"energy_site_id\": [2]}], \"count\": 2}",
+        Map.of(), Map.of(), Map.of(), USAGE, List.of());
+
+    TeslaReading reading = parse(responses);
+
+    assertThat(reading.energySites()).isEmpty();
+    assertThat(reading.endpointFailures()).isEmpty();
+  }
+
+  @Test
   void productsGiveCarsWhenNoListAndEnergySites() {
     TeslaResponses responses = new TeslaResponses(AT, null, text("teslatte__products_2023-11-06.json"),
         Map.of("1234", text(HA_VEHICLE_DATA)), Map.of(), Map.of(), USAGE, List.of());

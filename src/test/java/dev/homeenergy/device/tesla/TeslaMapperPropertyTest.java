@@ -1,0 +1,64 @@
+package dev.homeenergy.device.tesla;
+
+import dev.homeenergy.testing.JsonBodies;
+import dev.homeenergy.testing.MapperCheck;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.Tuple.Tuple2;
+
+/**
+ * Any body on any Fleet API endpoint: a parse failure or valid output under both namings (native
+ * with the default and with all fields).
+ */
+class TeslaMapperPropertyTest {
+  private static final String SITE = "12345";
+  private static final Map<String, List<String>> SEEDS = Map.of(
+      TeslaReading.VEHICLES, List.of(TeslaPayloadFixtures.VEHICLES,
+          TeslaPayloadFixtures.text("tesla-api__vehicles_list_ownerapi.json")),
+      TeslaReading.PRODUCTS, List.of(TeslaPayloadFixtures.text("teslatte__products_2023-11-06.json"),
+          TeslaPayloadFixtures.text("teslatte__products_2024-08-14_asleep.json")),
+      TeslaReading.VEHICLE_DATA, List.of(TeslaPayloadFixtures.text(TeslaPayloadFixtures.HA_VEHICLE_DATA),
+          TeslaPayloadFixtures.text(TeslaPayloadFixtures.DOCS_VEHICLE_DATA),
+          TeslaPayloadFixtures.text("teslatte__vehicle_data_2023-11-11.json"),
+          TeslaPayloadFixtures.text("tesla-api__vehicle_data_ownerapi_2020.json")),
+      TeslaReading.LIVE_STATUS, List.of(TeslaPayloadFixtures.text("teslatte__live_status_plugged_in_2023-11-06.json")),
+      TeslaReading.SITE_INFO, List.of(TeslaPayloadFixtures.text("tesla-api__site_info_solar_powerwall.json")));
+
+  @Provide
+  Arbitrary<Tuple2<String, String>> endpointBodies() {
+    return Arbitraries.of(SEEDS.keySet().stream().sorted().toList()).flatMap(endpoint ->
+        JsonBodies.from(SEEDS.get(endpoint)).map(b -> Tuple.of(endpoint, b)));
+  }
+
+  @Property(tries = 1000)
+  void anyBodyParsesOrFailsAsParseAndRendersValidOutput(@ForAll("endpointBodies") Tuple2<String, String> body,
+      @ForAll boolean allFields) {
+    String vehicles = TeslaPayloadFixtures.VEHICLES;
+    String products = TeslaPayloadFixtures.text("teslatte__products_2023-11-06.json");
+    Map<String, String> vehicleData = new HashMap<>(Map.of(
+        TeslaPayloadFixtures.HA_VIN, TeslaPayloadFixtures.text(TeslaPayloadFixtures.HA_VEHICLE_DATA),
+        TeslaPayloadFixtures.DOCS_VIN, TeslaPayloadFixtures.text(TeslaPayloadFixtures.DOCS_VEHICLE_DATA)));
+    Map<String, String> liveStatus = new HashMap<>(
+        Map.of(SITE, TeslaPayloadFixtures.text("teslatte__live_status_plugged_in_2023-11-06.json")));
+    Map<String, String> siteInfo = new HashMap<>(
+        Map.of(SITE, TeslaPayloadFixtures.text("tesla-api__site_info_solar_powerwall.json")));
+    switch (body.get1()) {
+      case TeslaReading.VEHICLES -> vehicles = body.get2();
+      case TeslaReading.PRODUCTS -> products = body.get2();
+      case TeslaReading.VEHICLE_DATA -> vehicleData.put(TeslaPayloadFixtures.HA_VIN, body.get2());
+      case TeslaReading.LIVE_STATUS -> liveStatus.put(SITE, body.get2());
+      default -> siteInfo.put(SITE, body.get2());
+    }
+    TeslaResponses responses = new TeslaResponses(TeslaPayloadFixtures.AT, vehicles, products, vehicleData,
+        liveStatus, siteInfo, TeslaPayloadFixtures.USAGE, List.of());
+    MapperCheck.check(new TeslaFamily(), Map.of("fields", allFields ? "all" : "default"),
+        () -> TeslaReading.parse(responses));
+  }
+}
