@@ -10,13 +10,13 @@
 # (JVM start alone is not measured with `--version`: every short command currently exits 5 s late,
 # a shutdown hook waiting for a serve that never started.)
 # The AppCDS archive lives in a temporary directory, so the bench never touches the real one.
-# Env: RUNS (5), STEADY (60 s), VARIANTS ("launcher launcher-c2 jvm"), BASE_PORT (19400).
+# Env: RUNS (5), STEADY (60 s), VARIANTS ("launcher launcher-c1 jvm"), BASE_PORT (19400).
 # Takes about 3 x STEADY + 2 x (2 x RUNS + 1) x ~3 s + 10 s: ~5 min with the defaults.
 source "$(dirname "$0")/../lib.sh"
 
 RUNS=${RUNS:-5}
 STEADY=${STEADY:-60}
-VARIANTS=${VARIANTS:-launcher launcher-c2 jvm}
+VARIANTS=${VARIANTS:-launcher launcher-c1 jvm}
 OUT=$(result_file footprint)
 port=$((BASE_PORT + 20))
 sim_port=$((BASE_PORT + 21))

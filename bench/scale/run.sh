@@ -127,7 +127,7 @@ done
             lo = (y[2] - y[1]) / (x[2] - x[1]); hi = (y[3] - y[2]) / (x[3] - x[2])
             if (lo != 0) ratio = sprintf("%.2f", hi / lo)
           }
-          printf "| %s | %s | %.1f | %.2f | %.3f | %s |\n", s, name, a, b, r2, ratio
+          printf "| %s | %s | %.1f | %.4g | %.3f | %s |\n", s, name, a, b, r2, ratio
         }' "$ROWS"
     done
   done
