@@ -7,8 +7,6 @@
 #     java -jar (target: under 2 s);
 #  2. steady RSS of the demo: STEADY of one scrape a second, under each of VARIANTS; RSS sampled
 #     every 5 s (target: under 64 MB).
-# (JVM start alone is not measured with `--version`: every short command currently exits 5 s late,
-# a shutdown hook waiting for a serve that never started.)
 # The AppCDS archive lives in a temporary directory, so the bench never touches the real one.
 # Env: RUNS (5), STEADY (60 s), VARIANTS ("launcher launcher-c1 jvm"), BASE_PORT (19400).
 # Takes about 3 x STEADY + 2 x (2 x RUNS + 1) x ~3 s + 10 s: ~5 min with the defaults.

@@ -48,12 +48,19 @@ public record CliContext(
     /** Called once the command has closed everything it started. */
     default void stopped() {}
 
-    /** Returns when the JVM is shutting down (Ctrl-C, SIGTERM), and holds the JVM until cleanup. */
+    /**
+     * Returns when the JVM is shutting down (Ctrl-C, SIGTERM), and then holds the JVM until cleanup
+     * (at most 5 s); a command that never waited (--help, check-config) exits at once.
+     */
     static StopSignal untilShutdown() {
       CountDownLatch stop = new CountDownLatch(1);
       CountDownLatch done = new CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicBoolean serving = new java.util.concurrent.atomic.AtomicBoolean();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         stop.countDown();
+        if (!serving.get()) {
+          return;
+        }
         try {
           done.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -63,6 +70,7 @@ public record CliContext(
       return new StopSignal() {
         @Override
         public void await() throws InterruptedException {
+          serving.set(true);
           stop.await();
         }
 
