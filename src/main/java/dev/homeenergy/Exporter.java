@@ -93,6 +93,7 @@ public final class Exporter implements AutoCloseable {
     ExporterCollector collector = new ExporterCollector(store, clock, build, !onDemand);
     registry.register(collector);
 
+    ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("poll"));
     List<Device> clients = new ArrayList<>();
     try {
       for (DeviceConfig device : config.devices()) {
@@ -100,10 +101,11 @@ public final class Exporter implements AutoCloseable {
         if (family == null) {
           throw new IllegalArgumentException("no device family for type " + device.type());
         }
-        clients.add(family.create(device, new DeviceContext(clock, store.raw(device.name()), config.stateDirectory())));
+        clients.add(family.create(device, new DeviceContext(clock, store.raw(device.name()), config.stateDirectory(), workers)));
       }
     } catch (RuntimeException e) {
       clients.forEach(Device::close);
+      workers.shutdownNow();
       throw e;
     }
 
@@ -121,6 +123,7 @@ public final class Exporter implements AutoCloseable {
           config.devices(), build, clock, onProbe::accept, security, config.web().healthRequiresAuth()));
     } catch (IOException | RuntimeException e) {
       clients.forEach(Device::close);
+      workers.shutdownNow();
       throw e;
     }
 
@@ -128,7 +131,6 @@ public final class Exporter implements AutoCloseable {
     ScheduledThreadPoolExecutor scheduler =
         new ScheduledThreadPoolExecutor(devices, daemonThreads("scheduler"));
     scheduler.setRemoveOnCancelPolicy(true);
-    ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("poll"));
     List<Poller> pollers = new ArrayList<>();
     for (int i = 0; i < clients.size(); i++) {
       DeviceConfig device = config.devices().get(i);

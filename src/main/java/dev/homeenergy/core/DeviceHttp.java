@@ -52,11 +52,21 @@ public final class DeviceHttp {
 
   /** A client for plain-HTTP LAN devices: no redirects, HTTP/1.1, the given connect timeout. */
   public static HttpClient plainClient(Duration connectTimeout) {
-    return HttpClient.newBuilder()
+    return plainClient(connectTimeout, null);
+  }
+
+  /** As {@link #plainClient(Duration)}, running on {@code executor} (null: the client's own threads). */
+  public static HttpClient plainClient(Duration connectTimeout, java.util.concurrent.Executor executor) {
+    return sharing(HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout)
+        .connectTimeout(connectTimeout), executor)
         .build();
+  }
+
+  /** The builder, set to run on {@code executor} unless it is null. */
+  public static HttpClient.Builder sharing(HttpClient.Builder builder, java.util.concurrent.Executor executor) {
+    return executor == null ? builder : builder.executor(executor);
   }
 
   /**

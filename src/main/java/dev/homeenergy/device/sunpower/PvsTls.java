@@ -2,6 +2,7 @@ package dev.homeenergy.device.sunpower;
 
 import dev.homeenergy.core.SelfSignedTrust;
 import java.net.CookieHandler;
+import dev.homeenergy.core.DeviceHttp;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
@@ -13,13 +14,13 @@ import javax.net.ssl.SSLContext;
 final class PvsTls {
   private PvsTls() {}
 
-  static HttpClient httpClient(Duration connectTimeout, CookieHandler cookies) {
-    return HttpClient.newBuilder()
+  static HttpClient httpClient(Duration connectTimeout, CookieHandler cookies, java.util.concurrent.Executor executor) {
+    return DeviceHttp.sharing(HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(connectTimeout)
         .cookieHandler(cookies)
-        .sslContext(trustingAny())
+        .sslContext(trustingAny()), executor)
         .build();
   }
 

@@ -28,7 +28,7 @@ class GatewayTlsTest {
   }
 
   private static int statusOf(URI uri) throws Exception {
-    HttpClient client = GatewayTls.httpClient(GatewayTls.context(null), Duration.ofSeconds(5));
+    HttpClient client = GatewayTls.httpClient(GatewayTls.context(null), Duration.ofSeconds(5), null);
     HttpRequest request = HttpRequest.newBuilder(uri.resolve("/api/status")).timeout(Duration.ofSeconds(5)).build();
     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
