@@ -113,7 +113,8 @@ class ProbeAndScrapeCacheTest {
     assertThat(get("/metrics")).contains("home_energy_exporter_probe_targets_polled 1")
         .doesNotContain("fake_power_watts");
     assertThat(family.polls("garage")).isZero();
-    assertThat(get("/probe?target=garage")).contains("home_energy_exporter_device_up{device=\"garage\",type=\"fake\"} 0");
+    assertThat(get("/probe?target=garage")).contains("home_energy_exporter_device_up{device=\"garage\",type=\"fake\"}");
+    await().atMost(Duration.ofSeconds(10)).until(() -> family.polls("garage") > 0);
 
     await().atMost(Duration.ofSeconds(15)).until(() -> get("/metrics").contains("home_energy_exporter_probe_targets_polled 0"));
     int pausedAt = family.polls("kitchen");
