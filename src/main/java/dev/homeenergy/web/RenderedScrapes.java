@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * (text, OpenMetrics, protobuf, name escaping) and gzip are exactly the library's; this class
  * only remembers its answer per {@code Accept} and {@code Accept-Encoding}. N concurrent scrapes
  * thus cost one snapshot read and one rendering between them, and a scrape never waits on a
- * device. Requests with query parameters of the library's own ({@code name[]}, {@code debug})
+ * device. While one scrape renders a newer answer, the others are served the previous one (at
+ * most one rendering old) rather than waiting; only the very first answer of a variant is waited
+ * for. Requests with query parameters of the library's own ({@code name[]}, {@code debug})
  * are rendered afresh.
  */
 final class RenderedScrapes {
@@ -41,6 +44,7 @@ final class RenderedScrapes {
   private final LongSupplier version;
   private final long maxAgeNanos;
   private final Map<Variant, Rendered> cache = new ConcurrentHashMap<>();
+  private final Map<Variant, ReentrantLock> renderLocks = new ConcurrentHashMap<>();
 
   /**
    * @param version changes whenever the data behind the registry changes
@@ -82,17 +86,34 @@ final class RenderedScrapes {
   }
 
   private Rendered current(Variant variant, String path) {
-    long now = System.nanoTime();
     long wanted = version.getAsLong();
     Rendered cached = cache.get(variant);
-    if (cached != null && cached.fresh(wanted, now, maxAgeNanos)) {
+    if (cached != null && cached.fresh(wanted, System.nanoTime(), maxAgeNanos)) {
       return cached;
     }
-    if (cache.size() >= MAX_VARIANTS && !cache.containsKey(variant)) {
+    if (cached == null && cache.size() >= MAX_VARIANTS) {
       return render(variant, null, path);
     }
-    return cache.compute(variant, (key, old) ->
-        old != null && old.fresh(wanted, System.nanoTime(), maxAgeNanos) ? old : render(key, null, path, wanted));
+    ReentrantLock lock = renderLocks.computeIfAbsent(variant, key -> new ReentrantLock());
+    if (cached != null && !lock.tryLock()) {
+      return cached;
+    }
+    if (cached == null) {
+      lock.lock();
+    }
+    try {
+      Rendered latest = cache.get(variant);
+      long now = System.nanoTime();
+      wanted = version.getAsLong();
+      if (latest != null && latest.fresh(wanted, now, maxAgeNanos)) {
+        return latest;
+      }
+      Rendered rendered = render(variant, null, path, wanted);
+      cache.put(variant, rendered);
+      return rendered;
+    } finally {
+      lock.unlock();
+    }
   }
 
   private Rendered render(Variant variant, String query, String path) {
