@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,9 +27,16 @@ import java.util.Set;
  * The embedded demo: simulators for every family's demo devices on loopback, and the config of an
  * exporter polling them. Starting the exporter is left to the caller so the demo serves through
  * exactly the same path as a real config.
+ *
+ * <p>The simulated day starts at {@link #DAY_STARTS} site time whatever the wall clock says, so the
+ * solar panels of a demo opened at night have sun at once (and a test of it passes at any hour).
  */
 public final class Demo implements AutoCloseable {
   private static final String LOOPBACK = "127.0.0.1";
+  /** Site time of the simulated solar installations: the models' solar time, UTC-8. */
+  public static final ZoneOffset SITE_TIME = ZoneOffset.ofHours(-8);
+  /** Site time at which the simulated day starts. */
+  public static final LocalTime DAY_STARTS = LocalTime.of(8, 0);
 
   private final List<Running> simulators;
   private final ExporterConfig config;
@@ -46,11 +55,12 @@ public final class Demo implements AutoCloseable {
     List<Running> running = new ArrayList<>();
     List<DeviceConfig> devices = new ArrayList<>();
     Path scratch = Files.createTempDirectory("home-energy-exporter-demo");
+    Clock simulated = startingInTheMorning(clock);
     try {
       for (DeviceFamily family : families) {
         for (DemoDevice demo : family.demoDevices()) {
           Simulator simulator = family.simulate(new SimulatorOptions(
-              LOOPBACK, 0, demo.scenario(), new ScaledClock(clock, demo.speed()), Set.of()));
+              LOOPBACK, 0, demo.scenario(), new ScaledClock(simulated, demo.speed()), Set.of()));
           running.add(new Running(demo, family, simulator));
           Map<String, Object> extra = new HashMap<>(demo.extra());
           extra.putAll(family.demoSettings(simulator, scratch));
@@ -62,6 +72,16 @@ public final class Demo implements AutoCloseable {
       throw e;
     }
     return new Demo(running, new ExporterConfig(web, log, devices, scratch));
+  }
+
+  /**
+   * The clock shifted by less than half a day so that it reads {@link #DAY_STARTS} site time now:
+   * the nearest morning, forward or back.
+   */
+  static Clock startingInTheMorning(Clock clock) {
+    long now = clock.instant().atOffset(SITE_TIME).toLocalTime().toSecondOfDay();
+    long shift = Math.floorMod(DAY_STARTS.toSecondOfDay() - now + 43_200, 86_400) - 43_200;
+    return Clock.offset(clock, Duration.ofSeconds(shift));
   }
 
   private static DeviceConfig deviceConfig(

@@ -45,7 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
       err.flush();
       return Serving.EXIT_RUNTIME;
     }
-    out.println("home-energy-exporter demo: simulated devices");
+    out.println("home-energy-exporter demo: simulated devices; their day starts at "
+        + Demo.DAY_STARTS + " site time (UTC-8), so the solar panels have sun");
     for (Demo.Running running : demo.simulators()) {
       out.printf("  %-12s %-32s scenario %-10s at %.0fx speed, %s naming: %s%n",
           running.device().name(), running.family().displayName(), running.device().scenario(),
