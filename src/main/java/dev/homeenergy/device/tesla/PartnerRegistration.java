@@ -3,13 +3,13 @@ package dev.homeenergy.device.tesla;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.Secret;
+import dev.homeenergy.core.BoundedBody;
 import dev.homeenergy.core.PollException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -73,9 +73,14 @@ public final class PartnerRegistration {
         .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("domain", wanted).toString()))
         .build();
     HttpResponse<String> response;
+    BoundedBody bounded = new BoundedBody(BoundedBody.DEFAULT_MAX_BYTES);
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.send(request, bounded.handler());
     } catch (IOException e) {
+      if (bounded.exceeded()) {
+        throw new PartnerRegistrationException("the answer of " + apiBase + " exceeded "
+            + bounded.maxBytes() + " bytes; not a partner-account answer", 0);
+      }
       throw new PartnerRegistrationException("cannot reach " + apiBase + " (" + e.getClass().getSimpleName() + ")", 0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -111,6 +111,15 @@ class PartnerRegistrationTest {
   }
 
   @Test
+  void anOversizedAnswerIsRefusedAtTheCap() {
+    server.answerRegistration(200, "{\"response\": {\"client_id\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}}");
+
+    assertThatThrownBy(() -> registration.register("the-best-partner.com"))
+        .isInstanceOf(PartnerRegistrationException.class)
+        .hasMessageContaining("exceeded 4194304 bytes");
+  }
+
+  @Test
   void aUrlIsNotADomain() {
     assertThatThrownBy(() -> registration.register("https://App.example.com/"))
         .isInstanceOf(PartnerRegistrationException.class)
