@@ -127,9 +127,7 @@ public final class Exporter implements AutoCloseable {
       throw e;
     }
 
-    int devices = Math.max(1, config.devices().size());
-    ScheduledThreadPoolExecutor scheduler =
-        new ScheduledThreadPoolExecutor(devices, daemonThreads("scheduler"));
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("scheduler"));
     scheduler.setRemoveOnCancelPolicy(true);
     List<Poller> pollers = new ArrayList<>();
     for (int i = 0; i < clients.size(); i++) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A poll starts {@code interval} after the previous one started while the device answers, and
  * after a growing {@link Backoff} while it fails; the next poll is only scheduled once the
- * previous one has finished, so polls never overlap. Each poll runs on a worker thread and is
- * abandoned once {@code timeout} (plus a grace period) has passed, so even a device client that
- * ignores its deadline cannot stall the schedule.
+ * previous one has finished, so polls never overlap. The scheduler only hands a due poll to the
+ * workers, so one scheduler thread serves every device; each poll runs on a worker thread, watched
+ * by another, and is abandoned once {@code timeout} (plus a grace period) has passed, so even a
+ * device client that ignores its deadline cannot stall the schedule.
  */
 public final class Poller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
@@ -78,7 +80,7 @@ public final class Poller implements AutoCloseable {
       if (closed || inFlight || (next != null && !next.isDone())) {
         return;
       }
-      next = scheduler.schedule(this::runAndReschedule, 0, TimeUnit.NANOSECONDS);
+      next = scheduler.schedule(this::dispatch, 0, TimeUnit.NANOSECONDS);
     }
   }
 
@@ -181,13 +183,24 @@ public final class Poller implements AutoCloseable {
     return after;
   }
 
-  private void runAndReschedule() {
+  /** On the scheduler: hands the due poll to a worker, so the scheduler thread never waits on a device. */
+  private void dispatch() {
     synchronized (lifecycle) {
       if (closed || paused) {
         return;
       }
       inFlight = true;
     }
+    try {
+      workers.execute(this::runAndReschedule);
+    } catch (RejectedExecutionException e) {
+      synchronized (lifecycle) {
+        inFlight = false;
+      }
+    }
+  }
+
+  private void runAndReschedule() {
     DeviceStatus status = null;
     long started = System.nanoTime();
     try {
@@ -224,7 +237,7 @@ public final class Poller implements AutoCloseable {
       if (closed || paused) {
         return;
       }
-      next = scheduler.schedule(this::runAndReschedule, delay.toNanos(), TimeUnit.NANOSECONDS);
+      next = scheduler.schedule(this::dispatch, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PollerTest {
   private final MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
   private final FakeFamily family = new FakeFamily();
-  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
   private final ExecutorService workers = Executors.newCachedThreadPool();
 
   @AfterEach
@@ -119,6 +119,24 @@ class PollerTest {
     await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1))
         .until(() -> family.polls("fast") <= afterClose + 1);
     assertThat(store.get("fast").orElseThrow().up()).isTrue();
+  }
+
+  @Test
+  void aHangingDeviceDoesNotHoldUpTheOthersOnTheOneSchedulerThread() {
+    DeviceConfig hanging = FakeFamily.device("hanging", Duration.ofMillis(20), Duration.ofSeconds(20), Duration.ofSeconds(1));
+    DeviceConfig fast = FakeFamily.device("fast", Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(1));
+    SnapshotStore store = new SnapshotStore(List.of(hanging, fast));
+    family.set("hanging", new FakeFamily.Hang(Duration.ofSeconds(30)));
+    Poller stuck = poller(hanging, store);
+    Poller answering = poller(fast, store);
+    stuck.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> family.polls("hanging") >= 1);
+    answering.start();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> family.polls("fast") >= 5);
+    assertThat(family.polls("hanging")).isEqualTo(1);
+    stuck.close();
+    answering.close();
   }
 
   @Test
