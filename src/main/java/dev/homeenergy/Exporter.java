@@ -10,6 +10,7 @@ import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.ExporterCollector;
 import dev.homeenergy.core.Poller;
+import dev.homeenergy.core.SharedHttp;
 import dev.homeenergy.core.SnapshotStore;
 import dev.homeenergy.core.OnDemandPolling;
 import dev.homeenergy.web.WebSecurity;
@@ -94,6 +95,7 @@ public final class Exporter implements AutoCloseable {
     registry.register(collector);
 
     ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("poll"));
+    SharedHttp http = new SharedHttp(workers);
     List<Device> clients = new ArrayList<>();
     try {
       for (DeviceConfig device : config.devices()) {
@@ -101,7 +103,7 @@ public final class Exporter implements AutoCloseable {
         if (family == null) {
           throw new IllegalArgumentException("no device family for type " + device.type());
         }
-        clients.add(family.create(device, new DeviceContext(clock, store.raw(device.name()), config.stateDirectory(), workers)));
+        clients.add(family.create(device, new DeviceContext(clock, store.raw(device.name()), config.stateDirectory(), http)));
       }
     } catch (RuntimeException e) {
       clients.forEach(Device::close);

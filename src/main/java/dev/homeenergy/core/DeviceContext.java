@@ -2,7 +2,6 @@ package dev.homeenergy.core;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Executor;
 
 /**
  * What the core hands a family when it creates a device.
@@ -11,18 +10,17 @@ import java.util.concurrent.Executor;
  * @param raw where the device records its exchanges for troubleshooting
  * @param stateDirectory where the device may keep state across restarts (the config file's
  *     directory), or null when nothing may be persisted
- * @param httpExecutor the threads every device's HTTP client shares (so a device costs no threads
- *     of its own while idle), or null for each client's own
+ * @param http the HTTP threads and plain clients every device of the exporter shares
  */
-public record DeviceContext(Clock clock, RawRecorder raw, Path stateDirectory, Executor httpExecutor) {
+public record DeviceContext(Clock clock, RawRecorder raw, Path stateDirectory, SharedHttp http) {
 
-  /** A context whose HTTP clients keep their own threads. */
+  /** A context whose HTTP clients are its own, with their own threads. */
   public DeviceContext(Clock clock, RawRecorder raw, Path stateDirectory) {
-    this(clock, raw, stateDirectory, null);
+    this(clock, raw, stateDirectory, new SharedHttp(null));
   }
 
   /** A context with nowhere to persist state. */
   public DeviceContext(Clock clock, RawRecorder raw) {
-    this(clock, raw, null, null);
+    this(clock, raw, null);
   }
 }

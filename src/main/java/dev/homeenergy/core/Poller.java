@@ -46,6 +46,7 @@ public final class Poller implements AutoCloseable {
   private boolean paused;
   private boolean started;
   private boolean inFlight;
+  private boolean phaseSpread;
   private volatile Duration requestedDelay;
 
   public Poller(
@@ -212,10 +213,25 @@ public final class Poller implements AutoCloseable {
       synchronized (lifecycle) {
         inFlight = false;
         if (status != null) {
-          schedule(nextDelay(status, Duration.ofNanos(System.nanoTime() - started)));
+          Duration delay = nextDelay(status, Duration.ofNanos(System.nanoTime() - started));
+          if (!phaseSpread && status.up() && requestedDelay == null) {
+            delay = spread(delay);
+          }
+          phaseSpread = true;
+          schedule(delay);
         }
       }
     }
+  }
+
+  /**
+   * The delay after the first successful poll, scaled by a random factor in [0.5, 1.5): every
+   * device polls at once on start, for data on the first scrape, and then falls into its own phase
+   * instead of every device polling (and holding a thread) in the same instant ever after. Later
+   * polls keep the interval; a delay the device asked for is never shortened.
+   */
+  private Duration spread(Duration delay) {
+    return Duration.ofNanos((long) (delay.toNanos() * (0.5 + random.getAsDouble())));
   }
 
   /**

@@ -170,4 +170,58 @@ class PollerTest {
     DeviceStatus slow = poller.pollOnce();
     assertThat(poller.nextDelay(slow, Duration.ZERO)).isEqualTo(Duration.ofSeconds(20));
   }
+
+  /** A scheduler that remembers every delay it was asked for. */
+  private static final class RecordingScheduler extends java.util.concurrent.ScheduledThreadPoolExecutor {
+    final List<Duration> delays = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    RecordingScheduler() {
+      super(1);
+    }
+
+    @Override
+    public java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, java.util.concurrent.TimeUnit unit) {
+      delays.add(Duration.ofNanos(unit.toNanos(delay)));
+      return super.schedule(task, delay, unit);
+    }
+  }
+
+  @Test
+  void theFirstPollIsAtOnceAndTheSecondIsSpreadOverTheIntervalThenRegular() {
+    DeviceConfig device = FakeFamily.device("wc", Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(10));
+    SnapshotStore store = new SnapshotStore(List.of(device));
+    RecordingScheduler recording = new RecordingScheduler();
+    try {
+      Poller poller = new Poller(device, family, family.create(device, new DeviceContext(clock, store.raw("wc"))),
+          store, clock, recording, workers, Backoff.forInterval(device.interval()), () -> 0.0);
+      poller.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> recording.delays.size() >= 3);
+      poller.close();
+
+      assertThat(recording.delays.get(0)).isZero();
+      assertThat(recording.delays.get(1)).isLessThanOrEqualTo(Duration.ofSeconds(1)).isPositive();
+      assertThat(recording.delays.get(2)).isGreaterThan(Duration.ofSeconds(1)).isLessThanOrEqualTo(Duration.ofSeconds(2));
+    } finally {
+      recording.shutdownNow();
+    }
+  }
+
+  @Test
+  void aDelayTheDeviceAskedForIsNotSpread() {
+    DeviceConfig device = FakeFamily.device("car", Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(10));
+    SnapshotStore store = new SnapshotStore(List.of(device));
+    family.set("car", new FakeFamily.Answer(1, Duration.ofMillis(1500)));
+    RecordingScheduler recording = new RecordingScheduler();
+    try {
+      Poller poller = new Poller(device, family, family.create(device, new DeviceContext(clock, store.raw("car"))),
+          store, clock, recording, workers, Backoff.forInterval(device.interval()), () -> 0.0);
+      poller.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> recording.delays.size() >= 2);
+      poller.close();
+
+      assertThat(recording.delays.get(1)).isGreaterThan(Duration.ofMillis(750)).isLessThanOrEqualTo(Duration.ofMillis(1500));
+    } finally {
+      recording.shutdownNow();
+    }
+  }
 }

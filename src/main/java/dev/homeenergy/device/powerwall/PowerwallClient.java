@@ -92,7 +92,7 @@ public final class PowerwallClient implements Device {
           config.address().getPort() == 443 ? config.address().getHost() : config.address().getAuthority());
     }
     DeviceHttp http =
-        new DeviceHttp(GatewayTls.httpClient(GatewayTls.context(pinned), timeout, context.httpExecutor()), clock, context.raw());
+        new DeviceHttp(GatewayTls.httpClient(GatewayTls.context(pinned), timeout, context.http().executor()), clock, context.raw());
     this.transport = new GatewayTransport(http, config.address());
     this.session = new GatewaySession(config.name(), transport, settings.email(), settings.password(),
         new LoginGate(clock), SessionStore.in(context.stateDirectory(), config.name()));

@@ -50,7 +50,7 @@ public final class SunpowerClient implements Device {
     this.timeout = config.timeout();
     this.forcedApi = settings.api();
     SessionCookieCatcher cookies = new SessionCookieCatcher();
-    DeviceHttp http = new DeviceHttp(PvsTls.httpClient(timeout, cookies, context.httpExecutor()), context.clock(), context.raw());
+    DeviceHttp http = new DeviceHttp(PvsTls.httpClient(timeout, cookies, context.http().executor()), context.clock(), context.raw());
     PvsTransport transport =
         new PvsTransport(http, PvsTransport.baseUri(config.address(), settings.useTls()), cookies);
     this.dlCgi = new DlCgiReader(transport, context.clock());

@@ -70,7 +70,7 @@ public final class TeslaFamily implements DeviceFamily {
     OAuthClient oauth = new OAuthClient(resolved.oauth(), HttpClient.newHttpClient(), context.clock());
     TokenManager tokens = new TokenManager(TokenFile.at(resolved.fleet().tokenFile()), oauth, context.clock());
     FleetClient client = new FleetClient(config.name(), resolved.oauth().apiBase(),
-        new DeviceHttp(DeviceHttp.plainClient(config.timeout(), context.httpExecutor()), context.clock(), context.raw()), tokens,
+        new DeviceHttp(context.http().plainClient(config.timeout()), context.clock(), context.raw()), tokens,
         new FleetBudget(resolved.fleet().budgetDollars(), context.clock()), resolved.fleet(), context.clock(),
         config.timeout());
     return () -> {

@@ -37,7 +37,7 @@ public final class WallConnectorClient implements Device {
   public WallConnectorClient(DeviceConfig config, DeviceContext context) {
     this.timeout = config.timeout();
     this.clock = context.clock();
-    this.http = new DeviceHttp(DeviceHttp.plainClient(config.timeout(), context.httpExecutor()), context.clock(), context.raw());
+    this.http = new DeviceHttp(context.http().plainClient(config.timeout()), context.clock(), context.raw());
     String address = config.address().toString();
     this.baseUri = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
   }
