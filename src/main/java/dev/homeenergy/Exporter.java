@@ -24,13 +24,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,13 @@ import java.util.stream.Collectors;
  * commands and the tests alike.
  */
 public final class Exporter implements AutoCloseable {
+  /**
+   * How long an idle poll thread is kept: long enough to be reused by the next polls (a few
+   * seconds apart), short enough that the burst of every device's first poll at start is soon
+   * given back.
+   */
+  static final Duration POLL_THREAD_KEEP_ALIVE = Duration.ofSeconds(10);
+
   private final SnapshotStore store;
   private final PrometheusRegistry registry;
   private final List<Poller> pollers;
@@ -94,7 +103,8 @@ public final class Exporter implements AutoCloseable {
     ExporterCollector collector = new ExporterCollector(store, clock, build, !onDemand);
     registry.register(collector);
 
-    ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("poll"));
+    ExecutorService workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, POLL_THREAD_KEEP_ALIVE.toSeconds(),
+        TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads("poll"));
     SharedHttp http = new SharedHttp(workers);
     List<Device> clients = new ArrayList<>();
     try {
