@@ -186,42 +186,41 @@ class PollerTest {
     }
   }
 
-  @Test
-  void theFirstPollIsAtOnceAndTheSecondIsSpreadOverTheIntervalThenRegular() {
-    DeviceConfig device = FakeFamily.device("wc", Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(10));
+  /**
+   * Starts a device polled every 2 s whose phase spread draws its lowest factor (0.5), and returns
+   * the first {@code count} delays it asked the scheduler for.
+   */
+  private List<Duration> firstDelays(String name, int count) {
+    DeviceConfig device = FakeFamily.device(name, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(10));
     SnapshotStore store = new SnapshotStore(List.of(device));
     RecordingScheduler recording = new RecordingScheduler();
     try {
-      Poller poller = new Poller(device, family, family.create(device, new DeviceContext(clock, store.raw("wc"))),
+      Poller poller = new Poller(device, family, family.create(device, new DeviceContext(clock, store.raw(name))),
           store, clock, recording, workers, Backoff.forInterval(device.interval()), () -> 0.0);
       poller.start();
-      await().atMost(Duration.ofSeconds(10)).until(() -> recording.delays.size() >= 3);
+      await().atMost(Duration.ofSeconds(10)).until(() -> recording.delays.size() >= count);
       poller.close();
-
-      assertThat(recording.delays.get(0)).isZero();
-      assertThat(recording.delays.get(1)).isLessThanOrEqualTo(Duration.ofSeconds(1)).isPositive();
-      assertThat(recording.delays.get(2)).isGreaterThan(Duration.ofSeconds(1)).isLessThanOrEqualTo(Duration.ofSeconds(2));
+      return List.copyOf(recording.delays.subList(0, count));
     } finally {
       recording.shutdownNow();
     }
   }
 
   @Test
-  void aDelayTheDeviceAskedForIsNotSpread() {
-    DeviceConfig device = FakeFamily.device("car", Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(10));
-    SnapshotStore store = new SnapshotStore(List.of(device));
-    family.set("car", new FakeFamily.Answer(1, Duration.ofMillis(1500)));
-    RecordingScheduler recording = new RecordingScheduler();
-    try {
-      Poller poller = new Poller(device, family, family.create(device, new DeviceContext(clock, store.raw("car"))),
-          store, clock, recording, workers, Backoff.forInterval(device.interval()), () -> 0.0);
-      poller.start();
-      await().atMost(Duration.ofSeconds(10)).until(() -> recording.delays.size() >= 2);
-      poller.close();
+  void theFirstPollIsAtOnceAndTheSecondIsSpreadOverTheIntervalThenRegular() {
+    List<Duration> delays = firstDelays("wc", 3);
 
-      assertThat(recording.delays.get(1)).isGreaterThan(Duration.ofMillis(750)).isLessThanOrEqualTo(Duration.ofMillis(1500));
-    } finally {
-      recording.shutdownNow();
-    }
+    assertThat(delays.get(0)).isZero();
+    assertThat(delays.get(1)).isLessThanOrEqualTo(Duration.ofSeconds(1)).isPositive();
+    assertThat(delays.get(2)).isGreaterThan(Duration.ofSeconds(1)).isLessThanOrEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aDelayTheDeviceAskedForIsNotSpread() {
+    family.set("car", new FakeFamily.Answer(1, Duration.ofMillis(1500)));
+
+    List<Duration> delays = firstDelays("car", 2);
+
+    assertThat(delays.get(1)).isGreaterThan(Duration.ofMillis(750)).isLessThanOrEqualTo(Duration.ofMillis(1500));
   }
 }
