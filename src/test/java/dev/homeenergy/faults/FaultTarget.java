@@ -13,9 +13,11 @@ import javax.net.ssl.SSLContext;
  * timeouts pointing at any address, and a metric that shows the device's data is exported.
  */
 interface FaultTarget {
-  String type();
-
   DeviceFamily family();
+
+  default String type() {
+    return family().type();
+  }
 
   /** Starts the family's simulator on loopback. */
   Simulator simulator() throws Exception;

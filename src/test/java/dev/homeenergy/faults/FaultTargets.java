@@ -59,11 +59,6 @@ final class FaultTargets {
 
   static final class WallConnector implements FaultTarget {
     @Override
-    public String type() {
-      return WallConnectorFamily.TYPE;
-    }
-
-    @Override
     public DeviceFamily family() {
       return new WallConnectorFamily();
     }
@@ -102,11 +97,6 @@ final class FaultTargets {
   static final class Powerwall implements FaultTarget {
     /** A poll is 13 requests, each a TLS handshake with the relay: room for a loaded build machine. */
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(3);
-    @Override
-    public String type() {
-      return PowerwallFamily.TYPE;
-    }
-
     @Override
     public DeviceFamily family() {
       return new PowerwallFamily();
@@ -174,11 +164,6 @@ final class FaultTargets {
     }
 
     @Override
-    public String type() {
-      return SunpowerFamily.TYPE;
-    }
-
-    @Override
     public DeviceFamily family() {
       return new SunpowerFamily();
     }
@@ -232,11 +217,6 @@ final class FaultTargets {
      * a minute then allows far more than the two devices polling every {@link #INTERVAL} ask.
      */
     private static final double CLOUD_SPEED = 120;
-
-    @Override
-    public String type() {
-      return TeslaFamily.TYPE;
-    }
 
     @Override
     public DeviceFamily family() {
