@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Prometheus exporter for home energy devices: Tesla Wall Connector Gen 3, Tesla Powerwall / Energy Gateway, SunPower PVS5 / PVS6.",
+      "Prometheus exporter for home energy devices: Tesla Wall Connector Gen 3, Tesla Powerwall / Energy Gateway, SunPower PVS5 / PVS6, and Tesla vehicles and energy sites through the Fleet API.",
       "Without a subcommand it serves the devices of --config.file.",
       "Exit codes: 0 stopped cleanly, 1 runtime error (e.g. the port is taken), 2 bad command line or config."
     },
