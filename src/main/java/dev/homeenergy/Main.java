@@ -1,5 +1,6 @@
 package dev.homeenergy;
 
+import dev.homeenergy.app.Families;
 import dev.homeenergy.cli.CliContext;
 import dev.homeenergy.cli.Commands;
 import java.time.Clock;

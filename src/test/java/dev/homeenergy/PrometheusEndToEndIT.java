@@ -1,5 +1,8 @@
 package dev.homeenergy;
 
+import dev.homeenergy.app.Demo;
+import dev.homeenergy.app.Exporter;
+import dev.homeenergy.app.Families;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +37,7 @@ class PrometheusEndToEndIT {
     Path prometheus = ExternalTool.require("prometheus");
     try (Demo demo = Demo.start(Families.all(), new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(),
             Clock.systemUTC());
-        Exporter exporter = Exporter.start(demo.config(), Families.all(), Clock.systemUTC())) {
+        Exporter exporter = Exporter.start(demo.config(), Families.all().devices(), Clock.systemUTC())) {
       int prometheusPort = freePort();
       Path config = dir.resolve("prometheus.yml");
       Files.writeString(config, """

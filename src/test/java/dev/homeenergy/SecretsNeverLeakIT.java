@@ -1,5 +1,7 @@
 package dev.homeenergy;
 
+import dev.homeenergy.app.Exporter;
+import dev.homeenergy.app.Families;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,19 +11,19 @@ import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
-import dev.homeenergy.core.DeviceStatus;
+import dev.homeenergy.polling.DeviceStatus;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.device.powerwall.PowerwallSimulator;
-import dev.homeenergy.device.powerwall.PowerwallSimulatorFault;
-import dev.homeenergy.device.powerwall.PowerwallSimulatorSettings;
-import dev.homeenergy.device.sunpower.PvsFault;
+import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
+import dev.homeenergy.device.powerwall.sim.PowerwallSimulatorFault;
+import dev.homeenergy.device.powerwall.sim.PowerwallSimulatorSettings;
+import dev.homeenergy.device.sunpower.sim.PvsFault;
 import dev.homeenergy.device.sunpower.SunpowerFamily;
-import dev.homeenergy.device.sunpower.SunpowerSimulator;
-import dev.homeenergy.device.sunpower.SunpowerSimulatorSettings;
-import dev.homeenergy.device.tesla.FleetFault;
-import dev.homeenergy.device.tesla.TeslaSimulator;
-import dev.homeenergy.device.wallconnector.Fault;
-import dev.homeenergy.device.wallconnector.WallConnectorSimulator;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
+import dev.homeenergy.device.tesla.sim.FleetFault;
+import dev.homeenergy.device.tesla.sim.TeslaSimulator;
+import dev.homeenergy.device.wallconnector.sim.Fault;
+import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
 import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.LeakCheck;
 import dev.homeenergy.testing.LogCapture;
@@ -135,13 +137,13 @@ class SecretsNeverLeakIT {
     Path configFile = dir.resolve("config.yml");
     Files.writeString(configFile,
         SecretFixtures.config(wallConnector, powerwall, otherPowerwall, pvs, otherPvs, cloud) + otherScenarios());
-    ExporterConfig loaded = new ConfigLoader(Families.specs(Families.all()), env::get).load(configFile);
+    ExporterConfig loaded = new ConfigLoader(Families.all().specs(), env::get).load(configFile);
     ExporterConfig config = new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"),
         new LogConfig("debug", "text"), loaded.devices().stream().map(SecretsNeverLeakIT::pollPvsEverySecond).toList(),
         loaded.stateDirectory());
     LoggingSetup.apply(config.log());
     logs.attach();
-    exporter = Exporter.start(config, Families.all(), Clock.systemUTC());
+    exporter = Exporter.start(config, Families.all().devices(), Clock.systemUTC());
 
     phase("healthy", () -> { }, Map.ofEntries(
         Map.entry("garage", isUp()), Map.entry("battery", isUp()), Map.entry("pvs", isUp()), Map.entry("cars", isUp()),

@@ -1,11 +1,10 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.Families;
 import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.ConfigPrinter;
 import dev.homeenergy.config.ExporterConfig;
-import dev.homeenergy.web.WebSecurity;
+import dev.homeenergy.web.security.WebSecurity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,14 +41,14 @@ public final class CheckConfigCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ExporterConfig config;
     try {
-      config = new ConfigLoader(Families.specs(context.families()), context.env()::get).load(file);
+      config = new ConfigLoader(context.families().specs(), context.env()::get).load(file);
     } catch (ConfigException e) {
       err.println(e.getMessage());
       err.flush();
       return Serving.EXIT_CONFIG;
     }
     List<String> problems = new java.util.ArrayList<>(Serving.problems(config));
-    problems.addAll(Serving.deviceProblems(config, context.families()));
+    problems.addAll(Serving.deviceProblems(config, context.families().devices()));
     if (config.web().securityFile() != null) {
       try {
         WebSecurity.load(config.web().securityFile());

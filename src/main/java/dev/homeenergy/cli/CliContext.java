@@ -1,9 +1,8 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.Exporter;
-import dev.homeenergy.core.DeviceFamily;
+import dev.homeenergy.app.Exporter;
+import dev.homeenergy.app.Families;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,7 @@ import java.util.function.Consumer;
  */
 public record CliContext(
     Map<String, String> env,
-    List<DeviceFamily> families,
+    Families families,
     Clock clock,
     StopSignal stop,
     Consumer<Exporter> onServing,
@@ -31,11 +30,10 @@ public record CliContext(
 
   public CliContext {
     env = Map.copyOf(env);
-    families = List.copyOf(families);
   }
 
   /** A context reading the process's standard input. */
-  public CliContext(Map<String, String> env, List<DeviceFamily> families, Clock clock, StopSignal stop,
+  public CliContext(Map<String, String> env, Families families, Clock clock, StopSignal stop,
       Consumer<Exporter> onServing) {
     this(env, families, clock, stop, onServing, new java.io.BufferedReader(
         new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)));

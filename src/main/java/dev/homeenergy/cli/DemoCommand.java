@@ -1,6 +1,6 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.Demo;
+import dev.homeenergy.app.Demo;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
 import java.io.IOException;

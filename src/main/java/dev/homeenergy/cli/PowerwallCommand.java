@@ -1,6 +1,5 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.Families;
 import dev.homeenergy.config.DeviceTypeSpec;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
@@ -76,7 +75,7 @@ public final class PowerwallCommand implements Callable<Integer> {
       err.flush();
       return Serving.EXIT_CONFIG;
     }
-    DeviceTypeSpec typeSpec = Families.byType(context.families(), PowerwallFamily.TYPE).orElseThrow().spec();
+    DeviceTypeSpec typeSpec = context.families().byType(PowerwallFamily.TYPE).orElseThrow().device().spec();
     Path file = configFile != null ? configFile : besideTheJar();
     ExporterConfig config;
     try {

@@ -1,6 +1,5 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.Families;
 import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.ExporterConfig;
@@ -64,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     ExporterConfig config;
     try {
-      config = new ConfigLoader(Families.specs(context.families()), context.env()::get).load(configFile);
+      config = new ConfigLoader(context.families().specs(), context.env()::get).load(configFile);
     } catch (ConfigException e) {
       err.println(e.getMessage());
       err.flush();

@@ -1,15 +1,14 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.Exporter;
+import dev.homeenergy.app.Exporter;
 import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.ExporterConfig;
-import dev.homeenergy.web.WebSecurity;
+import dev.homeenergy.web.security.WebSecurity;
 import dev.homeenergy.config.ListenAddress;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
-import dev.homeenergy.Families;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.core.DeviceFamily;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ final class Serving {
   static List<String> deviceProblems(ExporterConfig config, List<DeviceFamily> families) {
     List<String> problems = new ArrayList<>();
     for (DeviceConfig device : config.devices()) {
-      Optional<DeviceFamily> family = Families.byType(families, device.type());
+      Optional<DeviceFamily> family = families.stream().filter(f -> f.type().equals(device.type())).findFirst();
       if (family.isEmpty()) {
         problems.add("devices[" + device.name() + "].type: no device family " + device.type());
         continue;
@@ -75,7 +74,7 @@ final class Serving {
   static int serve(ExporterConfig config, CliContext context, PrintWriter out, PrintWriter err,
       AutoCloseable alsoClose) {
     List<String> problems = problems(config);
-    problems.addAll(deviceProblems(config, context.families()));
+    problems.addAll(deviceProblems(config, context.families().devices()));
     if (!problems.isEmpty()) {
       problems.forEach(p -> err.println("error: " + p));
       err.flush();
@@ -94,7 +93,7 @@ final class Serving {
     LoggingSetup.apply(config.log());
     Exporter exporter;
     try {
-      exporter = Exporter.start(config, context.families(), context.clock(), security);
+      exporter = Exporter.start(config, context.families().devices(), context.clock(), security);
     } catch (IOException e) {
       err.println("error: cannot listen on " + config.web().listenAddress() + ": " + e.getMessage());
       err.flush();

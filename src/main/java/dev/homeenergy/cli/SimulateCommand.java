@@ -1,14 +1,14 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.Families;
 import dev.homeenergy.config.Durations;
-import dev.homeenergy.core.DeviceFamily;
-import dev.homeenergy.core.ScaledClock;
-import dev.homeenergy.core.Simulator;
-import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.app.Family;
+import dev.homeenergy.simulator.FamilySimulator;
+import dev.homeenergy.simulator.ScaledClock;
+import dev.homeenergy.simulator.Simulator;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.device.sunpower.SunpowerFamily;
-import dev.homeenergy.device.sunpower.SunpowerSimulator;
-import dev.homeenergy.device.sunpower.SunpowerSimulatorSettings;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,26 +91,27 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<DeviceFamily> found = Families.byType(context.families(), type);
+    Optional<Family> found = context.families().byType(type);
     if (found.isEmpty()) {
       err.println("error: unknown device type \"" + type + "\"; known types: "
-          + context.families().stream().map(DeviceFamily::type).collect(Collectors.joining(", ")));
+          + String.join(", ", context.families().types()));
       err.flush();
       return Serving.EXIT_CONFIG;
     }
-    DeviceFamily family = found.get();
-    String chosen = scenario == null ? family.scenarios().get(0) : scenario;
-    if (!family.scenarios().contains(chosen)) {
+    Family family = found.get();
+    FamilySimulator simulation = family.simulator();
+    String chosen = scenario == null ? simulation.scenarios().get(0) : scenario;
+    if (!simulation.scenarios().contains(chosen)) {
       err.println("error: --scenario: unknown scenario \"" + chosen + "\" for " + type + "; valid: "
-          + String.join(", ", family.scenarios()));
+          + String.join(", ", simulation.scenarios()));
       err.flush();
       return Serving.EXIT_CONFIG;
     }
     Set<String> faultSet = new LinkedHashSet<>(faults);
     for (String fault : faultSet) {
-      if (!family.faults().contains(fault)) {
+      if (!simulation.faults().contains(fault)) {
         err.println("error: --fault: unknown fault \"" + fault + "\" for " + type + "; valid: "
-            + String.join(", ", family.faults()));
+            + String.join(", ", simulation.faults()));
         err.flush();
         return Serving.EXIT_CONFIG;
       }
@@ -141,7 +141,7 @@ public final class SimulateCommand implements Callable<Integer> {
         bound = port == 0 ? 0 : port + i;
         SimulatorOptions options =
             new SimulatorOptions(bind, bound, chosen, new ScaledClock(context.clock(), speed), faultSet);
-        simulators.add(pvs == null ? family.simulate(options) : SunpowerSimulator.start(options, pvs));
+        simulators.add(pvs == null ? simulation.start(options) : SunpowerSimulator.start(options, pvs));
       }
     } catch (IOException e) {
       simulators.forEach(Simulator::close);
@@ -170,7 +170,7 @@ public final class SimulateCommand implements Callable<Integer> {
    *
    * @throws IllegalArgumentException when one is given for another family or out of range
    */
-  private SunpowerSimulatorSettings sunpowerSettings(DeviceFamily family) {
+  private SunpowerSimulatorSettings sunpowerSettings(Family family) {
     if (inverters == null && deviceLatency == null) {
       return null;
     }

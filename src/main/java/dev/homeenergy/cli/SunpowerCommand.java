@@ -1,6 +1,5 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.Families;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.DeviceTypeSpec;
 import dev.homeenergy.config.ExporterConfig;
@@ -100,7 +99,7 @@ public final class SunpowerCommand implements Callable<Integer> {
       err.flush();
       return Serving.EXIT_CONFIG;
     }
-    DeviceTypeSpec typeSpec = Families.byType(context.families(), SunpowerFamily.TYPE).orElseThrow().spec();
+    DeviceTypeSpec typeSpec = context.families().byType(SunpowerFamily.TYPE).orElseThrow().device().spec();
     URI address;
     try {
       String host = hostname.contains(":") && !hostname.startsWith("[") ? "[" + hostname + "]" : hostname;

@@ -1,6 +1,5 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.Families;
 import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.DeviceConfig;
@@ -39,7 +38,7 @@ public final class TeslaCommand {
     Optional<Loaded> load(CliContext context, PrintWriter err) {
       ExporterConfig config;
       try {
-        config = new ConfigLoader(Families.specs(context.families()), context.env()::get).load(configFile);
+        config = new ConfigLoader(context.families().specs(), context.env()::get).load(configFile);
       } catch (ConfigException e) {
         err.println(e.getMessage());
         err.flush();

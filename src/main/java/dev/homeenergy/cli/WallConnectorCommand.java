@@ -7,7 +7,6 @@ import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.WebConfig;
-import dev.homeenergy.Families;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -110,7 +109,7 @@ public final class WallConnectorCommand implements Callable<Integer> {
     if (!(intervalSeconds > 0) || Double.isInfinite(intervalSeconds)) {
       problems.add("--interval: must be a positive number of seconds, got " + intervalSeconds);
     }
-    DeviceTypeSpec typeSpec = Families.byType(context.families(), TYPE).orElseThrow().spec();
+    DeviceTypeSpec typeSpec = context.families().byType(TYPE).orElseThrow().device().spec();
     URI uri = null;
     try {
       uri = DeviceAddress.parse(address, typeSpec.defaultScheme(), typeSpec.defaultPort());

@@ -6,31 +6,31 @@ import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Collects the problems of one load so that all of them are reported together. */
-final class Problems {
+public final class Problems {
   private final List<ConfigProblem> found = new ArrayList<>();
 
-  void add(String key, int line, String message) {
+  public void add(String key, int line, String message) {
     found.add(new ConfigProblem(key, line, message));
   }
 
-  void add(String key, Node node, String message) {
+  public void add(String key, Node node, String message) {
     add(key, line(node), message);
   }
 
-  int count() {
+  public int count() {
     return found.size();
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return found.isEmpty();
   }
 
   /** The problems in file order; problems on the same line keep the order they were found in. */
-  List<ConfigProblem> inFileOrder() {
+  public List<ConfigProblem> inFileOrder() {
     return found.stream().sorted(Comparator.comparingInt(ConfigProblem::line)).toList();
   }
 
-  static int line(Node node) {
+  public static int line(Node node) {
     return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
   }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Resolves a secret key given either directly ({@code password: ...}) or as a file ({@code
  * password_file: /path}); relative paths are resolved against the config file's directory.
  */
-final class SecretResolver {
+public final class SecretResolver {
   static final String FILE_SUFFIX = "_file";
 
   private final TextFileReader files;
@@ -74,7 +74,7 @@ final class SecretResolver {
   }
 
   /** Why a file could not be read, without the file's content. */
-  static String reason(Exception e) {
+  public static String reason(Exception e) {
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }

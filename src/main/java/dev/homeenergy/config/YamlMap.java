@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * A YAML mapping read as a config section: keys must be plain scalars and unique. Reports its
  * structural problems to {@link Problems} and keeps the first occurrence of each key.
  */
-final class YamlMap {
+public final class YamlMap {
   /** One {@code key: value} pair; {@code line} is the key's line. */
-  record Entry(String key, String path, int line, Node value) {}
+  public record Entry(String key, String path, int line, Node value) {}
 
   private final String path;
   private final Map<String, Entry> entries;
@@ -33,7 +33,7 @@ final class YamlMap {
    * Reads {@code node} as a mapping at {@code path}; an empty value counts as an empty mapping.
    * Reports a problem at {@code line} and returns empty when the node is of another kind.
    */
-  static Optional<YamlMap> read(Node node, String path, int line, Problems problems) {
+  public static Optional<YamlMap> read(Node node, String path, int line, Problems problems) {
     if (isNull(node)) {
       return Optional.of(new YamlMap(path, Map.of(), problems));
     }
@@ -62,25 +62,25 @@ final class YamlMap {
     return Optional.of(new YamlMap(path, entries, problems));
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
-  Optional<Entry> get(String key) {
+  public Optional<Entry> get(String key) {
     return Optional.ofNullable(entries.get(key));
   }
 
-  Collection<Entry> entries() {
+  public Collection<Entry> entries() {
     return entries.values();
   }
 
   /** Reports a problem with {@code entry}'s value. */
-  void report(Entry entry, String message) {
+  public void report(Entry entry, String message) {
     problems.add(entry.path(), entry.line(), message);
   }
 
   /** Reports every key not in {@code allowed}, suggesting the closest allowed key. */
-  void rejectUnknownKeys(Collection<String> allowed) {
+  public void rejectUnknownKeys(Collection<String> allowed) {
     for (Entry entry : entries.values()) {
       if (!allowed.contains(entry.key())) {
         problems.add(
@@ -91,12 +91,12 @@ final class YamlMap {
     }
   }
 
-  static boolean isNull(Node node) {
+  public static boolean isNull(Node node) {
     return node == null || (node instanceof ScalarNode && Tag.NULL.equals(node.getTag()));
   }
 
   /** The node's kind for messages; never its value, which may be a secret. */
-  static String describe(Node node) {
+  public static String describe(Node node) {
     if (isNull(node)) {
       return "nothing";
     }

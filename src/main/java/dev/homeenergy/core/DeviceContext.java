@@ -1,26 +1,32 @@
 package dev.homeenergy.core;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
- * What the core hands a family when it creates a device.
+ * What the engine hands a family when it creates a device. It carries only JDK types and seam
+ * types, so the seam does not depend on the device HTTP helpers that build it.
  *
  * @param clock the time source (a fast or manual clock in tests)
  * @param raw where the device records its exchanges for troubleshooting
- * @param stateDirectory where the device may keep state across restarts (the config file's
- *     directory), or null when nothing may be persisted
- * @param http the HTTP threads and plain clients every device of the exporter shares
+ * @param stateDirectory where the device may keep state across restarts, or null when nothing
+ *     may be persisted
+ * @param httpExecutor the threads every device's HTTP client runs on, or null for each client's own
+ * @param plainClients the shared plain-HTTP client for a connect timeout
  */
-public record DeviceContext(Clock clock, RawRecorder raw, Path stateDirectory, SharedHttp http) {
+public record DeviceContext(
+    Clock clock,
+    RawRecorder raw,
+    Path stateDirectory,
+    Executor httpExecutor,
+    Function<Duration, HttpClient> plainClients) {
 
-  /** A context whose HTTP clients are its own, with their own threads. */
-  public DeviceContext(Clock clock, RawRecorder raw, Path stateDirectory) {
-    this(clock, raw, stateDirectory, new SharedHttp(null));
-  }
-
-  /** A context with nowhere to persist state. */
-  public DeviceContext(Clock clock, RawRecorder raw) {
-    this(clock, raw, null);
+  /** The shared client for plain-HTTP LAN devices with this connect timeout. */
+  public HttpClient plainClient(Duration connectTimeout) {
+    return plainClients.apply(connectTimeout);
   }
 }

@@ -2,13 +2,12 @@ package dev.homeenergy.core;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.DeviceTypeSpec;
-import java.io.IOException;
-import java.util.List;
+import java.time.Duration;
 
 /**
- * The seam a device family plugs into: its config keys and defaults, its client, its namings and
- * its simulator. Families are listed once, in {@code dev.homeenergy.Families}; adding one touches
- * no core file.
+ * The production seam a device family plugs into: its config keys and defaults, its client and
+ * its namings. Its simulator is a separate {@code FamilySimulator}; the family list pairs the two,
+ * so adding a family is one package plus one line there and touches no core file.
  */
 public interface DeviceFamily {
 
@@ -34,37 +33,18 @@ public interface DeviceFamily {
   Device create(DeviceConfig config, DeviceContext context);
 
   /**
-   * The longest a poll may take before the core abandons it: the timeout, plus any retrying the
+   * The longest a poll may take before the engine abandons it: the timeout, plus any retrying the
    * family does within a poll (e.g. Powerwall's {@code retry_timeout}).
    */
-  default java.time.Duration pollDeadline(DeviceConfig config) {
+  default Duration pollDeadline(DeviceConfig config) {
     return config.timeout();
   }
 
+  /** The native and compat namings of this family's readings. */
+  Namings<?> namings();
+
   /** Renders a reading of this family under the device's naming. */
-  Samples render(Reading reading, DeviceConfig config);
-
-  /** Scenario names the simulator accepts; the first is the default. */
-  List<String> scenarios();
-
-  /** Fault switch names the simulator accepts. */
-  List<String> faults();
-
-  /** Starts a simulated device serving the family's API on loopback (or the given bind host). */
-  Simulator simulate(SimulatorOptions options) throws IOException;
-
-  /**
-   * Settings a demo device needs that only exist once its simulator runs (a sign-in against the
-   * simulated cloud, say), merged into the demo device's {@code extra}.
-   *
-   * @param simulator the demo device's running simulator
-   * @param scratch a private directory the demo may write to
-   */
-  default java.util.Map<String, Object> demoSettings(Simulator simulator, java.nio.file.Path scratch)
-      throws IOException {
-    return java.util.Map.of();
+  default Samples render(Reading reading, DeviceConfig config) {
+    return namings().render(reading, config);
   }
-
-  /** The simulated devices {@code demo} starts for this family. */
-  List<DemoDevice> demoDevices();
 }

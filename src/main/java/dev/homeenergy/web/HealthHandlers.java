@@ -1,8 +1,8 @@
 package dev.homeenergy.web;
 
 import com.sun.net.httpserver.HttpHandler;
-import dev.homeenergy.core.DeviceStatus;
-import dev.homeenergy.core.SnapshotStore;
+import dev.homeenergy.polling.DeviceStatus;
+import dev.homeenergy.polling.SnapshotStore;
 import java.util.stream.Collectors;
 
 /** {@code /-/healthy} (the process serves) and {@code /-/ready} (every device polled once). */

@@ -2,8 +2,8 @@ package dev.homeenergy.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.homeenergy.core.ExporterCollector;
-import dev.homeenergy.core.SnapshotStore;
+import dev.homeenergy.polling.ExporterCollector;
+import dev.homeenergy.polling.SnapshotStore;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;

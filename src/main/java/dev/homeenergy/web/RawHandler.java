@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.homeenergy.core.DeviceStatus;
+import dev.homeenergy.polling.DeviceStatus;
 import dev.homeenergy.core.RawExchange;
-import dev.homeenergy.core.SnapshotStore;
+import dev.homeenergy.polling.SnapshotStore;
 import java.io.IOException;
 import java.util.Optional;
 

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Small helpers shared by the handlers: method checks and complete responses. */
-final class Responses {
+public final class Responses {
   private Responses() {}
 
   /** Answers 405 unless the request is a GET or HEAD; returns whether it may proceed. */
@@ -24,11 +24,11 @@ final class Responses {
     send(exchange, 404, "text/plain; charset=utf-8", "Not Found\n");
   }
 
-  static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
     send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+  public static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     if (exchange.getRequestMethod().equals("HEAD")) {

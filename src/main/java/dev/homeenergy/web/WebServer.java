@@ -1,16 +1,18 @@
 package dev.homeenergy.web;
 
+import dev.homeenergy.web.security.RateLimiter;
+import dev.homeenergy.web.security.WebSecurity;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import dev.homeenergy.config.DeviceConfig;
-import dev.homeenergy.core.ExporterCollector;
+import dev.homeenergy.polling.ExporterCollector;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import dev.homeenergy.core.BuildInfo;
-import dev.homeenergy.core.SnapshotStore;
+import dev.homeenergy.polling.SnapshotStore;
 import io.prometheus.metrics.config.ExporterProperties;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;

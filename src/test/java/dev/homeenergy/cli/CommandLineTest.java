@@ -3,10 +3,10 @@ package dev.homeenergy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.homeenergy.Exporter;
-import dev.homeenergy.Families;
-import dev.homeenergy.core.SimulatorOptions;
-import dev.homeenergy.device.wallconnector.WallConnectorSimulator;
+import dev.homeenergy.app.Exporter;
+import dev.homeenergy.app.Families;
+import dev.homeenergy.simulator.SimulatorOptions;
+import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;
@@ -247,10 +247,10 @@ class CommandLineTest {
     Run run = new Run(Map.of());
     run.execute("simulate", "--help");
     String help = run.out.toString().replaceAll("\\s+", " ");
-    for (dev.homeenergy.core.DeviceFamily family : Families.all()) {
-      assertThat(help).contains(family.type() + ": " + String.join(", ", family.scenarios()));
-      if (!family.faults().isEmpty()) {
-        assertThat(help).contains(family.type() + ": " + String.join(", ", family.faults()));
+    for (dev.homeenergy.app.Family family : Families.all().list()) {
+      assertThat(help).contains(family.type() + ": " + String.join(", ", family.simulator().scenarios()));
+      if (!family.simulator().faults().isEmpty()) {
+        assertThat(help).contains(family.type() + ": " + String.join(", ", family.simulator().faults()));
       }
     }
   }

@@ -2,7 +2,7 @@ package dev.homeenergy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.homeenergy.Families;
+import dev.homeenergy.app.Families;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -12,7 +12,7 @@ class LoggingSetupTest {
   private final LoggerContext context = new LoggerContext();
 
   private String render(String format) {
-    LoggingEvent event = new LoggingEvent("x", context.getLogger("dev.homeenergy.core.Poller"), Level.WARN,
+    LoggingEvent event = new LoggingEvent("x", context.getLogger("dev.homeenergy.polling.Poller"), Level.WARN,
         "device {} poll failed: {}", null, new Object[] {"garage", "vitals: \"HTTP 500\""});
     event.addKeyValuePair(new org.slf4j.event.KeyValuePair("device", "garage"));
     event.addKeyValuePair(new org.slf4j.event.KeyValuePair("reason", "http_status"));

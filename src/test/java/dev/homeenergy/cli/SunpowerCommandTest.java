@@ -3,10 +3,10 @@ package dev.homeenergy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.homeenergy.Exporter;
-import dev.homeenergy.core.SimulatorOptions;
-import dev.homeenergy.device.sunpower.SunpowerSimulator;
-import dev.homeenergy.device.sunpower.SunpowerSimulatorSettings;
+import dev.homeenergy.app.Exporter;
+import dev.homeenergy.simulator.SimulatorOptions;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;

@@ -3,9 +3,9 @@ package dev.homeenergy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.homeenergy.Families;
-import dev.homeenergy.core.SimulatorOptions;
-import dev.homeenergy.device.tesla.TeslaSimulator;
+import dev.homeenergy.app.Families;
+import dev.homeenergy.simulator.SimulatorOptions;
+import dev.homeenergy.device.tesla.sim.TeslaSimulator;
 import dev.homeenergy.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.PipedReader;

@@ -3,11 +3,11 @@ package dev.homeenergy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.homeenergy.Exporter;
+import dev.homeenergy.app.Exporter;
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.device.tesla.OAuthClient;
-import dev.homeenergy.device.tesla.TeslaSimulator;
+import dev.homeenergy.device.tesla.sim.TeslaSimulator;
 import dev.homeenergy.device.tesla.TokenFile;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.Http;

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.homeenergy.Demo;
-import dev.homeenergy.Exporter;
-import dev.homeenergy.Families;
+import dev.homeenergy.app.Demo;
+import dev.homeenergy.app.Exporter;
+import dev.homeenergy.app.Families;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
 import dev.homeenergy.testing.ExternalTool;
@@ -93,7 +93,7 @@ class DashboardQueriesIT {
     Path prometheus = ExternalTool.require("prometheus");
     try (Demo demo = Demo.start(Families.all(), new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(),
             Clock.systemUTC());
-        Exporter exporter = Exporter.start(demo.config(), Families.all(), Clock.systemUTC())) {
+        Exporter exporter = Exporter.start(demo.config(), Families.all().devices(), Clock.systemUTC())) {
       int port;
       try (ServerSocket socket = new ServerSocket(0)) {
         port = socket.getLocalPort();

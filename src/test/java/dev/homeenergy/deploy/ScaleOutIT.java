@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.homeenergy.Exporter;
-import dev.homeenergy.Families;
+import dev.homeenergy.app.Exporter;
+import dev.homeenergy.app.Families;
 import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
@@ -43,7 +43,7 @@ class ScaleOutIT {
 
   @Test
   void theShippedFleetConfigLoads() throws Exception {
-    ExporterConfig config = ConfigLoader.withSystemEnvironment(Families.specs(Families.all())).parse(
+    ExporterConfig config = ConfigLoader.withSystemEnvironment(Families.all().specs()).parse(
         Files.readString(Path.of("deploy/scale-out/home-energy-exporter.yml"))
             .replace("${JONES_POWERWALL_PASSWORD}", "example"), "home-energy-exporter.yml");
     assertThat(config.probe()).isEqualTo(new ProbeConfig(true, Duration.ofMinutes(10)));

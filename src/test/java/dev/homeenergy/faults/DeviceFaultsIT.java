@@ -2,9 +2,9 @@ package dev.homeenergy.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.homeenergy.core.BoundedBody;
+import dev.homeenergy.devicehttp.BoundedBody;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.core.Simulator;
+import dev.homeenergy.simulator.Simulator;
 import dev.homeenergy.faults.FaultTarget.Outcome;
 import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.ExpositionSyntax;

@@ -2,7 +2,7 @@ package dev.homeenergy.faults;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.core.DeviceFamily;
-import dev.homeenergy.core.Simulator;
+import dev.homeenergy.simulator.Simulator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Predicate;

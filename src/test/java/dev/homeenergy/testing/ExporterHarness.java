@@ -2,7 +2,7 @@ package dev.homeenergy.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.homeenergy.Exporter;
+import dev.homeenergy.app.Exporter;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;

@@ -2,7 +2,6 @@ package dev.homeenergy.testing;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.DeviceTypeSpec;
-import dev.homeenergy.core.DemoDevice;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.DeviceFamily;
@@ -10,13 +9,11 @@ import dev.homeenergy.core.MetricFamily;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.core.Reading;
-import dev.homeenergy.core.Samples;
-import dev.homeenergy.core.Simulator;
-import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.core.Naming;
+import dev.homeenergy.core.Namings;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,29 +107,8 @@ public final class FakeFamily implements DeviceFamily {
   }
 
   @Override
-  public Samples render(Reading reading, DeviceConfig config) {
-    return Samples.builder()
-        .add(WATTS, Labels.of("device", config.name()), ((FakeReading) reading).watts())
-        .build();
-  }
-
-  @Override
-  public List<String> scenarios() {
-    return List.of("none");
-  }
-
-  @Override
-  public List<String> faults() {
-    return List.of();
-  }
-
-  @Override
-  public Simulator simulate(SimulatorOptions options) {
-    throw new UnsupportedOperationException("the fake family has no simulator");
-  }
-
-  @Override
-  public List<DemoDevice> demoDevices() {
-    return List.of();
+  public Namings<FakeReading> namings() {
+    Naming<FakeReading> naming = (reading, device, out) -> out.add(WATTS, Labels.of("device", device), reading.watts());
+    return Namings.of(FakeReading.class, config -> naming, config -> naming);
   }
 }

@@ -1,6 +1,6 @@
 package dev.homeenergy.testing;
 
-import dev.homeenergy.core.SelfSignedTrust;
+import dev.homeenergy.devicehttp.SelfSignedTrust;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,14 +1,14 @@
 package dev.homeenergy.testing;
 
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.SimulatorOptions;
-import dev.homeenergy.device.powerwall.PowerwallSimulator;
-import dev.homeenergy.device.sunpower.SunpowerSimulator;
+import dev.homeenergy.simulator.SimulatorOptions;
+import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
 import dev.homeenergy.device.tesla.OAuthClient;
-import dev.homeenergy.device.tesla.TeslaSimulator;
-import dev.homeenergy.device.tesla.TeslaSimulatorSettings;
+import dev.homeenergy.device.tesla.sim.TeslaSimulator;
+import dev.homeenergy.device.tesla.sim.TeslaSimulatorSettings;
 import dev.homeenergy.device.tesla.TokenFile;
-import dev.homeenergy.device.wallconnector.WallConnectorSimulator;
+import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

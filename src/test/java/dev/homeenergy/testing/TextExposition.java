@@ -1,7 +1,7 @@
 package dev.homeenergy.testing;
 
 import dev.homeenergy.core.Sample;
-import dev.homeenergy.core.SnapshotBuilder;
+import dev.homeenergy.polling.SnapshotBuilder;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

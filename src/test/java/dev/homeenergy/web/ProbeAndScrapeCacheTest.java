@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.homeenergy.Exporter;
+import dev.homeenergy.app.Exporter;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.ProbeConfig;

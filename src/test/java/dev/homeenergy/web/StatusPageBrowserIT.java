@@ -3,9 +3,9 @@ package dev.homeenergy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.homeenergy.Demo;
-import dev.homeenergy.Exporter;
-import dev.homeenergy.Families;
+import dev.homeenergy.app.Demo;
+import dev.homeenergy.app.Exporter;
+import dev.homeenergy.app.Families;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
@@ -56,7 +56,7 @@ class StatusPageBrowserIT {
     Path chromium = ExternalTool.require("chromium", "chromium");
     try (Demo demo = Demo.start(Families.all(), new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(),
             Clock.systemUTC());
-        Exporter exporter = Exporter.start(demo.config(), Families.all(), Clock.systemUTC())) {
+        Exporter exporter = Exporter.start(demo.config(), Families.all().devices(), Clock.systemUTC())) {
       URI page = URI.create("http://127.0.0.1:" + exporter.port() + "/");
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
           .until(() -> Http.get(page.resolve("/-/ready")).statusCode() == 200);

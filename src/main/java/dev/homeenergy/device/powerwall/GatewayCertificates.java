@@ -1,6 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
-import dev.homeenergy.core.PrivateFiles;
+import dev.homeenergy.devicehttp.PrivateFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,6 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
-import dev.homeenergy.core.Deadline;
+import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import java.time.Duration;

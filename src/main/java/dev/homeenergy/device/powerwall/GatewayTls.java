@@ -1,7 +1,7 @@
 package dev.homeenergy.device.powerwall;
 
-import dev.homeenergy.core.SelfSignedTrust;
-import dev.homeenergy.core.DeviceHttp;
+import dev.homeenergy.devicehttp.SelfSignedTrust;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import java.net.http.HttpClient;
 import java.security.cert.X509Certificate;
 import java.time.Duration;

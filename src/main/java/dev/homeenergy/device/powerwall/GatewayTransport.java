@@ -1,6 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
-import dev.homeenergy.core.DeviceHttp;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import java.net.InetAddress;

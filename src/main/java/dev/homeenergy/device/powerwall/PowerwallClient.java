@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
-import dev.homeenergy.core.DeviceHttp;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.core.LoginGate;
+import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -92,7 +92,7 @@ public final class PowerwallClient implements Device {
           config.address().getPort() == 443 ? config.address().getHost() : config.address().getAuthority());
     }
     DeviceHttp http =
-        new DeviceHttp(GatewayTls.httpClient(GatewayTls.context(pinned), timeout, context.http().executor()), clock, context.raw());
+        new DeviceHttp(GatewayTls.httpClient(GatewayTls.context(pinned), timeout, context.httpExecutor()), clock, context.raw());
     this.transport = new GatewayTransport(http, config.address());
     this.session = new GatewaySession(config.name(), transport, settings.email(), settings.password(),
         new LoginGate(clock), SessionStore.in(context.stateDirectory(), config.name()));

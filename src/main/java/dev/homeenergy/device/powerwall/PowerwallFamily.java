@@ -2,21 +2,11 @@ package dev.homeenergy.device.powerwall;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.DeviceTypeSpec;
-import dev.homeenergy.config.NamingStyle;
-import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.DemoDevice;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.DeviceFamily;
-import dev.homeenergy.core.Naming;
-import dev.homeenergy.core.Reading;
-import dev.homeenergy.core.Samples;
-import dev.homeenergy.core.Simulator;
-import dev.homeenergy.core.SimulatorOptions;
-import java.io.IOException;
+import dev.homeenergy.core.Namings;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,8 +22,9 @@ public final class PowerwallFamily implements DeviceFamily {
       Set.of("password"),
       Set.of("retry_interval", "retry_timeout"));
 
-  private final Naming<PowerwallReading> nativeNaming = new NativeNaming();
-  private final Naming<PowerwallReading> compatNaming = new CompatNaming();
+
+  private static final Namings<PowerwallReading> NAMINGS = Namings.of(PowerwallReading.class,
+      c -> new NativeNaming(), c -> new CompatNaming());
 
   @Override
   public DeviceTypeSpec spec() {
@@ -61,29 +52,7 @@ public final class PowerwallFamily implements DeviceFamily {
   }
 
   @Override
-  public Samples render(Reading reading, DeviceConfig config) {
-    Naming<PowerwallReading> naming = config.naming() == NamingStyle.COMPAT ? compatNaming : nativeNaming;
-    return Samples.rendered(naming, (PowerwallReading) reading, config.name());
-  }
-
-  @Override
-  public List<String> scenarios() {
-    return PowerwallSimulator.scenarioNames();
-  }
-
-  @Override
-  public List<String> faults() {
-    return PowerwallSimulator.faultNames();
-  }
-
-  @Override
-  public Simulator simulate(SimulatorOptions options) throws IOException {
-    return PowerwallSimulator.start(options);
-  }
-
-  @Override
-  public List<DemoDevice> demoDevices() {
-    return List.of(new DemoDevice("home-battery", "powerwall2", NamingStyle.NATIVE, 60, Duration.ofSeconds(5),
-        Map.of("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD))));
+  public Namings<PowerwallReading> namings() {
+    return NAMINGS;
   }
 }

@@ -1,6 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
-import dev.homeenergy.core.PrivateFiles;
+import dev.homeenergy.devicehttp.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

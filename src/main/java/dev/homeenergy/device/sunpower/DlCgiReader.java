@@ -3,7 +3,7 @@ package dev.homeenergy.device.sunpower;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.homeenergy.core.Deadline;
+import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;

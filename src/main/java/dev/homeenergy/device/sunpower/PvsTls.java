@@ -1,8 +1,8 @@
 package dev.homeenergy.device.sunpower;
 
-import dev.homeenergy.core.SelfSignedTrust;
+import dev.homeenergy.devicehttp.SelfSignedTrust;
 import java.net.CookieHandler;
-import dev.homeenergy.core.DeviceHttp;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;

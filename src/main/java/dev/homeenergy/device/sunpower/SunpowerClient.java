@@ -1,11 +1,11 @@
 package dev.homeenergy.device.sunpower;
 
 import dev.homeenergy.config.DeviceConfig;
-import dev.homeenergy.core.Deadline;
+import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
-import dev.homeenergy.core.DeviceHttp;
-import dev.homeenergy.core.LoginGate;
+import dev.homeenergy.devicehttp.DeviceHttp;
+import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -50,7 +50,7 @@ public final class SunpowerClient implements Device {
     this.timeout = config.timeout();
     this.forcedApi = settings.api();
     SessionCookieCatcher cookies = new SessionCookieCatcher();
-    DeviceHttp http = new DeviceHttp(PvsTls.httpClient(timeout, cookies, context.http().executor()), context.clock(), context.raw());
+    DeviceHttp http = new DeviceHttp(PvsTls.httpClient(timeout, cookies, context.httpExecutor()), context.clock(), context.raw());
     PvsTransport transport =
         new PvsTransport(http, PvsTransport.baseUri(config.address(), settings.useTls()), cookies);
     this.dlCgi = new DlCgiReader(transport, context.clock());

@@ -2,19 +2,11 @@ package dev.homeenergy.device.sunpower;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.DeviceTypeSpec;
-import dev.homeenergy.config.NamingStyle;
-import dev.homeenergy.core.DemoDevice;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.DeviceFamily;
-import dev.homeenergy.core.Naming;
-import dev.homeenergy.core.Reading;
-import dev.homeenergy.core.Samples;
-import dev.homeenergy.core.Simulator;
-import dev.homeenergy.core.SimulatorOptions;
-import java.io.IOException;
+import dev.homeenergy.core.Namings;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,6 +24,9 @@ public final class SunpowerFamily implements DeviceFamily {
       Set.of(),
       MINIMUM_INTERVAL,
       "the PVS is known to slow down, leak memory and reboot when polled this often (120s is the usual safe choice)");
+
+  private static final Namings<SunpowerReading> NAMINGS = Namings.of(SunpowerReading.class,
+      c -> new NativeNaming(SunpowerSettings.from(c).useDeviceDataTimestamp()), c -> new CompatNaming(SunpowerSettings.from(c).useDeviceDataTimestamp()));
 
   @Override
   public DeviceTypeSpec spec() {
@@ -54,32 +49,7 @@ public final class SunpowerFamily implements DeviceFamily {
   }
 
   @Override
-  public Samples render(Reading reading, DeviceConfig config) {
-    boolean deviceTimestamps = SunpowerSettings.from(config).useDeviceDataTimestamp();
-    Naming<SunpowerReading> naming = config.naming() == NamingStyle.COMPAT
-        ? new CompatNaming(deviceTimestamps) : new NativeNaming(deviceTimestamps);
-    return Samples.rendered(naming, (SunpowerReading) reading, config.name());
-  }
-
-  @Override
-  public List<String> scenarios() {
-    return SunpowerSimulator.scenarioNames();
-  }
-
-  @Override
-  public List<String> faults() {
-    return SunpowerSimulator.faultNames();
-  }
-
-  @Override
-  public Simulator simulate(SimulatorOptions options) throws IOException {
-    return SunpowerSimulator.start(options);
-  }
-
-  @Override
-  public List<DemoDevice> demoDevices() {
-    return List.of(
-        new DemoDevice("roof", "storage-locked", NamingStyle.NATIVE, 60, Duration.ofSeconds(10)),
-        new DemoDevice("barn-roof", "storage", NamingStyle.NATIVE, 60, Duration.ofSeconds(10)));
+  public Namings<SunpowerReading> namings() {
+    return NAMINGS;
   }
 }

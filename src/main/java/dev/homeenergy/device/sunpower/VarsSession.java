@@ -1,9 +1,9 @@
 package dev.homeenergy.device.sunpower;
 
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.Deadline;
+import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.core.LoginGate;
+import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

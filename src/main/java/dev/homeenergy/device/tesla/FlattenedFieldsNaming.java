@@ -1,7 +1,6 @@
 package dev.homeenergy.device.tesla;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.homeenergy.core.MetricFamily;
 import dev.homeenergy.core.Samples;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.homeenergy.device.tesla;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.homeenergy.core.Deadline;
-import dev.homeenergy.core.DeviceHttp;
+import dev.homeenergy.devicehttp.Deadline;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;

@@ -3,7 +3,7 @@ package dev.homeenergy.device.tesla;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.BoundedBody;
+import dev.homeenergy.devicehttp.BoundedBody;
 import dev.homeenergy.core.PollException;
 import java.io.IOException;
 import java.net.URI;

@@ -2,20 +2,14 @@ package dev.homeenergy.device.tesla;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.DeviceTypeSpec;
-import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.DemoDevice;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.DeviceFamily;
-import dev.homeenergy.core.DeviceHttp;
+import dev.homeenergy.core.Namings;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.EndpointFailure;
-import dev.homeenergy.core.Naming;
 import dev.homeenergy.core.Reading;
-import dev.homeenergy.core.Samples;
-import dev.homeenergy.core.Simulator;
-import dev.homeenergy.core.SimulatorOptions;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -37,8 +31,8 @@ import java.util.Set;
 public final class TeslaFamily implements DeviceFamily {
   public static final String TYPE = "tesla";
   static final String DEFAULT_TOKEN_FILE = "tesla-token.json";
-  static final String DEFAULT_REDIRECT_URI = "https://localhost/callback";
-  static final String DEFAULT_SCOPES = "openid offline_access vehicle_device_data vehicle_location energy_device_data";
+  public static final String DEFAULT_REDIRECT_URI = "https://localhost/callback";
+  public static final String DEFAULT_SCOPES = "openid offline_access vehicle_device_data vehicle_location energy_device_data";
   private static final DeviceTypeSpec SPEC = new DeviceTypeSpec(
       TYPE, "https", 443, Duration.ofMinutes(15), Duration.ofSeconds(30),
       Set.of("client_id", "client_secret", "region", "api_base", "auth_base", "token_base", "token_file",
@@ -48,6 +42,11 @@ public final class TeslaFamily implements DeviceFamily {
       Set.of("max_sleep", "online_interval", "asleep_interval"),
       Duration.ZERO, "",
       FleetRegion.NA.apiBase().toString());
+
+  private static final Namings<TeslaReading> NAMINGS = new Namings<>(
+      reading -> reading instanceof ScheduledReading scheduled ? scheduled.reading() : (TeslaReading) reading,
+      config -> new TeslaNativeNaming("all".equals(String.valueOf(config.extra().getOrDefault("fields", "default")))),
+      config -> new TeslaCompatNaming());
 
   @Override
   public DeviceTypeSpec spec() {
@@ -70,7 +69,7 @@ public final class TeslaFamily implements DeviceFamily {
     OAuthClient oauth = new OAuthClient(resolved.oauth(), HttpClient.newHttpClient(), context.clock());
     TokenManager tokens = new TokenManager(TokenFile.at(resolved.fleet().tokenFile()), oauth, context.clock());
     FleetClient client = new FleetClient(config.name(), resolved.oauth().apiBase(),
-        new DeviceHttp(context.http().plainClient(config.timeout()), context.clock(), context.raw()), tokens,
+        new DeviceHttp(context.plainClient(config.timeout()), context.clock(), context.raw()), tokens,
         new FleetBudget(resolved.fleet().budgetDollars(), context.clock()), resolved.fleet(), context.clock(),
         config.timeout());
     return () -> {
@@ -103,65 +102,15 @@ public final class TeslaFamily implements DeviceFamily {
     }
   }
 
-  @Override
-  public Samples render(Reading reading, DeviceConfig config) {
-    TeslaReading tesla = reading instanceof ScheduledReading scheduled ? scheduled.reading() : (TeslaReading) reading;
-    boolean allFields = "all".equals(String.valueOf(config.extra().getOrDefault("fields", "default")));
-    Naming<TeslaReading> naming = config.naming() == NamingStyle.COMPAT
-        ? new TeslaCompatNaming() : new TeslaNativeNaming(allFields);
-    return Samples.rendered(naming, tesla, config.name());
-  }
+
+
+
+
+
 
   @Override
-  public List<String> scenarios() {
-    return TeslaSimulator.scenarioNames();
-  }
-
-  @Override
-  public List<String> faults() {
-    return TeslaSimulator.faultNames();
-  }
-
-  @Override
-  public Simulator simulate(SimulatorOptions options) throws IOException {
-    return TeslaSimulator.start(options);
-  }
-
-  @Override
-  public List<DemoDevice> demoDevices() {
-    return List.of(new DemoDevice("cars", "daily", NamingStyle.NATIVE, 60, Duration.ofMinutes(15)));
-  }
-
-  /** Signs in to the simulated cloud (it approves at once) and points the demo device at it. */
-  @Override
-  public java.util.Map<String, Object> demoSettings(Simulator simulator, Path scratch) throws IOException {
-    TeslaSimulator cloud = (TeslaSimulator) simulator;
-    TeslaSimulatorSettings settings = cloud.settings();
-    OAuthClient oauth = new OAuthClient(new OAuthClient.Settings(cloud.authBase(), cloud.tokenBase(),
-        cloud.baseUri(), settings.clientId(), new Secret(settings.clientSecret()), DEFAULT_REDIRECT_URI,
-        DEFAULT_SCOPES, Duration.ofSeconds(10)), HttpClient.newHttpClient(), java.time.Clock.systemUTC());
-    OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
-    Path tokenFile = scratch.resolve("tesla-demo-token.json");
-    try {
-      java.net.http.HttpResponse<Void> redirect = HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER).build()
-          .send(java.net.http.HttpRequest.newBuilder(request.url()).GET().build(),
-              java.net.http.HttpResponse.BodyHandlers.discarding());
-      String location = redirect.headers().firstValue("Location")
-          .orElseThrow(() -> new IOException("the simulated sign-in did not redirect"));
-      TokenFile.at(tokenFile).write(oauth.exchangeCode(OAuthClient.codeFromRedirect(location, request.state())));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while signing in to the simulated cloud", e);
-    } catch (dev.homeenergy.core.PollException e) {
-      throw new IOException("cannot sign in to the simulated cloud: " + e.getMessage(), e);
-    }
-    return java.util.Map.of(
-        "client_id", settings.clientId(),
-        "client_secret", new Secret(settings.clientSecret()),
-        "auth_base", cloud.authBase().toString(),
-        "token_base", cloud.tokenBase().toString(),
-        "token_file", tokenFile.toString());
+  public Namings<TeslaReading> namings() {
+    return NAMINGS;
   }
 
   /** The OAuth and polling settings of an entry. */

@@ -2,7 +2,7 @@ package dev.homeenergy.device.tesla;
 
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.core.LoginGate;
+import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
 import java.io.IOException;
 import java.time.Clock;

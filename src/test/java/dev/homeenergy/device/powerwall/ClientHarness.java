@@ -1,9 +1,9 @@
 package dev.homeenergy.device.powerwall;
 
+import dev.homeenergy.devicehttp.SharedHttp;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.testing.MutableClock;
@@ -38,7 +38,7 @@ final class ClientHarness {
   }
 
   PowerwallClient client(URI address, Map<String, Object> overrides) {
-    return new PowerwallClient(config(address, overrides), new DeviceContext(clock, visible.recorder(), stateDirectory));
+    return new PowerwallClient(config(address, overrides), SharedHttp.unshared(clock, visible.recorder(), stateDirectory));
   }
 
   /** Fetches, expecting failure; remembers the message for the secrets check. */

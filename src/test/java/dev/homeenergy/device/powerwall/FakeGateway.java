@@ -1,5 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
+import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
@@ -80,7 +81,7 @@ final class FakeGateway implements AutoCloseable {
   }
 
   static KeyStore keystore(String name) {
-    try (InputStream in = PowerwallSettings.class.getResourceAsStream(name)) {
+    try (InputStream in = PowerwallSimulator.class.getResourceAsStream(name)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, "simulator".toCharArray());
       return store;

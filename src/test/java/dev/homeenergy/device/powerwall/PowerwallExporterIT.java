@@ -1,11 +1,12 @@
 package dev.homeenergy.device.powerwall;
 
+import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.MutableClock;
@@ -200,7 +201,7 @@ class PowerwallExporterIT {
 
   private static X509Certificate certificate(String keystore) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = PowerwallFamily.class.getResourceAsStream(keystore)) {
+    try (InputStream in = PowerwallSimulator.class.getResourceAsStream(keystore)) {
       store.load(in, "simulator".toCharArray());
     }
     return (X509Certificate) store.getCertificate("gateway");

@@ -3,9 +3,9 @@ package dev.homeenergy.device.powerwall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.DeviceHttp;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.core.LoginGate;
+import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
 import java.time.Duration;

@@ -1,11 +1,15 @@
 package dev.homeenergy.device.sunpower;
 
+import dev.homeenergy.device.sunpower.sim.PvsModel;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorIdentity;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorLegacyBodies;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.core.BuildInfo;
-import dev.homeenergy.core.ExporterCollector;
+import dev.homeenergy.polling.ExporterCollector;
 import dev.homeenergy.core.Samples;
-import dev.homeenergy.core.SnapshotStore;
+import dev.homeenergy.polling.SnapshotStore;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;

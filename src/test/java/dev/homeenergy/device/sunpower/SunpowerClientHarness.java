@@ -1,8 +1,8 @@
 package dev.homeenergy.device.sunpower;
 
+import dev.homeenergy.devicehttp.SharedHttp;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
-import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.testing.MutableClock;
@@ -31,7 +31,7 @@ final class SunpowerClientHarness {
   }
 
   SunpowerClient client(URI address, Map<String, Object> extra) {
-    return new SunpowerClient(config(address, extra), new DeviceContext(clock, visible.recorder()));
+    return new SunpowerClient(config(address, extra), SharedHttp.unshared(clock, visible.recorder(), null));
   }
 
   /** Fetches, expecting failure; remembers the message for the secrets check. */

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.DeviceHttp;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.RawExchange;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,10 +1,12 @@
 package dev.homeenergy.device.sunpower;
 
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
-import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.MutableClock;

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.core.LoginGate;
+import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,17 +1,19 @@
 package dev.homeenergy.device.tesla;
 
+import dev.homeenergy.device.tesla.sim.FleetFault;
+import dev.homeenergy.device.tesla.sim.TeslaSimulator;
+import dev.homeenergy.device.tesla.sim.TeslaSimulatorSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.DeviceHttp;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawRecorder;
-import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.MutableClock;
 import dev.homeenergy.testing.RenderedSamples;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,11 +1,13 @@
 package dev.homeenergy.device.tesla;
 
+import dev.homeenergy.device.tesla.sim.TeslaSimulator;
+import dev.homeenergy.device.tesla.sim.TeslaSimulatorSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.MutableClock;
@@ -60,7 +62,7 @@ class TeslaFamilyIT {
   void carsSitesAndTheBillAreServedAndLintClean() throws Exception {
     TeslaSimulator cloud = harness.track(TeslaSimulator.start(
         new SimulatorOptions("127.0.0.1", 0, "daily", cloudClock, Set.of())));
-    dev.homeenergy.Exporter exporter = harness.serve(List.of(device(cloud, NamingStyle.NATIVE, dir.resolve("token.json"))));
+    dev.homeenergy.app.Exporter exporter = harness.serve(List.of(device(cloud, NamingStyle.NATIVE, dir.resolve("token.json"))));
 
     Exposition metrics = harness.awaitScrape(
         m -> m.value("home_energy_exporter_device_up{device=\"tesla\",type=\"tesla\"}").orElse(0) == 1);

@@ -1,12 +1,12 @@
 package dev.homeenergy.device.wallconnector;
 
+import dev.homeenergy.devicehttp.SharedHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
-import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
@@ -100,7 +100,7 @@ class WallConnectorClientTest {
             Duration.ofSeconds(50),
             NamingStyle.NATIVE,
             Map.of());
-    return new WallConnectorClient(config, new DeviceContext(clock, raw::add));
+    return new WallConnectorClient(config, SharedHttp.unshared(clock, raw::add, null));
   }
 
   private WallConnectorClient client() {

@@ -1,10 +1,12 @@
 package dev.homeenergy.device.wallconnector;
 
+import dev.homeenergy.device.wallconnector.sim.Fault;
+import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
-import dev.homeenergy.core.SimulatorOptions;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.MutableClock;

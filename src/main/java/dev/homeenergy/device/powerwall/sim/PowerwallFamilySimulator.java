@@ -1,0 +1,38 @@
+package dev.homeenergy.device.powerwall.sim;
+
+import dev.homeenergy.config.NamingStyle;
+import dev.homeenergy.config.Secret;
+import dev.homeenergy.simulator.DemoDevice;
+import dev.homeenergy.simulator.FamilySimulator;
+import dev.homeenergy.simulator.Simulator;
+import dev.homeenergy.simulator.SimulatorOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The Powerwall simulator as the family list knows it: scenarios, faults, start, demo devices. */
+public final class PowerwallFamilySimulator implements FamilySimulator {
+
+  @Override
+  public List<String> scenarios() {
+    return PowerwallSimulator.scenarioNames();
+  }
+
+  @Override
+  public List<String> faults() {
+    return PowerwallSimulator.faultNames();
+  }
+
+  @Override
+  public Simulator start(SimulatorOptions options) throws IOException {
+    return PowerwallSimulator.start(options);
+  }
+
+  @Override
+  public List<DemoDevice> demoDevices() {
+    return List.of(
+        new DemoDevice("home-battery", "powerwall2", NamingStyle.NATIVE, 60, Duration.ofSeconds(5),
+            Map.of("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD))));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.homeenergy.device.powerwall.sim;
+
+import dev.homeenergy.simulator.CliNames;
+import java.util.List;
+import java.util.Locale;
+
+/** Fault switches of the simulated gateway. */
+public enum PowerwallSimulatorFault {
+  /** Every data endpoint answers HTTP 500 (login still works). */
+  HTTP_500,
+  /** Every answer starts only after a configurable real-time delay. */
+  SLOW;
+
+  private static final List<String> CLI_NAMES = CliNames.of(values(), PowerwallSimulatorFault::cliName);
+
+  /** The lower-case name used on the command line and in {@code SimulatorOptions.faults()}. */
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static List<String> cliNames() {
+    return CLI_NAMES;
+  }
+
+  /**
+   * The fault with this name.
+   *
+   * @throws IllegalArgumentException naming the valid names when {@code name} is unknown
+   */
+  public static PowerwallSimulatorFault fromCliName(String name) {
+    return CliNames.parse(values(), PowerwallSimulatorFault::cliName, name, "Powerwall", "fault");
+  }
+}

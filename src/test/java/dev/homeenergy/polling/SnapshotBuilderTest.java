@@ -1,0 +1,31 @@
+package dev.homeenergy.polling;
+
+import dev.homeenergy.core.MetricFamily;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeenergy.testing.ExpositionSyntax;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SnapshotBuilderTest {
+  private static final MetricFamily ENERGY = MetricFamily.counter("fake_energy_joules", "Energy.");
+
+  /** Found by the mapper property tests: one device's negative counter made client_java fail the whole scrape. */
+  @Test
+  void aNegativeCounterIsRefusedAndTheRestIsWritten() throws IOException {
+    SnapshotBuilder builder = new SnapshotBuilder();
+    assertThat(builder.add(ENERGY, Labels.of("device", "a"), -1.5)).isFalse();
+    assertThat(builder.add(ENERGY, Labels.of("device", "b"), 7)).isTrue();
+    assertThat(builder.add(ENERGY, Labels.of("device", "c"), Double.NaN)).isTrue();
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new PrometheusTextFormatWriter(false).write(out, builder.build());
+    String text = out.toString(StandardCharsets.UTF_8);
+    ExpositionSyntax.assertValid(text);
+    assertThat(text).contains("fake_energy_joules_total{device=\"b\"} 7.0").doesNotContain("device=\"a\"");
+  }
+}
