@@ -81,7 +81,7 @@ public final class WebServer implements AutoCloseable {
     HttpServer server;
     if (site.security() != null && site.security().tls()) {
       HttpsServer https = HttpsServer.create(address, BACKLOG);
-      https.setHttpsConfigurator(site.security().configurator(site.security().sslContext()));
+      https.setHttpsConfigurator(site.security().httpsConfigurator());
       server = https;
     } else {
       server = HttpServer.create(address, BACKLOG);
