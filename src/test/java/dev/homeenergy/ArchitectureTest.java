@@ -115,6 +115,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheWebServerAndTheAssemblyUseTheWebConfig() {
+    assertThat(uses.entrySet().stream()
+        .filter(entry -> entry.getValue().contains("web.security"))
+        .map(Map.Entry::getKey))
+        .isSubsetOf("web", "cli", "app");
+  }
+
+  @Test
   void familyClientsNeverImportSimulatorsNorOtherFamilies() {
     for (String family : families()) {
       assertThat(uses.getOrDefault(family, Set.of()))
