@@ -12,22 +12,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code /}: what the exporter is, a link to the metrics, and every device's health at a glance.
- * Any other path that reaches this context is a 404.
+ * Any other path that reaches this context is a 404. The markup and style come from the
+ * {@code landing*.html} resources, read once when the server starts; the page has no scripts and
+ * loads nothing else.
  */
 final class LandingPageHandler implements HttpHandler {
   private final SnapshotStore store;
   private final BuildInfo build;
   private final String telemetryPath;
   private final Clock clock;
+  private final Templates templates = Templates.load();
 
   LandingPageHandler(SnapshotStore store, BuildInfo build, String telemetryPath, Clock clock) {
     this.store = store;
     this.build = build;
     this.telemetryPath = telemetryPath;
     this.clock = clock;
+  }
+
+  /** The page's markup and style, from resources beside this class; read when the server starts. */
+  private record Templates(HtmlTemplate page, HtmlTemplate deviceRow, HtmlTemplate lastError,
+      HtmlTemplate noDevices) {
+    static Templates load() {
+      return new Templates(HtmlTemplate.load("/dev/homeenergy/web/landing.html"),
+          HtmlTemplate.load("/dev/homeenergy/web/landing-device-row.html"),
+          HtmlTemplate.load("/dev/homeenergy/web/landing-last-error.html"),
+          HtmlTemplate.load("/dev/homeenergy/web/landing-no-devices.html"));
+    }
   }
 
   @Override
@@ -43,43 +61,28 @@ final class LandingPageHandler implements HttpHandler {
 
   String render() {
     Instant now = clock.instant();
-    StringBuilder rows = new StringBuilder();
+    List<HtmlTemplate.Html> rows = new ArrayList<>();
     for (DeviceStatus status : store.all()) {
       String name = status.config().name();
-      String rawLink = "/devices/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/raw";
-      rows.append("<tr>")
-          .append("<td><a href=\"").append(Responses.html(rawLink)).append("\">")
-          .append(Responses.html(name)).append("</a></td>")
-          .append("<td>").append(Responses.html(status.config().type())).append("</td>")
-          .append("<td>").append(Responses.html(status.config().address().toString())).append("</td>")
-          .append("<td class=\"").append(upClass(status)).append("\">").append(upText(status)).append("</td>")
-          .append("<td>").append(when(status.lastSuccess(), now)).append("</td>")
-          .append("<td>").append(status.summary() == null ? "—" : Responses.html(status.summary())).append("</td>")
-          .append("<td>").append(status.lastError() == null ? "—"
-              : Responses.html(status.lastError()) + " <small>(" + when(status.lastErrorAt(), now) + ")</small>")
-          .append("</td></tr>\n");
+      rows.add(templates.deviceRow().render(Map.of(
+          "rawLink", "/devices/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/raw",
+          "name", name,
+          "type", status.config().type(),
+          "address", status.config().address().toString(),
+          "upClass", upClass(status),
+          "up", upText(status),
+          "lastSuccess", when(status.lastSuccess(), now),
+          "summary", status.summary() == null ? "—" : status.summary(),
+          "lastError", status.lastError() == null ? "—" : templates.lastError().render(Map.of(
+              "error", status.lastError(), "at", when(status.lastErrorAt(), now))))));
     }
-    String telemetry = Responses.html(telemetryPath);
-    return """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="15"><title>home-energy-exporter</title>
-        <style>
-        body{font-family:system-ui,sans-serif;margin:2em;max-width:72em;color:#222}
-        table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}
-        .up{color:#070;font-weight:bold}.down{color:#b00;font-weight:bold}.pending{color:#777}
-        </style></head><body>
-        <h1>home-energy-exporter</h1>
-        <p>Version %s (revision %s), Java %s.</p>
-        <p><a href="%s">Metrics</a> · <a href="/-/healthy">Health</a> · <a href="/-/ready">Readiness</a> · <a href="/sd">Targets (http_sd)</a></p>
-        <h2>Devices</h2>
-        <table><thead><tr><th>Name</th><th>Type</th><th>Address</th><th>Up</th><th>Last success</th><th>Live values</th><th>Last error</th></tr></thead>
-        <tbody>
-        %s</tbody></table>
-        <p>Click a device name for its last raw responses. One device's metrics alone: <code>/probe?target=NAME</code>.</p>
-        </body></html>
-        """.formatted(Responses.html(build.version()), Responses.html(build.revision()),
-            Responses.html(build.javaVersion()), telemetry,
-            rows.length() == 0 ? "<tr><td colspan=\"7\">No devices configured.</td></tr>\n" : rows);
+    return templates.page().render(Map.of(
+        "version", Objects.toString(build.version(), ""),
+        "revision", Objects.toString(build.revision(), ""),
+        "javaVersion", Objects.toString(build.javaVersion(), ""),
+        "metrics", telemetryPath,
+        "rows", rows.isEmpty() ? templates.noDevices().render(Map.of()) : HtmlTemplate.Html.join(rows)))
+        .toString();
   }
 
   private static String upClass(DeviceStatus status) {
