@@ -19,14 +19,15 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
+import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * Generated device bodies for property tests: real payloads with a few random mutations (a value
  * replaced by one of another type, a field dropped or added, every number or string retyped),
- * wholly random JSON, and text that is not JSON at all. Generated from jqwik's random source, so a
+ * wholly random JSON, and text that is not JSON at all; plus fixed edge cases (each payload with
+ * every value null, 0, -1, empty, NaN, infinite, huge or non-ASCII, or with every nested key
+ * missing, and bare edge bodies). Generated only from the {@link PropertyRuns} random, so a
  * failure is reproducible from its seed.
  */
 public final class JsonBodies {
@@ -39,16 +40,92 @@ public final class JsonBodies {
       "x".repeat(300), "Charging", "online", "SystemGridConnected", "working", "error");
   private static final List<String> NOT_JSON = List.of("", " ", "<html><body>502 Bad Gateway</body></html>",
       "nan", "{", "[1,", "{\"a\":}", "\u0000", "null", "0", "\"text\"", "[]", "{}");
+  private static final List<String> EDGE_BODIES = List.of("", " ", "null", "0", "-1", "NaN", "-Infinity", "1e400",
+      "9223372036854775808", "\"\"", "\"ü日本🔋\"", "{}", "[]", "[null]", "{\"\":null}",
+      "<html><body>502 Bad Gateway</body></html>");
+  private static final List<JsonNode> EDGE_VALUES = List.of(NullNode.instance, IntNode.valueOf(0), IntNode.valueOf(-1),
+      TextNode.valueOf(""), DoubleNode.valueOf(Double.NaN), DoubleNode.valueOf(Double.POSITIVE_INFINITY),
+      DoubleNode.valueOf(Double.NEGATIVE_INFINITY), LongNode.valueOf(Long.MAX_VALUE),
+      DecimalNode.valueOf(new BigDecimal("1e400")), TextNode.valueOf("ü日本🔋\u0000"));
 
   private JsonBodies() {}
 
+  /** A body for one endpoint of a device. */
+  public record EndpointBody(String endpoint, String body) {}
+
   /** Bodies derived from {@code seeds} (each a JSON document), mostly mutated, some not JSON at all. */
-  public static Arbitrary<String> from(List<String> seeds) {
+  public static PropertyRuns.Generator<String> from(List<String> seeds) {
     List<JsonNode> trees = seeds.stream().map(JsonBodies::read).toList();
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(8, Arbitraries.randomValue(random -> mutate(trees.get(random.nextInt(trees.size())), random))),
-        net.jqwik.api.Tuple.of(1, Arbitraries.randomValue(random -> write(randomValue(random, 3)))),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of(NOT_JSON)));
+    return random -> {
+      int kind = random.nextInt(10);
+      if (kind < 8) {
+        return mutate(trees.get(random.nextInt(trees.size())), random);
+      }
+      return kind == 8 ? write(randomValue(random, 3)) : NOT_JSON.get(random.nextInt(NOT_JSON.size()));
+    };
+  }
+
+  /**
+   * Every edge case for {@code seeds}: each seed with every value one edge value, and with every
+   * nested key missing; then the bare edge bodies.
+   */
+  public static List<String> edgeCases(List<String> seeds) {
+    List<String> bodies = new ArrayList<>();
+    for (String seed : seeds) {
+      JsonNode tree = read(seed);
+      EDGE_VALUES.forEach(value -> bodies.add(write(everyValue(tree, value))));
+      bodies.add(write(withoutNestedKeys(tree, true)));
+    }
+    bodies.addAll(EDGE_BODIES);
+    return bodies.stream().distinct().toList();
+  }
+
+  /** A random endpoint (uniformly, in key order so a seed picks the same one) with a body {@link #from} its seeds. */
+  public static PropertyRuns.Generator<EndpointBody> perEndpoint(Map<String, List<String>> seedsByEndpoint) {
+    List<String> endpoints = seedsByEndpoint.keySet().stream().sorted().toList();
+    List<PropertyRuns.Generator<String>> bodies = endpoints.stream().map(e -> from(seedsByEndpoint.get(e))).toList();
+    return random -> {
+      int index = random.nextInt(endpoints.size());
+      return new EndpointBody(endpoints.get(index), bodies.get(index).next(random));
+    };
+  }
+
+  /** {@link #edgeCases} on every endpoint, in key order. */
+  public static List<EndpointBody> edgeCases(Map<String, List<String>> seedsByEndpoint) {
+    return seedsByEndpoint.keySet().stream().sorted()
+        .flatMap(e -> edgeCases(seedsByEndpoint.get(e)).stream().map(body -> new EndpointBody(e, body)))
+        .toList();
+  }
+
+  private static JsonNode everyValue(JsonNode node, JsonNode value) {
+    if (node instanceof ObjectNode object) {
+      ObjectNode out = JSON.createObjectNode();
+      object.fields().forEachRemaining(e -> out.set(e.getKey(), everyValue(e.getValue(), value)));
+      return out;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode out = JSON.createArrayNode();
+      array.forEach(e -> out.add(everyValue(e, value)));
+      return out;
+    }
+    return value.deepCopy();
+  }
+
+  /** Every object below the root emptied; the root's own keys (else the bare {@code {}}) stay. */
+  private static JsonNode withoutNestedKeys(JsonNode node, boolean root) {
+    if (node instanceof ObjectNode object) {
+      ObjectNode out = JSON.createObjectNode();
+      if (root) {
+        object.fields().forEachRemaining(e -> out.set(e.getKey(), withoutNestedKeys(e.getValue(), false)));
+      }
+      return out;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode out = JSON.createArrayNode();
+      array.forEach(e -> out.add(withoutNestedKeys(e, root)));
+      return out;
+    }
+    return node;
   }
 
   private static JsonNode read(String json) {
@@ -67,7 +144,7 @@ public final class JsonBodies {
     }
   }
 
-  private static String mutate(JsonNode seed, Random random) {
+  private static String mutate(JsonNode seed, RandomGenerator random) {
     JsonNode tree = seed.deepCopy();
     int mutations = 1 + random.nextInt(4);
     for (int i = 0; i < mutations; i++) {
@@ -77,7 +154,7 @@ public final class JsonBodies {
     return random.nextInt(20) == 0 ? text.substring(0, random.nextInt(text.length() + 1)) : text;
   }
 
-  private static JsonNode mutateOnce(JsonNode tree, Random random) {
+  private static JsonNode mutateOnce(JsonNode tree, RandomGenerator random) {
     switch (random.nextInt(10)) {
       case 0:
         return retype(tree, random.nextBoolean());
@@ -147,12 +224,12 @@ public final class JsonBodies {
     return node;
   }
 
-  private static JsonNode randomValue(Random random, int depth) {
+  private static JsonNode randomValue(RandomGenerator random, int depth) {
     int kinds = depth > 0 ? 12 : 10;
     switch (random.nextInt(kinds)) {
       case 0: return NullNode.instance;
       case 1: return BooleanNode.valueOf(random.nextBoolean());
-      case 2: return IntNode.valueOf(random.nextInt(41) - 20);
+      case 2: return IntNode.valueOf(random.nextInt(4) == 0 ? random.nextInt(2) - 1 : random.nextInt(41) - 20);
       case 3: return LongNode.valueOf(random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE);
       case 4: return DoubleNode.valueOf(random.nextGaussian() * 1e4);
       case 5: return DoubleNode.valueOf(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,

@@ -1,17 +1,13 @@
 package dev.homeenergy.device.powerwall;
 
 import dev.homeenergy.testing.JsonBodies;
+import dev.homeenergy.testing.JsonBodies.EndpointBody;
 import dev.homeenergy.testing.MapperCheck;
+import dev.homeenergy.testing.PropertyRuns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
+import org.junit.jupiter.api.Test;
 
 /** Any body on any gateway endpoint: valid output under both namings (a bad body only drops its endpoint). */
 class PowerwallMapperPropertyTest {
@@ -29,18 +25,18 @@ class PowerwallMapperPropertyTest {
     SEEDS.put("site_info", List.of("site_info_fw21.44_running.json", "site_info_flat_pre2021.json"));
   }
 
-  @Provide
-  Arbitrary<Tuple2<String, String>> endpointBodies() {
-    return Arbitraries.of(List.copyOf(SEEDS.keySet())).flatMap(endpoint ->
-        JsonBodies.from(SEEDS.get(endpoint).stream().map(PayloadFixtures::text).toList())
-            .map(b -> Tuple.of(endpoint, b)));
+  @Test
+  void anyBodyRendersValidOutput() {
+    Map<String, List<String>> seeds = new LinkedHashMap<>();
+    SEEDS.forEach((endpoint, files) -> seeds.put(endpoint, files.stream().map(PayloadFixtures::text).toList()));
+    PropertyRuns.tries(1000).check(JsonBodies.edgeCases(seeds), JsonBodies.perEndpoint(seeds),
+        this::rendersValidOutput);
   }
 
-  @Property(tries = 1000)
-  void anyBodyRendersValidOutput(@ForAll("endpointBodies") Tuple2<String, String> body) {
+  private void rendersValidOutput(EndpointBody body) {
     Map<String, String> bodies = new LinkedHashMap<>();
     PayloadFixtures.fw2144Running().forEach((endpoint, file) -> bodies.put(endpoint, PayloadFixtures.text(file)));
-    bodies.put(body.get1(), body.get2());
+    bodies.put(body.endpoint(), body.body());
     MapperCheck.check(new PowerwallFamily(), Map.of(),
         () -> PowerwallReading.parse(new PowerwallResponses(bodies, List.of())));
   }

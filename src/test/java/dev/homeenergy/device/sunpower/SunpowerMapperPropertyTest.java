@@ -1,17 +1,13 @@
 package dev.homeenergy.device.sunpower;
 
 import dev.homeenergy.testing.JsonBodies;
+import dev.homeenergy.testing.JsonBodies.EndpointBody;
 import dev.homeenergy.testing.MapperCheck;
+import dev.homeenergy.testing.PropertyRuns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
+import org.junit.jupiter.api.Test;
 
 /** Any body on any PVS endpoint of either API: a parse failure or valid output under both namings. */
 class SunpowerMapperPropertyTest {
@@ -30,45 +26,52 @@ class SunpowerMapperPropertyTest {
     return SunpowerFixtures.varsBodies("vars_dump_build61845.json", "vars_livedata_with_battery.json");
   }
 
-  @Provide
-  Arbitrary<Tuple2<String, String>> dlCgiBodies() {
-    return Arbitraries.of(List.copyOf(DL_CGI_SEEDS.keySet())).flatMap(endpoint ->
-        JsonBodies.from(DL_CGI_SEEDS.get(endpoint).stream().map(SunpowerFixtures::text).toList())
-            .map(b -> Tuple.of(endpoint, b)));
+  private static Map<String, List<String>> dlCgiSeeds() {
+    Map<String, List<String>> seeds = new LinkedHashMap<>();
+    DL_CGI_SEEDS.forEach((endpoint, files) -> seeds.put(endpoint, files.stream().map(SunpowerFixtures::text).toList()));
+    return seeds;
   }
 
-  @Provide
-  Arbitrary<Tuple2<String, String>> varsEndpointBodies() {
-    Map<String, String> seeds = varsBodies();
-    List<String> endpoints = new java.util.ArrayList<>(seeds.keySet());
-    endpoints.add(SUPERVISOR_INFO);
-    return Arbitraries.of(endpoints).flatMap(endpoint -> JsonBodies.from(
-            List.of(endpoint.equals(SUPERVISOR_INFO) ? "{\"supervisor\":{\"SERIAL\":\"ZT01\",\"MODEL\":\"PV2R1\"}}"
-                : seeds.get(endpoint).equals("{}") ? "{\"/sys/x\":\"1\"}" : seeds.get(endpoint)))
-        .map(b -> Tuple.of(endpoint, b)));
+  private static Map<String, List<String>> varsSeeds() {
+    Map<String, List<String>> seeds = new LinkedHashMap<>();
+    varsBodies().forEach((endpoint, body) ->
+        seeds.put(endpoint, List.of(body.equals("{}") ? "{\"/sys/x\":\"1\"}" : body)));
+    seeds.put(SUPERVISOR_INFO, List.of("{\"supervisor\":{\"SERIAL\":\"ZT01\",\"MODEL\":\"PV2R1\"}}"));
+    return seeds;
   }
 
-  @Property(tries = 1000)
-  void anyDlCgiBodyParsesOrFailsAsParseAndRendersValidOutput(@ForAll("dlCgiBodies") Tuple2<String, String> body) {
+  @Test
+  void anyDlCgiBodyParsesOrFailsAsParseAndRendersValidOutput() {
+    Map<String, List<String>> seeds = dlCgiSeeds();
+    PropertyRuns.tries(1000).check(JsonBodies.edgeCases(seeds), JsonBodies.perEndpoint(seeds),
+        this::dlCgiBodyParsesOrFailsAsParseAndRendersValidOutput);
+  }
+
+  @Test
+  void anyVarsBodyParsesOrFailsAsParseAndRendersValidOutput() {
+    Map<String, List<String>> seeds = varsSeeds();
+    PropertyRuns.tries(1000).check(JsonBodies.edgeCases(seeds), JsonBodies.perEndpoint(seeds),
+        this::varsBodyParsesOrFailsAsParseAndRendersValidOutput);
+  }
+
+  private void dlCgiBodyParsesOrFailsAsParseAndRendersValidOutput(EndpointBody body) {
     Map<String, String> bodies = new LinkedHashMap<>(Map.of(
         DEVICE_LIST, SunpowerFixtures.text("devicelist_2025_build61839_4devices.json"),
         COMM, SunpowerFixtures.text("get_comm.json"),
         GRID_PROFILE, SunpowerFixtures.text("gridprofileget.json")));
-    bodies.put(body.get1(), body.get2());
+    bodies.put(body.endpoint(), body.body());
     MapperCheck.check(new SunpowerFamily(), Map.of(), () -> SunpowerReading.parse(new SunpowerResponses(
         SunpowerApi.DL_CGI, bodies.get(DEVICE_LIST), bodies.get(COMM), bodies.get(GRID_PROFILE), null, null,
         List.of())));
   }
 
-  @Property(tries = 1000)
-  void anyVarsBodyParsesOrFailsAsParseAndRendersValidOutput(
-      @ForAll("varsEndpointBodies") Tuple2<String, String> body) {
+  private void varsBodyParsesOrFailsAsParseAndRendersValidOutput(EndpointBody body) {
     Map<String, String> vars = new LinkedHashMap<>(varsBodies());
     String supervisorInfo = null;
-    if (body.get1().equals(SUPERVISOR_INFO)) {
-      supervisorInfo = body.get2();
+    if (body.endpoint().equals(SUPERVISOR_INFO)) {
+      supervisorInfo = body.body();
     } else {
-      vars.put(body.get1(), body.get2());
+      vars.put(body.endpoint(), body.body());
     }
     String info = supervisorInfo;
     MapperCheck.check(new SunpowerFamily(), Map.of(), () -> SunpowerReading.parse(new SunpowerResponses(

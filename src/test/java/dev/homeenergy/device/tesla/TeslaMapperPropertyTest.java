@@ -1,17 +1,14 @@
 package dev.homeenergy.device.tesla;
 
 import dev.homeenergy.testing.JsonBodies;
+import dev.homeenergy.testing.JsonBodies.EndpointBody;
 import dev.homeenergy.testing.MapperCheck;
+import dev.homeenergy.testing.PropertyRuns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /**
  * Any body on any Fleet API endpoint: a parse failure or valid output under both namings (native
@@ -31,15 +28,20 @@ class TeslaMapperPropertyTest {
       TeslaReading.LIVE_STATUS, List.of(TeslaPayloadFixtures.text("teslatte__live_status_plugged_in_2023-11-06.json")),
       TeslaReading.SITE_INFO, List.of(TeslaPayloadFixtures.text("tesla-api__site_info_solar_powerwall.json")));
 
-  @Provide
-  Arbitrary<Tuple2<String, String>> endpointBodies() {
-    return Arbitraries.of(SEEDS.keySet().stream().sorted().toList()).flatMap(endpoint ->
-        JsonBodies.from(SEEDS.get(endpoint)).map(b -> Tuple.of(endpoint, b)));
+  /** A body on one endpoint, rendered with {@code fields: all} or with the default fields. */
+  private record Case(EndpointBody body, boolean allFields) {}
+
+  @Test
+  void anyBodyParsesOrFailsAsParseAndRendersValidOutput() {
+    List<Case> edgeCases = JsonBodies.edgeCases(SEEDS).stream()
+        .flatMap(body -> Stream.of(new Case(body, false), new Case(body, true)))
+        .toList();
+    PropertyRuns.Generator<EndpointBody> bodies = JsonBodies.perEndpoint(SEEDS);
+    PropertyRuns.tries(1000).check(edgeCases, random -> new Case(bodies.next(random), random.nextBoolean()),
+        c -> parsesOrFailsAsParseAndRendersValidOutput(c.body(), c.allFields()));
   }
 
-  @Property(tries = 1000)
-  void anyBodyParsesOrFailsAsParseAndRendersValidOutput(@ForAll("endpointBodies") Tuple2<String, String> body,
-      @ForAll boolean allFields) {
+  private void parsesOrFailsAsParseAndRendersValidOutput(EndpointBody body, boolean allFields) {
     String vehicles = TeslaPayloadFixtures.VEHICLES;
     String products = TeslaPayloadFixtures.text("teslatte__products_2023-11-06.json");
     Map<String, String> vehicleData = new HashMap<>(Map.of(
@@ -49,12 +51,12 @@ class TeslaMapperPropertyTest {
         Map.of(SITE, TeslaPayloadFixtures.text("teslatte__live_status_plugged_in_2023-11-06.json")));
     Map<String, String> siteInfo = new HashMap<>(
         Map.of(SITE, TeslaPayloadFixtures.text("tesla-api__site_info_solar_powerwall.json")));
-    switch (body.get1()) {
-      case TeslaReading.VEHICLES -> vehicles = body.get2();
-      case TeslaReading.PRODUCTS -> products = body.get2();
-      case TeslaReading.VEHICLE_DATA -> vehicleData.put(TeslaPayloadFixtures.HA_VIN, body.get2());
-      case TeslaReading.LIVE_STATUS -> liveStatus.put(SITE, body.get2());
-      default -> siteInfo.put(SITE, body.get2());
+    switch (body.endpoint()) {
+      case TeslaReading.VEHICLES -> vehicles = body.body();
+      case TeslaReading.PRODUCTS -> products = body.body();
+      case TeslaReading.VEHICLE_DATA -> vehicleData.put(TeslaPayloadFixtures.HA_VIN, body.body());
+      case TeslaReading.LIVE_STATUS -> liveStatus.put(SITE, body.body());
+      default -> siteInfo.put(SITE, body.body());
     }
     TeslaResponses responses = new TeslaResponses(TeslaPayloadFixtures.AT, vehicles, products, vehicleData,
         liveStatus, siteInfo, TeslaPayloadFixtures.USAGE, List.of());

@@ -1,16 +1,12 @@
 package dev.homeenergy.device.wallconnector;
 
 import dev.homeenergy.testing.JsonBodies;
+import dev.homeenergy.testing.JsonBodies.EndpointBody;
 import dev.homeenergy.testing.MapperCheck;
+import dev.homeenergy.testing.PropertyRuns;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
+import org.junit.jupiter.api.Test;
 
 /** Any body on any Wall Connector endpoint: a parse failure or valid output under both namings. */
 class WallConnectorMapperPropertyTest {
@@ -21,20 +17,21 @@ class WallConnectorMapperPropertyTest {
       WallConnectorClient.WIFI_STATUS, List.of(Fixtures.WIFI_FW25, Fixtures.WIFI_FW21_REDACTED),
       WallConnectorClient.VERSION, List.of(Fixtures.VERSION_FW25, Fixtures.VERSION_2021));
 
-  @Provide
-  Arbitrary<Tuple2<String, String>> endpointBodies() {
-    return Arbitraries.of(SEEDS.keySet().stream().sorted().toList()).flatMap(endpoint ->
-        JsonBodies.from(SEEDS.get(endpoint).stream().map(Fixtures::text).toList()).map(b -> Tuple.of(endpoint, b)));
+  @Test
+  void anyBodyParsesOrFailsAsParseAndRendersValidOutput() {
+    Map<String, List<String>> seeds = new java.util.HashMap<>();
+    SEEDS.forEach((endpoint, files) -> seeds.put(endpoint, files.stream().map(Fixtures::text).toList()));
+    PropertyRuns.tries(1000).check(JsonBodies.edgeCases(seeds), JsonBodies.perEndpoint(seeds),
+        this::parsesOrFailsAsParseAndRendersValidOutput);
   }
 
-  @Property(tries = 1000)
-  void anyBodyParsesOrFailsAsParseAndRendersValidOutput(@ForAll("endpointBodies") Tuple2<String, String> body) {
+  private void parsesOrFailsAsParseAndRendersValidOutput(EndpointBody body) {
     Map<String, String> bodies = new java.util.HashMap<>(Map.of(
         WallConnectorClient.VITALS, Fixtures.text(Fixtures.VITALS_FW25_IDLE),
         WallConnectorClient.LIFETIME, Fixtures.text(Fixtures.LIFETIME_FW25),
         WallConnectorClient.WIFI_STATUS, Fixtures.text(Fixtures.WIFI_FW25),
         WallConnectorClient.VERSION, Fixtures.text(Fixtures.VERSION_FW25)));
-    bodies.put(body.get1(), body.get2());
+    bodies.put(body.endpoint(), body.body());
     MapperCheck.check(new WallConnectorFamily(), Map.of(), () -> new WallConnectorReading(
         WallConnectorJson.parse(WallConnectorClient.VITALS, bodies.get(WallConnectorClient.VITALS), Vitals.class),
         WallConnectorJson.parse(WallConnectorClient.LIFETIME, bodies.get(WallConnectorClient.LIFETIME), Lifetime.class),
