@@ -135,7 +135,7 @@ class ArchitectureTest {
   @Test
   void onlyTheAssemblyNamesTheFamiliesSimulators() {
     for (Map.Entry<String, Set<String>> entry : uses.entrySet()) {
-      if (entry.getKey().equals("app") || entry.getKey().equals("cli") || entry.getKey().startsWith("device.")) {
+      if (entry.getKey().equals("app") || entry.getKey().startsWith("device.")) {
         continue;
       }
       assertThat(entry.getValue())

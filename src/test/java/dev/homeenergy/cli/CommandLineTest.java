@@ -256,6 +256,25 @@ class CommandLineTest {
   }
 
   @Test
+  void serveHelpNamesEveryFamilyAsTheFamiliesDo() {
+    Run run = new Run(Map.of());
+    run.execute("--help");
+    String help = run.out.toString().replaceAll("\\s+", " ");
+    for (dev.homeenergy.app.Family family : Families.all().list()) {
+      assertThat(help).contains(family.displayName());
+    }
+  }
+
+  @Test
+  void simulateHelpDescribesEachKnobForTheFamiliesThatTakeIt() {
+    Run run = new Run(Map.of());
+    run.execute("simulate", "--help");
+    String help = run.out.toString().replaceAll("\\s+", " ");
+    assertThat(help).contains("--inverters=N sunpower only: microinverters on the site, 1..500")
+        .contains("--device-latency=DURATION sunpower only:");
+  }
+
+  @Test
   void aTeslaEntryNeedsNoAddressButItsClientCredentials(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("tesla.yml");
     Files.writeString(config, """
