@@ -41,7 +41,11 @@ class CommandLineTest {
     final CommandLine commandLine;
 
     Run(Map<String, String> env) {
-      CliContext context = new CliContext(env, Families.all(), Clock.systemUTC(), stop::await, serving::set);
+      this(env, Families.all());
+    }
+
+    Run(Map<String, String> env, Families families) {
+      CliContext context = new CliContext(env, families, Clock.systemUTC(), stop::await, serving::set);
       commandLine = Commands.commandLine(context);
       commandLine.setOut(new PrintWriter(out, true));
       commandLine.setErr(new PrintWriter(err, true));
