@@ -23,6 +23,8 @@ final class FamilyHelp implements CommandLine.IModelTransformer {
   static final String SCENARIOS = "families.scenarios";
   /** {@code type: fault, fault; type: ...}, for the families that have faults. */
   static final String FAULTS = "families.faults";
+  /** {@code simulate}'s arguments for the first family and a scenario other than its default. */
+  static final String SIMULATE_EXAMPLE = "families.simulateExample";
 
   private final Families families;
 
@@ -44,6 +46,7 @@ final class FamilyHelp implements CommandLine.IModelTransformer {
           .map(f -> f.type() + ": " + String.join(", ", f.simulator().scenarios())).toList())},
       {FAULTS, perFamily(list.stream().filter(f -> !f.simulator().faults().isEmpty())
           .map(f -> f.type() + ": " + String.join(", ", f.simulator().faults())).toList())},
+      {SIMULATE_EXAMPLE, list.isEmpty() ? "" : simulateExample(list.get(0))},
     };
     return new ListResourceBundle() {
       @Override
@@ -56,6 +59,12 @@ final class FamilyHelp implements CommandLine.IModelTransformer {
   private static String typeWithNote(Family family) {
     String note = family.simulator().usageNote();
     return note.isEmpty() ? family.type() : family.type() + " (" + note + ")";
+  }
+
+  private static String simulateExample(Family family) {
+    List<String> scenarios = family.simulator().scenarios();
+    return family.type() + " --port 8080 --scenario " + scenarios.get(Math.min(1, scenarios.size() - 1))
+        + " --speed 60";
   }
 
   private static String perFamily(List<String> entries) {

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs one simulated device (or --count of them) serving its family's API, until Ctrl-C.",
       "Types: ${bundle:" + FamilyHelp.SIMULATOR_TYPES + "}.",
-      "Example: home-energy-exporter simulate wallconnector --port 8080 --scenario charging --speed 60"
+      "Example: home-energy-exporter simulate ${bundle:" + FamilyHelp.SIMULATE_EXAMPLE + "}"
     })
 public final class SimulateCommand implements Callable<Integer> {
   private static final int MAX_COUNT = 1000;

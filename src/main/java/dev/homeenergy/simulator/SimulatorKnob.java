@@ -16,7 +16,11 @@ public record SimulatorKnob(String name, String paramLabel, String description, 
   /** Checks one value of a knob before any simulator starts. */
   @FunctionalInterface
   public interface Check {
-    /** @throws IllegalArgumentException saying what is wrong, without the flag's name */
+    /**
+     * Returns when the simulator would take {@code value}.
+     *
+     * @throws IllegalArgumentException saying what is wrong, without the flag's name
+     */
     void check(String value);
   }
 }
