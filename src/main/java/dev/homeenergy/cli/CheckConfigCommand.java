@@ -43,9 +43,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
     try {
       config = new ConfigLoader(context.families().specs(), context.env()::get).load(file);
     } catch (ConfigException e) {
-      err.println(e.getMessage());
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw new CommandException(Serving.EXIT_CONFIG, List.of(e.getMessage()));
     }
     List<String> problems = new java.util.ArrayList<>(Serving.problems(config));
     problems.addAll(Serving.deviceProblems(config, context.families().devices()));
@@ -53,15 +51,12 @@ public final class CheckConfigCommand implements Callable<Integer> {
       try {
         WebSecurity.load(config.web().securityFile());
       } catch (ConfigException e) {
-        e.getMessage().lines().forEach(line -> err.println(file + ": web.config_file: " + line));
-        err.flush();
-        return Serving.EXIT_CONFIG;
+        throw new CommandException(Serving.EXIT_CONFIG,
+            e.getMessage().lines().map(line -> file + ": web.config_file: " + line).toList());
       }
     }
     if (!problems.isEmpty()) {
-      problems.forEach(p -> err.println(file + ": " + p));
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw new CommandException(Serving.EXIT_CONFIG, problems.stream().map(p -> file + ": " + p).toList());
     }
     out.print(ConfigPrinter.toYaml(config));
     out.flush();

@@ -1,6 +1,7 @@
 package dev.homeenergy.cli;
 
 import dev.homeenergy.core.BuildInfo;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Builds the picocli command tree with every command bound to one {@link CliContext}. */
@@ -23,7 +24,19 @@ public final class Commands {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExitCodeExceptionMapper(
         e -> e instanceof CommandLine.ParameterException ? Serving.EXIT_CONFIG : Serving.EXIT_RUNTIME);
+    commandLine.setExecutionExceptionHandler(Commands::report);
     return commandLine;
+  }
+
+  /** Prints a command's {@link CommandException} and returns its exit code; anything else is a defect. */
+  private static int report(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+    if (!(e instanceof CommandException stopped)) {
+      throw e;
+    }
+    PrintWriter err = command.getErr();
+    stopped.lines().forEach(err::println);
+    err.flush();
+    return stopped.exitCode();
   }
 
   /** {@code --version} text. */

@@ -41,9 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
       demo = Demo.start(context.families(), web.over(WebConfig.defaults()), log.over(LogConfig.defaults()),
           context.clock());
     } catch (IOException e) {
-      err.println("error: cannot start the simulators: " + e.getMessage());
-      err.flush();
-      return Serving.EXIT_RUNTIME;
+      throw CommandException.runtime("cannot start the simulators: " + e.getMessage());
     }
     out.println("home-energy-exporter demo: simulated devices; their day starts at "
         + Demo.DAY_STARTS + " site time (UTC-8), so the solar panels have sun");

@@ -65,15 +65,11 @@ public final class PowerwallCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!LogConfig.FORMATS.contains(logStyle)) {
-      err.println("error: --log.style: must be one of text, logfmt, json, got \"" + logStyle + "\"");
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("--log.style: must be one of text, logfmt, json, got \"" + logStyle + "\"");
     }
     NamingStyle style = NamingStyle.fromConfig(naming);
     if (style == null) {
-      err.println("error: --naming: must be compat or native, got \"" + naming + "\"");
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("--naming: must be compat or native, got \"" + naming + "\"");
     }
     DeviceTypeSpec typeSpec = context.families().byType(PowerwallFamily.TYPE).orElseThrow().device().spec();
     Path file = configFile != null ? configFile : besideTheJar();
@@ -81,30 +77,26 @@ public final class PowerwallCommand implements Callable<Integer> {
     try {
       config = SeedConfigFile.read(file, typeSpec);
     } catch (SeedConfigFile.Problem e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config(e.getMessage());
     }
     config = config.withLog(new LogConfig(debug ? "debug" : "info", logStyle));
     if (style != NamingStyle.COMPAT) {
       config = config.withDevices(config.devices().stream().map(d -> d.withNaming(style)).toList());
     }
     if (fetchCert) {
-      return fetchCertificate(config, out, err);
+      return fetchCertificate(config, out);
     }
     return Serving.serve(config, context, out, err, null);
   }
 
-  private int fetchCertificate(ExporterConfig config, PrintWriter out, PrintWriter err) {
+  private int fetchCertificate(ExporterConfig config, PrintWriter out) {
     Object target = config.devices().get(0).extra().get("tls_cert_file");
     if (target == null) {
-      err.println("error: device.tls_cert_file not specified in config file");
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("device.tls_cert_file not specified in config file");
     }
     URI address = config.devices().get(0).address();
     return PowerwallFetchCertCommand.fetchAndWrite(address.getHost(), address.getPort(), Path.of(target.toString()),
-        out, err);
+        out);
   }
 
   private static Path besideTheJar() {

@@ -38,19 +38,21 @@ public final class PowerwallFetchCertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     URI uri;
     try {
       uri = DeviceAddress.parse(address, "https", 443);
     } catch (IllegalArgumentException e) {
-      err.println("error: --address: " + e.getMessage());
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("--address: " + e.getMessage());
     }
-    return fetchAndWrite(uri.getHost(), uri.getPort(), out, stdout, err);
+    return fetchAndWrite(uri.getHost(), uri.getPort(), out, stdout);
   }
 
-  static int fetchAndWrite(String host, int port, Path target, PrintWriter out, PrintWriter err) {
+  /**
+   * Fetches the gateway's certificate and writes it as PEM to {@code target}.
+   *
+   * @throws CommandException (exit 1) when it cannot be fetched or written
+   */
+  static int fetchAndWrite(String host, int port, Path target, PrintWriter out) {
     try {
       X509Certificate certificate = GatewayCertificates.fetch(host, port, TIMEOUT);
       GatewayCertificates.writePem(certificate, target);
@@ -58,9 +60,8 @@ public final class PowerwallFetchCertCommand implements Callable<Integer> {
       out.flush();
       return Serving.EXIT_OK;
     } catch (IOException | RuntimeException e) {
-      err.println("error: Unable to fetch TLS certificate from " + host + ":" + port + ": " + e.getMessage());
-      err.flush();
-      return Serving.EXIT_RUNTIME;
+      throw CommandException.runtime(
+          "Unable to fetch TLS certificate from " + host + ":" + port + ": " + e.getMessage());
     }
   }
 }

@@ -1,10 +1,9 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.config.ConfigException;
-import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.ExporterConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +18,9 @@ import picocli.CommandLine.Spec;
     versionProvider = Commands.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    modelTransformer = FamilyHelp.class,
     description = {
-      "Prometheus exporter for home energy devices: Tesla Wall Connector Gen 3, Tesla Powerwall / Energy Gateway, SunPower PVS5 / PVS6, and Tesla vehicles and energy sites through the Fleet API.",
+      "Prometheus exporter for home energy devices: ${bundle:" + FamilyHelp.DISPLAY_NAMES + "}.",
       "Without a subcommand it serves the devices of --config.file.",
       "Exit codes: 0 stopped cleanly, 1 runtime error (e.g. the port is taken), 2 bad command line or config."
     },
@@ -55,20 +55,12 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (configFile == null) {
-      err.println("error: no devices to serve: pass --config.file=FILE "
-          + "(see examples/home-energy-exporter.yml), or try `home-energy-exporter demo`.");
-      err.println("Run `home-energy-exporter --help` for all commands.");
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw new CommandException(Serving.EXIT_CONFIG, List.of(
+          "error: no devices to serve: pass --config.file=FILE "
+              + "(see examples/home-energy-exporter.yml), or try `home-energy-exporter demo`.",
+          "Run `home-energy-exporter --help` for all commands."));
     }
-    ExporterConfig config;
-    try {
-      config = new ConfigLoader(context.families().specs(), context.env()::get).load(configFile);
-    } catch (ConfigException e) {
-      err.println(e.getMessage());
-      err.flush();
-      return Serving.EXIT_CONFIG;
-    }
+    ExporterConfig config = Serving.load(configFile, context);
     config = config.withWeb(web.over(config.web())).withLog(log.over(config.log()));
     return Serving.serve(config, context, out, err, null);
   }

@@ -2,6 +2,7 @@ package dev.homeenergy.cli;
 
 import dev.homeenergy.app.Exporter;
 import dev.homeenergy.config.ConfigException;
+import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.web.security.WebSecurity;
 import dev.homeenergy.config.ListenAddress;
@@ -9,6 +10,7 @@ import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.core.DeviceFamily;
 import java.util.ArrayList;
@@ -70,24 +72,38 @@ final class Serving {
     return problems;
   }
 
-  /** Serves {@code config} until the stop signal; returns the process exit code. */
+  /**
+   * Reads and validates a config file with the families' keys.
+   *
+   * @throws CommandException printing the file's problems, each with its key and line
+   */
+  static ExporterConfig load(Path file, CliContext context) {
+    try {
+      return new ConfigLoader(context.families().specs(), context.env()::get).load(file);
+    } catch (ConfigException e) {
+      throw new CommandException(EXIT_CONFIG, List.of(e.getMessage()));
+    }
+  }
+
+  /**
+   * Serves {@code config} until the stop signal; returns the process exit code.
+   *
+   * @throws CommandException when the config is refused or the exporter cannot listen
+   */
   static int serve(ExporterConfig config, CliContext context, PrintWriter out, PrintWriter err,
       AutoCloseable alsoClose) {
     List<String> problems = problems(config);
     problems.addAll(deviceProblems(config, context.families().devices()));
     if (!problems.isEmpty()) {
-      problems.forEach(p -> err.println("error: " + p));
-      err.flush();
-      return EXIT_CONFIG;
+      throw new CommandException(EXIT_CONFIG, problems.stream().map(p -> "error: " + p).toList());
     }
     WebSecurity security = null;
     if (config.web().securityFile() != null) {
       try {
         security = WebSecurity.load(config.web().securityFile());
       } catch (ConfigException e) {
-        e.getMessage().lines().forEach(line -> err.println("error: web.config_file: " + line));
-        err.flush();
-        return EXIT_CONFIG;
+        throw new CommandException(EXIT_CONFIG,
+            e.getMessage().lines().map(line -> "error: web.config_file: " + line).toList());
       }
     }
     LoggingSetup.apply(config.log());
@@ -95,9 +111,7 @@ final class Serving {
     try {
       exporter = Exporter.start(config, context.families().devices(), context.clock(), security);
     } catch (IOException e) {
-      err.println("error: cannot listen on " + config.web().listenAddress() + ": " + e.getMessage());
-      err.flush();
-      return EXIT_RUNTIME;
+      throw CommandException.runtime("cannot listen on " + config.web().listenAddress() + ": " + e.getMessage());
     }
     try (exporter) {
       out.printf("home-energy-exporter serving %d device(s) at %s/ (metrics: %s%s)%n",

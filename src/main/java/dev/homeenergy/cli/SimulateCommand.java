@@ -1,24 +1,26 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.config.Durations;
+import dev.homeenergy.app.Families;
 import dev.homeenergy.app.Family;
 import dev.homeenergy.simulator.FamilySimulator;
 import dev.homeenergy.simulator.ScaledClock;
 import dev.homeenergy.simulator.Simulator;
+import dev.homeenergy.simulator.SimulatorKnob;
 import dev.homeenergy.simulator.SimulatorOptions;
-import dev.homeenergy.device.sunpower.SunpowerFamily;
-import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
-import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,17 +31,20 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Commands.Version.class,
     sortOptions = false,
+    modelTransformer = SimulateCommand.FamilyOptions.class,
     description = {
       "Runs one simulated device (or --count of them) serving its family's API, until Ctrl-C.",
-      "Types: wallconnector, powerwall (HTTPS, password simulated-password), sunpower, tesla (Fleet API and sign-in).",
-      "Example: home-energy-exporter simulate wallconnector --port 8080 --scenario charging --speed 60"
+      "Types: ${bundle:" + FamilyHelp.SIMULATOR_TYPES + "}.",
+      "Example: home-energy-exporter simulate ${bundle:" + FamilyHelp.SIMULATE_EXAMPLE + "}"
     })
 public final class SimulateCommand implements Callable<Integer> {
+  private static final int MAX_COUNT = 1000;
+
   private final CliContext context;
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TYPE", description = "Device family to simulate, e.g. wallconnector.")
+  @Parameters(index = "0", paramLabel = "TYPE", description = "Device family to simulate, one of the types above.")
   String type;
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "0",
@@ -51,9 +56,7 @@ public final class SimulateCommand implements Callable<Integer> {
   String bind;
 
   @Option(names = "--scenario", paramLabel = "NAME",
-      description = "Scenario to play (default: the family's first). wallconnector: idle, charging, flaky; "
-          + "powerwall: powerwall2, powerwall3, sitemaster-stopped, grid-outage, flaky, fw23; "
-          + "sunpower: legacy, locked, storage, storage-locked; tesla: daily, parked, offline_sleepers.")
+      description = "Scenario to play (default: the family's first). ${bundle:" + FamilyHelp.SCENARIOS + "}.")
   String scenario;
 
   @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
@@ -61,9 +64,7 @@ public final class SimulateCommand implements Callable<Integer> {
   double speed;
 
   @Option(names = "--fault", paramLabel = "NAME", split = ",",
-      description = "Fault switch to turn on, repeatable. wallconnector: nan, truncated, slow, http_500, garbage; "
-          + "powerwall: http_500, slow; sunpower: grid_profile_error, http_500, slow, inverter_error, no_production_meter; "
-          + "tesla: rate_limited, server_error, owner_api, asleep_data.")
+      description = "Fault switch to turn on, repeatable. ${bundle:" + FamilyHelp.FAULTS + "}.")
   List<String> faults = List.of();
 
   @Option(names = "--count", paramLabel = "N", defaultValue = "1",
@@ -71,83 +72,79 @@ public final class SimulateCommand implements Callable<Integer> {
           + "with --port 0); for benchmarks (default: ${DEFAULT-VALUE}, at most " + MAX_COUNT + ").")
   int count;
 
-  @Option(names = "--inverters", paramLabel = "N",
-      description = "sunpower only: microinverters on the site, 1.." + SunpowerSimulatorSettings.MAX_INVERTERS
-          + " (default: " + SunpowerSimulatorSettings.DEFAULT_INVERTERS + ").")
-  Integer inverters;
-
-  @Option(names = "--device-latency", paramLabel = "DURATION",
-      description = "sunpower only: real time a DeviceList answer takes per listed device, e.g. 0s "
-          + "(default: 200ms, as a real PVS).")
-  String deviceLatency;
-
-  private static final int MAX_COUNT = 1000;
-
   public SimulateCommand(CliContext context) {
     this.context = context;
+  }
+
+  /**
+   * Fills the families into the help and adds one {@code --<name>} option per family knob (e.g.
+   * sunpower's {@code --inverters}), described as {@code <types> only: <description>}.
+   */
+  static final class FamilyOptions implements CommandLine.IModelTransformer {
+    private final CliContext context;
+
+    FamilyOptions(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      new FamilyHelp(context).transform(spec);
+      for (Map.Entry<String, List<Family>> knob : takers(context.families()).entrySet()) {
+        SimulatorKnob first = knobOf(knob.getValue().get(0), knob.getKey());
+        spec.addOption(OptionSpec.builder(flag(knob.getKey()))
+            .paramLabel(first.paramLabel())
+            .type(String.class)
+            .description(types(knob.getValue()) + " only: " + first.description())
+            .build());
+      }
+      spec.mixinStandardHelpOptions(false);
+      spec.mixinStandardHelpOptions(true); // -h and -V after the knobs, as after every other option
+      return spec;
+    }
   }
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Optional<Family> found = context.families().byType(type);
+    Families families = context.families();
+    Optional<Family> found = families.byType(type);
     if (found.isEmpty()) {
-      err.println("error: unknown device type \"" + type + "\"; known types: "
-          + String.join(", ", context.families().types()));
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("unknown device type \"" + type + "\"; known types: "
+          + String.join(", ", families.types()));
     }
     Family family = found.get();
     FamilySimulator simulation = family.simulator();
     String chosen = scenario == null ? simulation.scenarios().get(0) : scenario;
     if (!simulation.scenarios().contains(chosen)) {
-      err.println("error: --scenario: unknown scenario \"" + chosen + "\" for " + type + "; valid: "
+      throw CommandException.config("--scenario: unknown scenario \"" + chosen + "\" for " + type + "; valid: "
           + String.join(", ", simulation.scenarios()));
-      err.flush();
-      return Serving.EXIT_CONFIG;
     }
     Set<String> faultSet = new LinkedHashSet<>(faults);
     for (String fault : faultSet) {
       if (!simulation.faults().contains(fault)) {
-        err.println("error: --fault: unknown fault \"" + fault + "\" for " + type + "; valid: "
+        throw CommandException.config("--fault: unknown fault \"" + fault + "\" for " + type + "; valid: "
             + String.join(", ", simulation.faults()));
-        err.flush();
-        return Serving.EXIT_CONFIG;
       }
     }
     if (!(speed > 0) || Double.isInfinite(speed)) {
-      err.println("error: --speed must be a positive number, got " + speed);
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("--speed must be a positive number, got " + speed);
     }
     if (count < 1 || count > MAX_COUNT) {
-      err.println("error: --count must be within 1.." + MAX_COUNT + ", got " + count);
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("--count must be within 1.." + MAX_COUNT + ", got " + count);
     }
-    SunpowerSimulatorSettings pvs;
-    try {
-      pvs = sunpowerSettings(family);
-    } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
-      return Serving.EXIT_CONFIG;
-    }
+    Map<String, String> settings = knobSettings(family, families);
     List<Simulator> simulators = new ArrayList<>();
     int bound = port;
     try {
       for (int i = 0; i < count; i++) {
         bound = port == 0 ? 0 : port + i;
-        SimulatorOptions options =
-            new SimulatorOptions(bind, bound, chosen, new ScaledClock(context.clock(), speed), faultSet);
-        simulators.add(pvs == null ? simulation.start(options) : SunpowerSimulator.start(options, pvs));
+        simulators.add(simulation.start(new SimulatorOptions(
+            bind, bound, chosen, new ScaledClock(context.clock(), speed), faultSet, settings)));
       }
     } catch (IOException e) {
       simulators.forEach(Simulator::close);
-      err.println("error: cannot serve on " + bind + ":" + bound + ": " + e.getMessage());
-      err.flush();
-      return Serving.EXIT_RUNTIME;
+      throw CommandException.runtime("cannot serve on " + bind + ":" + bound + ": " + e.getMessage());
     }
     try {
       for (Simulator simulator : simulators) {
@@ -165,25 +162,50 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   /**
-   * The PVS settings that {@code --inverters} and {@code --device-latency} ask for, or null when
-   * neither is given (the family's defaults).
+   * The knob flags given, by knob name, each checked by the family.
    *
-   * @throws IllegalArgumentException when one is given for another family or out of range
+   * @throws CommandException when a knob is not the chosen family's or its value is refused
    */
-  private SunpowerSimulatorSettings sunpowerSettings(Family family) {
-    if (inverters == null && deviceLatency == null) {
-      return null;
-    }
-    if (!family.type().equals(SunpowerFamily.TYPE)) {
-      throw new IllegalArgumentException("--inverters and --device-latency are for sunpower only");
-    }
-    SunpowerSimulatorSettings settings = SunpowerSimulatorSettings.defaults();
-    if (inverters != null) {
-      settings = settings.withInverterCount(inverters);
-    }
-    if (deviceLatency != null) {
-      settings = settings.withPerDeviceLatency(Durations.parse(deviceLatency));
+  private Map<String, String> knobSettings(Family family, Families families) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Family>> knob : takers(families).entrySet()) {
+      String value = spec.findOption(flag(knob.getKey())).getValue();
+      if (value == null) {
+        continue;
+      }
+      if (!knob.getValue().contains(family)) {
+        throw CommandException.config(flag(knob.getKey()) + " is for " + types(knob.getValue()) + " only");
+      }
+      try {
+        knobOf(family, knob.getKey()).check().check(value);
+      } catch (IllegalArgumentException e) {
+        throw CommandException.config(flag(knob.getKey()) + ": " + e.getMessage());
+      }
+      settings.put(knob.getKey(), value);
     }
     return settings;
+  }
+
+  /** Every knob name of the families, with the families that take it, in family-list order. */
+  private static Map<String, List<Family>> takers(Families families) {
+    Map<String, List<Family>> takers = new LinkedHashMap<>();
+    for (Family family : families.list()) {
+      for (SimulatorKnob knob : family.simulator().knobs()) {
+        takers.computeIfAbsent(knob.name(), k -> new ArrayList<>()).add(family);
+      }
+    }
+    return takers;
+  }
+
+  private static SimulatorKnob knobOf(Family family, String name) {
+    return family.simulator().knobs().stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static String types(List<Family> families) {
+    return String.join(", ", families.stream().map(Family::type).toList());
+  }
+
+  private static String flag(String knobName) {
+    return "--" + knobName;
   }
 }

@@ -95,9 +95,7 @@ public final class SunpowerCommand implements Callable<Integer> {
         : timeoutSeconds < 1 ? "--timeout: must be at least 1 second, got " + timeoutSeconds
         : null;
     if (problem != null) {
-      err.println("error: " + problem);
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config(problem);
     }
     DeviceTypeSpec typeSpec = context.families().byType(SunpowerFamily.TYPE).orElseThrow().device().spec();
     URI address;
@@ -108,9 +106,7 @@ public final class SunpowerCommand implements Callable<Integer> {
         throw new IllegalArgumentException("not a host name: " + hostname);
       }
     } catch (IllegalArgumentException e) {
-      err.println("error: --hostname: " + e.getMessage());
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("--hostname: " + e.getMessage());
     }
     Duration interval = typeSpec.defaultInterval();
     Duration timeout = Duration.ofSeconds(Math.min(timeoutSeconds, interval.getSeconds()));

@@ -1,12 +1,9 @@
 package dev.homeenergy.cli;
 
-import dev.homeenergy.config.ConfigException;
-import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.device.tesla.OAuthClient;
 import dev.homeenergy.device.tesla.TeslaFamily;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -34,31 +31,25 @@ public final class TeslaCommand {
     @Option(names = "--device", paramLabel = "NAME", description = "Which tesla device (default: the first).")
     String device;
 
-    /** The device's entry and the config's state directory; problems go to {@code err}. */
-    Optional<Loaded> load(CliContext context, PrintWriter err) {
-      ExporterConfig config;
-      try {
-        config = new ConfigLoader(context.families().specs(), context.env()::get).load(configFile);
-      } catch (ConfigException e) {
-        err.println(e.getMessage());
-        err.flush();
-        return Optional.empty();
-      }
+    /**
+     * The device's entry and the config's state directory.
+     *
+     * @throws CommandException (exit 2) when the file, the device or its settings are wrong
+     */
+    Loaded load(CliContext context) {
+      ExporterConfig config = Serving.load(configFile, context);
       Optional<DeviceConfig> found = config.devices().stream()
           .filter(d -> d.type().equals(TeslaFamily.TYPE))
           .filter(d -> device == null || d.name().equals(device))
           .findFirst();
       if (found.isEmpty()) {
-        err.println("error: " + configFile + " has no tesla device" + (device == null ? "" : " named " + device));
-        err.flush();
-        return Optional.empty();
+        throw CommandException.config(
+            configFile + " has no tesla device" + (device == null ? "" : " named " + device));
       }
       try {
-        return Optional.of(new Loaded(found.get(), TeslaFamily.settings(found.get(), config.stateDirectory())));
+        return new Loaded(found.get(), TeslaFamily.settings(found.get(), config.stateDirectory()));
       } catch (IllegalArgumentException e) {
-        err.println("error: " + e.getMessage());
-        err.flush();
-        return Optional.empty();
+        throw CommandException.config(e.getMessage());
       }
     }
   }

@@ -25,7 +25,6 @@ public final class TeslaKeygenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     try {
       FleetKeys.Written written = FleetKeys.generate(directory);
       out.println("Private key: " + written.privateKey() + " (keep it secret)");
@@ -35,11 +34,9 @@ public final class TeslaKeygenCommand implements Callable<Integer> {
       out.flush();
       return Serving.EXIT_OK;
     } catch (java.nio.file.FileAlreadyExistsException e) {
-      err.println("error: a private key already exists at " + e.getFile() + "; not overwriting it");
+      throw CommandException.runtime("a private key already exists at " + e.getFile() + "; not overwriting it");
     } catch (IOException e) {
-      err.println("error: cannot write the keys: " + e.getMessage());
+      throw CommandException.runtime("cannot write the keys: " + e.getMessage());
     }
-    err.flush();
-    return Serving.EXIT_RUNTIME;
   }
 }

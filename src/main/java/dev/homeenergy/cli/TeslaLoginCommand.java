@@ -54,12 +54,8 @@ public final class TeslaLoginCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    var loaded = options.load(context, err);
-    if (loaded.isEmpty()) {
-      return Serving.EXIT_CONFIG;
-    }
-    OAuthClient oauth = loaded.get().oauth(context.clock());
+    TeslaCommand.Loaded loaded = options.load(context);
+    OAuthClient oauth = loaded.oauth(context.clock());
     OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
     out.println("Open this URL in a browser and sign in with your Tesla account:");
     out.println();
@@ -70,31 +66,25 @@ public final class TeslaLoginCommand implements Callable<Integer> {
     try {
       redirect = listenPort != null ? catchRedirect(listenPort, out) : readPasted(out);
     } catch (IOException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
-      return Serving.EXIT_RUNTIME;
+      throw CommandException.runtime(e.getMessage());
     }
     if (redirect == null || redirect.isBlank()) {
-      err.println("error: no redirect URL received");
-      err.flush();
-      return Serving.EXIT_RUNTIME;
+      throw CommandException.runtime("no redirect URL received");
     }
     try {
       Secret code = OAuthClient.codeFromRedirect(redirect.strip(), request.state());
-      TokenFile file = TokenFile.at(loaded.get().settings().fleet().tokenFile());
+      TokenFile file = TokenFile.at(loaded.settings().fleet().tokenFile());
       file.write(oauth.exchangeCode(code));
       out.println("Signed in. Tokens written to " + file.path() + " (mode 0600).");
       out.flush();
       return Serving.EXIT_OK;
     } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
+      throw CommandException.runtime(e.getMessage());
     } catch (PollException e) {
-      err.println("error: the token exchange failed: " + e.getMessage());
+      throw CommandException.runtime("the token exchange failed: " + e.getMessage());
     } catch (IOException e) {
-      err.println("error: cannot write the token file: " + e.getMessage());
+      throw CommandException.runtime("cannot write the token file: " + e.getMessage());
     }
-    err.flush();
-    return Serving.EXIT_RUNTIME;
   }
 
   private String readPasted(PrintWriter out) throws IOException {

@@ -35,13 +35,9 @@ public final class TeslaRegisterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    var loaded = options.load(context, err);
-    if (loaded.isEmpty()) {
-      return Serving.EXIT_CONFIG;
-    }
-    OAuthClient.Settings settings = loaded.get().settings().oauth();
-    OAuthClient oauth = loaded.get().oauth(context.clock());
+    TeslaCommand.Loaded loaded = options.load(context);
+    OAuthClient.Settings settings = loaded.settings().oauth();
+    OAuthClient oauth = loaded.oauth(context.clock());
     try {
       PartnerRegistration.PartnerAccount account =
           new PartnerRegistration(oauth, HttpClient.newHttpClient(), settings.timeout()).register(domain);
@@ -49,11 +45,9 @@ public final class TeslaRegisterCommand implements Callable<Integer> {
       out.flush();
       return Serving.EXIT_OK;
     } catch (PartnerRegistrationException e) {
-      err.println("error: " + e.getMessage());
+      throw CommandException.runtime(e.getMessage());
     } catch (IllegalArgumentException e) {
-      err.println("error: --domain: " + e.getMessage());
+      throw CommandException.runtime("--domain: " + e.getMessage());
     }
-    err.flush();
-    return Serving.EXIT_RUNTIME;
   }
 }

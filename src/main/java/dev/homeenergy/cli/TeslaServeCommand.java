@@ -57,9 +57,7 @@ public final class TeslaServeCommand implements Callable<Integer> {
     String clientId = env.get("TESLA_CLIENT_ID");
     String clientSecret = env.get("TESLA_CLIENT_SECRET");
     if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
-      err.println("error: TESLA_CLIENT_ID and TESLA_CLIENT_SECRET must be set");
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("TESLA_CLIENT_ID and TESLA_CLIENT_SECRET must be set");
     }
     NamingStyle style = NamingStyle.fromConfig(naming);
     String level = switch (env.getOrDefault("LOG_LEVEL", "INFO").toUpperCase(Locale.ROOT)) {
@@ -85,17 +83,13 @@ public final class TeslaServeCommand implements Callable<Integer> {
       extra.put("location", env.getOrDefault("TESLA_SCOPES", "openid offline_access vehicle_device_data vehicle_location")
           .contains("vehicle_location"));
     } catch (NumberFormatException e) {
-      err.println("error: a numeric environment variable is not a number: " + e.getMessage());
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("a numeric environment variable is not a number: " + e.getMessage());
     }
     int port;
     try {
       port = Integer.parseInt(env.getOrDefault("EXPORTER_PORT", "9090"));
     } catch (NumberFormatException e) {
-      err.println("error: EXPORTER_PORT must be a port number");
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("EXPORTER_PORT must be a port number");
     }
     URI apiBase = URI.create(env.getOrDefault("TESLA_API_BASE", FleetRegion.NA.apiBase().toString()));
     DeviceConfig device = new DeviceConfig(TeslaFamily.TYPE, TeslaFamily.TYPE, apiBase, Duration.ofMinutes(15),

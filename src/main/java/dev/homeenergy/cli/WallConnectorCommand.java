@@ -117,9 +117,7 @@ public final class WallConnectorCommand implements Callable<Integer> {
       problems.add("wallconnector address: " + e.getMessage());
     }
     if (!problems.isEmpty()) {
-      problems.forEach(p -> err.println("error: " + p));
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw new CommandException(Serving.EXIT_CONFIG, problems.stream().map(p -> "error: " + p).toList());
     }
     Duration interval = Duration.ofNanos(Math.round(intervalSeconds * 1e9));
     Duration timeout = SEED_TIMEOUT.compareTo(interval) < 0 ? SEED_TIMEOUT : interval;

@@ -18,6 +18,22 @@ public interface FamilySimulator {
   /** Fault switch names the simulator accepts. */
   List<String> faults();
 
+  /**
+   * The family's own settings of a simulated device, each a {@code simulate} flag; the family reads
+   * their values from {@link SimulatorOptions#settings()}. Most families have none.
+   */
+  default List<SimulatorKnob> knobs() {
+    return List.of();
+  }
+
+  /**
+   * A few words for {@code simulate --help} about what the simulated device needs (e.g. {@code HTTPS,
+   * password simulated-password}); empty when there is nothing to say.
+   */
+  default String usageNote() {
+    return "";
+  }
+
   /** Starts a simulated device serving the family's API on loopback (or the given bind host). */
   Simulator start(SimulatorOptions options) throws IOException;
 

@@ -41,7 +41,11 @@ class CommandLineTest {
     final CommandLine commandLine;
 
     Run(Map<String, String> env) {
-      CliContext context = new CliContext(env, Families.all(), Clock.systemUTC(), stop::await, serving::set);
+      this(env, Families.all());
+    }
+
+    Run(Map<String, String> env, Families families) {
+      CliContext context = new CliContext(env, families, Clock.systemUTC(), stop::await, serving::set);
       commandLine = Commands.commandLine(context);
       commandLine.setOut(new PrintWriter(out, true));
       commandLine.setErr(new PrintWriter(err, true));
@@ -253,6 +257,25 @@ class CommandLineTest {
         assertThat(help).contains(family.type() + ": " + String.join(", ", family.simulator().faults()));
       }
     }
+  }
+
+  @Test
+  void serveHelpNamesEveryFamilyAsTheFamiliesDo() {
+    Run run = new Run(Map.of());
+    run.execute("--help");
+    String help = run.out.toString().replaceAll("\\s+", " ");
+    for (dev.homeenergy.app.Family family : Families.all().list()) {
+      assertThat(help).contains(family.displayName());
+    }
+  }
+
+  @Test
+  void simulateHelpDescribesEachKnobForTheFamiliesThatTakeIt() {
+    Run run = new Run(Map.of());
+    run.execute("simulate", "--help");
+    String help = run.out.toString().replaceAll("\\s+", " ");
+    assertThat(help).contains("--inverters=N sunpower only: microinverters on the site, 1..500")
+        .contains("--device-latency=DURATION sunpower only:");
   }
 
   @Test

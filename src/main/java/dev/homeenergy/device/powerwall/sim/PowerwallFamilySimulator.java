@@ -30,6 +30,11 @@ public final class PowerwallFamilySimulator implements FamilySimulator {
   }
 
   @Override
+  public String usageNote() {
+    return "HTTPS, password " + PowerwallSimulator.DEFAULT_PASSWORD;
+  }
+
+  @Override
   public List<DemoDevice> demoDevices() {
     return List.of(
         new DemoDevice("home-battery", "powerwall2", NamingStyle.NATIVE, 60, Duration.ofSeconds(5),

@@ -34,6 +34,11 @@ public final class TeslaFamilySimulator implements FamilySimulator {
   }
 
   @Override
+  public String usageNote() {
+    return "Fleet API and sign-in";
+  }
+
+  @Override
   public Simulator start(SimulatorOptions options) throws IOException {
     return TeslaSimulator.start(options);
   }
