@@ -1,5 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.JsonBodies;
 import dev.homeenergy.testing.MapperCheck;
 import java.util.LinkedHashMap;
@@ -32,14 +33,15 @@ class PowerwallMapperPropertyTest {
   @Provide
   Arbitrary<Tuple2<String, String>> endpointBodies() {
     return Arbitraries.of(List.copyOf(SEEDS.keySet())).flatMap(endpoint ->
-        JsonBodies.from(SEEDS.get(endpoint).stream().map(PayloadFixtures::text).toList())
+        JsonBodies.from(SEEDS.get(endpoint).stream().map(name -> Fixtures.text("powerwall", name)).toList())
             .map(b -> Tuple.of(endpoint, b)));
   }
 
   @Property(tries = 1000)
   void anyBodyRendersValidOutput(@ForAll("endpointBodies") Tuple2<String, String> body) {
     Map<String, String> bodies = new LinkedHashMap<>();
-    PayloadFixtures.fw2144Running().forEach((endpoint, file) -> bodies.put(endpoint, PayloadFixtures.text(file)));
+    PayloadFixtures.fw2144Running()
+        .forEach((endpoint, file) -> bodies.put(endpoint, Fixtures.text("powerwall", file)));
     bodies.put(body.get1(), body.get2());
     MapperCheck.check(new PowerwallFamily(), Map.of(),
         () -> PowerwallReading.parse(new PowerwallResponses(bodies, List.of())));

@@ -1,5 +1,6 @@
 package dev.homeenergy.device.sunpower;
 
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.JsonBodies;
 import dev.homeenergy.testing.MapperCheck;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ class SunpowerMapperPropertyTest {
   @Provide
   Arbitrary<Tuple2<String, String>> dlCgiBodies() {
     return Arbitraries.of(List.copyOf(DL_CGI_SEEDS.keySet())).flatMap(endpoint ->
-        JsonBodies.from(DL_CGI_SEEDS.get(endpoint).stream().map(SunpowerFixtures::text).toList())
+        JsonBodies.from(DL_CGI_SEEDS.get(endpoint).stream().map(name -> Fixtures.text("sunpower", name)).toList())
             .map(b -> Tuple.of(endpoint, b)));
   }
 
@@ -51,9 +52,9 @@ class SunpowerMapperPropertyTest {
   @Property(tries = 1000)
   void anyDlCgiBodyParsesOrFailsAsParseAndRendersValidOutput(@ForAll("dlCgiBodies") Tuple2<String, String> body) {
     Map<String, String> bodies = new LinkedHashMap<>(Map.of(
-        DEVICE_LIST, SunpowerFixtures.text("devicelist_2025_build61839_4devices.json"),
-        COMM, SunpowerFixtures.text("get_comm.json"),
-        GRID_PROFILE, SunpowerFixtures.text("gridprofileget.json")));
+        DEVICE_LIST, Fixtures.text("sunpower", "devicelist_2025_build61839_4devices.json"),
+        COMM, Fixtures.text("sunpower", "get_comm.json"),
+        GRID_PROFILE, Fixtures.text("sunpower", "gridprofileget.json")));
     bodies.put(body.get1(), body.get2());
     MapperCheck.check(new SunpowerFamily(), Map.of(), () -> SunpowerReading.parse(new SunpowerResponses(
         SunpowerApi.DL_CGI, bodies.get(DEVICE_LIST), bodies.get(COMM), bodies.get(GRID_PROFILE), null, null,
