@@ -28,6 +28,7 @@ import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.LeakCheck;
 import dev.homeenergy.testing.LogCapture;
 import dev.homeenergy.testing.SecretFixtures;
+import dev.homeenergy.testing.TeslaSignIn;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +133,7 @@ class SecretsNeverLeakIT {
   @Test
   void noSecretShowsThroughAnyErrorPathOfAnyFamily() throws Exception {
     Map<String, String> env = SecretFixtures.writeSecretsAndEnvironment(dir);
-    SecretFixtures.signIn(cloud, dir.resolve("tesla-token.json"));
+    TeslaSignIn.signIn(cloud, dir.resolve("tesla-token.json"));
     SecretFixtures.writeBadTokenFiles(dir);
     Path configFile = dir.resolve("config.yml");
     Files.writeString(configFile,

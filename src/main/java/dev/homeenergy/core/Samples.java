@@ -2,7 +2,9 @@ package dev.homeenergy.core;
 
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The immutable samples a naming rendered from one reading. */
 public record Samples(List<Sample> list) {
@@ -26,18 +28,44 @@ public record Samples(List<Sample> list) {
     return out.build();
   }
 
-  /** Collects samples while a naming renders a reading. Not thread-safe; used by one poll. */
+  /**
+   * Collects samples while a naming renders a reading. The first sample of a series (family name
+   * and labels) wins and later ones are dropped without a word: two battery blocks, meters or PVS
+   * devices can share one serial (seen in captures), and a repeated series would make an exposition
+   * Prometheus rejects. Not thread-safe; used by one poll.
+   */
   public static final class Builder {
     private final List<Sample> samples = new ArrayList<>();
+    private final Set<Series> seen = new HashSet<>();
+
+    /** Adds a sample unless its series is already in; false when it was dropped as a repeat. */
+    public boolean offer(Sample sample) {
+      if (!seen.add(new Series(sample.family().name(), sample.labels()))) {
+        return false;
+      }
+      samples.add(sample);
+      return true;
+    }
 
     public Builder add(MetricFamily family, Labels labels, double value) {
-      samples.add(new Sample(family, labels, value));
+      offer(new Sample(family, labels, value));
       return this;
     }
 
-    /** Adds a sample carrying the device's own measurement time (Unix ms). */
-    public Builder addAt(MetricFamily family, Labels labels, double value, long timestampMillis) {
-      samples.add(new Sample(family, labels, value, timestampMillis));
+    /**
+     * Adds a sample carrying the device's own measurement time (Unix ms), or none when {@code
+     * timestampMillis} is null.
+     */
+    public Builder addAt(MetricFamily family, Labels labels, double value, Long timestampMillis) {
+      offer(new Sample(family, labels, value, timestampMillis));
+      return this;
+    }
+
+    /** Adds {@code value × factor} only when the source field was present. */
+    public Builder addScaled(MetricFamily family, Labels labels, Double value, double factor) {
+      if (value != null) {
+        add(family, labels, value * factor);
+      }
       return this;
     }
 
@@ -65,5 +93,7 @@ public record Samples(List<Sample> list) {
     public Samples build() {
       return new Samples(samples);
     }
+
+    private record Series(String familyName, Labels labels) {}
   }
 }

@@ -28,9 +28,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -397,8 +394,6 @@ class SecretsOnTheCommandLineIT {
   }
 
   private static String redirectFor(String authorizeUrl) throws Exception {
-    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-        .send(HttpRequest.newBuilder(URI.create(authorizeUrl)).GET().build(), HttpResponse.BodyHandlers.discarding())
-        .headers().firstValue("Location").orElseThrow();
+    return Http.redirectLocation(URI.create(authorizeUrl));
   }
 }

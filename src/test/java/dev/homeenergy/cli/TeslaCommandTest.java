@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.homeenergy.app.Families;
 import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.device.tesla.sim.TeslaSimulator;
+import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.PipedReader;
@@ -99,9 +100,7 @@ class TeslaCommandTest {
         () -> s.commandLine().execute("tesla", "login", "--config.file=" + config));
 
     String url = authorizeUrl(s.out());
-    HttpResponse<Void> redirect = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-        .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding());
-    s.typing().write(redirect.headers().firstValue("Location").orElseThrow() + "\n");
+    s.typing().write(Http.redirectLocation(URI.create(url)) + "\n");
     s.typing().flush();
 
     assertThat(result.get(20, TimeUnit.SECONDS)).as(s.err().toString()).isZero();

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.homeenergy.app.Exporter;
-import dev.homeenergy.config.Secret;
 import dev.homeenergy.simulator.SimulatorOptions;
-import dev.homeenergy.device.tesla.OAuthClient;
 import dev.homeenergy.device.tesla.sim.TeslaSimulator;
-import dev.homeenergy.device.tesla.TokenFile;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;
+import dev.homeenergy.testing.TeslaSignIn;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -33,15 +28,7 @@ class TeslaServeCommandTest {
     MutableClock cloudClock = MutableClock.at("2026-11-24T20:00:00Z");
     try (TeslaSimulator cloud = TeslaSimulator.start(new SimulatorOptions("127.0.0.1", 0, "daily", cloudClock, Set.of()))) {
       Path tokenFile = dir.resolve("token.json");
-      OAuthClient oauth = new OAuthClient(new OAuthClient.Settings(cloud.authBase(), cloud.tokenBase(), cloud.baseUri(),
-          cloud.settings().clientId(), new Secret(cloud.settings().clientSecret()), "https://localhost/callback",
-          "openid offline_access vehicle_device_data", Duration.ofSeconds(5)), HttpClient.newHttpClient(),
-          java.time.Clock.systemUTC());
-      OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
-      String pasted = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-          .send(HttpRequest.newBuilder(request.url()).GET().build(), HttpResponse.BodyHandlers.discarding())
-          .headers().firstValue("Location").orElseThrow();
-      TokenFile.at(tokenFile).write(oauth.exchangeCode(OAuthClient.codeFromRedirect(pasted, request.state())));
+      TeslaSignIn.signIn(cloud, "openid offline_access vehicle_device_data", java.time.Clock.systemUTC(), tokenFile);
 
       CommandLineTest.Run run = new CommandLineTest.Run(Map.of(
           "TESLA_CLIENT_ID", cloud.settings().clientId(),

@@ -13,19 +13,15 @@ import dev.homeenergy.device.powerwall.sim.PowerwallSimulatorCertificate;
 import dev.homeenergy.device.sunpower.SunpowerFamily;
 import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
 import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
-import dev.homeenergy.device.tesla.OAuthClient;
 import dev.homeenergy.device.tesla.TeslaFamily;
 import dev.homeenergy.device.tesla.sim.TeslaSimulator;
 import dev.homeenergy.device.tesla.sim.TeslaSimulatorSettings;
-import dev.homeenergy.device.tesla.TokenFile;
 import dev.homeenergy.device.wallconnector.WallConnectorFamily;
 import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
 import dev.homeenergy.testing.FaultServer.Fault;
 import dev.homeenergy.testing.MutableClock;
+import dev.homeenergy.testing.TeslaSignIn;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -234,16 +230,8 @@ final class FaultTargets {
     public DeviceConfig device(String name, URI address, Simulator simulator, Path scratch) throws Exception {
       TeslaSimulator cloud = (TeslaSimulator) simulator;
       TeslaSimulatorSettings settings = cloud.settings();
-      OAuthClient oauth = new OAuthClient(new OAuthClient.Settings(cloud.authBase(), cloud.tokenBase(),
-          cloud.baseUri(), settings.clientId(), new Secret(settings.clientSecret()), "https://localhost/callback",
-          "openid offline_access vehicle_device_data energy_device_data", Duration.ofSeconds(5)),
-          HttpClient.newHttpClient(), java.time.Clock.systemUTC());
-      OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
-      String redirect = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-          .send(HttpRequest.newBuilder(request.url()).GET().build(), HttpResponse.BodyHandlers.discarding())
-          .headers().firstValue("Location").orElseThrow();
       Path tokenFile = scratch.resolve(name + "-token.json");
-      TokenFile.at(tokenFile).write(oauth.exchangeCode(OAuthClient.codeFromRedirect(redirect, request.state())));
+      TeslaSignIn.signIn(cloud, tokenFile);
       Map<String, Object> extra = new HashMap<>();
       extra.put("client_id", settings.clientId());
       extra.put("client_secret", new Secret(settings.clientSecret()));

@@ -1,6 +1,5 @@
 package dev.homeenergy.testing;
 
-import dev.homeenergy.devicehttp.SelfSignedTrust;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * A raw-socket HTTP/1.1 server on 127.0.0.1 between the exporter and a device simulator. With
@@ -106,15 +103,7 @@ public final class FaultServer implements AutoCloseable {
     this.upstream = upstream;
     this.tls = tls;
     this.rewriteExempt = rewriteExempt;
-    SSLParameters sni = new SSLParameters();
-    sni.setServerNames(List.of(new SNIHostName("powerwall")));
-    this.relay = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .sslContext(SelfSignedTrust.context(SelfSignedTrust.trustingAny()))
-        .sslParameters(sni)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+    this.relay = Http.trustingAny("powerwall").client();
     this.listener = listen(0);
     this.port = listener.getLocalPort();
     threads.execute(() -> acceptLoop(listener));

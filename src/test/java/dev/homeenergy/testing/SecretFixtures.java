@@ -4,14 +4,10 @@ import dev.homeenergy.config.Secret;
 import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
 import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
-import dev.homeenergy.device.tesla.OAuthClient;
 import dev.homeenergy.device.tesla.sim.TeslaSimulator;
 import dev.homeenergy.device.tesla.sim.TeslaSimulatorSettings;
 import dev.homeenergy.device.tesla.TokenFile;
 import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,18 +44,6 @@ public final class SecretFixtures {
         TeslaSimulatorSettings.PartnerRegistration.OK, Duration.ofSeconds(1), false);
   }
 
-  /** Signs in to {@code cloud} as {@code tesla login} would and writes the tokens to {@code file}. */
-  public static void signIn(TeslaSimulator cloud, Path file) throws Exception {
-    OAuthClient oauth = new OAuthClient(new OAuthClient.Settings(cloud.authBase(), cloud.tokenBase(),
-        cloud.baseUri(), cloud.settings().clientId(), new Secret(TESLA_CLIENT_SECRET), "https://localhost/callback",
-        "openid offline_access vehicle_device_data energy_device_data", Duration.ofSeconds(5)),
-        HttpClient.newHttpClient(), Clock.systemUTC());
-    OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
-    String redirect = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-        .send(HttpRequest.newBuilder(request.url()).GET().build(), HttpResponse.BodyHandlers.discarding())
-        .headers().firstValue("Location").orElseThrow();
-    TokenFile.at(file).write(oauth.exchangeCode(OAuthClient.codeFromRedirect(redirect, request.state())));
-  }
 
   /** Token files that cannot work: expired tokens the cloud never issued, and a broken file. */
   public static void writeBadTokenFiles(Path dir) throws Exception {

@@ -7,6 +7,7 @@ import static dev.homeenergy.device.powerwall.CompatValues.gaugeTimes;
 import static dev.homeenergy.device.powerwall.CompatValues.text;
 
 import dev.homeenergy.core.MetricFamily;
+import dev.homeenergy.core.Samples;
 import io.prometheus.metrics.model.snapshots.Labels;
 
 /** The Go exporter's {@code /api/system_status} metrics: site totals and per-pack series. */
@@ -52,7 +53,7 @@ final class CompatBatteryNaming {
 
   private CompatBatteryNaming() {}
 
-  static void render(SystemStatus s, UniqueSamples out) {
+  static void render(SystemStatus s, Samples.Builder out) {
     out.add(FULL_PACK, Labels.EMPTY, gaugeTimes(s.nominalFullPackEnergy(), SECONDS_PER_HOUR));
     out.add(REMAINING, Labels.EMPTY, gaugeTimes(s.nominalEnergyRemaining(), SECONDS_PER_HOUR));
     out.add(ISLAND_STATE, Labels.of("state", text(s.systemIslandState())), 1);
@@ -66,7 +67,7 @@ final class CompatBatteryNaming {
     }
   }
 
-  private static void renderBlock(BatteryBlock b, UniqueSamples out) {
+  private static void renderBlock(BatteryBlock b, Samples.Builder out) {
     String serialNumber = text(b.packageSerialNumber());
     Labels serial = Labels.of("serial", serialNumber);
     out.add(BATTERY_INFO,
@@ -88,7 +89,7 @@ final class CompatBatteryNaming {
     out.add(BATTERY_OPSEQ_STATE, Labels.of("serial", serialNumber, "state", text(b.opSeqState())), 1);
   }
 
-  private static void nonZero(MetricFamily family, Labels labels, double value, UniqueSamples out) {
+  private static void nonZero(MetricFamily family, Labels labels, double value, Samples.Builder out) {
     if (value != 0) {
       out.add(family, labels, value);
     }

@@ -6,6 +6,7 @@ import static dev.homeenergy.device.powerwall.CompatValues.gauge;
 import static dev.homeenergy.device.powerwall.CompatValues.text;
 
 import dev.homeenergy.core.MetricFamily;
+import dev.homeenergy.core.Samples;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class CompatMeterNaming {
   private CompatMeterNaming() {}
 
   /** Aggregates, each category followed by its meter devices, as the Go collector interleaves them. */
-  static void render(MeterAggregates aggregates, Map<String, List<Meter>> meters, UniqueSamples out) {
+  static void render(MeterAggregates aggregates, Map<String, List<Meter>> meters, Samples.Builder out) {
     for (Map.Entry<String, MeterReadings> entry : aggregates.categories().entrySet()) {
       String category = entry.getKey();
       render(AGGREGATE, entry.getValue(), Labels.of("category", category), out);
@@ -62,7 +63,7 @@ final class CompatMeterNaming {
     }
   }
 
-  private static void render(Families f, MeterReadings r, Labels labels, UniqueSamples out) {
+  private static void render(Families f, MeterReadings r, Labels labels, Samples.Builder out) {
     MeterReadings data = r == null ? CompatValues.NO_READINGS : r;
     out.add(f.power(), labels, gauge(data.instantPower()));
     out.add(f.reactivePower(), labels, gauge(data.instantReactivePower()));
@@ -77,7 +78,7 @@ final class CompatMeterNaming {
     out.add(f.totalAmps(), labels, gauge(data.instantTotalCurrent()));
   }
 
-  private static void nonZero(MetricFamily family, Labels labels, double value, UniqueSamples out) {
+  private static void nonZero(MetricFamily family, Labels labels, double value, Samples.Builder out) {
     if (value != 0) {
       out.add(family, labels, value);
     }

@@ -51,8 +51,7 @@ public final class CompatNaming implements Naming<PowerwallReading> {
       MetricFamily.gauge(P + "network_signal_strength", "Wireless signal strength");
 
   @Override
-  public void render(PowerwallReading reading, String deviceName, Samples.Builder builder) {
-    UniqueSamples out = new UniqueSamples(builder);
+  public void render(PowerwallReading reading, String deviceName, Samples.Builder out) {
     Status status = reading.status();
     if (status != null) {
       out.add(INFO, Labels.of("version", text(status.version()), "git_hash", text(status.gitHash())), 1);
@@ -96,7 +95,7 @@ public final class CompatNaming implements Naming<PowerwallReading> {
     return CompatValues.f32(percent) / 100f;
   }
 
-  private static void renderNetwork(Network n, UniqueSamples out) {
+  private static void renderNetwork(Network n, Samples.Builder out) {
     Labels labels = Labels.of("type", text(n.iface()), "name", text(n.networkName()));
     out.add(NETWORK_ENABLED, labels, bool(n.enabled()));
     out.add(NETWORK_ACTIVE, labels, bool(n.active()));

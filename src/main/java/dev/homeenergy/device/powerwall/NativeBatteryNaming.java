@@ -1,6 +1,7 @@
 package dev.homeenergy.device.powerwall;
 
 import dev.homeenergy.core.MetricFamily;
+import dev.homeenergy.core.Samples;
 import io.prometheus.metrics.model.snapshots.Labels;
 
 /**
@@ -74,7 +75,7 @@ final class NativeBatteryNaming {
 
   private NativeBatteryNaming() {}
 
-  static void render(SystemStatus s, Labels device, UniqueSamples out) {
+  static void render(SystemStatus s, Labels device, Samples.Builder out) {
     out.addScaled(FULL_PACK, device, s.nominalFullPackEnergy(), SECONDS_PER_HOUR);
     out.addScaled(REMAINING, device, s.nominalEnergyRemaining(), SECONDS_PER_HOUR);
     if (s.systemIslandState() != null) {
@@ -90,7 +91,7 @@ final class NativeBatteryNaming {
     }
   }
 
-  private static void renderBlock(BatteryBlock b, Labels device, UniqueSamples out) {
+  private static void renderBlock(BatteryBlock b, Labels device, Samples.Builder out) {
     Labels serial = device.add("serial", NativeNaming.text(b.packageSerialNumber()));
     out.add(BATTERY_INFO, serial.merge(Labels.of(
         "partno", NativeNaming.text(b.packagePartNumber()), "version", NativeNaming.text(b.version()))), 1);
@@ -113,7 +114,7 @@ final class NativeBatteryNaming {
     state(BATTERY_OPSEQ_STATE, serial, b.opSeqState(), out);
   }
 
-  private static void state(MetricFamily family, Labels labels, String state, UniqueSamples out) {
+  private static void state(MetricFamily family, Labels labels, String state, Samples.Builder out) {
     if (state != null) {
       out.add(family, labels.add("state", state), 1);
     }

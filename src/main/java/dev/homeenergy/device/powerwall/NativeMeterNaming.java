@@ -1,6 +1,7 @@
 package dev.homeenergy.device.powerwall;
 
 import dev.homeenergy.core.MetricFamily;
+import dev.homeenergy.core.Samples;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class NativeMeterNaming {
 
   private NativeMeterNaming() {}
 
-  static void renderAggregates(MeterAggregates aggregates, Labels device, UniqueSamples out) {
+  static void renderAggregates(MeterAggregates aggregates, Labels device, Samples.Builder out) {
     for (Map.Entry<String, MeterReadings> entry : aggregates.categories().entrySet()) {
       if (entry.getValue() != null) {
         render(AGGREGATE, entry.getValue(), device.add("category", entry.getKey()), out);
@@ -75,7 +76,7 @@ final class NativeMeterNaming {
     }
   }
 
-  static void renderDevices(Map<String, List<Meter>> meters, Labels device, UniqueSamples out) {
+  static void renderDevices(Map<String, List<Meter>> meters, Labels device, Samples.Builder out) {
     for (Map.Entry<String, List<Meter>> entry : meters.entrySet()) {
       for (Meter meter : entry.getValue()) {
         if (meter.cachedReadings() == null) {
@@ -90,7 +91,7 @@ final class NativeMeterNaming {
     }
   }
 
-  private static void render(Families f, MeterReadings r, Labels labels, UniqueSamples out) {
+  private static void render(Families f, MeterReadings r, Labels labels, Samples.Builder out) {
     out.addIfPresent(f.power(), labels, r.instantPower());
     out.addIfPresent(f.reactivePower(), labels, r.instantReactivePower());
     out.addIfPresent(f.apparentPower(), labels, r.instantApparentPower());
@@ -106,7 +107,7 @@ final class NativeMeterNaming {
     phases(f.phaseReactivePower(), labels, out, r.reactivePowerA(), r.reactivePowerB(), r.reactivePowerC());
   }
 
-  private static void phases(MetricFamily family, Labels labels, UniqueSamples out, Double a, Double b, Double c) {
+  private static void phases(MetricFamily family, Labels labels, Samples.Builder out, Double a, Double b, Double c) {
     out.addIfPresent(family, labels.add("phase", "A"), a);
     out.addIfPresent(family, labels.add("phase", "B"), b);
     out.addIfPresent(family, labels.add("phase", "C"), c);

@@ -86,9 +86,8 @@ public final class NativeNaming implements Naming<PowerwallReading> {
   private static final double WATTS_PER_KW = 1000;
 
   @Override
-  public void render(PowerwallReading reading, String deviceName, Samples.Builder builder) {
+  public void render(PowerwallReading reading, String deviceName, Samples.Builder out) {
     Labels device = Labels.of("device", deviceName);
-    UniqueSamples out = new UniqueSamples(builder);
     if (reading.status() != null) {
       renderStatus(reading.status(), device, out);
     }
@@ -122,7 +121,7 @@ public final class NativeNaming implements Naming<PowerwallReading> {
     }
   }
 
-  private static void renderStatus(Status s, Labels device, UniqueSamples out) {
+  private static void renderStatus(Status s, Labels device, Samples.Builder out) {
     out.add(INFO, device.merge(Labels.of("version", text(s.version()), "git_hash", text(s.gitHash()))), 1);
     out.addIfPresent(UPTIME, device, s.uptimeSeconds());
     if (s.commissionCount() != null) {
@@ -130,7 +129,7 @@ public final class NativeNaming implements Naming<PowerwallReading> {
     }
   }
 
-  private static void renderOperation(Operation o, Labels device, UniqueSamples out) {
+  private static void renderOperation(Operation o, Labels device, Samples.Builder out) {
     if (o.effectiveMode() != null) {
       out.add(OPERATION_MODE, device.add("mode", o.effectiveMode()), 1);
     }
@@ -139,7 +138,7 @@ public final class NativeNaming implements Naming<PowerwallReading> {
     }
   }
 
-  private static void renderSitemaster(Sitemaster s, Labels device, UniqueSamples out) {
+  private static void renderSitemaster(Sitemaster s, Labels device, Samples.Builder out) {
     out.addIfPresent(SITEMASTER_RUNNING, device, s.running());
     out.addIfPresent(SITEMASTER_CONNECTED, device, s.connectedToTesla());
     out.addIfPresent(POWER_SUPPLY_MODE, device, s.powerSupplyMode());
@@ -149,14 +148,14 @@ public final class NativeNaming implements Naming<PowerwallReading> {
     }
   }
 
-  private static void renderGridStatus(GridStatus g, Labels device, UniqueSamples out) {
+  private static void renderGridStatus(GridStatus g, Labels device, Samples.Builder out) {
     if (g.gridStatus() != null) {
       out.add(GRID_STATUS, device.add("state", g.gridStatus()), 1);
     }
     out.addIfPresent(GRID_SERVICES_ACTIVE, device, g.gridServicesActive());
   }
 
-  private static void renderNetwork(Network n, Labels device, UniqueSamples out) {
+  private static void renderNetwork(Network n, Labels device, Samples.Builder out) {
     Labels labels = device.merge(Labels.of("type", text(n.iface()), "name", text(n.networkName())));
     out.addIfPresent(NETWORK_ENABLED, labels, n.enabled());
     out.addIfPresent(NETWORK_ACTIVE, labels, n.active());
@@ -172,7 +171,7 @@ public final class NativeNaming implements Naming<PowerwallReading> {
     }
   }
 
-  private static void renderSiteInfo(SiteInfo s, Labels device, UniqueSamples out) {
+  private static void renderSiteInfo(SiteInfo s, Labels device, Samples.Builder out) {
     GridCode g = Objects.requireNonNullElse(s.gridCode(), NO_GRID_CODE);
     out.add(SITE_INFO, device.merge(Labels.of(
         "site_name", text(s.siteName()),

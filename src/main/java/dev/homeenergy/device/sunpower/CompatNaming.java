@@ -88,7 +88,7 @@ public final class CompatNaming implements Naming<SunpowerReading> {
 
   @Override
   public void render(SunpowerReading reading, String deviceName, Samples.Builder builder) {
-    SeriesWriter out = new SeriesWriter(builder, useDeviceTimestamps);
+    TimedSamples out = new TimedSamples(builder, useDeviceTimestamps);
     for (CommInterface i : reading.interfaces()) {
       out.add(INTERFACE, Labels.of("interface", i.name(), "internet", i.internet(), "sms", i.sms()), 1, null);
     }
@@ -109,7 +109,7 @@ public final class CompatNaming implements Naming<SunpowerReading> {
     }
   }
 
-  private static void supervisor(Supervisor s, SeriesWriter out) {
+  private static void supervisor(Supervisor s, TimedSamples out) {
     DeviceIdentity id = s.id();
     Labels l = Labels.of("device_id", id.serial(), "model", id.model(), "software_version", id.softwareVersion());
     Long t = id.dataTimeMillis();
@@ -124,7 +124,7 @@ public final class CompatNaming implements Naming<SunpowerReading> {
     out.add(SUP_UPTIME, l, value(s.dlUptime(), 1), t);
   }
 
-  private static void meter(PowerMeter m, SeriesWriter out) {
+  private static void meter(PowerMeter m, TimedSamples out) {
     DeviceIdentity id = m.id();
     Labels l = Labels.of("device_id", id.serial(), "description", id.description(), "type", id.type(),
         "model", id.model(), "mode", m.mode(), "port", id.port(), "ct_rated_current", m.ctRatedCurrent(),
@@ -139,7 +139,7 @@ public final class CompatNaming implements Naming<SunpowerReading> {
     out.add(METER_PF, l, value(m.totPfRto(), 1), t);
   }
 
-  private static void inverter(Inverter i, SeriesWriter out) {
+  private static void inverter(Inverter i, TimedSamples out) {
     DeviceIdentity id = i.id();
     Labels l = Labels.of("device_id", id.serial(), "description", id.description(), "type", id.type(),
         "model", id.model(), "module_id", i.moduleId(), "port", id.port(), "software_version", id.softwareVersion());

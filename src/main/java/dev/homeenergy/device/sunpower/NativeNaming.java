@@ -64,7 +64,7 @@ public final class NativeNaming implements Naming<SunpowerReading> {
 
   @Override
   public void render(SunpowerReading reading, String deviceName, Samples.Builder builder) {
-    SeriesWriter out = new SeriesWriter(builder, useDeviceTimestamps);
+    TimedSamples out = new TimedSamples(builder, useDeviceTimestamps);
     Labels device = Labels.of("device", deviceName);
     out.add(API, device.add("api", reading.api().label()), 1, null);
     for (CommInterface i : reading.interfaces()) {
@@ -91,7 +91,7 @@ public final class NativeNaming implements Naming<SunpowerReading> {
     }
   }
 
-  private static void supervisor(Supervisor s, Labels device, SeriesWriter out) {
+  private static void supervisor(Supervisor s, Labels device, TimedSamples out) {
     DeviceIdentity id = s.id();
     Labels l = device.merge(
         Labels.of("device_id", id.serial(), "model", id.model(), "software_version", id.softwareVersion()));

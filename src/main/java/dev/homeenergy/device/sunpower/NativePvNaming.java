@@ -59,7 +59,7 @@ final class NativePvNaming {
 
   private NativePvNaming() {}
 
-  static void meter(PowerMeter m, Labels device, SeriesWriter out) {
+  static void meter(PowerMeter m, Labels device, TimedSamples out) {
     DeviceIdentity id = m.id();
     Labels l = device.merge(Labels.of("device_id", id.serial(), "description", id.description(), "type", id.type(),
         "model", id.model(), "mode", m.mode(), "port", id.port(), "ct_rated_current", m.ctRatedCurrent(),
@@ -86,7 +86,7 @@ final class NativePvNaming {
     out.addScaled(METER_LEG_POWER, leg2, m.p2Kw(), WATTS_PER_KW, t);
   }
 
-  static void inverter(Inverter i, Labels device, SeriesWriter out) {
+  static void inverter(Inverter i, Labels device, TimedSamples out) {
     DeviceIdentity id = i.id();
     Labels l = device.merge(Labels.of("device_id", id.serial(), "description", id.description(), "type", id.type(),
         "model", id.model(), "module_id", i.moduleId(), "port", id.port(), "software_version", id.softwareVersion()));

@@ -97,7 +97,7 @@ final class NativeSiteNaming {
 
   private NativeSiteNaming() {}
 
-  static void storage(StorageDevice s, Labels device, SeriesWriter out) {
+  static void storage(StorageDevice s, Labels device, TimedSamples out) {
     DeviceIdentity id = s.id();
     Labels l = device.merge(Labels.of(
         "device_id", id.serial(), "device_type", id.deviceType(), "model", id.model(), "type", id.type()));
@@ -107,7 +107,7 @@ final class NativeSiteNaming {
     }
   }
 
-  static void liveData(LiveData d, Labels device, SeriesWriter out) {
+  static void liveData(LiveData d, Labels device, TimedSamples out) {
     Long t = d.timeMillis();
     out.addScaled(SITE_PV_POWER, device, d.pvKw(), WATTS_PER_KW, t);
     out.addScaled(SITE_NET_POWER, device, d.netKw(), WATTS_PER_KW, t);

@@ -4,6 +4,7 @@ import dev.homeenergy.core.MetricFamily;
 import dev.homeenergy.core.Naming;
 import dev.homeenergy.core.Samples;
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.TreeMap;
 
 /**
  * The names, labels and units of axsantos/tesla-prometheus-exporter: label {@code vehicle_name} on
@@ -26,7 +27,8 @@ public final class TeslaCompatNaming implements Naming<TeslaReading> {
       out.add(UP, Labels.of("vehicle_name", ""), 0);
     }
     if (reading.usage() != null) {
-      reading.usage().pollErrors().forEach((type, n) -> out.add(POLL_ERRORS, Labels.of("error_type", type), n));
+      new TreeMap<>(reading.usage().pollErrors())
+          .forEach((type, n) -> out.add(POLL_ERRORS, Labels.of("error_type", type), n));
     }
     for (Vehicle vehicle : reading.vehicles()) {
       Labels labels = Labels.of("vehicle_name", vehicle.displayName());

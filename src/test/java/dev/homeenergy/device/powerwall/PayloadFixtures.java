@@ -1,27 +1,14 @@
 package dev.homeenergy.device.powerwall;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.homeenergy.testing.Fixtures;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Loads the gateway captures kept under {@code src/test/resources/powerwall/}. */
-final class PayloadFixtures {
+/** Gateway readings built from the captures under {@code src/test/resources/powerwall/}. */
+public final class PayloadFixtures {
   private PayloadFixtures() {}
 
-  static String text(String name) {
-    try (InputStream in = PayloadFixtures.class.getResourceAsStream("/powerwall/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** Endpoint → fixture file, for building responses. */
   static Map<String, String> fw2144Running() {
@@ -44,12 +31,12 @@ final class PayloadFixtures {
 
   static PowerwallReading reading(Map<String, String> files) {
     Map<String, String> bodies = new LinkedHashMap<>();
-    files.forEach((endpoint, file) -> bodies.put(endpoint, text(file)));
+    files.forEach((endpoint, file) -> bodies.put(endpoint, Fixtures.text("powerwall", file)));
     return PowerwallReading.parse(new PowerwallResponses(bodies, List.of()));
   }
 
   /** The fw21.44 running set with some endpoints replaced. */
-  static PowerwallReading fw2144RunningWith(String... endpointFilePairs) {
+  public static PowerwallReading fw2144RunningWith(String... endpointFilePairs) {
     Map<String, String> files = fw2144Running();
     for (int i = 0; i < endpointFilePairs.length; i += 2) {
       files.put(endpointFilePairs[i], endpointFilePairs[i + 1]);

@@ -12,13 +12,10 @@ import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.MutableClock;
 import dev.homeenergy.testing.Promtool;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -186,9 +183,9 @@ class PowerwallExporterIT {
   void aPinnedCertificateAcceptsItsGatewayAndRejectsAnother(@TempDir Path dir) throws Exception {
     PowerwallSimulator gateway = simulator("powerwall2");
     Path pinned = dir.resolve("gateway.pem");
-    GatewayCertificates.writePem(certificate("simulator-gateway.p12"), pinned);
+    GatewayCertificates.writePem(FakeGateway.certificate("simulator-gateway.p12"), pinned);
     Path other = dir.resolve("other.pem");
-    GatewayCertificates.writePem(certificate("simulator-other-gateway.p12"), other);
+    GatewayCertificates.writePem(FakeGateway.certificate("simulator-other-gateway.p12"), other);
     harness.serve(List.of(
         device("trusted", gateway.baseUri(), NamingStyle.NATIVE, Map.of("tls_cert_file", pinned.toString())),
         device("impostor", gateway.baseUri(), NamingStyle.NATIVE, Map.of("tls_cert_file", other.toString()))));
@@ -197,14 +194,6 @@ class PowerwallExporterIT {
         && m.value(errors("impostor", "connect")).orElse(0) >= 1);
     assertThat(metrics.value(up("impostor"))).hasValue(0);
     assertThat(metrics.hasMetric("powerwall_charge_ratio")).isTrue();
-  }
-
-  private static X509Certificate certificate(String keystore) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = PowerwallSimulator.class.getResourceAsStream(keystore)) {
-      store.load(in, "simulator".toCharArray());
-    }
-    return (X509Certificate) store.getCertificate("gateway");
   }
 
   @Test

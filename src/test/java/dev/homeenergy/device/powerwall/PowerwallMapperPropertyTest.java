@@ -1,5 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.JsonBodies;
 import dev.homeenergy.testing.JsonBodies.EndpointBody;
 import dev.homeenergy.testing.MapperCheck;
@@ -28,14 +29,14 @@ class PowerwallMapperPropertyTest {
   @Test
   void anyBodyRendersValidOutput() {
     Map<String, List<String>> seeds = new LinkedHashMap<>();
-    SEEDS.forEach((endpoint, files) -> seeds.put(endpoint, files.stream().map(PayloadFixtures::text).toList()));
+    SEEDS.forEach((endpoint, files) -> seeds.put(endpoint, files.stream().map(name -> Fixtures.text("powerwall", name)).toList()));
     PropertyRuns.tries(1000).check(JsonBodies.edgeCases(seeds), JsonBodies.perEndpoint(seeds),
         this::rendersValidOutput);
   }
 
   private void rendersValidOutput(EndpointBody body) {
     Map<String, String> bodies = new LinkedHashMap<>();
-    PayloadFixtures.fw2144Running().forEach((endpoint, file) -> bodies.put(endpoint, PayloadFixtures.text(file)));
+    PayloadFixtures.fw2144Running().forEach((endpoint, file) -> bodies.put(endpoint, Fixtures.text("powerwall", file)));
     bodies.put(body.endpoint(), body.body());
     MapperCheck.check(new PowerwallFamily(), Map.of(),
         () -> PowerwallReading.parse(new PowerwallResponses(bodies, List.of())));

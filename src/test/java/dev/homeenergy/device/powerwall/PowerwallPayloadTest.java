@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.testing.Fixtures;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PowerwallPayloadTest {
 
   private static <T> T parse(String file, Class<T> type) throws PollException {
-    return PowerwallJson.parse(file, PayloadFixtures.text(file), type);
+    return PowerwallJson.parse(file, Fixtures.text("powerwall", file), type);
   }
 
   @Test
@@ -149,7 +150,8 @@ class PowerwallPayloadTest {
 
   @Test
   void aggregatesKeepCategoryOrder() throws Exception {
-    MeterAggregates a = PowerwallJson.aggregates("a", PayloadFixtures.text("meters_aggregates_fw21.44_running.json"));
+    MeterAggregates a = PowerwallJson.aggregates("a",
+        Fixtures.text("powerwall", "meters_aggregates_fw21.44_running.json"));
 
     assertThat(a.categories().keySet()).containsExactly("site", "battery", "load", "solar");
     MeterReadings site = a.categories().get("site");
@@ -159,21 +161,22 @@ class PowerwallPayloadTest {
     assertThat(site.numMetersAggregated()).isEqualTo(2);
     assertThat(a.categories().get("load").numMetersAggregated()).isNull();
 
-    MeterAggregates old = PowerwallJson.aggregates("a", PayloadFixtures.text("meters_aggregates_2018.json"));
+    MeterAggregates old = PowerwallJson.aggregates("a", Fixtures.text("powerwall", "meters_aggregates_2018.json"));
     assertThat(old.categories().keySet())
         .containsExactly("site", "battery", "load", "solar", "busway", "frequency", "generator");
     assertThat(old.categories().get("site").instantAverageCurrent()).isNull();
     assertThat(old.categories().get("site").frequency()).isEqualTo(60.060001373291016);
 
-    MeterAggregates y2020 = PowerwallJson.aggregates("a", PayloadFixtures.text("meters_aggregates_50hz_2020.json"));
+    MeterAggregates y2020 = PowerwallJson.aggregates("a",
+        Fixtures.text("powerwall", "meters_aggregates_50hz_2020.json"));
     assertThat(y2020.categories().get("battery").frequency()).isEqualTo(49.995000000000005);
-    assertThat(PowerwallJson.aggregates("a", PayloadFixtures.text("meters_aggregates_fw23.28.json"))
+    assertThat(PowerwallJson.aggregates("a", Fixtures.text("powerwall", "meters_aggregates_fw23.28.json"))
         .categories().get("solar").frequency()).isEqualTo(60.016000000000005);
   }
 
   @Test
   void meterDevicesWithCachedReadingsAndPhases() throws Exception {
-    List<Meter> site = PowerwallJson.meters("meters/site", PayloadFixtures.text("meters_site_neurio_2023.json"));
+    List<Meter> site = PowerwallJson.meters("meters/site", Fixtures.text("powerwall", "meters_site_neurio_2023.json"));
 
     assertThat(site).hasSize(1);
     Meter m = site.get(0);
@@ -190,21 +193,21 @@ class PowerwallPayloadTest {
     assertThat(r.energyImported()).isEqualTo(15614764.694437858);
     assertThat(r.serialNumber()).isEqualTo("OBB1234567890");
 
-    Meter old = PowerwallJson.meters("m", PayloadFixtures.text("meters_site_neurio_2018.json")).get(0);
+    Meter old = PowerwallJson.meters("m", Fixtures.text("powerwall", "meters_site_neurio_2018.json")).get(0);
     assertThat(old.deviceSerial()).isEqualTo("OBB3364102752");
     assertThat(old.cachedReadings().realPowerA()).isNull();
 
-    Meter sync = PowerwallJson.meters("m", PayloadFixtures.text("meters_site_fw23.28_synchrometer.json")).get(0);
+    Meter sync = PowerwallJson.meters("m", Fixtures.text("powerwall", "meters_site_fw23.28_synchrometer.json")).get(0);
     assertThat(sync.type()).isEqualTo("synchrometerX");
     assertThat(sync.deviceSerial()).isEqualTo("JBL12345Y1F012synchrometerX");
     assertThat(sync.cachedReadings().iACurrent()).isEqualTo(13.3045);
-    assertThat(PowerwallJson.meters("m", PayloadFixtures.text("meters_solar_neurio_2023.json")).get(0)
+    assertThat(PowerwallJson.meters("m", Fixtures.text("powerwall", "meters_solar_neurio_2023.json")).get(0)
         .cachedReadings().realPowerA()).isEqualTo(2867.159912109375);
   }
 
   @Test
   void solarMetersNullIsAnEmptyList() throws Exception {
-    assertThat(PowerwallJson.meters("meters/solar", PayloadFixtures.text("meters_solar_fw23.28_null.json")))
+    assertThat(PowerwallJson.meters("meters/solar", Fixtures.text("powerwall", "meters_solar_fw23.28_null.json")))
         .isEmpty();
   }
 
@@ -218,7 +221,7 @@ class PowerwallPayloadTest {
 
   @Test
   void networksFw2144() throws Exception {
-    List<Network> n = PowerwallJson.parseList("networks", PayloadFixtures.text("networks_fw21.44_running.json"),
+    List<Network> n = PowerwallJson.parseList("networks", Fixtures.text("powerwall", "networks_fw21.44_running.json"),
         Network.class);
 
     assertThat(n).extracting(Network::networkName)
@@ -230,14 +233,15 @@ class PowerwallPayloadTest {
     assertThat(n.get(2).primary()).isTrue();
     assertThat(n.get(2).ifaceNetworkInfo().ipNetworks()).containsExactly(new IpNetwork("<<IP_ADDR>>", "255.255.255.0"));
     assertThat(n.get(2).ifaceNetworkInfo().ipNetworks().get(0).dottedMask()).isEqualTo("255.255.255.0");
-    assertThat(PowerwallJson.parseList("n", PayloadFixtures.text("networks_ethernet_primary.json"), Network.class))
+    assertThat(PowerwallJson.parseList("n", Fixtures.text("powerwall", "networks_ethernet_primary.json"), Network.class))
         .extracting(x -> x.ifaceNetworkInfo().signalStrength())
         .containsExactly(0.0, 62.0, 42.0);
   }
 
   @Test
   void networks23xUseCapitalisedBase64Masks() throws Exception {
-    List<Network> n = PowerwallJson.parseList("networks", PayloadFixtures.text("networks_fw23.28_base64_mask.json"),
+    List<Network> n = PowerwallJson.parseList("networks",
+        Fixtures.text("powerwall", "networks_fw23.28_base64_mask.json"),
         Network.class);
 
     assertThat(n.get(0).ifaceNetworkInfo().ipNetworks()).containsExactly(new IpNetwork("", "////AA=="));
@@ -260,7 +264,7 @@ class PowerwallPayloadTest {
 
   @Test
   void siteInfoNested() throws Exception {
-    SiteInfo s = PowerwallJson.siteInfo("site_info", PayloadFixtures.text("site_info_fw21.44_running.json"));
+    SiteInfo s = PowerwallJson.siteInfo("site_info", Fixtures.text("powerwall", "site_info_fw21.44_running.json"));
 
     assertThat(s.siteName()).isEqualTo("Home Energy Gateway");
     assertThat(s.timezone()).isEqualTo("America/Los_Angeles");
@@ -269,14 +273,14 @@ class PowerwallPayloadTest {
     assertThat(s.gridCode())
         .isEqualTo(new GridCode("60Hz_240V_s_UL1741SA:2019_California", 240.0, 60.0, "Split", "United States",
             "California", "*", "Pacific Gas and Electric Company", "CleanPowerSF (CPSF)", "UL1741SA-CA:2019"));
-    SiteInfo v23 = PowerwallJson.siteInfo("site_info", PayloadFixtures.text("site_info_fw23.28.json"));
+    SiteInfo v23 = PowerwallJson.siteInfo("site_info", Fixtures.text("powerwall", "site_info_fw23.28.json"));
     assertThat(v23.panelMaxCurrent()).isEqualTo(100.0);
     assertThat(v23.gridCode().region()).isNull();
   }
 
   @Test
   void siteInfoFlatPre2021IsNormalised() throws Exception {
-    SiteInfo s = PowerwallJson.siteInfo("site_info", PayloadFixtures.text("site_info_flat_pre2021.json"));
+    SiteInfo s = PowerwallJson.siteInfo("site_info", Fixtures.text("powerwall", "site_info_flat_pre2021.json"));
 
     assertThat(s.siteName()).isEqualTo("MySite");
     assertThat(s.nominalSystemEnergyKwh()).isEqualTo(13.5);
@@ -314,9 +318,9 @@ class PowerwallPayloadTest {
     Map<String, String> bodies = new LinkedHashMap<>();
     bodies.put("status", "null");
     bodies.put("system_status/soe", "{\"percentage\":");
-    bodies.put("meters/aggregates", PayloadFixtures.text("meters_aggregates_fw23.28.json"));
-    bodies.put("meters/solar", PayloadFixtures.text("meters_solar_fw23.28_null.json"));
-    bodies.put("meters/site", PayloadFixtures.text("meters_site_fw23.28_synchrometer.json"));
+    bodies.put("meters/aggregates", Fixtures.text("powerwall", "meters_aggregates_fw23.28.json"));
+    bodies.put("meters/solar", Fixtures.text("powerwall", "meters_solar_fw23.28_null.json"));
+    bodies.put("meters/site", Fixtures.text("powerwall", "meters_site_fw23.28_synchrometer.json"));
     EndpointFailure stopped = new EndpointFailure("system_status", FailureReason.HTTP_STATUS, "system_status: HTTP 502");
 
     PowerwallReading r = PowerwallReading.parse(new PowerwallResponses(bodies, List.of(stopped)));

@@ -4,15 +4,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.homeenergy.device.powerwall.sim.PowerwallSimulatorCertificate;
+import dev.homeenergy.testing.Http;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,12 +101,9 @@ final class FakePvs implements AutoCloseable {
   }
 
   private static SSLContext serverContext() {
-    try (InputStream in = FakePvs.class.getResourceAsStream(
-        "/dev/homeenergy/device/powerwall/sim/simulator-gateway.p12")) {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(in, "simulator".toCharArray());
+    try {
       KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(store, "simulator".toCharArray());
+      kmf.init(PowerwallSimulatorCertificate.DEFAULT.keyStore(), PowerwallSimulatorCertificate.PASSWORD.toCharArray());
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(kmf.getKeyManagers(), null, null);
       return context;
@@ -193,7 +189,7 @@ final class FakePvs implements AutoCloseable {
   }
 
   static String basic(String password) {
-    return "basic " + Base64.getEncoder().encodeToString(("ssm_owner:" + password).getBytes(StandardCharsets.UTF_8));
+    return "basic " + Http.basicCredentials("ssm_owner", password);
   }
 
   @Override

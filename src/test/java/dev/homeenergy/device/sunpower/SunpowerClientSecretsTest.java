@@ -9,8 +9,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.testing.Http;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +52,7 @@ class SunpowerClientSecretsTest {
     harness.failure(client);
 
     List<String> secrets = new ArrayList<>(List.of(FakePvs.SERIAL_PASSWORD, "wrong-pass",
-        Base64.getEncoder().encodeToString(("ssm_owner:" + FakePvs.SERIAL_PASSWORD).getBytes())));
+        Http.basicCredentials("ssm_owner", FakePvs.SERIAL_PASSWORD)));
     secrets.addAll(pvs.issuedSessions());
     assertThat(pvs.issuedSessions()).hasSize(3);
     List<String> visible = new ArrayList<>(harness.visibleText());

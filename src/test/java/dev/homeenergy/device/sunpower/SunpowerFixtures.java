@@ -4,34 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.testing.Fixtures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Loads the PVS captures kept under {@code src/test/resources/sunpower/} and builds poll responses from them. */
-final class SunpowerFixtures {
+/** Poll responses and readings built from the PVS captures under {@code src/test/resources/sunpower/}. */
+public final class SunpowerFixtures {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private SunpowerFixtures() {}
 
-  static String text(String name) {
-    try (InputStream in = SunpowerFixtures.class.getResourceAsStream("/sunpower/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   static SunpowerResponses dlCgi(String deviceList, String comm, String gridProfile) {
-    return new SunpowerResponses(SunpowerApi.DL_CGI, text(deviceList), comm == null ? null : text(comm),
-        gridProfile == null ? null : text(gridProfile), null, null, List.of());
+    return new SunpowerResponses(SunpowerApi.DL_CGI, Fixtures.text("sunpower", deviceList),
+        comm == null ? null : Fixtures.text("sunpower", comm),
+        gridProfile == null ? null : Fixtures.text("sunpower", gridProfile), null, null, List.of());
   }
 
   static SunpowerReading dlCgiReading(String deviceList) {
@@ -39,7 +29,7 @@ final class SunpowerFixtures {
   }
 
   /** A full dl_cgi poll: the DeviceList with sungazer's Get_Comm and GridProfileGet. */
-  static SunpowerReading dlCgiFull(String deviceList) {
+  public static SunpowerReading dlCgiFull(String deviceList) {
     return parse(dlCgi(deviceList, "get_comm.json", "gridprofileget.json"));
   }
 
@@ -52,7 +42,7 @@ final class SunpowerFixtures {
     SunpowerResponses.VARS_MATCHES.forEach(p -> bodies.put(p, MAPPER.createObjectNode()));
     for (String file : files) {
       try {
-        JsonNode dump = MAPPER.readTree(text(file));
+        JsonNode dump = MAPPER.readTree(Fixtures.text("sunpower", file));
         dump.properties().forEach(e -> SunpowerResponses.VARS_MATCHES.stream()
             .filter(e.getKey()::startsWith)
             .findFirst()

@@ -1,5 +1,6 @@
 package dev.homeenergy.device.sunpower;
 
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.JsonBodies;
 import dev.homeenergy.testing.JsonBodies.EndpointBody;
 import dev.homeenergy.testing.MapperCheck;
@@ -28,7 +29,7 @@ class SunpowerMapperPropertyTest {
 
   private static Map<String, List<String>> dlCgiSeeds() {
     Map<String, List<String>> seeds = new LinkedHashMap<>();
-    DL_CGI_SEEDS.forEach((endpoint, files) -> seeds.put(endpoint, files.stream().map(SunpowerFixtures::text).toList()));
+    DL_CGI_SEEDS.forEach((endpoint, files) -> seeds.put(endpoint, files.stream().map(name -> Fixtures.text("sunpower", name)).toList()));
     return seeds;
   }
 
@@ -56,9 +57,9 @@ class SunpowerMapperPropertyTest {
 
   private void dlCgiBodyParsesOrFailsAsParseAndRendersValidOutput(EndpointBody body) {
     Map<String, String> bodies = new LinkedHashMap<>(Map.of(
-        DEVICE_LIST, SunpowerFixtures.text("devicelist_2025_build61839_4devices.json"),
-        COMM, SunpowerFixtures.text("get_comm.json"),
-        GRID_PROFILE, SunpowerFixtures.text("gridprofileget.json")));
+        DEVICE_LIST, Fixtures.text("sunpower", "devicelist_2025_build61839_4devices.json"),
+        COMM, Fixtures.text("sunpower", "get_comm.json"),
+        GRID_PROFILE, Fixtures.text("sunpower", "gridprofileget.json")));
     bodies.put(body.endpoint(), body.body());
     MapperCheck.check(new SunpowerFamily(), Map.of(), () -> SunpowerReading.parse(new SunpowerResponses(
         SunpowerApi.DL_CGI, bodies.get(DEVICE_LIST), bodies.get(COMM), bodies.get(GRID_PROFILE), null, null,

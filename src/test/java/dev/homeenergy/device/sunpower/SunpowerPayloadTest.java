@@ -3,13 +3,13 @@ package dev.homeenergy.device.sunpower;
 import static dev.homeenergy.device.sunpower.SunpowerFixtures.dlCgi;
 import static dev.homeenergy.device.sunpower.SunpowerFixtures.dlCgiReading;
 import static dev.homeenergy.device.sunpower.SunpowerFixtures.parse;
-import static dev.homeenergy.device.sunpower.SunpowerFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.testing.Fixtures;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -177,8 +177,9 @@ class SunpowerPayloadTest {
   @ParameterizedTest
   @ValueSource(strings = {"<html>502</html>", "{\"result\":\"succeed\"}", "[]", ""})
   void badGetCommBodyIsAnEndpointFailureOnly(String body) {
-    SunpowerReading r = parse(new SunpowerResponses(SunpowerApi.DL_CGI, text("devicelist_2019_build4150.json"), body,
-        text("gridprofileget.json"), null, null, List.of()));
+    SunpowerReading r = parse(new SunpowerResponses(SunpowerApi.DL_CGI,
+        Fixtures.text("sunpower", "devicelist_2019_build4150.json"), body,
+        Fixtures.text("sunpower", "gridprofileget.json"), null, null, List.of()));
 
     assertThat(r.interfaces()).isEmpty();
     assertThat(r.gridProfile()).isNotNull();
@@ -191,8 +192,9 @@ class SunpowerPayloadTest {
   @Test
   void clientFailuresAreKeptBeforeParseFailures() {
     EndpointFailure timeout = new EndpointFailure("Get_Comm", FailureReason.TIMEOUT, "read timed out");
-    SunpowerReading r = parse(new SunpowerResponses(SunpowerApi.DL_CGI, text("devicelist_2019_build4150.json"), null,
-        text("gridprofileget_error_mime.json"), null, null, List.of(timeout)));
+    SunpowerReading r = parse(new SunpowerResponses(SunpowerApi.DL_CGI,
+        Fixtures.text("sunpower", "devicelist_2019_build4150.json"), null,
+        Fixtures.text("sunpower", "gridprofileget_error_mime.json"), null, null, List.of(timeout)));
 
     assertThat(r.endpointFailures()).extracting(EndpointFailure::endpoint).containsExactly("Get_Comm", "GridProfileGet");
   }

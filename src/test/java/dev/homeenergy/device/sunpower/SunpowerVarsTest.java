@@ -1,6 +1,5 @@
 package dev.homeenergy.device.sunpower;
 
-import static dev.homeenergy.device.sunpower.SunpowerFixtures.text;
 import static dev.homeenergy.device.sunpower.SunpowerFixtures.varsBodies;
 import static dev.homeenergy.device.sunpower.SunpowerFixtures.varsReading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.testing.Fixtures;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +72,8 @@ class SunpowerVarsTest {
 
   @Test
   void supervisorInfoGivesTheDeviceListStyleSoftwareVersion() {
-    SunpowerReading r = varsReading(varsBodies("vars_dump_build61845.json"), text("start_build61839.json"));
+    SunpowerReading r =
+        varsReading(varsBodies("vars_dump_build61845.json"), Fixtures.text("sunpower", "start_build61839.json"));
 
     assertThat(r.supervisor().id().softwareVersion()).isEqualTo("2025.06, Build 61839");
     assertThat(r.supervisor().id().serial()).isEqualTo("ZT0123456789A1234");
@@ -83,7 +84,7 @@ class SunpowerVarsTest {
     Map<String, String> bodies = new LinkedHashMap<>(varsBodies("vars_dump_build61845.json"));
     bodies.put("/sys/info/", "{}");
 
-    Supervisor s = varsReading(bodies, text("start_build61839.json")).supervisor();
+    Supervisor s = varsReading(bodies, Fixtures.text("sunpower", "start_build61839.json")).supervisor();
 
     assertThat(List.of(s.id().serial(), s.id().model())).containsExactly("ZT214285000549A0621", "PV Supervisor PVS6");
     assertThat(s.dlUptime()).isNull();

@@ -2,6 +2,7 @@ package dev.homeenergy.device.tesla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.RenderedSamples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class EnergySiteNamingTest {
   @Test
   void siteWithoutLiveStatusHasOnlyInfo() {
     TeslaReading reading = TeslaPayloadFixtures.parse(new TeslaResponses(TeslaPayloadFixtures.AT, null,
-        TeslaPayloadFixtures.text("teslatte__products_2023-11-06.json"), java.util.Map.of(), java.util.Map.of(),
+        Fixtures.text("tesla", "teslatte__products_2023-11-06.json"), java.util.Map.of(), java.util.Map.of(),
         java.util.Map.of(), TeslaPayloadFixtures.USAGE, List.of()));
 
     assertThat(RenderedSamples.render(new EnergySiteNaming(), reading, "t").names())

@@ -4,6 +4,7 @@ import static dev.homeenergy.device.tesla.TeslaPayloadFixtures.HA_VIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.core.Sample;
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.RenderedSamples;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ class FlattenedFieldsNamingTest {
 
   private static RenderedSamples haOnly(boolean allFields) {
     TeslaReading reading = TeslaPayloadFixtures.parse(TeslaPayloadFixtures.responses(
-        Map.of(HA_VIN, TeslaPayloadFixtures.text(TeslaPayloadFixtures.HA_VEHICLE_DATA))));
+        Map.of(HA_VIN, Fixtures.text("tesla", TeslaPayloadFixtures.HA_VEHICLE_DATA))));
     return RenderedSamples.render(new VehicleNaming(allFields), reading, "tesla");
   }
 

@@ -7,6 +7,7 @@ import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawRecorder;
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,8 +51,8 @@ class FleetClientShapeTest {
     });
     server.start();
     answers.put("/api/1/vehicles", NO_CARS);
-    answers.put("/api/1/products", TeslaPayloadFixtures.text("teslatte__products_2023-11-06.json"));
-    answers.put("site", TeslaPayloadFixtures.text("teslatte__live_status_plugged_in_2023-11-06.json"));
+    answers.put("/api/1/products", Fixtures.text("tesla", "teslatte__products_2023-11-06.json"));
+    answers.put("site", Fixtures.text("tesla", "teslatte__live_status_plugged_in_2023-11-06.json"));
     AccessTokenSource tokens = new AccessTokenSource() {
       @Override
       public String accessToken() {
@@ -98,7 +99,7 @@ class FleetClientShapeTest {
     answers.put("/api/1/products", WRONG_SHAPE);
     assertThat(failure().getMessage()).isEqualTo("products: no response array");
 
-    answers.put("/api/1/products", TeslaPayloadFixtures.text("teslatte__products_2023-11-06.json"));
+    answers.put("/api/1/products", Fixtures.text("tesla", "teslatte__products_2023-11-06.json"));
     assertThat(client.poll().responses().liveStatus()).isNotEmpty();
   }
 }

@@ -12,9 +12,7 @@ import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.MutableClock;
 import dev.homeenergy.testing.Promtool;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.homeenergy.testing.TeslaSignIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,15 +37,7 @@ class TeslaFamilyIT {
 
   private DeviceConfig device(TeslaSimulator cloud, NamingStyle naming, Path tokenFile) throws Exception {
     TeslaSimulatorSettings settings = cloud.settings();
-    OAuthClient oauth = new OAuthClient(new OAuthClient.Settings(cloud.authBase(), cloud.tokenBase(), cloud.baseUri(),
-        settings.clientId(), new Secret(settings.clientSecret()), "https://localhost/callback",
-        "openid offline_access vehicle_device_data energy_device_data", Duration.ofSeconds(5)),
-        HttpClient.newHttpClient(), cloudClock);
-    OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
-    String pasted = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-        .send(HttpRequest.newBuilder(request.url()).GET().build(), HttpResponse.BodyHandlers.discarding())
-        .headers().firstValue("Location").orElseThrow();
-    TokenFile.at(tokenFile).write(oauth.exchangeCode(OAuthClient.codeFromRedirect(pasted, request.state())));
+    TeslaSignIn.signIn(cloud, TeslaSignIn.SCOPES, cloudClock, tokenFile);
     return new DeviceConfig("tesla", TeslaFamily.TYPE, cloud.baseUri(), Duration.ofMinutes(5), Duration.ofSeconds(10),
         Duration.ofHours(1), naming, Map.of(
             "client_id", settings.clientId(),

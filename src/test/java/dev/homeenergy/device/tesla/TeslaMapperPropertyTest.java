@@ -1,5 +1,6 @@
 package dev.homeenergy.device.tesla;
 
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.JsonBodies;
 import dev.homeenergy.testing.JsonBodies.EndpointBody;
 import dev.homeenergy.testing.MapperCheck;
@@ -18,15 +19,15 @@ class TeslaMapperPropertyTest {
   private static final String SITE = "12345";
   private static final Map<String, List<String>> SEEDS = Map.of(
       TeslaReading.VEHICLES, List.of(TeslaPayloadFixtures.VEHICLES,
-          TeslaPayloadFixtures.text("tesla-api__vehicles_list_ownerapi.json")),
-      TeslaReading.PRODUCTS, List.of(TeslaPayloadFixtures.text("teslatte__products_2023-11-06.json"),
-          TeslaPayloadFixtures.text("teslatte__products_2024-08-14_asleep.json")),
-      TeslaReading.VEHICLE_DATA, List.of(TeslaPayloadFixtures.text(TeslaPayloadFixtures.HA_VEHICLE_DATA),
-          TeslaPayloadFixtures.text(TeslaPayloadFixtures.DOCS_VEHICLE_DATA),
-          TeslaPayloadFixtures.text("teslatte__vehicle_data_2023-11-11.json"),
-          TeslaPayloadFixtures.text("tesla-api__vehicle_data_ownerapi_2020.json")),
-      TeslaReading.LIVE_STATUS, List.of(TeslaPayloadFixtures.text("teslatte__live_status_plugged_in_2023-11-06.json")),
-      TeslaReading.SITE_INFO, List.of(TeslaPayloadFixtures.text("tesla-api__site_info_solar_powerwall.json")));
+          Fixtures.text("tesla", "tesla-api__vehicles_list_ownerapi.json")),
+      TeslaReading.PRODUCTS, List.of(Fixtures.text("tesla", "teslatte__products_2023-11-06.json"),
+          Fixtures.text("tesla", "teslatte__products_2024-08-14_asleep.json")),
+      TeslaReading.VEHICLE_DATA, List.of(Fixtures.text("tesla", TeslaPayloadFixtures.HA_VEHICLE_DATA),
+          Fixtures.text("tesla", TeslaPayloadFixtures.DOCS_VEHICLE_DATA),
+          Fixtures.text("tesla", "teslatte__vehicle_data_2023-11-11.json"),
+          Fixtures.text("tesla", "tesla-api__vehicle_data_ownerapi_2020.json")),
+      TeslaReading.LIVE_STATUS, List.of(Fixtures.text("tesla", "teslatte__live_status_plugged_in_2023-11-06.json")),
+      TeslaReading.SITE_INFO, List.of(Fixtures.text("tesla", "tesla-api__site_info_solar_powerwall.json")));
 
   /** A body on one endpoint, rendered with {@code fields: all} or with the default fields. */
   private record Case(EndpointBody body, boolean allFields) {}
@@ -43,14 +44,14 @@ class TeslaMapperPropertyTest {
 
   private void parsesOrFailsAsParseAndRendersValidOutput(EndpointBody body, boolean allFields) {
     String vehicles = TeslaPayloadFixtures.VEHICLES;
-    String products = TeslaPayloadFixtures.text("teslatte__products_2023-11-06.json");
+    String products = Fixtures.text("tesla", "teslatte__products_2023-11-06.json");
     Map<String, String> vehicleData = new HashMap<>(Map.of(
-        TeslaPayloadFixtures.HA_VIN, TeslaPayloadFixtures.text(TeslaPayloadFixtures.HA_VEHICLE_DATA),
-        TeslaPayloadFixtures.DOCS_VIN, TeslaPayloadFixtures.text(TeslaPayloadFixtures.DOCS_VEHICLE_DATA)));
+        TeslaPayloadFixtures.HA_VIN, Fixtures.text("tesla", TeslaPayloadFixtures.HA_VEHICLE_DATA),
+        TeslaPayloadFixtures.DOCS_VIN, Fixtures.text("tesla", TeslaPayloadFixtures.DOCS_VEHICLE_DATA)));
     Map<String, String> liveStatus = new HashMap<>(
-        Map.of(SITE, TeslaPayloadFixtures.text("teslatte__live_status_plugged_in_2023-11-06.json")));
+        Map.of(SITE, Fixtures.text("tesla", "teslatte__live_status_plugged_in_2023-11-06.json")));
     Map<String, String> siteInfo = new HashMap<>(
-        Map.of(SITE, TeslaPayloadFixtures.text("tesla-api__site_info_solar_powerwall.json")));
+        Map.of(SITE, Fixtures.text("tesla", "tesla-api__site_info_solar_powerwall.json")));
     switch (body.endpoint()) {
       case TeslaReading.VEHICLES -> vehicles = body.body();
       case TeslaReading.PRODUCTS -> products = body.body();

@@ -2,6 +2,7 @@ package dev.homeenergy.device.tesla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.Promtool;
 import dev.homeenergy.testing.RenderedSamples;
 import java.util.Map;
@@ -13,9 +14,9 @@ class TeslaNamingPromtoolIT {
   @Test
   void nativeWithAllFieldsIsLintClean() throws Exception {
     TeslaReading reading = TeslaPayloadFixtures.parse(TeslaPayloadFixtures.responses(Map.of(
-        TeslaPayloadFixtures.HA_VIN, TeslaPayloadFixtures.text(TeslaPayloadFixtures.HA_VEHICLE_DATA),
-        TeslaPayloadFixtures.DOCS_VIN, TeslaPayloadFixtures.text(TeslaPayloadFixtures.DOCS_VEHICLE_DATA),
-        TeslaPayloadFixtures.ASLEEP_VIN, TeslaPayloadFixtures.text("tesla-api__vehicle_data_ownerapi_2020.json"))));
+        TeslaPayloadFixtures.HA_VIN, Fixtures.text("tesla", TeslaPayloadFixtures.HA_VEHICLE_DATA),
+        TeslaPayloadFixtures.DOCS_VIN, Fixtures.text("tesla", TeslaPayloadFixtures.DOCS_VEHICLE_DATA),
+        TeslaPayloadFixtures.ASLEEP_VIN, Fixtures.text("tesla", "tesla-api__vehicle_data_ownerapi_2020.json"))));
 
     Promtool.Result result = Promtool.checkMetrics(
         RenderedSamples.render(new TeslaNativeNaming(true), reading, "tesla").text());

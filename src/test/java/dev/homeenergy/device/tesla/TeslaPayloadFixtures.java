@@ -1,22 +1,19 @@
 package dev.homeenergy.device.tesla;
 
 import dev.homeenergy.core.PollException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.homeenergy.testing.Fixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** Fixture bodies from src/test/resources/tesla and readings built from them. */
-final class TeslaPayloadFixtures {
+public final class TeslaPayloadFixtures {
   static final Instant AT = Instant.parse("2026-11-24T12:00:00.250Z");
-  static final String HA_VIN = "LRWXF7EK4KC700000";
-  static final String DOCS_VIN = "TEST00000000VIN01";
+  public static final String HA_VIN = "LRWXF7EK4KC700000";
+  public static final String DOCS_VIN = "TEST00000000VIN01";
   static final String ASLEEP_VIN = "5YJSA2DN0DFP21224";
-  static final String HA_VEHICLE_DATA = "home-assistant-core__tesla_fleet_vehicle_data.json";
-  static final String DOCS_VEHICLE_DATA = "teslatte__tesla-docs-2023_vehicle_data.json";
+  public static final String HA_VEHICLE_DATA = "home-assistant-core__tesla_fleet_vehicle_data.json";
+  public static final String DOCS_VEHICLE_DATA = "teslatte__tesla-docs-2023_vehicle_data.json";
 
   /** A vehicle list as /api/1/vehicles sends it: two cars online, one asleep. */
   static final String VEHICLES = """
@@ -32,29 +29,20 @@ final class TeslaPayloadFixtures {
 
   private TeslaPayloadFixtures() {}
 
-  static String text(String name) {
-    try (InputStream in = TeslaPayloadFixtures.class.getResourceAsStream("/tesla/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  static TeslaResponses responses(Map<String, String> vehicleData) {
-    return new TeslaResponses(AT, VEHICLES, text("teslatte__products_2023-11-06.json"), vehicleData,
-        Map.of("12345", text("teslatte__live_status_plugged_in_2023-11-06.json")),
-        Map.of("12345", text("tesla-api__site_info_solar_powerwall.json")), USAGE, List.of());
+  public static TeslaResponses responses(Map<String, String> vehicleData) {
+    return new TeslaResponses(AT, VEHICLES, Fixtures.text("tesla", "teslatte__products_2023-11-06.json"), vehicleData,
+        Map.of("12345", Fixtures.text("tesla", "teslatte__live_status_plugged_in_2023-11-06.json")),
+        Map.of("12345", Fixtures.text("tesla", "tesla-api__site_info_solar_powerwall.json")), USAGE, List.of());
   }
 
   /** The three cars (HA and docs bodies read), the products site with live_status and site_info. */
   static TeslaReading reading() {
-    return parse(responses(Map.of(HA_VIN, text(HA_VEHICLE_DATA), DOCS_VIN, text(DOCS_VEHICLE_DATA))));
+    return parse(responses(Map.of(HA_VIN, Fixtures.text("tesla", HA_VEHICLE_DATA),
+        DOCS_VIN, Fixtures.text("tesla", DOCS_VEHICLE_DATA))));
   }
 
-  static TeslaReading parse(TeslaResponses responses) {
+  public static TeslaReading parse(TeslaResponses responses) {
     try {
       return TeslaReading.parse(responses);
     } catch (PollException e) {

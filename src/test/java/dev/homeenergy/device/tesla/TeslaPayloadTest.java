@@ -8,13 +8,13 @@ import static dev.homeenergy.device.tesla.TeslaPayloadFixtures.HA_VIN;
 import static dev.homeenergy.device.tesla.TeslaPayloadFixtures.USAGE;
 import static dev.homeenergy.device.tesla.TeslaPayloadFixtures.parse;
 import static dev.homeenergy.device.tesla.TeslaPayloadFixtures.responses;
-import static dev.homeenergy.device.tesla.TeslaPayloadFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.testing.Fixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,8 @@ class TeslaPayloadTest {
 
   @Test
   void driveStateWithoutLocationHasNoCoordinates() {
-    TeslaReading reading = parse(responses(Map.of(HA_VIN, text("teslatte__vehicle_data_2023-11-11.json"))));
+    TeslaReading reading =
+        parse(responses(Map.of(HA_VIN, Fixtures.text("tesla", "teslatte__vehicle_data_2023-11-11.json"))));
 
     VehicleDrive drive = reading.vehicles().get(0).data().drive();
     assertThat(drive.latitude()).isNull();
@@ -70,7 +71,7 @@ class TeslaPayloadTest {
   @Test
   void badVehicleDataBodyFailsOnlyThatCar() {
     TeslaReading reading = parse(responses(Map.of(HA_VIN, "<html>408</html>", DOCS_VIN,
-        text("teslatte__tesla-docs-2023_vehicle_data.json"))));
+        Fixtures.text("tesla", "teslatte__tesla-docs-2023_vehicle_data.json"))));
 
     assertThat(reading.vehicles().get(0).data()).isNull();
     assertThat(reading.vehicles().get(1).data()).isNotNull();
@@ -113,8 +114,9 @@ class TeslaPayloadTest {
 
   @Test
   void productsGiveCarsWhenNoListAndEnergySites() {
-    TeslaResponses responses = new TeslaResponses(AT, null, text("teslatte__products_2023-11-06.json"),
-        Map.of("1234", text(HA_VEHICLE_DATA)), Map.of(), Map.of(), USAGE, List.of());
+    TeslaResponses responses = new TeslaResponses(AT, null,
+        Fixtures.text("tesla", "teslatte__products_2023-11-06.json"),
+        Map.of("1234", Fixtures.text("tesla", HA_VEHICLE_DATA)), Map.of(), Map.of(), USAGE, List.of());
 
     TeslaReading reading = parse(responses);
 
@@ -147,8 +149,8 @@ class TeslaPayloadTest {
   @Test
   void badLiveStatusIsAnEndpointFailureOfThatSite() {
     TeslaResponses responses = new TeslaResponses(AT, TeslaPayloadFixtures.VEHICLES,
-        text("teslatte__products_2023-11-06.json"), Map.of(), Map.of("12345", "{oops"), Map.of(), USAGE,
-        List.of());
+        Fixtures.text("tesla", "teslatte__products_2023-11-06.json"), Map.of(), Map.of("12345", "{oops"), Map.of(),
+        USAGE, List.of());
 
     TeslaReading reading = parse(responses);
 

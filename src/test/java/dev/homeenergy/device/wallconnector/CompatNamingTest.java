@@ -31,7 +31,7 @@ class CompatNamingTest {
 
   @Test
   void fw25CaptureSetGivesExactlyThe44SeedMetrics() {
-    RenderedSamples s = render(Fixtures.fw25Reading());
+    RenderedSamples s = render(Captures.fw25Reading());
 
     assertThat(s.list()).hasSize(44);
     assertThat(s.names()).containsExactlyElementsOf(SEED_NAMES);
@@ -46,7 +46,7 @@ class CompatNamingTest {
 
   @Test
   void noDeviceLabelAndOnlyTheSeedsLabels() {
-    RenderedSamples s = render(Fixtures.fw25Reading());
+    RenderedSamples s = render(Captures.fw25Reading());
 
     assertThat(s.list())
         .allSatisfy(sample -> assertThat(sample.labels().get("device")).isNull());
@@ -62,7 +62,7 @@ class CompatNamingTest {
 
   @Test
   void valuesAreTheRawFieldValues() {
-    RenderedSamples s = render(Fixtures.reading(Fixtures.VITALS_CHARGING_40A));
+    RenderedSamples s = render(Captures.reading(Captures.VITALS_CHARGING_40A));
 
     assertThat(s.value("contactor_closed")).isEqualTo(1);
     assertThat(s.value("vehicle_connected")).isEqualTo(1);
@@ -109,7 +109,7 @@ class CompatNamingTest {
 
   @Test
   void arraysAreCountedAndCommaJoined() {
-    RenderedSamples s = render(Fixtures.reading(Fixtures.VITALS_FW25_FACTORY_RESET));
+    RenderedSamples s = render(Captures.reading(Captures.VITALS_FW25_FACTORY_RESET));
 
     assertThat(s.value("evse_not_ready_reasons", "values", "2,4,8")).isEqualTo(3);
     assertThat(s.value("current_alerts", "values", "")).isEqualTo(0);
@@ -117,7 +117,7 @@ class CompatNamingTest {
 
   @Test
   void oldFirmwareWithoutNotReadyReasonsShowsAnEmptyList() {
-    RenderedSamples s = render(Fixtures.reading(Fixtures.VITALS_FW21_IDLE));
+    RenderedSamples s = render(Captures.reading(Captures.VITALS_FW21_IDLE));
 
     assertThat(s.list()).hasSize(44);
     assertThat(s.value("evse_not_ready_reasons", "values", "")).isEqualTo(0);
@@ -126,7 +126,7 @@ class CompatNamingTest {
 
   @Test
   void relayK1K2AreNotSeedMetricsAndAbsentRelayCoilIsZeroAsTheSeedShowsIt() {
-    RenderedSamples s = render(Fixtures.reading(Fixtures.VITALS_RELAY_K1_K2));
+    RenderedSamples s = render(Captures.reading(Captures.VITALS_RELAY_K1_K2));
 
     assertThat(s.list()).hasSize(44);
     assertThat(s.value("relay_coil_v")).isZero();
@@ -136,7 +136,7 @@ class CompatNamingTest {
 
   @Test
   void nanLifetimeFieldsAreZeroAndAvgStartupTempNeverExported() {
-    Lifetime l = Fixtures.parse(Fixtures.LIFETIME_BARE_NAN, Lifetime.class);
+    Lifetime l = Captures.parse(Captures.LIFETIME_BARE_NAN, Lifetime.class);
     RenderedSamples s = render(new WallConnectorReading(null, l, null, null));
 
     assertThat(s.names())
@@ -166,7 +166,7 @@ class CompatNamingTest {
 
   @Test
   void clientJavaAcceptsTheCamelCaseNames() {
-    String text = TextExposition.render(render(Fixtures.fw25Reading()).list());
+    String text = TextExposition.render(render(Captures.fw25Reading()).list());
 
     assertThat(text)
         .contains("# TYPE currentA_a gauge\ncurrentA_a 0.0")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.homeenergy.core.MetricFamily;
 import dev.homeenergy.core.Sample;
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.RenderedSamples;
 import dev.homeenergy.testing.TextExposition;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -20,12 +21,12 @@ class NativeNamingTest {
   }
 
   private static RenderedSamples renderVitals(String fixture) {
-    return render(Fixtures.reading(fixture));
+    return render(Captures.reading(fixture));
   }
 
   @Test
   void familyNamesForTheFw25CaptureSet() {
-    RenderedSamples s = render(Fixtures.fw25Reading());
+    RenderedSamples s = render(Captures.fw25Reading());
 
     assertThat(s.names())
         .containsExactly(
@@ -71,7 +72,7 @@ class NativeNamingTest {
 
   @Test
   void everySampleCarriesTheDeviceLabelAndIsUnique() {
-    RenderedSamples s = render(Fixtures.fw25Reading());
+    RenderedSamples s = render(Captures.fw25Reading());
 
     assertThat(s.list()).allSatisfy(sample -> assertThat(sample.labels().get("device")).isEqualTo(DEVICE));
     assertThat(s.list().stream().map(x -> x.family().name() + x.labels()).distinct().count())
@@ -80,7 +81,7 @@ class NativeNamingTest {
 
   @Test
   void chargingAt40AmperesSplitPhase() {
-    RenderedSamples s = renderVitals(Fixtures.VITALS_CHARGING_40A);
+    RenderedSamples s = renderVitals(Captures.VITALS_CHARGING_40A);
 
     assertThat(s.value(P + "power_watts", "device", DEVICE))
         .isCloseTo(118.8 * 0.0 + 246.5 * 40.1 + 118.5 * 0.0, within(1e-9))
@@ -120,7 +121,7 @@ class NativeNamingTest {
 
   @Test
   void idlePhantomReadingsGiveZeroPower() {
-    RenderedSamples s = renderVitals(Fixtures.VITALS_FW21_IDLE);
+    RenderedSamples s = renderVitals(Captures.VITALS_FW21_IDLE);
 
     assertThat(s.value(P + "phase_current_amperes", "device", DEVICE, "phase", "B")).isEqualTo(0.4);
     assertThat(s.value(P + "phase_voltage_volts", "device", DEVICE, "phase", "B")).isEqualTo(4.9);
@@ -130,7 +131,7 @@ class NativeNamingTest {
 
   @Test
   void faultyUnitWithClosedContactorAndNoCurrentHasZeroPower() {
-    RenderedSamples s = renderVitals(Fixtures.VITALS_FW25_FAULTY);
+    RenderedSamples s = renderVitals(Captures.VITALS_FW25_FAULTY);
 
     assertThat(s.value(P + "contactor_closed", "device", DEVICE)).isEqualTo(1);
     assertThat(s.value(P + "power_watts", "device", DEVICE)).isEqualTo(0.0);
@@ -138,7 +139,7 @@ class NativeNamingTest {
 
   @Test
   void powerIsZeroWhenOpenAndPositiveOnlyWhileClosedAcrossTheWholeSession() throws Exception {
-    for (String line : Fixtures.text(Fixtures.SESSION_TRACE).lines().toList()) {
+    for (String line : Fixtures.text("wallconnector", Captures.SESSION_TRACE).lines().toList()) {
       Vitals v = WallConnectorJson.parse("vitals", line.substring(line.indexOf('{')), Vitals.class);
       RenderedSamples s = render(new WallConnectorReading(v, null, null, null));
       double power = s.value(P + "power_watts", "device", DEVICE);
@@ -152,13 +153,13 @@ class NativeNamingTest {
 
   @Test
   void unmappedStateCodesAreUnknown() {
-    assertThat(renderVitals(Fixtures.VITALS_STATE3).value(P + "evse_state", "device", DEVICE, "state", "unknown"))
+    assertThat(renderVitals(Captures.VITALS_STATE3).value(P + "evse_state", "device", DEVICE, "state", "unknown"))
         .isEqualTo(3);
-    assertThat(renderVitals(Fixtures.VITALS_STATE7).value(P + "evse_state", "device", DEVICE, "state", "error"))
+    assertThat(renderVitals(Captures.VITALS_STATE7).value(P + "evse_state", "device", DEVICE, "state", "error"))
         .isEqualTo(7);
-    assertThat(renderVitals(Fixtures.VITALS_BEFORE_CHARGE).value(P + "evse_state", "device", DEVICE, "state", "waiting_car"))
+    assertThat(renderVitals(Captures.VITALS_BEFORE_CHARGE).value(P + "evse_state", "device", DEVICE, "state", "waiting_car"))
         .isEqualTo(9);
-    assertThat(renderVitals(Fixtures.VITALS_FW25_PLUGGED).value(P + "evse_state", "device", DEVICE, "state", "connected"))
+    assertThat(renderVitals(Captures.VITALS_FW25_PLUGGED).value(P + "evse_state", "device", DEVICE, "state", "connected"))
         .isEqualTo(2);
     assertThat(EvseState.labelOf(12)).isEqualTo("unknown");
     assertThat(EvseState.labelOf(0)).isEqualTo("booting");
@@ -167,7 +168,7 @@ class NativeNamingTest {
 
   @Test
   void notReadyReasonsOnePerElement() {
-    RenderedSamples s = renderVitals(Fixtures.VITALS_FW25_FACTORY_RESET);
+    RenderedSamples s = renderVitals(Captures.VITALS_FW25_FACTORY_RESET);
 
     assertThat(s.value(P + "evse_not_ready_reasons", "device", DEVICE)).isEqualTo(3);
     assertThat(s.of(P + "evse_not_ready_reason"))
@@ -190,7 +191,7 @@ class NativeNamingTest {
 
   @Test
   void oldFirmwareHasNoNotReadyReasonSamples() {
-    RenderedSamples s = renderVitals(Fixtures.VITALS_FW21_IDLE);
+    RenderedSamples s = renderVitals(Captures.VITALS_FW21_IDLE);
 
     assertThat(s.has(P + "evse_not_ready_reasons")).isFalse();
     assertThat(s.has(P + "evse_not_ready_reason")).isFalse();
@@ -200,7 +201,7 @@ class NativeNamingTest {
 
   @Test
   void relayK1K2OnNewerFirmware() {
-    RenderedSamples s = renderVitals(Fixtures.VITALS_RELAY_K1_K2);
+    RenderedSamples s = renderVitals(Captures.VITALS_RELAY_K1_K2);
 
     assertThat(s.has(P + "relay_coil_volts")).isFalse();
     assertThat(s.value(P + "relay_volts", "device", DEVICE, "relay", "k1")).isEqualTo(12.0);
@@ -209,7 +210,7 @@ class NativeNamingTest {
 
   @Test
   void sessionEnergyIsKeptAfterUnplug() {
-    RenderedSamples s = renderVitals(Fixtures.VITALS_UNPLUGGED_RETAINED);
+    RenderedSamples s = renderVitals(Captures.VITALS_UNPLUGGED_RETAINED);
 
     assertThat(s.value(P + "session_duration_seconds", "device", DEVICE)).isEqualTo(0);
     assertThat(s.value(P + "session_energy_joules", "device", DEVICE)).isCloseTo(110.1 * 3600, within(1e-6));
@@ -218,7 +219,7 @@ class NativeNamingTest {
 
   @Test
   void lifetimeCountersInBaseUnits() {
-    RenderedSamples s = render(Fixtures.fw25Reading());
+    RenderedSamples s = render(Captures.fw25Reading());
 
     assertThat(s.value(P + "energy_delivered_joules", "device", DEVICE)).isEqualTo(1.8995832e10);
     assertThat(s.value(P + "contactor_cycles", "device", DEVICE)).isEqualTo(1054);
@@ -245,7 +246,7 @@ class NativeNamingTest {
 
   @Test
   void nanLifetimeFieldsAreOmitted() {
-    Lifetime l = Fixtures.parse(Fixtures.LIFETIME_BARE_NAN, Lifetime.class);
+    Lifetime l = Captures.parse(Captures.LIFETIME_BARE_NAN, Lifetime.class);
     RenderedSamples s = render(new WallConnectorReading(null, l, null, null));
 
     assertThat(s.has(P + "average_startup_temperature_celsius")).isFalse();
@@ -253,14 +254,14 @@ class NativeNamingTest {
     assertThat(s.has(P + "contactor_cycles_loaded")).isFalse();
     assertThat(s.value(P + "contactor_cycles", "device", DEVICE)).isEqualTo(450);
     assertThat(s.value(P + "energy_delivered_joules", "device", DEVICE)).isEqualTo(2566837.0 * 3600);
-    assertThat(render(new WallConnectorReading(null, Fixtures.parse(Fixtures.LIFETIME_2021, Lifetime.class), null, null))
+    assertThat(render(new WallConnectorReading(null, Captures.parse(Captures.LIFETIME_2021, Lifetime.class), null, null))
             .value(P + "average_startup_temperature_celsius", "device", DEVICE))
         .isEqualTo(27.8);
   }
 
   @Test
   void wifiWithDecodedSsid() {
-    RenderedSamples s = render(Fixtures.fw25Reading());
+    RenderedSamples s = render(Captures.fw25Reading());
 
     assertThat(s.value(P + "wifi_signal_strength_ratio", "device", DEVICE)).isEqualTo(0.64);
     assertThat(s.value(P + "wifi_rssi_dbm", "device", DEVICE)).isEqualTo(-58);
@@ -275,7 +276,7 @@ class NativeNamingTest {
 
   @Test
   void redactedSsidIsShownAsSent() {
-    WifiStatus w = Fixtures.parse(Fixtures.WIFI_FW21_REDACTED, WifiStatus.class);
+    WifiStatus w = Captures.parse(Captures.WIFI_FW21_REDACTED, WifiStatus.class);
     RenderedSamples s = render(new WallConnectorReading(null, null, w, null));
 
     assertThat(s.of(P + "wifi")).singleElement()
@@ -285,7 +286,7 @@ class NativeNamingTest {
 
   @Test
   void versionInfoKeepsAFixedLabelSet() {
-    RenderedSamples fw25 = render(Fixtures.fw25Reading());
+    RenderedSamples fw25 = render(Captures.fw25Reading());
     assertThat(fw25.value("tesla_wall_connector", "device", DEVICE,
             "firmware_version", "25.34.1+ge48cc9be91ebc7", "git_branch", "HEAD",
             "part_number", "1734412-02-D", "serial_number", "B7S24024J01612",
@@ -293,7 +294,7 @@ class NativeNamingTest {
         .isEqualTo(1);
     assertThat(fw25.family("tesla_wall_connector").type()).isEqualTo(MetricFamily.Type.INFO);
 
-    Version old = Fixtures.parse(Fixtures.VERSION_2021, Version.class);
+    Version old = Captures.parse(Captures.VERSION_2021, Version.class);
     RenderedSamples s = render(new WallConnectorReading(null, null, null, old));
     assertThat(s.value("tesla_wall_connector", "device", DEVICE,
             "firmware_version", "21.29.1+g4152353e50f744", "git_branch", "",
@@ -311,7 +312,7 @@ class NativeNamingTest {
 
   @Test
   void clientJavaExposesTheExpectedNames() {
-    String text = TextExposition.render(render(Fixtures.fw25Reading()).list());
+    String text = TextExposition.render(render(Captures.fw25Reading()).list());
 
     assertThat(text)
         .contains("tesla_wall_connector_energy_delivered_joules_total{device=\"garage\"} 1.8995832E10")

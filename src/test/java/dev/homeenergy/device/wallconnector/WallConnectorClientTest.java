@@ -10,6 +10,7 @@ import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,10 +44,10 @@ class WallConnectorClientTest {
 
   @BeforeEach
   void start() throws IOException {
-    answer("vitals", Fixtures.VITALS_CHARGING_40A);
-    answer("lifetime", Fixtures.LIFETIME_FW25);
-    answer("wifi_status", Fixtures.WIFI_FW25);
-    answer("version", Fixtures.VERSION_FW25);
+    answer("vitals", Captures.VITALS_CHARGING_40A);
+    answer("lifetime", Captures.LIFETIME_FW25);
+    answer("wifi_status", Captures.WIFI_FW25);
+    answer("version", Captures.VERSION_FW25);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/api/1/",
@@ -82,7 +83,7 @@ class WallConnectorClientTest {
   }
 
   private void answer(String endpoint, String fixture) {
-    answers.put(endpoint, new Answer(200, Fixtures.text(fixture)));
+    answers.put(endpoint, new Answer(200, Fixtures.text("wallconnector", fixture)));
   }
 
   private int hits(String endpoint) {
@@ -111,7 +112,7 @@ class WallConnectorClientTest {
   void pollReadsAllFourEndpoints() throws PollException {
     WallConnectorReading reading = client().poll();
 
-    assertThat(reading.vitals()).isEqualTo(Fixtures.vitals(Fixtures.VITALS_CHARGING_40A));
+    assertThat(reading.vitals()).isEqualTo(Captures.vitals(Captures.VITALS_CHARGING_40A));
     assertThat(reading.lifetime().energyWh()).isEqualTo(5276620L);
     assertThat(reading.wifi().decodedSsid()).isEqualTo("SSIORBI");
     assertThat(reading.version().serialNumber()).isEqualTo("B7S24024J01612");
@@ -140,7 +141,7 @@ class WallConnectorClientTest {
     assertThat(hits("wifi_status")).isEqualTo(3);
     assertThat(second.version().firmwareVersion()).isEqualTo("25.34.1+ge48cc9be91ebc7");
 
-    answer("version", Fixtures.VERSION_2021);
+    answer("version", Captures.VERSION_2021);
     clock.advance(Duration.ofSeconds(1));
     WallConnectorReading refreshed = client.poll();
 
@@ -157,7 +158,7 @@ class WallConnectorClientTest {
         .isInstanceOfSatisfying(PollException.class,
             e -> assertThat(e.reason()).isEqualTo(FailureReason.HTTP_STATUS));
 
-    answer("version", Fixtures.VERSION_FW25);
+    answer("version", Captures.VERSION_FW25);
     assertThat(client.poll().version().partNumber()).isEqualTo("1734412-02-D");
     assertThat(hits("version")).isEqualTo(2);
   }
@@ -175,7 +176,7 @@ class WallConnectorClientTest {
 
   @Test
   void truncatedLifetimeIsAParseErrorAndItsBodyIsKept() {
-    String truncated = Fixtures.text(Fixtures.LIFETIME_TRUNCATED);
+    String truncated = Fixtures.text("wallconnector", Captures.LIFETIME_TRUNCATED);
     answers.put("lifetime", new Answer(200, truncated));
 
     assertThatThrownBy(() -> client().poll())
@@ -191,7 +192,7 @@ class WallConnectorClientTest {
 
   @Test
   void bareNanInLifetimeIsRepaired() throws PollException {
-    answer("lifetime", Fixtures.LIFETIME_BARE_NAN);
+    answer("lifetime", Captures.LIFETIME_BARE_NAN);
 
     Lifetime lifetime = client().poll().lifetime();
 

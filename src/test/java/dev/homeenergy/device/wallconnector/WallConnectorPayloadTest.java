@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,26 +16,26 @@ class WallConnectorPayloadTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        Fixtures.VITALS_FW25_IDLE,
-        Fixtures.VITALS_FW25_FACTORY_RESET,
-        Fixtures.VITALS_FW25_PLUGGED,
-        Fixtures.VITALS_FW25_FAULTY,
-        Fixtures.VITALS_CHARGING_40A,
-        Fixtures.VITALS_STATE3,
-        Fixtures.VITALS_STATE7,
-        Fixtures.VITALS_AFTER_STOP,
-        Fixtures.VITALS_BEFORE_CHARGE,
-        Fixtures.VITALS_UNPLUGGED_RETAINED
+        Captures.VITALS_FW25_IDLE,
+        Captures.VITALS_FW25_FACTORY_RESET,
+        Captures.VITALS_FW25_PLUGGED,
+        Captures.VITALS_FW25_FAULTY,
+        Captures.VITALS_CHARGING_40A,
+        Captures.VITALS_STATE3,
+        Captures.VITALS_STATE7,
+        Captures.VITALS_AFTER_STOP,
+        Captures.VITALS_BEFORE_CHARGE,
+        Captures.VITALS_UNPLUGGED_RETAINED
       })
   void everyFw25VitalsCaptureHasAll27Fields(String fixture) {
-    Vitals v = Fixtures.vitals(fixture);
+    Vitals v = Captures.vitals(fixture);
 
     assertThat(v).hasNoNullFieldsOrPropertiesExcept("relayK1Volts", "relayK2Volts");
   }
 
   @Test
   void chargingCaptureKeepsEveryValue() {
-    Vitals v = Fixtures.vitals(Fixtures.VITALS_CHARGING_40A);
+    Vitals v = Captures.vitals(Captures.VITALS_CHARGING_40A);
 
     assertThat(v)
         .isEqualTo(
@@ -46,14 +47,14 @@ class WallConnectorPayloadTest {
 
   @Test
   void arraysKeepTheirElementsAsText() {
-    assertThat(Fixtures.vitals(Fixtures.VITALS_FW25_FACTORY_RESET).evseNotReadyReasons())
+    assertThat(Captures.vitals(Captures.VITALS_FW25_FACTORY_RESET).evseNotReadyReasons())
         .containsExactly("2", "4", "8");
-    assertThat(Fixtures.vitals(Fixtures.VITALS_FW25_IDLE).currentAlerts()).isEmpty();
+    assertThat(Captures.vitals(Captures.VITALS_FW25_IDLE).currentAlerts()).isEmpty();
   }
 
   @Test
   void oldFirmwareWithoutNotReadyReasonsParsesWithNull() {
-    Vitals v = Fixtures.vitals(Fixtures.VITALS_FW21_IDLE);
+    Vitals v = Captures.vitals(Captures.VITALS_FW21_IDLE);
 
     assertThat(v.evseNotReadyReasons()).isNull();
     assertThat(v.relayCoilVolts()).isEqualTo(12.0);
@@ -63,7 +64,7 @@ class WallConnectorPayloadTest {
 
   @Test
   void newerFirmwareRelayK1K2Variant() {
-    Vitals v = Fixtures.vitals(Fixtures.VITALS_RELAY_K1_K2);
+    Vitals v = Captures.vitals(Captures.VITALS_RELAY_K1_K2);
 
     assertThat(v.relayCoilVolts()).isNull();
     assertThat(v.relayK1Volts()).isEqualTo(12.0);
@@ -84,7 +85,7 @@ class WallConnectorPayloadTest {
 
   @Test
   void everyBodyOfTheFullSessionTraceParses() {
-    List<String> lines = Fixtures.text(Fixtures.SESSION_TRACE).lines().toList();
+    List<String> lines = Fixtures.text("wallconnector", Captures.SESSION_TRACE).lines().toList();
 
     assertThat(lines).hasSize(115);
     for (String line : lines) {
@@ -96,15 +97,15 @@ class WallConnectorPayloadTest {
 
   @Test
   void lifetimeCaptures() {
-    assertThat(Fixtures.parse(Fixtures.LIFETIME_FW25, Lifetime.class))
+    assertThat(Captures.parse(Captures.LIFETIME_FW25, Lifetime.class))
         .isEqualTo(new Lifetime(1054L, 66L, 2243L, 0L, 0.0, 1054L, 5276620L, 483L, 50804115L, 3938097L));
-    assertThat(Fixtures.parse(Fixtures.LIFETIME_2021, Lifetime.class))
+    assertThat(Captures.parse(Captures.LIFETIME_2021, Lifetime.class))
         .isEqualTo(new Lifetime(175L, 3L, 1603L, 0L, 27.8, 175L, 386204L, 23L, 1945056L, 183022L));
   }
 
   @Test
   void bareNanBecomesNull() {
-    Lifetime l = Fixtures.parse(Fixtures.LIFETIME_BARE_NAN, Lifetime.class);
+    Lifetime l = Captures.parse(Captures.LIFETIME_BARE_NAN, Lifetime.class);
 
     assertThat(l)
         .isEqualTo(new Lifetime(450L, null, null, 0L, null, 450L, 2566837L, 238L, 15896787L, 758036L));
@@ -138,7 +139,7 @@ class WallConnectorPayloadTest {
 
   @Test
   void truncatedBodyIsAParseError() {
-    assertParseError(Fixtures.text(Fixtures.LIFETIME_TRUNCATED), Lifetime.class);
+    assertParseError(Fixtures.text("wallconnector", Captures.LIFETIME_TRUNCATED), Lifetime.class);
   }
 
   @ParameterizedTest
@@ -179,12 +180,12 @@ class WallConnectorPayloadTest {
 
   @Test
   void wifiCaptures() {
-    WifiStatus w = Fixtures.parse(Fixtures.WIFI_FW25, WifiStatus.class);
+    WifiStatus w = Captures.parse(Captures.WIFI_FW25, WifiStatus.class);
 
     assertThat(w)
         .isEqualTo(new WifiStatus("U1NJT1JCSQ==", 64.0, -58.0, 35.0, true, "192.168.1.221", true, "54:F8:F0:0A:30:AA"));
     assertThat(w.decodedSsid()).isEqualTo("SSIORBI");
-    WifiStatus redacted = Fixtures.parse(Fixtures.WIFI_FW21_REDACTED, WifiStatus.class);
+    WifiStatus redacted = Captures.parse(Captures.WIFI_FW21_REDACTED, WifiStatus.class);
     assertThat(redacted.decodedSsid()).isEqualTo("redacted");
     assertThat(redacted.rssiDbm()).isEqualTo(-72.0);
   }
@@ -201,11 +202,11 @@ class WallConnectorPayloadTest {
 
   @Test
   void versionCaptures() {
-    assertThat(Fixtures.parse(Fixtures.VERSION_FW25, Version.class))
+    assertThat(Captures.parse(Captures.VERSION_FW25, Version.class))
         .isEqualTo(
             new Version("25.34.1+ge48cc9be91ebc7", "HEAD", "1734412-02-D", "B7S24024J01612",
                 "h3-hermes-prd.sn.tesla.services", null, null, null));
-    assertThat(Fixtures.parse(Fixtures.VERSION_2021, Version.class))
+    assertThat(Captures.parse(Captures.VERSION_2021, Version.class))
         .isEqualTo(
             new Version("21.29.1+g4152353e50f744", null, "1529455-02-D", "ACB12345678901", null, null, null, null));
   }

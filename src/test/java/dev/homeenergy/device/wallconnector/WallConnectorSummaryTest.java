@@ -8,18 +8,18 @@ class WallConnectorSummaryTest {
 
   @Test
   void chargingShowsCurrentVoltageAndSessionEnergy() {
-    assertThat(Fixtures.reading(Fixtures.VITALS_CHARGING_40A).summary())
+    assertThat(Captures.reading(Captures.VITALS_CHARGING_40A).summary())
         .contains("charging at 40.1 A, 252 V; session 0.05 kWh");
   }
 
   @Test
   void idleWithoutVehicle() {
-    assertThat(Fixtures.reading(Fixtures.VITALS_FW21_IDLE).summary()).contains("no vehicle");
+    assertThat(Captures.reading(Captures.VITALS_FW21_IDLE).summary()).contains("no vehicle");
   }
 
   @Test
   void energyKeptAfterUnplugIsTheLastSession() {
-    assertThat(Fixtures.reading(Fixtures.VITALS_UNPLUGGED_RETAINED).summary())
+    assertThat(Captures.reading(Captures.VITALS_UNPLUGGED_RETAINED).summary())
         .hasValueSatisfying(s -> assertThat(s).startsWith("no vehicle; last session "));
   }
 

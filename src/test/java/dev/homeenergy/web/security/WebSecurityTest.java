@@ -11,14 +11,13 @@ import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
 import dev.homeenergy.testing.FakeFamily;
+import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.Http;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -27,7 +26,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -55,9 +53,7 @@ class WebSecurityTest {
   void copyCertificates() throws IOException {
     for (String name : List.of("ca.crt", "server.crt", "server.key", "server-pkcs1.key", "server2.crt", "server2.key",
         "client.crt", "client.key")) {
-      try (InputStream in = getClass().getResourceAsStream("/web/tls/" + name)) {
-        Files.write(dir.resolve(name), in.readAllBytes());
-      }
+      Files.write(dir.resolve(name), Fixtures.bytes("web/tls", name));
     }
     webConfig = dir.resolve("web-config.yml");
     family.set("kitchen", new FakeFamily.Answer(230));
@@ -85,7 +81,7 @@ class WebSecurityTest {
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic " + Http.basicCredentials(user, password);
   }
 
   private static String users(String... userAndHash) {

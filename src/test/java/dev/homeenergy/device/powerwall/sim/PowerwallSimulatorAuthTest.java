@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
+import dev.homeenergy.testing.Http;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyStore;
@@ -185,12 +185,11 @@ class PowerwallSimulatorAuthTest {
   @Test
   void httpClientSendingAStockSniNameIsAccepted() throws Exception {
     PowerwallSimulator simulator = http.start("powerwall2");
-    HttpClient client = PowerwallSimulatorHttp.client(PowerwallSimulatorCertificate.DEFAULT, "powerwall");
+    Http client = Http.trusting(PowerwallSimulatorCertificate.DEFAULT.keyStore(), "powerwall");
 
-    HttpResponse<String> response = client.send(
+    HttpResponse<String> response = client.exchange(
         HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/login/Basic"))
-            .POST(HttpRequest.BodyPublishers.ofString(PowerwallSimulatorHttp.LOGIN_JSON.formatted("x"))).build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(PowerwallSimulatorHttp.LOGIN_JSON.formatted("x"))).build());
 
     assertThat(response.statusCode()).isEqualTo(401);
   }
@@ -198,11 +197,10 @@ class PowerwallSimulatorAuthTest {
   @Test
   void httpClientSendingAnotherSniNameIsRefusedAtTheHandshake() throws Exception {
     PowerwallSimulator simulator = http.start("powerwall2");
-    HttpClient client = PowerwallSimulatorHttp.client(PowerwallSimulatorCertificate.DEFAULT, "localhost");
+    Http client = Http.trusting(PowerwallSimulatorCertificate.DEFAULT.keyStore(), "localhost");
 
-    assertThatThrownBy(() -> client.send(
-        HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/status")).build(),
-        HttpResponse.BodyHandlers.ofString()))
+    assertThatThrownBy(() -> client.exchange(
+        HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/status")).build()))
         .isInstanceOf(SSLException.class);
     assertThat(simulator.requestCount("/api/status")).isZero();
   }
@@ -226,10 +224,9 @@ class PowerwallSimulatorAuthTest {
     assertThat(other.certificate()).isNotEqualTo(usual.certificate());
 
     assertThatThrownBy(() -> http.login(other, "x")).isInstanceOf(SSLException.class);
-    HttpClient pinned = PowerwallSimulatorHttp.client(PowerwallSimulatorCertificate.OTHER, null);
-    HttpResponse<String> response = pinned.send(
-        HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(other, "/api/status")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    Http pinned = Http.trusting(PowerwallSimulatorCertificate.OTHER.keyStore(), null);
+    HttpResponse<String> response = pinned.exchange(
+        HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(other, "/api/status")).build());
     assertThat(response.statusCode()).isEqualTo(401);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.homeenergy.testing.Http;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -125,7 +126,7 @@ class PowerwallSimulatorFaultTest {
   private CompletableFuture<HttpResponse<String>> sendAsync(PowerwallSimulator simulator, String path, String token) {
     HttpRequest request = HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, path))
         .timeout(Duration.ofSeconds(20)).header("Cookie", "AuthCookie=" + token).GET().build();
-    return PowerwallSimulatorHttp.client(PowerwallSimulatorCertificate.DEFAULT, null)
+    return Http.trusting(PowerwallSimulatorCertificate.DEFAULT.keyStore(), null).client()
         .sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.simulator.SimulatorOptions;
+import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManagerFactory;
 
-/** Test helper: starts simulators on loopback and talks to them with a JDK HttpClient that trusts the simulator certificate. */
+/** Test helper: starts simulators on loopback and talks to them over TLS trusting the simulator certificate. */
 final class PowerwallSimulatorHttp implements AutoCloseable {
   static final String LOGIN_JSON =
       "{\"username\":\"customer\",\"email\":\"me@example.org\",\"password\":\"%s\",\"force_sm_off\":false}";
@@ -29,7 +25,7 @@ final class PowerwallSimulatorHttp implements AutoCloseable {
   final MutableClock clock = MutableClock.at("2026-06-21T19:00:00Z");
   final ObjectMapper mapper = new ObjectMapper();
   private final List<PowerwallSimulator> started = new ArrayList<>();
-  private final HttpClient http = client(PowerwallSimulatorCertificate.DEFAULT, null);
+  private final Http http = Http.trusting(PowerwallSimulatorCertificate.DEFAULT.keyStore(), null);
 
   PowerwallSimulator start(String scenario, String... faults) throws IOException {
     return start(scenario, PowerwallSimulatorSettings.defaults(), faults);
@@ -43,32 +39,8 @@ final class PowerwallSimulatorHttp implements AutoCloseable {
     return simulator;
   }
 
-  /** A client trusting {@code certificate}; sends {@code sniName} when not null. */
-  static HttpClient client(PowerwallSimulatorCertificate certificate, String sniName) {
-    try {
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      KeyStore store = certificate.keyStore();
-      trust.init(store);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      HttpClient.Builder builder = HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .sslContext(context);
-      if (sniName != null) {
-        SSLParameters parameters = context.getDefaultSSLParameters();
-        parameters.setServerNames(List.of(new javax.net.ssl.SNIHostName(sniName)));
-        builder.sslParameters(parameters);
-      }
-      return builder.build();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return http.exchange(request);
   }
 
   HttpResponse<String> login(PowerwallSimulator simulator, String password)
@@ -93,11 +65,8 @@ final class PowerwallSimulatorHttp implements AutoCloseable {
 
   HttpResponse<String> get(PowerwallSimulator simulator, String path, String token, Duration timeout)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(simulator.baseUri().resolve(path)).timeout(timeout);
-    if (token != null) {
-      request.header("Cookie", "AuthCookie=" + token);
-    }
-    return send(request.GET().build());
+    URI uri = simulator.baseUri().resolve(path);
+    return token == null ? http.exchange(uri, timeout) : http.exchange(uri, timeout, "Cookie", "AuthCookie=" + token);
   }
 
   JsonNode json(PowerwallSimulator simulator, String path, String token) throws Exception {

@@ -1,15 +1,13 @@
 package dev.homeenergy.device.sunpower.sim;
 
 import dev.homeenergy.simulator.SimulatorOptions;
+import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -17,12 +15,9 @@ import java.util.Set;
 final class SunpowerSimulatorHttp implements AutoCloseable {
   static final SunpowerSimulatorSettings FAST =
       SunpowerSimulatorSettings.defaults().withPerDeviceLatency(Duration.ZERO);
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   final MutableClock clock = MutableClock.at("2025-06-21T20:00:07Z");
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2))
-      .build();
   private final List<SunpowerSimulator> started = new ArrayList<>();
 
   SunpowerSimulator start(String scenario, String... faults) throws IOException {
@@ -39,22 +34,13 @@ final class SunpowerSimulatorHttp implements AutoCloseable {
 
   HttpResponse<String> get(SunpowerSimulator simulator, String pathAndQuery, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(simulator.baseUri().resolve(pathAndQuery))
-        .timeout(Duration.ofSeconds(5)).GET();
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return Http.plain().exchange(simulator.baseUri().resolve(pathAndQuery), TIMEOUT, headers);
   }
 
   HttpResponse<String> post(SunpowerSimulator simulator, String path, String body, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(simulator.baseUri().resolve(path))
-        .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(body));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return Http.plain().exchange(Http.request(simulator.baseUri().resolve(path), TIMEOUT, headers)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   HttpResponse<String> command(SunpowerSimulator simulator, String command)
@@ -65,9 +51,7 @@ final class SunpowerSimulatorHttp implements AutoCloseable {
   /** Logs in with {@code scheme} and the password; returns the response. */
   HttpResponse<String> login(SunpowerSimulator simulator, String scheme, String password)
       throws IOException, InterruptedException {
-    String credentials = Base64.getEncoder()
-        .encodeToString(("ssm_owner:" + password).getBytes(StandardCharsets.UTF_8));
-    return get(simulator, "/auth?login", "Authorization", scheme + " " + credentials);
+    return get(simulator, "/auth?login", "Authorization", scheme + " " + Http.basicCredentials("ssm_owner", password));
   }
 
   /** Logs in with the right password and returns the session id. */

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.simulator.SimulatorOptions;
+import dev.homeenergy.testing.Http;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,10 +39,7 @@ class WallConnectorSimulatorTest {
       "charge_starts", "energy_wh", "connector_cycles", "uptime_s", "charging_time_s");
 
   private final MutableClock clock = new MutableClock(Instant.parse("2025-12-23T02:54:15Z"));
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2))
-      .build();
+  private final HttpClient http = Http.plain().client();
   private final ObjectMapper mapper = new ObjectMapper();
   private final List<WallConnectorSimulator> started = new ArrayList<>();
 
@@ -70,9 +68,7 @@ class WallConnectorSimulatorTest {
 
   private HttpResponse<String> get(WallConnectorSimulator simulator, String path, Duration timeout)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(simulator.baseUri().resolve(path))
-        .timeout(timeout).GET().build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return Http.plain().exchange(simulator.baseUri().resolve(path), timeout);
   }
 
   private JsonNode json(WallConnectorSimulator simulator, String path) throws Exception {

@@ -1,20 +1,20 @@
 package dev.homeenergy.device.wallconnector;
 
 import dev.homeenergy.core.PollException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.homeenergy.testing.Fixtures;
 
-/** Loads the Wall Connector captures kept under {@code src/test/resources/wallconnector/}. */
-final class Fixtures {
+/**
+ * The Wall Connector captures under {@code src/test/resources/wallconnector/} by name, and readings
+ * built from them.
+ */
+public final class Captures {
   static final String VITALS_FW25_IDLE = "vitals_unitA-fw25.34.1_idle.json";
   static final String VITALS_FW25_FACTORY_RESET =
       "vitals_unitA-fw25.34.1_idle_state1_nrr2-4-8_after_factory_reset.json";
   static final String VITALS_FW25_PLUGGED = "vitals_unitA-fw25.34.1_plugged_state2.json";
   static final String VITALS_FW25_FAULTY =
       "vitals_unitA-fw25.34.1_state11_contactor_closed_0A_faulty.json";
-  static final String VITALS_CHARGING_40A = "vitals_unitB-fwunknown_charging_state11_40A.json";
+  public static final String VITALS_CHARGING_40A = "vitals_unitB-fwunknown_charging_state11_40A.json";
   static final String VITALS_STATE3 = "vitals_unitB-fwunknown_plugged_state3.json";
   static final String VITALS_STATE7 = "vitals_unitB-fwunknown_plugged_state7_nrr4.json";
   static final String VITALS_AFTER_STOP = "vitals_unitB-fwunknown_plugged_state9_after_stop.json";
@@ -38,22 +38,12 @@ final class Fixtures {
   static final String VERSION_FW25 = "version_unitA-fw25.34.1.json";
   static final String VERSION_2021 = "version_2021_fw21.29.1_lib.json";
 
-  private Fixtures() {}
+  private Captures() {}
 
-  static String text(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/wallconnector/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   static <T> T parse(String name, Class<T> type) {
     try {
-      return WallConnectorJson.parse(name, text(name), type);
+      return WallConnectorJson.parse(name, Fixtures.text("wallconnector", name), type);
     } catch (PollException e) {
       throw new AssertionError(name + " did not parse: " + e.getMessage(), e);
     }
@@ -69,7 +59,7 @@ final class Fixtures {
   }
 
   /** Unit-A lifetime, wifi_status and version with the given vitals. */
-  static WallConnectorReading reading(String vitals) {
+  public static WallConnectorReading reading(String vitals) {
     return new WallConnectorReading(
         vitals(vitals),
         parse(LIFETIME_FW25, Lifetime.class),
