@@ -103,7 +103,7 @@ final class FakePvs implements AutoCloseable {
 
   private static SSLContext serverContext() {
     try (InputStream in = FakePvs.class.getResourceAsStream(
-        "/dev/homeenergy/device/powerwall/simulator-gateway.p12")) {
+        "/dev/homeenergy/device/powerwall/sim/simulator-gateway.p12")) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, "simulator".toCharArray());
       KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
