@@ -29,7 +29,7 @@ class DemoTest {
     assertThat(SolarDayModel.SOLAR_TIME).isEqualTo(Demo.SITE_TIME);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "started at {0} site time")
   @ValueSource(strings = {"00:00", "03:10", "07:59", "08:00", "12:00", "19:10", "20:00", "23:59"})
   void theSimulatedClockReadsEightInTheMorningSiteTimeWithinHalfADay(String siteTime) {
     Instant real = OffsetDateTime.of(2026, 11, 25, 0, 0, 0, 0, Demo.SITE_TIME)

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WallConnectorPayloadTest {
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
         Fixtures.VITALS_FW25_IDLE,
@@ -141,7 +141,7 @@ class WallConnectorPayloadTest {
     assertParseError(Fixtures.text(Fixtures.LIFETIME_TRUNCATED), Lifetime.class);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "body {0}")
   @ValueSource(
       strings = {
         "",
