@@ -36,7 +36,7 @@ class DurationsTest {
     assertThat(Durations.parse("3\u03bcs")).isEqualTo(Duration.ofNanos(3_000));
   }
 
-  @ParameterizedTest(name = "\"{0}\" is refused")
+  @ParameterizedTest(name = "{0} is refused")
   @ValueSource(strings = {"10", "0", "", "s", "1.2.3s", "10 s", "1m20", "ms10", "+5s", ".s"})
   void rejectsMalformedText(String text) {
     assertThatThrownBy(() -> Durations.parse(text))

@@ -174,7 +174,7 @@ class SunpowerPayloadTest {
         "GridProfileGet: no active_id (Could not connect to mime.)"));
   }
 
-  @ParameterizedTest(name = "get_comm body \"{0}\"")
+  @ParameterizedTest(name = "get_comm body {0}")
   @ValueSource(strings = {"<html>502</html>", "{\"result\":\"succeed\"}", "[]", ""})
   void badGetCommBodyIsAnEndpointFailureOnly(String body) {
     SunpowerReading r = parse(new SunpowerResponses(SunpowerApi.DL_CGI, text("devicelist_2019_build4150.json"), body,
@@ -205,7 +205,7 @@ class SunpowerPayloadTest {
         .hasMessage("device_list: no devices array");
   }
 
-  @ParameterizedTest(name = "body \"{0}\"")
+  @ParameterizedTest(name = "body {0}")
   @ValueSource(strings = {"{\"devices\": [", "<html>Internal Server Error</html>", "", "null"})
   void deviceListThatIsNotJsonFailsThePoll(String body) {
     SunpowerResponses responses = new SunpowerResponses(SunpowerApi.DL_CGI, body, null, null, null, null, List.of());
@@ -224,19 +224,19 @@ class SunpowerPayloadTest {
     assertThat(SunpowerJson.dataTime(dataTime)).isEqualTo(utc(iso));
   }
 
-  @ParameterizedTest(name = "\"{0}\"")
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"", "2025,13,01,00,00,00", "2025-06-21 23:24:05", "2025,06,21"})
   void malformedDataTimeIsAbsent(String dataTime) {
     assertThat(SunpowerJson.dataTime(dataTime)).isNull();
   }
 
-  @ParameterizedTest(name = "\"{0}\" is {1}")
+  @ParameterizedTest(name = "{0} is {1}")
   @CsvSource({"'0.0081', 0.0081", "'-103.5', -103.5", "'60', 60", "' 0.230300', 0.2303", "'1e3', 1000"})
   void numbersAreReadFromStrings(String text, double value) {
     assertThat(SunpowerJson.number(text)).isEqualTo(value);
   }
 
-  @ParameterizedTest(name = "\"{0}\"")
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"nan", "NaN", "inf", "", "60f", "0x0b", "N/A"})
   void nonNumbersAreAbsent(String text) {
     assertThat(SunpowerJson.number(text)).isNull();
