@@ -60,7 +60,7 @@ class CommandLineTest {
     }
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "help for {0}")
   @ValueSource(strings = {"", "demo", "simulate", "check-config", "wallconnector", "powerwall", "powerwall fetchcert", "sunpower",
       "tesla", "tesla login", "tesla keygen", "tesla register", "tesla serve"})
   void everyCommandHasHelp(String command) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DeviceAddressTest {
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} is {1}")
   @CsvSource({
     "192.168.1.50, http://192.168.1.50:80",
     "192.168.1.50:8080, http://192.168.1.50:8080",
@@ -38,7 +38,7 @@ class DeviceAddressTest {
         .isEqualTo(URI.create("https://gateway.lan:8443"));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} is refused")
   @CsvSource(
       delimiter = '|',
       value = {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DurationsTest {
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} is {1}")
   @CsvSource({
     "500ms, PT0.5S",
     "37s, PT37S",
@@ -36,7 +36,7 @@ class DurationsTest {
     assertThat(Durations.parse("3\u03bcs")).isEqualTo(Duration.ofNanos(3_000));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} is refused")
   @ValueSource(strings = {"10", "0", "", "s", "1.2.3s", "10 s", "1m20", "ms10", "+5s", ".s"})
   void rejectsMalformedText(String text) {
     assertThatThrownBy(() -> Durations.parse(text))
@@ -65,7 +65,7 @@ class DurationsTest {
         .hasMessage("duration \"99999999999999999999999s\" is too long");
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} formats as {1}")
   @CsvSource({
     "PT0S, 0s",
     "PT0.000000001S, 1ns",
@@ -83,7 +83,7 @@ class DurationsTest {
     assertThat(Durations.format(duration)).isEqualTo(expected);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} ns")
   @ValueSource(longs = {0, 1, 999, 1_000, 1_500, 999_999, 1_000_000, 123_456_789, 1_000_000_000L,
       59_999_999_999L, 3_600_000_000_000L, 93_784_005_006_007L, Long.MAX_VALUE})
   void formatAndParseRoundTrip(long nanos) {

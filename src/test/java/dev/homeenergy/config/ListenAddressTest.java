@@ -39,7 +39,7 @@ class ListenAddressTest {
     assertThat(address.getPort()).isEqualTo(8080);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} is refused")
   @CsvSource(
       delimiter = '|',
       value = {

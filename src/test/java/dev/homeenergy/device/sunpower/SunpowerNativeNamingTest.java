@@ -236,7 +236,7 @@ class SunpowerNativeNamingTest {
         .extracting(Sample::timestampMillis).isEqualTo(1_751_083_263_000L);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"devicelist_2019_build4150.json", "devicelist_2023_build61410_37inverters.json",
       "devicelist_2024_build61640.json", "devicelist_2025_build61839.json", "devicelist_2025_build61839_4devices.json",
       "devicelist_ess_devices.json", "devicelist_inverter_error_no_values.json",

@@ -88,7 +88,7 @@ class SunpowerPayloadTest {
     assertThat(i.freqHz()).isEqualTo(60.02);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @CsvSource({
       "devicelist_2023_build61410_37inverters.json, 40, 37, E00122208056231, 0.0237, 2023-08-23T11:35:20Z, working",
       "devicelist_2024_build61640.json,             23, 20, E00202040020677, 0.0006, 2024-04-16T23:27:43Z, error",
@@ -174,7 +174,7 @@ class SunpowerPayloadTest {
         "GridProfileGet: no active_id (Could not connect to mime.)"));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "get_comm body {0}")
   @ValueSource(strings = {"<html>502</html>", "{\"result\":\"succeed\"}", "[]", ""})
   void badGetCommBodyIsAnEndpointFailureOnly(String body) {
     SunpowerReading r = parse(new SunpowerResponses(SunpowerApi.DL_CGI,
@@ -199,7 +199,7 @@ class SunpowerPayloadTest {
     assertThat(r.endpointFailures()).extracting(EndpointFailure::endpoint).containsExactly("Get_Comm", "GridProfileGet");
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"dl_cgi_403_body.json", "gridprofileget_error_mime.json"})
   void deviceListWithoutDevicesFailsThePoll(String file) {
     assertThatThrownBy(() -> SunpowerReading.parse(dlCgi(file, null, null)))
@@ -207,7 +207,7 @@ class SunpowerPayloadTest {
         .hasMessage("device_list: no devices array");
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "body {0}")
   @ValueSource(strings = {"{\"devices\": [", "<html>Internal Server Error</html>", "", "null"})
   void deviceListThatIsNotJsonFailsThePoll(String body) {
     SunpowerResponses responses = new SunpowerResponses(SunpowerApi.DL_CGI, body, null, null, null, null, List.of());
@@ -217,7 +217,7 @@ class SunpowerPayloadTest {
         .hasMessageStartingWith("device_list: ");
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} is {1}")
   @CsvSource({
       "'2019,05,14,04,05,00', 2019-05-14T04:05:00Z",
       "'2025,06,21,23,24,05', 2025-06-21T23:24:05Z",
@@ -226,19 +226,19 @@ class SunpowerPayloadTest {
     assertThat(SunpowerJson.dataTime(dataTime)).isEqualTo(utc(iso));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"", "2025,13,01,00,00,00", "2025-06-21 23:24:05", "2025,06,21"})
   void malformedDataTimeIsAbsent(String dataTime) {
     assertThat(SunpowerJson.dataTime(dataTime)).isNull();
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} is {1}")
   @CsvSource({"'0.0081', 0.0081", "'-103.5', -103.5", "'60', 60", "' 0.230300', 0.2303", "'1e3', 1000"})
   void numbersAreReadFromStrings(String text, double value) {
     assertThat(SunpowerJson.number(text)).isEqualTo(value);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"nan", "NaN", "inf", "", "60f", "0x0b", "N/A"})
   void nonNumbersAreAbsent(String text) {
     assertThat(SunpowerJson.number(text)).isNull();

@@ -182,7 +182,7 @@ class SunpowerVarsTest {
     assertThat(r.liveData().soc()).isEqualTo(0.86);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} is {1}")
   @CsvSource({
       "p3phsumKw, p_3phsum_kw", "vln3phavgV, vln_3phavg_v", "i3phsumA, i_3phsum_a", "ltea3phsumKwh, ltea_3phsum_kwh",
       "negLtea3phsumKwh, neg_ltea_3phsum_kwh", "iMppt1A, i_mppt1_a", "tHtsnkDegc, t_htsnk_degc", "v12V, v12_v",

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WallConnectorPayloadTest {
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
         Captures.VITALS_FW25_IDLE,
@@ -142,7 +142,7 @@ class WallConnectorPayloadTest {
     assertParseError(Fixtures.text("wallconnector", Captures.LIFETIME_TRUNCATED), Lifetime.class);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "body {0}")
   @ValueSource(
       strings = {
         "",

@@ -75,7 +75,7 @@ class WallConnectorPromtoolIT {
         Duration.ofSeconds(30), naming, Map.of());
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "firmware {0}")
   @EnumSource(Firmware.class)
   void nativeExpositionIsLintClean(Firmware firmware) throws Exception {
     String text = exposition(firmware, NamingStyle.NATIVE);
@@ -87,7 +87,7 @@ class WallConnectorPromtoolIT {
     assertThat(result.exitCode()).isZero();
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "firmware {0}")
   @EnumSource(Firmware.class)
   void compatExpositionParsesAndOnlyTheSeedsOwnNamesAreLinted(Firmware firmware) throws Exception {
     String text = exposition(firmware, NamingStyle.COMPAT);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-class WebServerTest {
+class WebServerIT {
   private final FakeFamily family = new FakeFamily();
   private Exporter exporter;
   private URI base;

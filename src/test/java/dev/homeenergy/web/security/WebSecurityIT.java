@@ -39,7 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The exporter-toolkit web configuration: basic auth, TLS, mutual TLS, reloads and bad files, over real HTTP(S). */
-class WebSecurityTest {
+class WebSecurityIT {
   private static final String ALICE = "alice-s3cret-password";
   private static final List<String> PROTECTED = List.of("/", "/metrics", "/probe?target=kitchen", "/sd",
       "/devices/kitchen/raw");
@@ -197,7 +197,7 @@ class WebSecurityTest {
     return "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n" + extra;
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "key file {0}")
   @CsvSource({"server.key", "server-pkcs1.key"})
   void servesHttpsWithPemCertificateAndKey(String keyFile) throws Exception {
     URI base = start("tls_server_config:\n  cert_file: server.crt\n  key_file: " + keyFile + "\n", false);
@@ -255,7 +255,7 @@ class WebSecurityTest {
             .getSubjectX500Principal().getName().equals("CN=server2"));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{1}: {2}")
   @CsvSource(delimiter = '|', value = {
       "basic_auth_users:\\n  alice: plaintext-password\\n|basic_auth_users.alice|not a bcrypt hash",
       "basic_auth_user:\\n  alice: x\\n|basic_auth_user|unknown key",

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /probe}, {@code /sd}, on-demand polling and the rendered-scrape cache, over real HTTP. */
-class ProbeAndScrapeCacheTest {
+class ProbeAndScrapeCacheIT {
   private final FakeFamily family = new FakeFamily();
   private Exporter exporter;
   private URI base;
