@@ -41,14 +41,14 @@ public final class CheckConfigCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ExporterConfig config;
     try {
-      config = new ConfigLoader(context.families().specs(), context.env()::get).load(file);
+      config = new ConfigLoader(context.families().specs(), context.families().checks(), context.env()::get)
+          .load(file);
     } catch (ConfigException e) {
       err.println(e.getMessage());
       err.flush();
       return Serving.EXIT_CONFIG;
     }
-    List<String> problems = new java.util.ArrayList<>(Serving.problems(config));
-    problems.addAll(Serving.deviceProblems(config, context.families().devices()));
+    List<String> problems = Serving.problems(config);
     if (config.web().securityFile() != null) {
       try {
         WebSecurity.load(config.web().securityFile());

@@ -1,17 +1,44 @@
 package dev.homeenergy.cli;
 
 import dev.homeenergy.config.LogConfig;
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code --log.*} flags; each overrides the config file when given. */
 public final class LogOptions {
-  @Option(names = "--log.level", paramLabel = "LEVEL",
+  @Option(names = "--log.level", paramLabel = "LEVEL", converter = LevelFlag.class,
       description = "Log level: debug, info, warn or error (default: log.level of the config file, else info).")
   String level;
 
-  @Option(names = "--log.format", paramLabel = "FORMAT",
+  @Option(names = "--log.format", paramLabel = "FORMAT", converter = FormatFlag.class,
       description = "Log format: text, logfmt or json (default: log.format of the config file, else text).")
   String format;
+
+  /** Checks {@code --log.level} while the command line is parsed (exit code 2). */
+  static final class LevelFlag implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      return oneOf(value, "log level", LogConfig.LEVELS);
+    }
+  }
+
+  /** Checks {@code --log.format} while the command line is parsed (exit code 2). */
+  static final class FormatFlag implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      return oneOf(value, "log format", LogConfig.FORMATS);
+    }
+  }
+
+  private static String oneOf(String value, String what, List<String> valid) {
+    if (!valid.contains(value)) {
+      throw new TypeConversionException(
+          "invalid " + what + " \"" + value + "\"; expected one of: " + String.join(", ", valid));
+    }
+    return value;
+  }
 
   /** The flags that were given, on top of {@code base}. */
   LogConfig over(LogConfig base) {

@@ -38,7 +38,7 @@ public final class TeslaCommand {
     Optional<Loaded> load(CliContext context, PrintWriter err) {
       ExporterConfig config;
       try {
-        config = new ConfigLoader(context.families().specs(), context.env()::get).load(configFile);
+        config = new ConfigLoader(context.families().specs(), context.families().checks(), context.env()::get).load(configFile);
       } catch (ConfigException e) {
         err.println(e.getMessage());
         err.flush();

@@ -34,29 +34,48 @@ public final class ConfigLoader {
   private static final int MAX_ALIASES = 50;
 
   private final Map<String, DeviceTypeSpec> types;
+  private final DeviceCheck check;
   private final Function<String, String> env;
   private final TextFileReader files;
 
   /**
    * @param types the known device types by {@link DeviceTypeSpec#type()}
+   * @param check the families' own check of each device entry whose keys all parsed
    * @param env looks up environment variables for {@code ${NAME}}; null means unset
    * @param files reads the config file and {@code <key>_file} secrets
    */
-  public ConfigLoader(
-      Map<String, DeviceTypeSpec> types, Function<String, String> env, TextFileReader files) {
+  public ConfigLoader(Map<String, DeviceTypeSpec> types, DeviceCheck check, Function<String, String> env,
+      TextFileReader files) {
     this.types = Map.copyOf(types);
+    this.check = check;
     this.env = env;
     this.files = files;
   }
 
+  /** A loader without family checks. */
+  public ConfigLoader(
+      Map<String, DeviceTypeSpec> types, Function<String, String> env, TextFileReader files) {
+    this(types, DeviceCheck.NONE, env, files);
+  }
+
   /** A loader reading real files as UTF-8. */
+  public ConfigLoader(Map<String, DeviceTypeSpec> types, DeviceCheck check, Function<String, String> env) {
+    this(types, check, env, Files::readString);
+  }
+
+  /** A loader without family checks, reading real files as UTF-8. */
   public ConfigLoader(Map<String, DeviceTypeSpec> types, Function<String, String> env) {
-    this(types, env, Files::readString);
+    this(types, DeviceCheck.NONE, env);
   }
 
   /** A loader using the process environment and real files. */
   public static ConfigLoader withSystemEnvironment(Map<String, DeviceTypeSpec> types) {
     return new ConfigLoader(types, System::getenv);
+  }
+
+  /** A loader with the families' checks, using the process environment and real files. */
+  public static ConfigLoader withSystemEnvironment(Map<String, DeviceTypeSpec> types, DeviceCheck check) {
+    return new ConfigLoader(types, check, System::getenv);
   }
 
   /**
@@ -95,7 +114,8 @@ public final class ConfigLoader {
     Optional<Node> root = compose(yamlText, knownKeys(), problems);
     ValueReader values = new ValueReader(new EnvExpander(env), problems);
     SecretResolver secrets = new SecretResolver(files, baseDirectory, values, problems);
-    DeviceParser deviceParser = new DeviceParser(types, values, secrets, problems);
+    FamilyKeyReader familyKeys = new FamilyKeyReader(values, secrets, baseDirectory, problems);
+    DeviceParser deviceParser = new DeviceParser(types, values, familyKeys, check, problems);
 
     WebConfig web = WebConfig.defaults();
     LogConfig log = LogConfig.defaults();
@@ -190,14 +210,9 @@ public final class ConfigLoader {
     return duration;
   }
 
-  /** A true/false setting; a value that is neither is reported. */
+  /** A true/false setting, read like a family's flag keys. */
   private static Optional<Boolean> flag(YamlMap map, String key, ValueReader values) {
-    return setting(map, key, values, text -> {
-      if (!text.equals("true") && !text.equals("false")) {
-        throw new IllegalArgumentException("expected true or false, got \"" + text + "\"");
-      }
-      return text;
-    }).map(Boolean::parseBoolean);
+    return map.get(key).flatMap(values::flag);
   }
 
   private static LogConfig log(YamlMap map, ValueReader values) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Logging settings.
+ * Logging settings, checked when built.
  *
  * @param level one of debug, info, warn, error
  * @param format one of text, logfmt, json
@@ -17,6 +17,18 @@ public record LogConfig(String level, String format, Path file) {
 
   /** Valid {@code format} values. */
   public static final List<String> FORMATS = List.of("text", "logfmt", "json");
+
+  /** @throws IllegalArgumentException when the level or the format is not one of the valid values */
+  public LogConfig {
+    if (!LEVELS.contains(level)) {
+      throw new IllegalArgumentException(
+          "invalid log level \"" + level + "\"; expected one of: " + String.join(", ", LEVELS));
+    }
+    if (!FORMATS.contains(format)) {
+      throw new IllegalArgumentException(
+          "invalid log format \"" + format + "\"; expected one of: " + String.join(", ", FORMATS));
+    }
+  }
 
   /** Logging to stderr. */
   public LogConfig(String level, String format) {

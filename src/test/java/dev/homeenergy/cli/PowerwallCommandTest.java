@@ -126,7 +126,8 @@ class PowerwallCommandTest {
         """);
     CommandLineTest.Run check = new CommandLineTest.Run(Map.of());
     assertThat(check.execute("check-config", config.toString())).isEqualTo(2);
-    assertThat(check.err.toString()).contains("devices[home-battery].password").contains("devices[cabin].tls_cert_file");
+    assertThat(check.err.toString()).contains("config.yml:2: devices[0].password: required")
+        .contains("config.yml:9: devices[1].tls_cert_file: cannot read");
     CommandLineTest.Run serve = new CommandLineTest.Run(Map.of());
     assertThat(serve.execute("--config.file=" + config)).isEqualTo(2);
     assertThat(serve.serving.get()).isNull();

@@ -11,6 +11,7 @@ import dev.homeenergy.config.DeviceAddress;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.Durations;
 import dev.homeenergy.config.ExporterConfig;
+import dev.homeenergy.config.ListenAddress;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
@@ -99,7 +100,7 @@ public final class SeedConfigFile {
     extra.put("email", blank(device.loginEmail()) ? PowerwallSettings.DEFAULT_EMAIL : device.loginEmail());
     extra.put("password", new Secret(device.loginPassword()));
     if (!blank(device.tlsCertFile())) {
-      extra.put("tls_cert_file", resolve(file, device.tlsCertFile()).toString());
+      extra.put("tls_cert_file", resolve(file, device.tlsCertFile()));
     }
     extra.put("retry_interval", duration(file, "device.retry_interval", device.retryInterval(),
         PowerwallSettings.DEFAULT_RETRY_INTERVAL));
@@ -116,9 +117,19 @@ public final class SeedConfigFile {
     Duration afterRetries = interval.plus(spec.defaultTimeout()).plus((Duration) extra.get("retry_timeout"));
     DeviceConfig gateway = new DeviceConfig(DEVICE_NAME, spec.type(), address, interval, spec.defaultTimeout(),
         afterRetries.compareTo(staleAfter) > 0 ? afterRetries : staleAfter, NamingStyle.COMPAT, extra);
-    WebConfig webConfig = new WebConfig(
-        blank(web.listenAddress()) ? DEFAULT_LISTEN_ADDRESS : web.listenAddress(),
-        blank(web.metricsPath()) ? WebConfig.DEFAULT_TELEMETRY_PATH : web.metricsPath());
+    String listenAddress = blank(web.listenAddress()) ? DEFAULT_LISTEN_ADDRESS : web.listenAddress();
+    String metricsPath = blank(web.metricsPath()) ? WebConfig.DEFAULT_TELEMETRY_PATH : web.metricsPath();
+    try {
+      ListenAddress.requireValid(listenAddress);
+    } catch (IllegalArgumentException e) {
+      throw new Problem(file + ": web.listen_address: " + e.getMessage());
+    }
+    try {
+      WebConfig.checkTelemetryPath(metricsPath);
+    } catch (IllegalArgumentException e) {
+      throw new Problem(file + ": web.metrics_path: " + e.getMessage());
+    }
+    WebConfig webConfig = new WebConfig(listenAddress, metricsPath);
     Path directory = file.toAbsolutePath().getParent();
     return new ExporterConfig(webConfig, LogConfig.defaults(), List.of(gateway), directory);
   }
