@@ -1,5 +1,6 @@
 package dev.homeenergy.cli;
 
+import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.DeviceTypeSpec;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
@@ -80,8 +81,8 @@ public final class PowerwallCommand implements Callable<Integer> {
     ExporterConfig config;
     try {
       config = SeedConfigFile.read(file, typeSpec);
-    } catch (SeedConfigFile.Problem e) {
-      err.println("error: " + e.getMessage());
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
       err.flush();
       return Serving.EXIT_CONFIG;
     }
