@@ -269,7 +269,9 @@ class CommandLineTest {
     Run run = new Run(Map.of("TESLA_SECRET", "s3cret"));
     assertThat(run.execute("check-config", config.toString())).isZero();
     assertThat(run.out.toString()).contains("address: https://fleet-api.prd.na.vn.cloud.tesla.com")
-        .contains("client_secret: <secret>").doesNotContain("s3cret");
+        .contains("client_secret: <secret>").doesNotContain("s3cret")
+        .contains("region: eu").contains("budget_dollars: 10.0").contains("fields: default")
+        .contains("token_base: https://fleet-auth.prd.vn.cloud.tesla.com");
     Files.writeString(config, "devices:\n  - name: cars\n    type: tesla\n");
     Run missing = new Run(Map.of());
     assertThat(missing.execute("check-config", config.toString())).isEqualTo(2);
