@@ -1,7 +1,7 @@
 package dev.homeenergy.cli;
 
 import dev.homeenergy.config.LogConfig;
-import java.util.List;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -20,7 +20,7 @@ public final class LogOptions {
   static final class LevelFlag implements ITypeConverter<String> {
     @Override
     public String convert(String value) {
-      return oneOf(value, "log level", LogConfig.LEVELS);
+      return checked(LogConfig::checkLevel, value);
     }
   }
 
@@ -28,16 +28,16 @@ public final class LogOptions {
   static final class FormatFlag implements ITypeConverter<String> {
     @Override
     public String convert(String value) {
-      return oneOf(value, "log format", LogConfig.FORMATS);
+      return checked(LogConfig::checkFormat, value);
     }
   }
 
-  private static String oneOf(String value, String what, List<String> valid) {
-    if (!valid.contains(value)) {
-      throw new TypeConversionException(
-          "invalid " + what + " \"" + value + "\"; expected one of: " + String.join(", ", valid));
+  private static String checked(UnaryOperator<String> check, String value) {
+    try {
+      return check.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
-    return value;
   }
 
   /** The flags that were given, on top of {@code base}. */

@@ -219,10 +219,10 @@ public final class ConfigLoader {
     map.rejectUnknownKeys(LOG_KEYS);
     LogConfig defaults = LogConfig.defaults();
     String level =
-        setting(map, "level", values, text -> oneOf(text, "log level", LogConfig.LEVELS))
+        setting(map, "level", values, LogConfig::checkLevel)
             .orElse(defaults.level());
     String format =
-        setting(map, "format", values, text -> oneOf(text, "log format", LogConfig.FORMATS))
+        setting(map, "format", values, LogConfig::checkFormat)
             .orElse(defaults.format());
     return new LogConfig(level, format);
   }
@@ -242,14 +242,6 @@ public final class ConfigLoader {
       map.report(entry.get(), e.getMessage());
       return Optional.empty();
     }
-  }
-
-  private static String oneOf(String text, String what, List<String> valid) {
-    if (!valid.contains(text)) {
-      throw new IllegalArgumentException(
-          "invalid " + what + " \"" + text + "\"; expected one of: " + String.join(", ", valid));
-    }
-    return text;
   }
 
   private static List<DeviceEntry> devices(

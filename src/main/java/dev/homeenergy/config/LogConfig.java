@@ -20,14 +20,32 @@ public record LogConfig(String level, String format, Path file) {
 
   /** @throws IllegalArgumentException when the level or the format is not one of the valid values */
   public LogConfig {
-    if (!LEVELS.contains(level)) {
+    checkLevel(level);
+    checkFormat(format);
+  }
+
+  /**
+   * @return the level
+   * @throws IllegalArgumentException naming the valid levels when it is not one of them
+   */
+  public static String checkLevel(String level) {
+    return oneOf(level, "log level", LEVELS);
+  }
+
+  /**
+   * @return the format
+   * @throws IllegalArgumentException naming the valid formats when it is not one of them
+   */
+  public static String checkFormat(String format) {
+    return oneOf(format, "log format", FORMATS);
+  }
+
+  private static String oneOf(String value, String what, List<String> valid) {
+    if (!valid.contains(value)) {
       throw new IllegalArgumentException(
-          "invalid log level \"" + level + "\"; expected one of: " + String.join(", ", LEVELS));
+          "invalid " + what + " \"" + value + "\"; expected one of: " + String.join(", ", valid));
     }
-    if (!FORMATS.contains(format)) {
-      throw new IllegalArgumentException(
-          "invalid log format \"" + format + "\"; expected one of: " + String.join(", ", FORMATS));
-    }
+    return value;
   }
 
   /** Logging to stderr. */
