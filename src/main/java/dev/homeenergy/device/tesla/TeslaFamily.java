@@ -78,30 +78,33 @@ public final class TeslaFamily implements DeviceFamily {
   }
 
   /**
-   * Checks the rules across keys: {@code region} and {@code api_base} both pick the Fleet API, so
-   * only one may be given; then that the settings resolve.
+   * Checks the rule across keys ({@code region} and {@code api_base} both pick the Fleet API, so
+   * only one may be given) and, for entries a drop-in command built without the config loader, the
+   * required client credentials; then that the settings resolve.
    */
   @Override
   public void validate(DeviceConfig config, FamilyProblems problems) {
-    Object clientId = config.extra().get("client_id");
-    if (clientId == null || String.valueOf(clientId).isBlank()) {
+    Map<String, Object> extra = config.extra();
+    boolean usable = true;
+    if (extra.get("client_id") == null || String.valueOf(extra.get("client_id")).isBlank()) {
       problems.add("client_id", "required (the Client ID of your app on developer.tesla.com)");
+      usable = false;
     }
-    if (!(config.extra().get("client_secret") instanceof Secret)) {
+    if (!(extra.get("client_secret") instanceof Secret)) {
       problems.add("client_secret", "required (client_secret, client_secret_file or ${ENV})");
+      usable = false;
     }
-    if (config.extra().containsKey("region") && config.extra().containsKey("api_base")) {
+    if (extra.containsKey("region") && extra.containsKey("api_base")) {
       problems.add("api_base", "region and api_base both pick the Fleet API; give only one (api_base for a proxy"
           + " or the simulator, region for Tesla's)");
+      usable = false;
     }
-    if (clientId == null || !(config.extra().get("client_secret") instanceof Secret)
-        || config.extra().containsKey("region") && config.extra().containsKey("api_base")) {
-      return;
-    }
-    try {
-      settings(config, null);
-    } catch (IllegalArgumentException e) {
-      problems.add("", e.getMessage());
+    if (usable) {
+      try {
+        settings(config, null);
+      } catch (IllegalArgumentException e) {
+        problems.add("", e.getMessage());
+      }
     }
   }
 
