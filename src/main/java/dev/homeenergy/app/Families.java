@@ -1,5 +1,6 @@
 package dev.homeenergy.app;
 
+import dev.homeenergy.config.DeviceCheck;
 import dev.homeenergy.config.DeviceTypeSpec;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.device.powerwall.PowerwallFamily;
@@ -55,6 +56,11 @@ public record Families(List<Family> list) {
     Map<String, DeviceTypeSpec> specs = new LinkedHashMap<>();
     list.forEach(f -> specs.put(f.type(), f.device().spec()));
     return specs;
+  }
+
+  /** Each family's own check of a device entry of its type, for the config loader. */
+  public DeviceCheck checks() {
+    return (device, problems) -> byType(device.type()).ifPresent(f -> f.device().validate(device, problems));
   }
 
   /** The type names, in list order. */

@@ -41,12 +41,12 @@ public final class CheckConfigCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ExporterConfig config;
     try {
-      config = new ConfigLoader(context.families().specs(), context.env()::get).load(file);
+      config = new ConfigLoader(context.families().specs(), context.families().checks(), context.env()::get)
+          .load(file);
     } catch (ConfigException e) {
       throw new CommandException(Serving.EXIT_CONFIG, List.of(e.getMessage()));
     }
-    List<String> problems = new java.util.ArrayList<>(Serving.problems(config));
-    problems.addAll(Serving.deviceProblems(config, context.families().devices()));
+    List<String> problems = Serving.problems(config);
     if (config.web().securityFile() != null) {
       try {
         WebSecurity.load(config.web().securityFile());

@@ -1,5 +1,6 @@
 package dev.homeenergy.cli;
 
+import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.DeviceTypeSpec;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
@@ -9,6 +10,7 @@ import dev.homeenergy.device.powerwall.SeedConfigFile;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,8 +78,8 @@ public final class PowerwallCommand implements Callable<Integer> {
     ExporterConfig config;
     try {
       config = SeedConfigFile.read(file, typeSpec);
-    } catch (SeedConfigFile.Problem e) {
-      throw CommandException.config(e.getMessage());
+    } catch (ConfigException e) {
+      throw new CommandException(Serving.EXIT_CONFIG, List.of(e.getMessage()));
     }
     config = config.withLog(new LogConfig(debug ? "debug" : "info", logStyle));
     if (style != NamingStyle.COMPAT) {

@@ -5,9 +5,6 @@ import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.web.security.WebSecurity;
-import dev.homeenergy.config.ListenAddress;
-import dev.homeenergy.config.LogConfig;
-import dev.homeenergy.config.WebConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,35 +22,21 @@ final class Serving {
 
   private Serving() {}
 
-  /** Problems with settings that flags may have changed after the file was validated. */
+  /**
+   * Problems of the config as a whole that loading a file does not report: it lists no device.
+   * The web and log settings check themselves when built.
+   */
   static List<String> problems(ExporterConfig config) {
     List<String> problems = new ArrayList<>();
     if (config.devices().isEmpty()) {
       problems.add("devices: no devices configured; list at least one (see examples/home-energy-exporter.yml)");
     }
-    try {
-      ListenAddress.parse(config.web().listenAddress());
-    } catch (IllegalArgumentException e) {
-      problems.add("web.listen_address: " + e.getMessage());
-    }
-    try {
-      WebConfig.checkTelemetryPath(config.web().telemetryPath());
-    } catch (IllegalArgumentException e) {
-      problems.add("web.telemetry_path: " + e.getMessage());
-    }
-    if (!LogConfig.LEVELS.contains(config.log().level())) {
-      problems.add("log.level: must be one of " + String.join(", ", LogConfig.LEVELS)
-          + ", got \"" + config.log().level() + "\"");
-    }
-    if (!LogConfig.FORMATS.contains(config.log().format())) {
-      problems.add("log.format: must be one of " + String.join(", ", LogConfig.FORMATS)
-          + ", got \"" + config.log().format() + "\"");
-    }
     return problems;
   }
 
   /**
-   * Problems only a device family can see (a missing password, an unreadable certificate file).
+   * The families' own checks of devices a drop-in command built from its flags or file (a loaded
+   * config file had them checked with their lines already), each naming device and key.
    */
   static List<String> deviceProblems(ExporterConfig config, List<DeviceFamily> families) {
     List<String> problems = new ArrayList<>();
@@ -63,11 +46,8 @@ final class Serving {
         problems.add("devices[" + device.name() + "].type: no device family " + device.type());
         continue;
       }
-      try {
-        family.get().validate(device);
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
-      }
+      family.get().validate(device, (key, message) ->
+          problems.add("devices[" + device.name() + "]" + (key.isEmpty() ? "" : "." + key) + ": " + message));
     }
     return problems;
   }
@@ -79,7 +59,7 @@ final class Serving {
    */
   static ExporterConfig load(Path file, CliContext context) {
     try {
-      return new ConfigLoader(context.families().specs(), context.env()::get).load(file);
+      return new ConfigLoader(context.families().specs(), context.families().checks(), context.env()::get).load(file);
     } catch (ConfigException e) {
       throw new CommandException(EXIT_CONFIG, List.of(e.getMessage()));
     }

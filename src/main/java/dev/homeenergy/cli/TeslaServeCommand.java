@@ -88,6 +88,9 @@ public final class TeslaServeCommand implements Callable<Integer> {
     int port;
     try {
       port = Integer.parseInt(env.getOrDefault("EXPORTER_PORT", "9090"));
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
     } catch (NumberFormatException e) {
       throw CommandException.config("EXPORTER_PORT must be a port number");
     }

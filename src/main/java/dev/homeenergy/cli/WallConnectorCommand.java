@@ -123,9 +123,15 @@ public final class WallConnectorCommand implements Callable<Integer> {
     Duration timeout = SEED_TIMEOUT.compareTo(interval) < 0 ? SEED_TIMEOUT : interval;
     DeviceConfig device = new DeviceConfig(TYPE, TYPE, uri, interval, timeout, interval.multipliedBy(5),
         style, Map.of());
-    ExporterConfig config = new ExporterConfig(
-        new WebConfig(listenAddress(bind, port), WebConfig.DEFAULT_TELEMETRY_PATH),
-        log.over(LogConfig.defaults()), List.of(device));
+    WebConfig web;
+    try {
+      web = new WebConfig(listenAddress(bind, port), WebConfig.DEFAULT_TELEMETRY_PATH);
+    } catch (IllegalArgumentException e) {
+      err.println("error: --bind: " + e.getMessage());
+      err.flush();
+      return Serving.EXIT_CONFIG;
+    }
+    ExporterConfig config = new ExporterConfig(web, log.over(LogConfig.defaults()), List.of(device));
     return Serving.serve(config, context, out, err, null);
   }
 

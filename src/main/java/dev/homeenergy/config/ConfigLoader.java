@@ -34,29 +34,48 @@ public final class ConfigLoader {
   private static final int MAX_ALIASES = 50;
 
   private final Map<String, DeviceTypeSpec> types;
+  private final DeviceCheck check;
   private final Function<String, String> env;
   private final TextFileReader files;
 
   /**
    * @param types the known device types by {@link DeviceTypeSpec#type()}
+   * @param check the families' own check of each device entry whose keys all parsed
    * @param env looks up environment variables for {@code ${NAME}}; null means unset
    * @param files reads the config file and {@code <key>_file} secrets
    */
-  public ConfigLoader(
-      Map<String, DeviceTypeSpec> types, Function<String, String> env, TextFileReader files) {
+  public ConfigLoader(Map<String, DeviceTypeSpec> types, DeviceCheck check, Function<String, String> env,
+      TextFileReader files) {
     this.types = Map.copyOf(types);
+    this.check = check;
     this.env = env;
     this.files = files;
   }
 
+  /** A loader without family checks. */
+  public ConfigLoader(
+      Map<String, DeviceTypeSpec> types, Function<String, String> env, TextFileReader files) {
+    this(types, DeviceCheck.NONE, env, files);
+  }
+
   /** A loader reading real files as UTF-8. */
+  public ConfigLoader(Map<String, DeviceTypeSpec> types, DeviceCheck check, Function<String, String> env) {
+    this(types, check, env, Files::readString);
+  }
+
+  /** A loader without family checks, reading real files as UTF-8. */
   public ConfigLoader(Map<String, DeviceTypeSpec> types, Function<String, String> env) {
-    this(types, env, Files::readString);
+    this(types, DeviceCheck.NONE, env);
   }
 
   /** A loader using the process environment and real files. */
   public static ConfigLoader withSystemEnvironment(Map<String, DeviceTypeSpec> types) {
     return new ConfigLoader(types, System::getenv);
+  }
+
+  /** A loader with the families' checks, using the process environment and real files. */
+  public static ConfigLoader withSystemEnvironment(Map<String, DeviceTypeSpec> types, DeviceCheck check) {
+    return new ConfigLoader(types, check, System::getenv);
   }
 
   /**
@@ -95,7 +114,8 @@ public final class ConfigLoader {
     Optional<Node> root = compose(yamlText, knownKeys(), problems);
     ValueReader values = new ValueReader(new EnvExpander(env), problems);
     SecretResolver secrets = new SecretResolver(files, baseDirectory, values, problems);
-    DeviceParser deviceParser = new DeviceParser(types, values, secrets, problems);
+    FamilyKeyReader familyKeys = new FamilyKeyReader(values, secrets, baseDirectory, problems);
+    DeviceParser deviceParser = new DeviceParser(types, values, familyKeys, check, problems);
 
     WebConfig web = WebConfig.defaults();
     LogConfig log = LogConfig.defaults();
@@ -190,24 +210,19 @@ public final class ConfigLoader {
     return duration;
   }
 
-  /** A true/false setting; a value that is neither is reported. */
+  /** A true/false setting, read like a family's flag keys. */
   private static Optional<Boolean> flag(YamlMap map, String key, ValueReader values) {
-    return setting(map, key, values, text -> {
-      if (!text.equals("true") && !text.equals("false")) {
-        throw new IllegalArgumentException("expected true or false, got \"" + text + "\"");
-      }
-      return text;
-    }).map(Boolean::parseBoolean);
+    return map.get(key).flatMap(values::flag);
   }
 
   private static LogConfig log(YamlMap map, ValueReader values) {
     map.rejectUnknownKeys(LOG_KEYS);
     LogConfig defaults = LogConfig.defaults();
     String level =
-        setting(map, "level", values, text -> oneOf(text, "log level", LogConfig.LEVELS))
+        setting(map, "level", values, LogConfig::checkLevel)
             .orElse(defaults.level());
     String format =
-        setting(map, "format", values, text -> oneOf(text, "log format", LogConfig.FORMATS))
+        setting(map, "format", values, LogConfig::checkFormat)
             .orElse(defaults.format());
     return new LogConfig(level, format);
   }
@@ -227,14 +242,6 @@ public final class ConfigLoader {
       map.report(entry.get(), e.getMessage());
       return Optional.empty();
     }
-  }
-
-  private static String oneOf(String text, String what, List<String> valid) {
-    if (!valid.contains(text)) {
-      throw new IllegalArgumentException(
-          "invalid " + what + " \"" + text + "\"; expected one of: " + String.join(", ", valid));
-    }
-    return text;
   }
 
   private static List<DeviceEntry> devices(

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Prints the effective config as YAML, as {@code check-config} shows it: every default filled in,
- * durations in Go form, device addresses as base URIs and secrets as {@code <secret>}. Without
+ * Prints the effective config as YAML, as {@code check-config} shows it: every default filled in
+ * (a family key's too, when its family declares one), durations in Go form, device addresses as base URIs and secrets as {@code <secret>}. Without
  * secrets the output loads back to an equal {@link ExporterConfig}.
  */
 public final class ConfigPrinter {
@@ -86,6 +86,9 @@ public final class ConfigPrinter {
     }
     if (value instanceof String || value instanceof Number || value instanceof Boolean) {
       return value;
+    }
+    if (value instanceof java.util.List<?> list) {
+      return list.stream().map(ConfigPrinter::printable).toList();
     }
     return String.valueOf(value);
   }

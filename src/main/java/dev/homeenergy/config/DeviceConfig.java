@@ -14,8 +14,9 @@ import java.util.Map;
  * @param timeout hard deadline of one poll, all requests included
  * @param staleAfter readings older than this are no longer exported (default 5 × interval)
  * @param naming metric naming of the device's readings
- * @param extra family-specific settings ({@link DeviceTypeSpec#extraKeys()}); values are
- *     strings, numbers, booleans or {@link Secret}s
+ * @param extra family-specific settings ({@link DeviceTypeSpec#keys()}), typed by their
+ *     {@link KeyType} (String, Secret, Boolean, Duration, Long, Double, URI, List of String, Path),
+ *     with the family's defaults filled in when loaded from a file
  */
 public record DeviceConfig(
     String name,
@@ -54,7 +55,8 @@ public record DeviceConfig(
   /**
    * A true/false family key, {@code fallback} when absent.
    *
-   * @throws IllegalArgumentException naming the key when it holds anything but true or false
+   * @throws IllegalArgumentException naming the key when it holds anything but a Boolean (only a
+   *     device built without the config loader can)
    */
   public boolean flag(String key, boolean fallback) {
     Object value = extra.get(key);

@@ -29,17 +29,20 @@ final class DeviceParser {
 
   private final Map<String, DeviceTypeSpec> types;
   private final ValueReader values;
-  private final SecretResolver secrets;
+  private final FamilyKeyReader familyKeys;
+  private final DeviceCheck check;
   private final Problems problems;
 
   DeviceParser(
       Map<String, DeviceTypeSpec> types,
       ValueReader values,
-      SecretResolver secrets,
+      FamilyKeyReader familyKeys,
+      DeviceCheck check,
       Problems problems) {
     this.types = types;
     this.values = values;
-    this.secrets = secrets;
+    this.familyKeys = familyKeys;
+    this.check = check;
     this.problems = problems;
   }
 
@@ -81,7 +84,7 @@ final class DeviceParser {
             ? NamingStyle.NATIVE
             : namingEntry.flatMap(e -> values.text(e).flatMap(t -> naming(e, t))).orElse(null);
     int namingLine = namingEntry.map(YamlMap.Entry::line).orElse(line);
-    Map<String, Object> extra = spec == null ? Map.of() : extras(map, spec);
+    Map<String, Object> extra = spec == null ? Map.of() : extras(map, spec, line);
 
     boolean valid = problems.count() == problemsBefore;
     DeviceConfig config =
@@ -96,6 +99,9 @@ final class DeviceParser {
                 naming,
                 extra)
             : null;
+    if (config != null) {
+      check.check(config, (key, message) -> reportFamilyProblem(map, line, key, message));
+    }
     return new DeviceEntry(
         path, line, name, nameLine, spec == null ? null : spec.type(), naming, namingLine, config);
   }
@@ -220,25 +226,42 @@ final class DeviceParser {
     return parsed.isPresent() || map.get(key).isEmpty();
   }
 
-  private Map<String, Object> extras(YamlMap map, DeviceTypeSpec spec) {
+  /** The family keys, typed, with defaults filled in; reports missing required keys. */
+  private Map<String, Object> extras(YamlMap map, DeviceTypeSpec spec, int line) {
     Map<String, Object> extra = new LinkedHashMap<>();
-    for (String key : new TreeSet<>(spec.extraKeys())) {
-      if (spec.secretKeys().contains(key)) {
-        secrets.resolve(map, key).ifPresent(secret -> extra.put(key, secret));
-      } else if (spec.durationKeys().contains(key)) {
-        map.get(key)
-            .flatMap(entry -> parse(entry, Durations::parse))
-            .ifPresent(value -> extra.put(key, value));
-      } else {
-        map.get(key).flatMap(values::typed).ifPresent(value -> extra.put(key, value));
+    for (FamilyKey key : spec.keys()) {
+      Optional<Object> value = familyKeys.read(map, key);
+      if (key.required() && FamilyKeyReader.missing(map, key, value)) {
+        if (misspelt(map, spec, key.name())) {
+          continue;
+        }
+        int at = map.get(key.name()).map(YamlMap.Entry::line).orElse(line);
+        problems.add(map.path() + "." + key.name(), at,
+            "required for " + spec.type() + (key.help().isEmpty() ? "" : " (" + key.help() + ")"));
+        continue;
       }
-    }
-    for (String key : new TreeSet<>(spec.secretKeys())) {
-      if (!spec.extraKeys().contains(key)) {
-        secrets.resolve(map, key).ifPresent(secret -> extra.put(key, secret));
-      }
+      value.or(() -> Optional.ofNullable(key.defaultValue())).ifPresent(v -> extra.put(key.name(), v));
     }
     return extra;
+  }
+
+  /** Whether an unknown key of the entry is a typo of {@code key}, already reported as such. */
+  private static boolean misspelt(YamlMap map, DeviceTypeSpec spec, String key) {
+    Set<String> allowed = allowedKeys(spec);
+    return map.entries().stream()
+        .filter(entry -> !allowed.contains(entry.key()))
+        .anyMatch(entry -> Suggestions.closest(entry.key(), allowed).filter(key::equals).isPresent());
+  }
+
+  /** A problem the family found, at the line of the key it names (or of its {@code _file} form). */
+  private void reportFamilyProblem(YamlMap map, int entryLine, String key, String message) {
+    if (key.isEmpty()) {
+      problems.add(map.path(), entryLine, message);
+      return;
+    }
+    Optional<YamlMap.Entry> entry = map.get(key).or(() -> map.get(key + SecretResolver.FILE_SUFFIX));
+    problems.add(entry.map(YamlMap.Entry::path).orElse(map.path() + "." + key),
+        entry.map(YamlMap.Entry::line).orElse(entryLine), message);
   }
 
   private <T> Optional<T> parse(YamlMap.Entry entry, Function<String, T> parser) {
@@ -257,9 +280,7 @@ final class DeviceParser {
 
   static Set<String> allowedKeys(DeviceTypeSpec spec) {
     Set<String> allowed = new LinkedHashSet<>(COMMON_KEYS);
-    allowed.addAll(spec.extraKeys());
-    allowed.addAll(spec.secretKeys());
-    spec.secretKeys().forEach(key -> allowed.add(key + SecretResolver.FILE_SUFFIX));
+    allowed.addAll(spec.keyNames());
     return allowed;
   }
 

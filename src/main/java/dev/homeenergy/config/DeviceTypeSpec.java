@@ -1,22 +1,23 @@
 package dev.homeenergy.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What the config layer needs to know about one device family to validate and default its
- * entries, without depending on the family's code.
+ * entries, without depending on the family's code. Built with {@link #builder(String)}.
  *
  * @param type the value of a device's {@code type:} key
  * @param defaultScheme scheme used when {@code address} is a bare host or host:port
  * @param defaultPort port used when {@code address} has none
  * @param defaultInterval polling interval when {@code interval} is absent
  * @param defaultTimeout per-poll timeout when {@code timeout} is absent
- * @param extraKeys family-specific keys allowed on a device entry
- * @param secretKeys keys among {@code extraKeys} holding secrets; each may also be given as
- *     {@code <key>_file} and is wrapped in {@link Secret}
- * @param durationKeys keys among {@code extraKeys} holding Go-style durations (zero allowed); their
- *     values are {@link Duration}s
+ * @param keys the family-specific keys a device entry may hold, typed
  * @param minimumInterval the shortest {@code interval} the device tolerates ({@link Duration#ZERO}
  *     for no limit)
  * @param minimumIntervalReason why, shown when a shorter interval is refused
@@ -29,59 +30,110 @@ public record DeviceTypeSpec(
     int defaultPort,
     Duration defaultInterval,
     Duration defaultTimeout,
-    Set<String> extraKeys,
-    Set<String> secretKeys,
-    Set<String> durationKeys,
+    List<FamilyKey> keys,
     Duration minimumInterval,
     String minimumIntervalReason,
     String defaultAddress) {
 
-  /** A spec whose devices must give their address. */
-  public DeviceTypeSpec(
-      String type,
-      String defaultScheme,
-      int defaultPort,
-      Duration defaultInterval,
-      Duration defaultTimeout,
-      Set<String> extraKeys,
-      Set<String> secretKeys,
-      Set<String> durationKeys,
-      Duration minimumInterval,
-      String minimumIntervalReason) {
-    this(type, defaultScheme, defaultPort, defaultInterval, defaultTimeout, extraKeys, secretKeys, durationKeys,
-        minimumInterval, minimumIntervalReason, null);
-  }
-
   public DeviceTypeSpec {
-    extraKeys = Set.copyOf(extraKeys);
-    secretKeys = Set.copyOf(secretKeys);
-    durationKeys = Set.copyOf(durationKeys);
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(defaultScheme, "defaultScheme");
+    Objects.requireNonNull(defaultInterval, "defaultInterval");
+    Objects.requireNonNull(defaultTimeout, "defaultTimeout");
+    Objects.requireNonNull(minimumInterval, "minimumInterval");
+    keys = List.copyOf(keys);
+    Set<String> names = new LinkedHashSet<>();
+    for (FamilyKey key : keys) {
+      if (!names.add(key.name())) {
+        throw new IllegalArgumentException(type + ": key " + key.name() + " declared twice");
+      }
+    }
   }
 
-  /** A spec without an interval floor. */
-  public DeviceTypeSpec(
-      String type,
-      String defaultScheme,
-      int defaultPort,
-      Duration defaultInterval,
-      Duration defaultTimeout,
-      Set<String> extraKeys,
-      Set<String> secretKeys,
-      Set<String> durationKeys) {
-    this(type, defaultScheme, defaultPort, defaultInterval, defaultTimeout, extraKeys, secretKeys, durationKeys,
-        Duration.ZERO, "");
+  /** A spec for {@code type}: http on port 80, 10s interval and 5s timeout until set otherwise. */
+  public static Builder builder(String type) {
+    return new Builder(type);
   }
 
-  /** A spec without duration-typed family keys. */
-  public DeviceTypeSpec(
-      String type,
-      String defaultScheme,
-      int defaultPort,
-      Duration defaultInterval,
-      Duration defaultTimeout,
-      Set<String> extraKeys,
-      Set<String> secretKeys) {
-    this(type, defaultScheme, defaultPort, defaultInterval, defaultTimeout, extraKeys, secretKeys, Set.of(),
-        Duration.ZERO, "");
+  /** The family key called {@code name}, if the family has one. */
+  public Optional<FamilyKey> key(String name) {
+    return keys.stream().filter(key -> key.name().equals(name)).findFirst();
+  }
+
+  /** Every key name a device entry of this type may hold besides the common ones. */
+  public Set<String> keyNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (FamilyKey key : keys) {
+      names.add(key.name());
+      if (key.type() instanceof KeyType.SecretText) {
+        names.add(key.name() + SecretResolver.FILE_SUFFIX);
+      }
+    }
+    return names;
+  }
+
+  /** Collects a {@link DeviceTypeSpec}; every setting but the type has a default. */
+  public static final class Builder {
+    private final String type;
+    private String scheme = "http";
+    private int port = 80;
+    private Duration interval = Duration.ofSeconds(10);
+    private Duration timeout = Duration.ofSeconds(5);
+    private final List<FamilyKey> keys = new ArrayList<>();
+    private Duration minimumInterval = Duration.ZERO;
+    private String minimumIntervalReason = "";
+    private String defaultAddress;
+
+    private Builder(String type) {
+      this.type = Objects.requireNonNull(type, "type");
+    }
+
+    public Builder scheme(String defaultScheme) {
+      this.scheme = defaultScheme;
+      return this;
+    }
+
+    public Builder port(int defaultPort) {
+      this.port = defaultPort;
+      return this;
+    }
+
+    public Builder interval(Duration defaultInterval) {
+      this.interval = defaultInterval;
+      return this;
+    }
+
+    public Builder timeout(Duration defaultTimeout) {
+      this.timeout = defaultTimeout;
+      return this;
+    }
+
+    public Builder key(FamilyKey key) {
+      keys.add(key);
+      return this;
+    }
+
+    /** An optional key without a default. */
+    public Builder key(String name, KeyType keyType) {
+      return key(FamilyKey.optional(name, keyType));
+    }
+
+    /** Refuses intervals below {@code minimum}, giving {@code reason}. */
+    public Builder minimumInterval(Duration minimum, String reason) {
+      this.minimumInterval = minimum;
+      this.minimumIntervalReason = reason;
+      return this;
+    }
+
+    /** Makes {@code address} optional, defaulting to this base URL. */
+    public Builder defaultAddress(String address) {
+      this.defaultAddress = address;
+      return this;
+    }
+
+    public DeviceTypeSpec build() {
+      return new DeviceTypeSpec(type, scheme, port, interval, timeout, keys, minimumInterval,
+          minimumIntervalReason, defaultAddress);
+    }
   }
 }

@@ -22,6 +22,17 @@ public final class ListenAddress {
         : new InetSocketAddress(hostPort.host(), hostPort.port());
   }
 
+  /**
+   * Validates the syntax like {@link #parse} without looking up host names.
+   *
+   * @return the text
+   * @throws IllegalArgumentException when the text is not a valid listen address
+   */
+  public static String requireValid(String text) {
+    check(text);
+    return text;
+  }
+
   /** Validates the syntax like {@link #parse} without looking up host names. */
   static HostPort check(String text) {
     if (text == null || text.isEmpty()) {

@@ -1,20 +1,14 @@
 package dev.homeenergy.config;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads scalar config values with {@code ${NAME}} expanded, reporting wrong kinds and expansion
  * errors against the entry's key and line.
  */
 final class ValueReader {
-  private static final Pattern DECIMAL_INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
-  private static final Pattern DECIMAL_FLOAT =
-      Pattern.compile("[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
-
   private final EnvExpander env;
   private final Problems problems;
 
@@ -40,29 +34,22 @@ final class ValueReader {
   }
 
   /**
-   * A family-specific value: plain decimal integers become {@link Long}, plain decimals {@link
-   * Double}, plain true/false {@link Boolean}; everything else (and anything quoted) a String.
+   * A plain (unquoted) {@code true} or {@code false}, in any case, or a {@code ${NAME}} that
+   * expands to one; empty after reporting anything else ({@code yes}, {@code "true"}).
    */
-  Optional<Object> typed(YamlMap.Entry entry) {
+  Optional<Boolean> flag(YamlMap.Entry entry) {
     Optional<String> text = text(entry);
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    Tag tag = entry.value().getTag();
-    String raw = ((ScalarNode) entry.value()).getValue();
-    if (Tag.INT.equals(tag) && DECIMAL_INTEGER.matcher(raw).matches()) {
-      try {
-        return Optional.of(Long.parseLong(raw));
-      } catch (NumberFormatException e) {
-        return Optional.of(raw);
-      }
+    boolean plain = ((ScalarNode) entry.value()).isPlain();
+    String value = text.get();
+    if (plain && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
+      return Optional.of(Boolean.parseBoolean(value));
     }
-    if (Tag.FLOAT.equals(tag) && DECIMAL_FLOAT.matcher(raw).matches()) {
-      return Optional.of(Double.parseDouble(raw));
-    }
-    if (Tag.BOOL.equals(tag) && (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false"))) {
-      return Optional.of(Boolean.parseBoolean(raw));
-    }
-    return Optional.of(text.get());
+    String shown = value.length() <= 20 && value.matches("[A-Za-z0-9 _.-]*") ? ", got \"" + value + "\"" : "";
+    problems.add(entry.path(), entry.line(),
+        "expected true or false" + (plain ? "" : " without quotes") + shown);
+    return Optional.empty();
   }
 }

@@ -3,7 +3,8 @@ package dev.homeenergy.config;
 import java.nio.file.Path;
 
 /**
- * The exporter's own HTTP endpoint.
+ * The exporter's own HTTP endpoint. It checks its listen address and telemetry path when built, so
+ * a config that exists is servable and nothing downstream checks them again.
  *
  * @param listenAddress {@code host:port}, {@code :port} (all interfaces) or {@code [v6]:port}
  * @param telemetryPath path of the metrics endpoint, starting with {@code /}
@@ -15,6 +16,12 @@ import java.nio.file.Path;
 public record WebConfig(String listenAddress, String telemetryPath, Path securityFile, boolean healthRequiresAuth) {
   public static final String DEFAULT_LISTEN_ADDRESS = ":10042";
   public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
+
+  /** @throws IllegalArgumentException when the listen address or the telemetry path is invalid */
+  public WebConfig {
+    ListenAddress.check(listenAddress);
+    checkTelemetryPath(telemetryPath);
+  }
 
   /** Plain HTTP, no authentication. */
   public WebConfig(String listenAddress, String telemetryPath) {

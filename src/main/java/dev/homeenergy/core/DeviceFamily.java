@@ -2,6 +2,7 @@ package dev.homeenergy.core;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.DeviceTypeSpec;
+import dev.homeenergy.config.FamilyProblems;
 import java.time.Duration;
 
 /**
@@ -11,7 +12,10 @@ import java.time.Duration;
  */
 public interface DeviceFamily {
 
-  /** Type name, config defaults and family-specific keys. */
+  /**
+   * Type name, config defaults and the family's keys, each with its type, so the config loader
+   * reads and checks them with their lines and {@code extra} holds typed values.
+   */
   DeviceTypeSpec spec();
 
   default String type() {
@@ -22,12 +26,11 @@ public interface DeviceFamily {
   String displayName();
 
   /**
-   * Checks what only the family can check about a device entry (a required password, a readable
-   * certificate file) without creating its client or touching the network.
-   *
-   * @throws IllegalArgumentException naming the key ({@code devices[NAME].key: ...})
+   * Checks what the typed keys of {@link #spec()} cannot (a rule across keys, a certificate file
+   * that holds no certificate) without creating the client or touching the network. Reports every
+   * problem, each naming its key; the config loader adds the entry's path and the key's line.
    */
-  default void validate(DeviceConfig config) {}
+  default void validate(DeviceConfig config, FamilyProblems problems) {}
 
   /** Creates the client of one configured device; it must not do I/O yet. */
   Device create(DeviceConfig config, DeviceContext context);

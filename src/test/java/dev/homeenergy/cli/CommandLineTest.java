@@ -131,10 +131,10 @@ class CommandLineTest {
     Files.writeString(config, "web:\n  telemetry_path: /metrics\n");
     Run run = new Run(Map.of());
     assertThat(run.execute("--config.file=" + config, "--web.telemetry-path=/-/ready")).isEqualTo(2);
-    assertThat(run.err.toString()).contains("web.telemetry_path");
+    assertThat(run.err.toString()).contains("--web.telemetry-path").contains("used by the exporter itself");
     Run levels = new Run(Map.of());
     assertThat(levels.execute("--config.file=" + config, "--log.level=loud")).isEqualTo(2);
-    assertThat(levels.err.toString()).contains("log.level");
+    assertThat(levels.err.toString()).contains("--log.level").contains("invalid log level \"loud\"");
   }
 
   @Test
@@ -292,10 +292,13 @@ class CommandLineTest {
     Run run = new Run(Map.of("TESLA_SECRET", "s3cret"));
     assertThat(run.execute("check-config", config.toString())).isZero();
     assertThat(run.out.toString()).contains("address: https://fleet-api.prd.na.vn.cloud.tesla.com")
-        .contains("client_secret: <secret>").doesNotContain("s3cret");
+        .contains("client_secret: <secret>").doesNotContain("s3cret")
+        .contains("region: eu").contains("budget_dollars: 10.0").contains("fields: default")
+        .contains("token_base: https://fleet-auth.prd.vn.cloud.tesla.com");
     Files.writeString(config, "devices:\n  - name: cars\n    type: tesla\n");
     Run missing = new Run(Map.of());
     assertThat(missing.execute("check-config", config.toString())).isEqualTo(2);
-    assertThat(missing.err.toString()).contains("devices[cars].client_id");
+    assertThat(missing.err.toString()).contains("tesla.yml:2: devices[0].client_id: required")
+        .contains("tesla.yml:2: devices[0].client_secret: required");
   }
 }

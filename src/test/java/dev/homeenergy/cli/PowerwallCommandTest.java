@@ -35,6 +35,29 @@ class PowerwallCommandTest {
   }
 
   @Test
+  void everyProblemOfTheSeedFileIsReportedWithItsLineInOneRun(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("powerwall_exporter.yaml");
+    Files.writeString(config, """
+        web:
+          listen_address: localhost
+        device:
+          gateway_address: ftp://192.0.2.60
+          login_pasword: hunter2
+          retry_interval: often
+        """);
+    CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
+    assertThat(run.execute("powerwall", "--config.file=" + config)).isEqualTo(2);
+    assertThat(run.err.toString().lines().toList()).as(run.err.toString()).satisfiesExactly(
+        line -> assertThat(line).startsWith(config + ":2: web.listen_address: invalid listen address"),
+        line -> assertThat(line).isEqualTo(
+            config + ":3: Required parameter device.login_password not specified in config file"),
+        line -> assertThat(line).startsWith(config + ":4: device.gateway_address: "),
+        line -> assertThat(line).startsWith(config + ":5: device.login_pasword: unknown key"),
+        line -> assertThat(line).startsWith(config + ":6: device.retry_interval: "));
+    assertThat(run.err.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
   void requiredKeysAreNamedAsTheSeedDid(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("powerwall_exporter.yaml");
     Files.writeString(config, "device:\n  login_password: hunter2\n");
@@ -126,7 +149,8 @@ class PowerwallCommandTest {
         """);
     CommandLineTest.Run check = new CommandLineTest.Run(Map.of());
     assertThat(check.execute("check-config", config.toString())).isEqualTo(2);
-    assertThat(check.err.toString()).contains("devices[home-battery].password").contains("devices[cabin].tls_cert_file");
+    assertThat(check.err.toString()).contains("config.yml:2: devices[0].password: required")
+        .contains("config.yml:9: devices[1].tls_cert_file: cannot read");
     CommandLineTest.Run serve = new CommandLineTest.Run(Map.of());
     assertThat(serve.execute("--config.file=" + config)).isEqualTo(2);
     assertThat(serve.serving.get()).isNull();

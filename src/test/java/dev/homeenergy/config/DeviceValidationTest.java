@@ -279,16 +279,16 @@ class DeviceValidationTest {
             .get(0);
     assertThat(device.address()).isEqualTo(URI.create("https://pvs.lan:8443"));
     assertThat(device.extra())
-        .isEqualTo(Map.of("username", "admin", "site_id", "0123", "verify_tls", false, "ratio", 1.5));
+        .isEqualTo(Map.of("username", "admin", "site_id", 123L, "verify_tls", false, "ratio", 1.5));
     assertThat(device.interval()).isEqualTo(TestSpecs.FAKE.defaultInterval());
     assertThat(device.timeout()).isEqualTo(TestSpecs.FAKE.defaultTimeout());
   }
 
   @Test
-  void readsPlainIntegersAsLongs() throws ConfigException {
+  void theDeclaredTypeDecidesNotTheYamlTag() throws ConfigException {
     DeviceConfig device =
         loader
-            .parse("devices:\n  - {name: p, type: fake, address: h, site_id: 42, username: '7'}\n", "c")
+            .parse("devices:\n  - {name: p, type: fake, address: h, site_id: '42', username: 7}\n", "c")
             .devices()
             .get(0);
     assertThat(device.extra()).isEqualTo(Map.of("site_id", 42L, "username", "7"));

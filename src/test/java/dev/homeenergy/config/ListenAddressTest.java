@@ -67,4 +67,14 @@ class ListenAddressTest {
     assertThatThrownBy(() -> ListenAddress.parse(""))
         .hasMessage("listen address is empty; expected host:port or :port");
   }
+
+  @Test
+  void webAndLogSettingsCannotBeBuiltInvalid() {
+    assertThatThrownBy(() -> new WebConfig("localhost", "/metrics"))
+        .hasMessageContaining("invalid listen address \"localhost\": missing port");
+    assertThatThrownBy(() -> new WebConfig(":9100", "/-/ready")).hasMessageContaining("used by the exporter itself");
+    assertThatThrownBy(() -> new LogConfig("loud", "text")).hasMessageContaining("invalid log level \"loud\"");
+    assertThatThrownBy(() -> new LogConfig("info", "xml")).hasMessageContaining("invalid log format \"xml\"");
+    assertThat(new WebConfig("[::1]:0", "/m").listenAddress()).isEqualTo("[::1]:0");
+  }
 }

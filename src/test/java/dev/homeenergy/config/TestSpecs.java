@@ -2,24 +2,24 @@ package dev.homeenergy.config;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /** Device type specs the config tests load against. */
 final class TestSpecs {
   static final DeviceTypeSpec WALLCONNECTOR =
-      new DeviceTypeSpec(
-          "wallconnector", "http", 80, Duration.ofSeconds(10), Duration.ofSeconds(5), Set.of(), Set.of());
+      DeviceTypeSpec.builder("wallconnector")
+          .scheme("http").port(80).interval(Duration.ofSeconds(10)).timeout(Duration.ofSeconds(5))
+          .build();
 
   /** A family with a user name, a secret password and a numeric and boolean setting. */
   static final DeviceTypeSpec FAKE =
-      new DeviceTypeSpec(
-          "fake",
-          "https",
-          8443,
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(10),
-          Set.of("username", "password", "site_id", "verify_tls", "ratio"),
-          Set.of("password"));
+      DeviceTypeSpec.builder("fake")
+          .scheme("https").port(8443).interval(Duration.ofSeconds(30)).timeout(Duration.ofSeconds(10))
+          .key("username", KeyType.text())
+          .key("password", KeyType.secret())
+          .key("site_id", KeyType.wholeNumber(0, Long.MAX_VALUE))
+          .key("verify_tls", KeyType.flag())
+          .key("ratio", KeyType.number(0, Double.POSITIVE_INFINITY))
+          .build();
 
   static final Map<String, DeviceTypeSpec> TYPES =
       Map.of(WALLCONNECTOR.type(), WALLCONNECTOR, FAKE.type(), FAKE);

@@ -15,7 +15,6 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -72,7 +71,7 @@ public final class FakeFamily implements DeviceFamily {
 
   @Override
   public DeviceTypeSpec spec() {
-    return new DeviceTypeSpec(TYPE, "http", 80, Duration.ofSeconds(10), Duration.ofSeconds(5), Set.of(), Set.of());
+    return DeviceTypeSpec.builder(TYPE).interval(Duration.ofSeconds(10)).timeout(Duration.ofSeconds(5)).build();
   }
 
   @Override

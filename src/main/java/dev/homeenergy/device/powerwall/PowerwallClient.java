@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.config.Durations;
+import dev.homeenergy.config.FamilyProblems;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.devicehttp.DeviceHttp;
@@ -85,7 +87,12 @@ public final class PowerwallClient implements Device {
     this.timeout = config.timeout();
     this.settings = PowerwallSettings.from(config);
     this.clock = context.clock();
-    X509Certificate pinned = pinnedCertificate(config.name(), settings);
+    X509Certificate pinned;
+    try {
+      pinned = pinnedCertificate(settings);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("devices[" + config.name() + "].tls_cert_file: " + e.getMessage(), e);
+    }
     if (pinned == null) {
       LOG.warn("Device {}: the gateway's TLS certificate is not verified. To pin it, set tls_cert_file and run "
           + "`home-energy-exporter powerwall fetchcert --address {} --out FILE`", config.name(),
@@ -99,13 +106,32 @@ public final class PowerwallClient implements Device {
   }
 
   /**
-   * Checks the settings the constructor needs, without creating anything.
-   *
-   * @throws IllegalArgumentException when {@code password} is missing or {@code tls_cert_file}
-   *     cannot be read or holds no certificate
+   * Checks what the key types cannot: that {@code tls_cert_file} holds a certificate, that retries
+   * have an interval, and that a poll with its retries ends before its readings go stale.
    */
-  public static void validate(DeviceConfig config) {
-    pinnedCertificate(config.name(), PowerwallSettings.from(config));
+  public static void validate(DeviceConfig config, FamilyProblems problems) {
+    PowerwallSettings settings;
+    try {
+      settings = PowerwallSettings.from(config);
+    } catch (IllegalArgumentException e) {
+      problems.add("password", "required for a powerwall (give password, password_file or password: ${ENV_VAR})");
+      return;
+    }
+    try {
+      pinnedCertificate(settings);
+    } catch (IllegalArgumentException e) {
+      problems.add("tls_cert_file", e.getMessage());
+    }
+    if (settings.retryTimeout().compareTo(Duration.ZERO) > 0 && settings.retryInterval().isZero()) {
+      problems.add("retry_interval", "must be greater than 0s when retry_timeout is set");
+    }
+    Duration longestPoll = config.timeout().plus(settings.retryTimeout());
+    if (config.interval().plus(longestPoll).compareTo(config.staleAfter()) > 0) {
+      problems.add("retry_timeout", "a poll may last timeout + retry_timeout = " + Durations.format(longestPoll)
+          + ", so with interval " + Durations.format(config.interval()) + " readings would go stale (stale_after "
+          + Durations.format(config.staleAfter()) + ") while the next poll still retries; shorten retry_timeout or"
+          + " set stale_after above " + Durations.format(config.interval().plus(longestPoll)));
+    }
   }
 
   /** The longest a poll may take: the timeout plus {@code retry_timeout}. */
@@ -233,7 +259,7 @@ public final class PowerwallClient implements Device {
     return categories;
   }
 
-  private static X509Certificate pinnedCertificate(String deviceName, PowerwallSettings settings) {
+  private static X509Certificate pinnedCertificate(PowerwallSettings settings) {
     if (settings.tlsCertFile() == null) {
       return null;
     }
@@ -242,8 +268,7 @@ public final class PowerwallClient implements Device {
     } catch (IOException | CertificateException e) {
       String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
           : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
-      throw new IllegalArgumentException("devices[" + deviceName + "].tls_cert_file: cannot use \""
-          + settings.tlsCertFile() + "\": " + reason, e);
+      throw new IllegalArgumentException("cannot use \"" + settings.tlsCertFile() + "\": " + reason, e);
     }
   }
 }

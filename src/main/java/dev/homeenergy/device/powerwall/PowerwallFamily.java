@@ -2,12 +2,14 @@ package dev.homeenergy.device.powerwall;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.DeviceTypeSpec;
+import dev.homeenergy.config.FamilyKey;
+import dev.homeenergy.config.FamilyProblems;
+import dev.homeenergy.config.KeyType;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.Namings;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * Tesla Powerwall / Energy Gateway over its local HTTPS API: login with the customer password,
@@ -16,11 +18,14 @@ import java.util.Set;
  */
 public final class PowerwallFamily implements DeviceFamily {
   public static final String TYPE = "powerwall";
-  private static final DeviceTypeSpec SPEC = new DeviceTypeSpec(
-      TYPE, "https", 443, Duration.ofSeconds(30), Duration.ofSeconds(10),
-      Set.of("email", "password", "tls_cert_file", "retry_interval", "retry_timeout"),
-      Set.of("password"),
-      Set.of("retry_interval", "retry_timeout"));
+  private static final DeviceTypeSpec SPEC = DeviceTypeSpec.builder(TYPE)
+      .scheme("https").port(443).interval(Duration.ofSeconds(30)).timeout(Duration.ofSeconds(10))
+      .key(FamilyKey.required("password", KeyType.secret(), "give password, password_file or password: ${ENV_VAR}"))
+      .key(FamilyKey.withDefault("email", KeyType.text(), PowerwallSettings.DEFAULT_EMAIL))
+      .key("tls_cert_file", KeyType.readableFile())
+      .key(FamilyKey.withDefault("retry_interval", KeyType.duration(), PowerwallSettings.DEFAULT_RETRY_INTERVAL))
+      .key(FamilyKey.withDefault("retry_timeout", KeyType.duration(), PowerwallSettings.DEFAULT_RETRY_TIMEOUT))
+      .build();
 
 
   private static final Namings<PowerwallReading> NAMINGS = Namings.of(PowerwallReading.class,
@@ -37,8 +42,8 @@ public final class PowerwallFamily implements DeviceFamily {
   }
 
   @Override
-  public void validate(DeviceConfig config) {
-    PowerwallClient.validate(config);
+  public void validate(DeviceConfig config, FamilyProblems problems) {
+    PowerwallClient.validate(config, problems);
   }
 
   @Override

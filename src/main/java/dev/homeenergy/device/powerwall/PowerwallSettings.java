@@ -43,7 +43,6 @@ public record PowerwallSettings(
     Object cert = config.extra().get("tls_cert_file");
     Object interval = config.extra().getOrDefault("retry_interval", DEFAULT_RETRY_INTERVAL);
     Object timeout = config.extra().getOrDefault("retry_timeout", DEFAULT_RETRY_TIMEOUT);
-    return new PowerwallSettings(String.valueOf(email), secret, cert == null ? null : Path.of(cert.toString()),
-        (Duration) interval, (Duration) timeout);
+    return new PowerwallSettings((String) email, secret, (Path) cert, (Duration) interval, (Duration) timeout);
   }
 }

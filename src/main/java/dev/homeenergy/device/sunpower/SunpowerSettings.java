@@ -2,7 +2,6 @@ package dev.homeenergy.device.sunpower;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.Secret;
-import java.util.Locale;
 
 /**
  * The SunPower-specific keys of a device entry.
@@ -18,21 +17,15 @@ public record SunpowerSettings(
     boolean useTls, SunpowerApi api, String serial, Secret password, boolean useDeviceDataTimestamp) {
 
   /**
-   * Reads the settings of a validated device entry.
-   *
-   * @throws IllegalArgumentException naming the key when {@code api} is not auto, dl_cgi or vars,
-   *     or a flag is not true or false
+   * Reads the settings of a device entry whose keys the config layer has typed (absent keys take
+   * their defaults).
    */
   public static SunpowerSettings from(DeviceConfig config) {
-    Object api = config.extra().getOrDefault("api", "auto");
-    SunpowerApi mode;
-    switch (String.valueOf(api).toLowerCase(Locale.ROOT)) {
-      case "auto" -> mode = null;
-      case "dl_cgi" -> mode = SunpowerApi.DL_CGI;
-      case "vars" -> mode = SunpowerApi.VARS;
-      default -> throw new IllegalArgumentException("devices[" + config.name() + "].api: must be auto, dl_cgi or vars, got \""
-          + api + "\"");
-    }
+    SunpowerApi mode = switch (String.valueOf(config.extra().getOrDefault("api", "auto"))) {
+      case "dl_cgi" -> SunpowerApi.DL_CGI;
+      case "vars" -> SunpowerApi.VARS;
+      default -> null;
+    };
     Object serial = config.extra().get("serial");
     Object password = config.extra().get("password");
     return new SunpowerSettings(

@@ -2,6 +2,9 @@ package dev.homeenergy.device.tesla;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.DeviceTypeSpec;
+import dev.homeenergy.config.FamilyKey;
+import dev.homeenergy.config.FamilyProblems;
+import dev.homeenergy.config.KeyType;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
@@ -11,14 +14,14 @@ import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.Reading;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Tesla vehicles and energy sites through the Fleet API: an OAuth token file kept fresh, cars
@@ -33,19 +36,35 @@ public final class TeslaFamily implements DeviceFamily {
   static final String DEFAULT_TOKEN_FILE = "tesla-token.json";
   public static final String DEFAULT_REDIRECT_URI = "https://localhost/callback";
   public static final String DEFAULT_SCOPES = "openid offline_access vehicle_device_data vehicle_location energy_device_data";
-  private static final DeviceTypeSpec SPEC = new DeviceTypeSpec(
-      TYPE, "https", 443, Duration.ofMinutes(15), Duration.ofSeconds(30),
-      Set.of("client_id", "client_secret", "region", "api_base", "auth_base", "token_base", "token_file",
-          "redirect_uri", "vehicles", "vehicle_index", "energy_sites", "wake_on_poll", "max_sleep", "budget_dollars",
-          "fields", "location", "online_interval", "asleep_interval"),
-      Set.of("client_secret"),
-      Set.of("max_sleep", "online_interval", "asleep_interval"),
-      Duration.ZERO, "",
-      FleetRegion.NA.apiBase().toString());
+  private static final DeviceTypeSpec SPEC = DeviceTypeSpec.builder(TYPE)
+      .scheme("https").port(443).interval(Duration.ofMinutes(15)).timeout(Duration.ofSeconds(30))
+      .defaultAddress(FleetRegion.NA.apiBase().toString())
+      .key(FamilyKey.required("client_id", KeyType.text(), "the Client ID of your app on developer.tesla.com"))
+      .key(FamilyKey.required("client_secret", KeyType.secret(), "client_secret, client_secret_file or ${ENV}"))
+      .key("region", new KeyType.OneOf(List.of("na", "eu", "cn"), regionBaseUrls()))
+      .key("api_base", KeyType.url())
+      .key(FamilyKey.withDefault("auth_base", KeyType.url(), FleetRegion.DEFAULT_AUTH_BASE))
+      .key(FamilyKey.withDefault("token_base", KeyType.url(), FleetRegion.DEFAULT_TOKEN_BASE))
+      .key(FamilyKey.withDefault("token_file", KeyType.text(), DEFAULT_TOKEN_FILE))
+      .key(FamilyKey.withDefault("redirect_uri", KeyType.url(), URI.create(DEFAULT_REDIRECT_URI)))
+      .key(FamilyKey.withDefault("vehicles", KeyType.textList(), List.of("all")))
+      .key("vehicle_index", KeyType.wholeNumber(0, Integer.MAX_VALUE))
+      .key(FamilyKey.withDefault("energy_sites", KeyType.textList(), List.of("all")))
+      .key(FamilyKey.withDefault("wake_on_poll", KeyType.flag(), false))
+      .key("max_sleep", KeyType.duration())
+      .key(FamilyKey.withDefault("budget_dollars", KeyType.number(0, Double.POSITIVE_INFINITY),
+          FleetBudget.DEFAULT_MONTHLY_DOLLARS))
+      .key(FamilyKey.withDefault("fields", KeyType.oneOf("default", "all"), "default"))
+      .key(FamilyKey.withDefault("location", KeyType.flag(), false))
+      .key(FamilyKey.withDefault("online_interval", KeyType.duration(),
+          VehicleSleepPolicy.Settings.defaults().online()))
+      .key(FamilyKey.withDefault("asleep_interval", KeyType.duration(),
+          VehicleSleepPolicy.Settings.defaults().asleep()))
+      .build();
 
   private static final Namings<TeslaReading> NAMINGS = new Namings<>(
       reading -> reading instanceof ScheduledReading scheduled ? scheduled.reading() : (TeslaReading) reading,
-      config -> new TeslaNativeNaming("all".equals(String.valueOf(config.extra().getOrDefault("fields", "default")))),
+      config -> new TeslaNativeNaming("all".equals(config.extra().get("fields"))),
       config -> new TeslaCompatNaming());
 
   @Override
@@ -58,9 +77,43 @@ public final class TeslaFamily implements DeviceFamily {
     return "Tesla vehicles and energy sites (Fleet API)";
   }
 
+  /**
+   * Checks the rule across keys ({@code region} and {@code api_base} both pick the Fleet API, so
+   * only one may be given) and, for entries a drop-in command built without the config loader, the
+   * required client credentials; then that the settings resolve.
+   */
   @Override
-  public void validate(DeviceConfig config) {
-    settings(config, null);
+  public void validate(DeviceConfig config, FamilyProblems problems) {
+    Map<String, Object> extra = config.extra();
+    boolean usable = true;
+    if (extra.get("client_id") == null || String.valueOf(extra.get("client_id")).isBlank()) {
+      problems.add("client_id", "required (the Client ID of your app on developer.tesla.com)");
+      usable = false;
+    }
+    if (!(extra.get("client_secret") instanceof Secret)) {
+      problems.add("client_secret", "required (client_secret, client_secret_file or ${ENV})");
+      usable = false;
+    }
+    if (extra.containsKey("region") && extra.containsKey("api_base")) {
+      problems.add("api_base", "region and api_base both pick the Fleet API; give only one (api_base for a proxy"
+          + " or the simulator, region for Tesla's)");
+      usable = false;
+    }
+    if (usable) {
+      try {
+        settings(config, null);
+      } catch (IllegalArgumentException e) {
+        problems.add("", e.getMessage());
+      }
+    }
+  }
+
+  private static Map<String, String> regionBaseUrls() {
+    Map<String, String> urls = new LinkedHashMap<>();
+    for (FleetRegion region : FleetRegion.values()) {
+      urls.put(region.apiBase().toString(), region.name().toLowerCase(Locale.ROOT));
+    }
+    return urls;
   }
 
   @Override
@@ -117,9 +170,12 @@ public final class TeslaFamily implements DeviceFamily {
   public record Resolved(OAuthClient.Settings oauth, TeslaSettings fleet) {}
 
   /**
+   * The settings of a device entry whose keys the config layer has typed; absent keys take their
+   * defaults. Entries built by the drop-in commands may give URLs as text.
+   *
    * @param stateDirectory the config file's directory, against which a relative {@code token_file}
    *     (default {@code tesla-token.json}) is resolved; null to use it as given
-   * @throws IllegalArgumentException naming the key
+   * @throws IllegalArgumentException naming the key when a required key is missing
    */
   public static Resolved settings(DeviceConfig config, Path stateDirectory) {
     String prefix = "devices[" + config.name() + "].";
@@ -130,79 +186,38 @@ public final class TeslaFamily implements DeviceFamily {
     if (!(config.extra().get("client_secret") instanceof Secret secret)) {
       throw new IllegalArgumentException(prefix + "client_secret: required (client_secret, client_secret_file or ${ENV})");
     }
+    Map<String, Object> extra = config.extra();
     URI apiBase = config.address();
-    if (config.extra().containsKey("api_base")) {
-      apiBase = url(prefix, "api_base", config.extra().get("api_base"));
-    } else if (config.extra().containsKey("region")) {
-      try {
-        apiBase = FleetRegion.fromConfig(String.valueOf(config.extra().get("region"))).apiBase();
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(prefix + "region: " + e.getMessage());
-      }
+    if (extra.containsKey("api_base")) {
+      apiBase = uri(extra.get("api_base"));
+    } else if (extra.containsKey("region")) {
+      apiBase = FleetRegion.fromConfig(String.valueOf(extra.get("region"))).apiBase();
     }
-    double budget;
-    try {
-      budget = Double.parseDouble(String.valueOf(config.extra().getOrDefault("budget_dollars", FleetBudget.DEFAULT_MONTHLY_DOLLARS)));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(prefix + "budget_dollars: must be a number of dollars");
-    }
-    if (!(budget >= 0)) {
-      throw new IllegalArgumentException(prefix + "budget_dollars: must be zero or more");
-    }
-    String fields = String.valueOf(config.extra().getOrDefault("fields", "default")).toLowerCase(Locale.ROOT);
-    if (!fields.equals("default") && !fields.equals("all")) {
-      throw new IllegalArgumentException(prefix + "fields: must be default or all, got \"" + fields + "\"");
-    }
-    Object tokenFile = config.extra().get("token_file");
+    double budget = ((Number) extra.getOrDefault("budget_dollars", FleetBudget.DEFAULT_MONTHLY_DOLLARS)).doubleValue();
+    Object tokenFile = extra.get("token_file");
     Path given = Path.of(tokenFile != null ? String.valueOf(tokenFile) : DEFAULT_TOKEN_FILE);
     Path tokens = given.isAbsolute() || stateDirectory == null ? given : stateDirectory.resolve(given);
     VehicleSleepPolicy.Settings defaults = VehicleSleepPolicy.Settings.defaults();
     VehicleSleepPolicy.Settings policy = new VehicleSleepPolicy.Settings(defaults.driving(), defaults.charging(),
-        (Duration) config.extra().getOrDefault("online_interval", defaults.online()), defaults.idleBeforeSuspend(),
-        defaults.suspend(), (Duration) config.extra().getOrDefault("asleep_interval", defaults.asleep()),
-        config.flag("wake_on_poll", false), (Duration) config.extra().get("max_sleep"));
-    Integer vehicleIndex = null;
-    if (config.extra().containsKey("vehicle_index")) {
-      try {
-        vehicleIndex = Integer.parseInt(String.valueOf(config.extra().get("vehicle_index")));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(prefix + "vehicle_index: must be a whole number");
-      }
-    }
+        (Duration) extra.getOrDefault("online_interval", defaults.online()), defaults.idleBeforeSuspend(),
+        defaults.suspend(), (Duration) extra.getOrDefault("asleep_interval", defaults.asleep()),
+        config.flag("wake_on_poll", false), (Duration) extra.get("max_sleep"));
+    Integer vehicleIndex = extra.get("vehicle_index") instanceof Number index ? index.intValue() : null;
     TeslaSettings fleet = new TeslaSettings(tokens, TeslaSettings.list(config, "vehicles"),
         TeslaSettings.list(config, "energy_sites"), budget, config.flag("location", false), policy,
         vehicleIndex);
     OAuthClient.Settings oauth = new OAuthClient.Settings(
-        url(prefix, "auth_base", config.extra().getOrDefault("auth_base", FleetRegion.DEFAULT_AUTH_BASE)),
-        url(prefix, "token_base", config.extra().getOrDefault("token_base", FleetRegion.DEFAULT_TOKEN_BASE)),
+        uri(extra.getOrDefault("auth_base", FleetRegion.DEFAULT_AUTH_BASE)),
+        uri(extra.getOrDefault("token_base", FleetRegion.DEFAULT_TOKEN_BASE)),
         apiBase, String.valueOf(clientId), secret,
-        url(prefix, "redirect_uri", config.extra().getOrDefault("redirect_uri", DEFAULT_REDIRECT_URI)).toString(),
+        uri(extra.getOrDefault("redirect_uri", DEFAULT_REDIRECT_URI)).toString(),
         DEFAULT_SCOPES,
         config.timeout());
     return new Resolved(oauth, fleet);
   }
 
-  /**
-   * An http(s) URL key. Messages never repeat the value: a URL with credentials in it would put
-   * them in the log, and credentials are refused, since the client secret has its own key.
-   */
-  private static URI url(String prefix, String key, Object value) {
-    URI uri;
-    try {
-      uri = new URI(String.valueOf(value));
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(prefix + key + ": not a valid URL (" + e.getReason() + " at index "
-          + e.getIndex() + ")");
-    }
-    if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException(prefix + key + ": credentials in the URL are not allowed; the client"
-          + " secret belongs in client_secret (or client_secret_file)");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-      throw new IllegalArgumentException(prefix + key + ": expected an http or https URL with a host, like "
-          + FleetRegion.DEFAULT_AUTH_BASE);
-    }
-    return uri;
+  /** A URL the config layer has checked, or the text of one a drop-in command built. */
+  private static URI uri(Object value) {
+    return value instanceof URI uri ? uri : URI.create(String.valueOf(value));
   }
 }

@@ -48,10 +48,13 @@ public record TeslaSettings(
     return energySites.contains("all") || energySites.contains(siteId);
   }
 
-  /** Reads a comma-separated list setting; {@code all} when absent. */
+  /** Reads a list setting (a comma-separated text from a drop-in command); {@code all} when absent. */
   static List<String> list(DeviceConfig config, String key) {
-    Object value = config.extra().getOrDefault(key, "all");
-    return Arrays.stream(String.valueOf(value).split(","))
+    Object value = config.extra().getOrDefault(key, List.of("all"));
+    List<String> items = value instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList()
+        : Arrays.asList(String.valueOf(value).split(","));
+    return items.stream()
         .map(String::strip)
         .filter(s -> !s.isEmpty())
         .map(s -> s.equalsIgnoreCase("all") ? s.toLowerCase(Locale.ROOT) : s)

@@ -7,7 +7,6 @@ import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.Namings;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * Tesla Wall Connector Gen 3 over its local, unauthenticated HTTP API ({@code /api/1/vitals},
@@ -15,8 +14,9 @@ import java.util.Set;
  */
 public final class WallConnectorFamily implements DeviceFamily {
   public static final String TYPE = "wallconnector";
-  private static final DeviceTypeSpec SPEC = new DeviceTypeSpec(
-      TYPE, "http", 80, Duration.ofSeconds(10), Duration.ofSeconds(5), Set.of(), Set.of());
+  private static final DeviceTypeSpec SPEC = DeviceTypeSpec.builder(TYPE)
+      .scheme("http").port(80).interval(Duration.ofSeconds(10)).timeout(Duration.ofSeconds(5))
+      .build();
 
 
   private static final Namings<WallConnectorReading> NAMINGS = Namings.of(WallConnectorReading.class,

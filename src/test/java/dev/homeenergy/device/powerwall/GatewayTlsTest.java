@@ -58,7 +58,7 @@ class GatewayTlsTest {
   @Test
   void aPinnedCertificateAcceptsItsGateway() throws Exception {
     try (FakeGateway gateway = FakeGateway.start()) {
-      Map<String, Object> pinned = Map.of("tls_cert_file", pemOf(FakeGateway.GATEWAY_KEYSTORE).toString());
+      Map<String, Object> pinned = Map.of("tls_cert_file", pemOf(FakeGateway.GATEWAY_KEYSTORE));
 
       PowerwallResponses responses = harness.client(gateway.address(), pinned).fetch();
 
@@ -69,7 +69,7 @@ class GatewayTlsTest {
   @Test
   void aPinnedCertificateRejectsAGatewayPresentingAnotherOneAsConnect() throws Exception {
     try (FakeGateway other = FakeGateway.start(FakeGateway.OTHER_KEYSTORE, 0)) {
-      Map<String, Object> pinned = Map.of("tls_cert_file", pemOf(FakeGateway.GATEWAY_KEYSTORE).toString());
+      Map<String, Object> pinned = Map.of("tls_cert_file", pemOf(FakeGateway.GATEWAY_KEYSTORE));
 
       PollException failure = harness.failure(harness.client(other.address(), pinned));
 
@@ -86,12 +86,12 @@ class GatewayTlsTest {
     Path missing = directory.resolve("missing.pem");
     URI address = URI.create("https://127.0.0.1:1");
 
-    assertThatThrownBy(() -> harness.client(address, Map.of("tls_cert_file", garbage.toString())))
+    assertThatThrownBy(() -> harness.client(address, Map.of("tls_cert_file", garbage)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("tls_cert_file")
         .hasMessageContaining(garbage.toString())
         .hasMessageContaining("CERTIFICATE");
-    assertThatThrownBy(() -> harness.client(address, Map.of("tls_cert_file", missing.toString())))
+    assertThatThrownBy(() -> harness.client(address, Map.of("tls_cert_file", missing)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("tls_cert_file")
         .hasMessageContaining(missing.toString());

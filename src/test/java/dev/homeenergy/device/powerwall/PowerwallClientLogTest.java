@@ -57,7 +57,7 @@ class PowerwallClientLogTest {
     Path pem = state.resolve("gateway.pem");
     GatewayCertificates.writePem(FakeGateway.certificate(FakeGateway.GATEWAY_KEYSTORE), pem);
 
-    harness.client(gateway.address(), Map.of("tls_cert_file", pem.toString())).fetch();
+    harness.client(gateway.address(), Map.of("tls_cert_file", pem)).fetch();
 
     assertThat(warnings()).isEmpty();
   }

@@ -187,8 +187,8 @@ class PowerwallExporterIT {
     Path other = dir.resolve("other.pem");
     GatewayCertificates.writePem(FakeGateway.certificate("simulator-other-gateway.p12"), other);
     harness.serve(List.of(
-        device("trusted", gateway.baseUri(), NamingStyle.NATIVE, Map.of("tls_cert_file", pinned.toString())),
-        device("impostor", gateway.baseUri(), NamingStyle.NATIVE, Map.of("tls_cert_file", other.toString()))));
+        device("trusted", gateway.baseUri(), NamingStyle.NATIVE, Map.of("tls_cert_file", pinned)),
+        device("impostor", gateway.baseUri(), NamingStyle.NATIVE, Map.of("tls_cert_file", other))));
 
     Exposition metrics = awaitScrape(m -> m.value(up("trusted")).orElse(0) == 1
         && m.value(errors("impostor", "connect")).orElse(0) >= 1);

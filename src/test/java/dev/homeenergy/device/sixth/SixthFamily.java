@@ -7,7 +7,6 @@ import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.Namings;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * The example family (docs/architecture.md, "Adding a family"): a smart plug answering {@code GET
@@ -20,7 +19,9 @@ public final class SixthFamily implements DeviceFamily {
 
   /** The {@code type: sixth} entry: plain HTTP on port 80, polled every 10 s, no family-specific keys. */
   private static DeviceTypeSpec typeSpec() {
-    return new DeviceTypeSpec(TYPE, "http", 80, Duration.ofSeconds(10), Duration.ofSeconds(5), Set.of(), Set.of());
+    return DeviceTypeSpec.builder(TYPE)
+        .scheme("http").port(80).interval(Duration.ofSeconds(10)).timeout(Duration.ofSeconds(5))
+        .build();
   }
 
   @Override

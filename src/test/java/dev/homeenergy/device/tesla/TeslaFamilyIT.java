@@ -73,7 +73,9 @@ class TeslaFamilyIT {
   void withoutClientCredentialsTheEntryIsRefusedNamingTheKey() {
     DeviceConfig missing = new DeviceConfig("tesla", TeslaFamily.TYPE, FleetRegion.NA.apiBase(), Duration.ofMinutes(5),
         Duration.ofSeconds(10), Duration.ofHours(1), NamingStyle.NATIVE, Map.of());
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TeslaFamily().validate(missing))
-        .hasMessageContaining("devices[tesla].client_id");
+    java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+    new TeslaFamily().validate(missing, problems::put);
+    assertThat(problems).containsOnlyKeys("client_id", "client_secret");
+    assertThat(problems.get("client_id")).startsWith("required");
   }
 }
