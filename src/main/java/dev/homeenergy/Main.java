@@ -17,8 +17,13 @@ public final class Main {
     if (System.getProperty(NO_DELAY) == null) {
       System.setProperty(NO_DELAY, "true");
     }
-    CliContext context = new CliContext(System.getenv(), Families.all(), Clock.systemUTC(),
-        CliContext.StopSignal.untilShutdown(), exporter -> {});
+    CliContext context =
+        new CliContext(
+            System.getenv(),
+            Families.all(),
+            Clock.systemUTC(),
+            CliContext.StopSignal.untilShutdown(),
+            exporter -> {});
     System.exit(Commands.commandLine(context).execute(args));
   }
 }

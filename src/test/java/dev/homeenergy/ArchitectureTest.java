@@ -20,17 +20,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds the house plan against the code: which package may use which, read from the main
- * sources' references to project classes (imports and fully qualified names alike), and from
- * the test-only example family's.
+ * Holds the house plan against the code: which package may use which, read from the main sources'
+ * references to project classes (imports and fully qualified names alike), and from the test-only
+ * example family's.
  */
 class ArchitectureTest {
   private static final String ROOT = "dev.homeenergy";
   private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
-  private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.homeenergy((?:\\.[a-z]\\w*)*)\\.[A-Z]");
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\bdev\\.homeenergy((?:\\.[a-z]\\w*)*)\\.[A-Z]");
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
-  /** The example family of docs/architecture.md, which lives in the tests but keeps the same rules. */
+  /**
+   * The example family of docs/architecture.md, which lives in the tests but keeps the same rules.
+   */
   private static final Path EXAMPLE_FAMILY = Path.of("src/test/java/dev/homeenergy/device/sixth");
 
   /** Package (relative to dev.homeenergy, "" for the root) to the packages it references. */
@@ -76,8 +79,18 @@ class ArchitectureTest {
 
   @Test
   void thePackagesAreTheHousePlan() {
-    assertThat(uses.keySet()).contains(
-        "", "app", "cli", "config", "core", "devicehttp", "polling", "simulator", "web", "web.security");
+    assertThat(uses.keySet())
+        .contains(
+            "",
+            "app",
+            "cli",
+            "config",
+            "core",
+            "devicehttp",
+            "polling",
+            "simulator",
+            "web",
+            "web.security");
     assertThat(families()).isNotEmpty();
     for (String family : families()) {
       assertThat(uses).as("every family has its simulator beside it").containsKey(family + ".sim");
@@ -124,9 +137,10 @@ class ArchitectureTest {
 
   @Test
   void onlyTheWebServerAndTheAssemblyUseTheWebConfig() {
-    assertThat(uses.entrySet().stream()
-        .filter(entry -> entry.getValue().contains("web.security"))
-        .map(Map.Entry::getKey))
+    assertThat(
+            uses.entrySet().stream()
+                .filter(entry -> entry.getValue().contains("web.security"))
+                .map(Map.Entry::getKey))
         .isSubsetOf("web", "cli", "app");
   }
 

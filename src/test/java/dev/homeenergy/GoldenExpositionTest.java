@@ -29,11 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The exposition of every family under every naming, rendered from one fixed reading of the test
- * fixtures (no clock, no simulator), must equal its checked-in file
- * {@code src/test/resources/golden/<family>-<naming>.prom} byte for byte, so any change to a name,
- * label, type, HELP text, unit or value shows up in review as a diff of that file. Each file also
- * goes through {@code promtool check metrics}: native files must be lint-clean, compat files must
- * parse (their seed exporters' own names are kept even where promtool's lint objects).
+ * fixtures (no clock, no simulator), must equal its checked-in file {@code
+ * src/test/resources/golden/<family>-<naming>.prom} byte for byte, so any change to a name, label,
+ * type, HELP text, unit or value shows up in review as a diff of that file. Each file also goes
+ * through {@code promtool check metrics}: native files must be lint-clean, compat files must parse
+ * (their seed exporters' own names are kept even where promtool's lint objects).
  *
  * <p>After an intended change, regenerate the files and review their diff before committing:
  *
@@ -47,8 +47,8 @@ class GoldenExpositionTest {
 
   /** One golden file: a family's fixed reading under one naming. */
   record Golden(String name, boolean compat, Supplier<Samples> samples) {
-    static <R extends Reading> Golden of(String name, boolean compat, Naming<R> naming, Supplier<R> reading,
-        String device) {
+    static <R extends Reading> Golden of(
+        String name, boolean compat, Naming<R> naming, Supplier<R> reading, String device) {
       return new Golden(name, compat, () -> Samples.rendered(naming, reading.get(), device));
     }
 
@@ -64,22 +64,56 @@ class GoldenExpositionTest {
 
   static Stream<Golden> goldens() {
     return Stream.of(
-        Golden.of("wallconnector-native", false, new dev.homeenergy.device.wallconnector.NativeNaming(),
-            GoldenExpositionTest::wallConnector, "garage"),
-        Golden.of("wallconnector-compat", true, new dev.homeenergy.device.wallconnector.CompatNaming(),
-            GoldenExpositionTest::wallConnector, "garage"),
-        Golden.of("powerwall-native", false, new dev.homeenergy.device.powerwall.NativeNaming(),
-            PayloadFixtures::fw2144RunningWith, "home"),
-        Golden.of("powerwall-compat", true, new dev.homeenergy.device.powerwall.CompatNaming(),
-            PayloadFixtures::fw2144RunningWith, "home"),
-        Golden.of("sunpower-native", false, new dev.homeenergy.device.sunpower.NativeNaming(false),
-            GoldenExpositionTest::sunpower, "roof"),
-        Golden.of("sunpower-compat", true, new dev.homeenergy.device.sunpower.CompatNaming(false),
-            GoldenExpositionTest::sunpower, "roof"),
-        Golden.of("tesla-native", false, new TeslaNativeNaming(false), GoldenExpositionTest::tesla, "tesla"),
-        Golden.of("tesla-native-fields-all", false, new TeslaNativeNaming(true), GoldenExpositionTest::tesla,
+        Golden.of(
+            "wallconnector-native",
+            false,
+            new dev.homeenergy.device.wallconnector.NativeNaming(),
+            GoldenExpositionTest::wallConnector,
+            "garage"),
+        Golden.of(
+            "wallconnector-compat",
+            true,
+            new dev.homeenergy.device.wallconnector.CompatNaming(),
+            GoldenExpositionTest::wallConnector,
+            "garage"),
+        Golden.of(
+            "powerwall-native",
+            false,
+            new dev.homeenergy.device.powerwall.NativeNaming(),
+            PayloadFixtures::fw2144RunningWith,
+            "home"),
+        Golden.of(
+            "powerwall-compat",
+            true,
+            new dev.homeenergy.device.powerwall.CompatNaming(),
+            PayloadFixtures::fw2144RunningWith,
+            "home"),
+        Golden.of(
+            "sunpower-native",
+            false,
+            new dev.homeenergy.device.sunpower.NativeNaming(false),
+            GoldenExpositionTest::sunpower,
+            "roof"),
+        Golden.of(
+            "sunpower-compat",
+            true,
+            new dev.homeenergy.device.sunpower.CompatNaming(false),
+            GoldenExpositionTest::sunpower,
+            "roof"),
+        Golden.of(
+            "tesla-native",
+            false,
+            new TeslaNativeNaming(false),
+            GoldenExpositionTest::tesla,
             "tesla"),
-        Golden.of("tesla-compat", true, new TeslaCompatNaming(), GoldenExpositionTest::tesla, "tesla"));
+        Golden.of(
+            "tesla-native-fields-all",
+            false,
+            new TeslaNativeNaming(true),
+            GoldenExpositionTest::tesla,
+            "tesla"),
+        Golden.of(
+            "tesla-compat", true, new TeslaCompatNaming(), GoldenExpositionTest::tesla, "tesla"));
   }
 
   /** Unit A's firmware 25.34.1 lifetime, wifi and version with unit B charging at 40 A. */
@@ -87,22 +121,41 @@ class GoldenExpositionTest {
     return Captures.reading(Captures.VITALS_CHARGING_40A);
   }
 
-  /** A full dl_cgi poll of a PVS with two meters and one inverter, with Get_Comm and GridProfileGet. */
+  /**
+   * A full dl_cgi poll of a PVS with two meters and one inverter, with Get_Comm and GridProfileGet.
+   */
   private static dev.homeenergy.device.sunpower.SunpowerReading sunpower() {
     return SunpowerFixtures.dlCgiFull("devicelist_2025_build61839_4devices.json");
   }
 
-  /** Two cars read and one asleep, one energy site, and Fleet API usage with a failed read counted. */
+  /**
+   * Two cars read and one asleep, one energy site, and Fleet API usage with a failed read counted.
+   */
   private static TeslaReading tesla() {
-    TeslaResponses fixture = TeslaPayloadFixtures.responses(Map.of(
-        TeslaPayloadFixtures.HA_VIN, Fixtures.text("tesla", TeslaPayloadFixtures.HA_VEHICLE_DATA),
-        TeslaPayloadFixtures.DOCS_VIN, Fixtures.text("tesla", TeslaPayloadFixtures.DOCS_VEHICLE_DATA)));
+    TeslaResponses fixture =
+        TeslaPayloadFixtures.responses(
+            Map.of(
+                TeslaPayloadFixtures.HA_VIN,
+                    Fixtures.text("tesla", TeslaPayloadFixtures.HA_VEHICLE_DATA),
+                TeslaPayloadFixtures.DOCS_VIN,
+                    Fixtures.text("tesla", TeslaPayloadFixtures.DOCS_VEHICLE_DATA)));
     TeslaResponses.FleetUsage usage = fixture.usage();
-    return TeslaPayloadFixtures.parse(new TeslaResponses(fixture.at(), fixture.vehiclesBody(),
-        fixture.productsBody(), fixture.vehicleData(), fixture.liveStatus(), fixture.siteInfo(),
-        new TeslaResponses.FleetUsage(usage.requestsByKind(), usage.dollarsSpent(), usage.projectedMonthDollars(),
-            usage.budgetDollars(), usage.rateLimitedUntil(), Map.of("vehicle_data_failed", 1L, "unexpected_error", 0L)),
-        fixture.failures()));
+    return TeslaPayloadFixtures.parse(
+        new TeslaResponses(
+            fixture.at(),
+            fixture.vehiclesBody(),
+            fixture.productsBody(),
+            fixture.vehicleData(),
+            fixture.liveStatus(),
+            fixture.siteInfo(),
+            new TeslaResponses.FleetUsage(
+                usage.requestsByKind(),
+                usage.dollarsSpent(),
+                usage.projectedMonthDollars(),
+                usage.budgetDollars(),
+                usage.rateLimitedUntil(),
+                Map.of("vehicle_data_failed", 1L, "unexpected_error", 0L)),
+            fixture.failures()));
   }
 
   @ParameterizedTest
@@ -120,11 +173,13 @@ class GoldenExpositionTest {
     String expected = Files.readString(golden.file());
     if (!expected.equals(actual)) {
       String diff = TextDiff.unified(expected, actual);
-      fail("""
+      fail(
+          """
           %s differs from what the naming renders now (- file, + now):
           %s
           If the change is intended, regenerate and review the files' diff: %s"""
-          .formatted(golden.file(), diff.isEmpty() ? "(only in line endings)\n" : diff, REGENERATE));
+              .formatted(
+                  golden.file(), diff.isEmpty() ? "(only in line endings)\n" : diff, REGENERATE));
     }
   }
 

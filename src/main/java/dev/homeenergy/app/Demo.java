@@ -12,14 +12,14 @@ import dev.homeenergy.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,8 +32,10 @@ import java.util.Set;
  */
 public final class Demo implements AutoCloseable {
   private static final String LOOPBACK = "127.0.0.1";
+
   /** Site time of the simulated solar installations: the models' solar time, UTC-8. */
   public static final ZoneOffset SITE_TIME = ZoneOffset.ofHours(-8);
+
   /** Site time at which the simulated day starts. */
   public static final LocalTime DAY_STARTS = LocalTime.of(8, 0);
 
@@ -58,8 +60,16 @@ public final class Demo implements AutoCloseable {
     try {
       for (Family family : families.list()) {
         for (DemoDevice demo : family.simulator().demoDevices()) {
-          Simulator simulator = family.simulator().start(new SimulatorOptions(
-              LOOPBACK, 0, demo.scenario(), new ScaledClock(simulated, demo.speed()), Set.of()));
+          Simulator simulator =
+              family
+                  .simulator()
+                  .start(
+                      new SimulatorOptions(
+                          LOOPBACK,
+                          0,
+                          demo.scenario(),
+                          new ScaledClock(simulated, demo.speed()),
+                          Set.of()));
           running.add(new Running(demo, family, simulator));
           Map<String, Object> extra = new HashMap<>(demo.extra());
           extra.putAll(family.simulator().demoSettings(simulator, scratch));
@@ -86,9 +96,17 @@ public final class Demo implements AutoCloseable {
   private static DeviceConfig deviceConfig(
       DeviceTypeSpec spec, DemoDevice demo, Simulator simulator, Map<String, Object> extra) {
     Duration interval = demo.interval();
-    Duration timeout = spec.defaultTimeout().compareTo(interval) < 0 ? spec.defaultTimeout() : interval;
-    return new DeviceConfig(demo.name(), spec.type(), simulator.baseUri(), interval, timeout,
-        interval.multipliedBy(5), demo.naming(), extra);
+    Duration timeout =
+        spec.defaultTimeout().compareTo(interval) < 0 ? spec.defaultTimeout() : interval;
+    return new DeviceConfig(
+        demo.name(),
+        spec.type(),
+        simulator.baseUri(),
+        interval,
+        timeout,
+        interval.multipliedBy(5),
+        demo.naming(),
+        extra);
   }
 
   public ExporterConfig config() {

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The device families an exporter knows, in the order the demo and the help texts show them.
- * {@link #all()} is the one place that lists them; everything else (config keys, commands, help,
- * the demo) learns the families from here.
+ * The device families an exporter knows, in the order the demo and the help texts show them. {@link
+ * #all()} is the one place that lists them; everything else (config keys, commands, help, the demo)
+ * learns the families from here.
  *
  * @param list the families, each with its simulator
  */
@@ -32,11 +32,12 @@ public record Families(List<Family> list) {
 
   /** Every family this build knows. */
   public static Families all() {
-    return new Families(List.of(
-        new Family(new WallConnectorFamily(), new WallConnectorFamilySimulator()),
-        new Family(new PowerwallFamily(), new PowerwallFamilySimulator()),
-        new Family(new SunpowerFamily(), new SunpowerFamilySimulator()),
-        new Family(new TeslaFamily(), new TeslaFamilySimulator())));
+    return new Families(
+        List.of(
+            new Family(new WallConnectorFamily(), new WallConnectorFamilySimulator()),
+            new Family(new PowerwallFamily(), new PowerwallFamilySimulator()),
+            new Family(new SunpowerFamily(), new SunpowerFamilySimulator()),
+            new Family(new TeslaFamily(), new TeslaFamilySimulator())));
   }
 
   /** These families plus one more (a test's family, say). */
@@ -60,7 +61,8 @@ public record Families(List<Family> list) {
 
   /** Each family's own check of a device entry of its type, for the config loader. */
   public DeviceCheck checks() {
-    return (device, problems) -> byType(device.type()).ifPresent(f -> f.device().validate(device, problems));
+    return (device, problems) ->
+        byType(device.type()).ifPresent(f -> f.device().validate(device, problems));
   }
 
   /** The type names, in list order. */

@@ -41,8 +41,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ExporterConfig config;
     try {
-      config = new ConfigLoader(context.families().specs(), context.families().checks(), context.env()::get)
-          .load(file);
+      config =
+          new ConfigLoader(
+                  context.families().specs(), context.families().checks(), context.env()::get)
+              .load(file);
     } catch (ConfigException e) {
       throw new CommandException(Serving.EXIT_CONFIG, List.of(e.getMessage()));
     }
@@ -51,12 +53,14 @@ public final class CheckConfigCommand implements Callable<Integer> {
       try {
         WebSecurity.load(config.web().securityFile());
       } catch (ConfigException e) {
-        throw new CommandException(Serving.EXIT_CONFIG,
+        throw new CommandException(
+            Serving.EXIT_CONFIG,
             e.getMessage().lines().map(line -> file + ": web.config_file: " + line).toList());
       }
     }
     if (!problems.isEmpty()) {
-      throw new CommandException(Serving.EXIT_CONFIG, problems.stream().map(p -> file + ": " + p).toList());
+      throw new CommandException(
+          Serving.EXIT_CONFIG, problems.stream().map(p -> file + ": " + p).toList());
     }
     out.print(ConfigPrinter.toYaml(config));
     out.flush();

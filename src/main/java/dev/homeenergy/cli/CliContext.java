@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * What every command needs from the outside world, injected so tests can run commands in-process:
- * the environment, the device families, the clock, how to wait for shutdown, and a hook told
- * about each exporter once it serves.
+ * the environment, the device families, the clock, how to wait for shutdown, and a hook told about
+ * each exporter once it serves.
  *
  * @param env environment variables (for {@code ${VAR}} in configs and drop-in defaults)
  * @param families the device families
@@ -33,10 +33,20 @@ public record CliContext(
   }
 
   /** A context reading the process's standard input. */
-  public CliContext(Map<String, String> env, Families families, Clock clock, StopSignal stop,
+  public CliContext(
+      Map<String, String> env,
+      Families families,
+      Clock clock,
+      StopSignal stop,
       Consumer<Exporter> onServing) {
-    this(env, families, clock, stop, onServing, new java.io.BufferedReader(
-        new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)));
+    this(
+        env,
+        families,
+        clock,
+        stop,
+        onServing,
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /** Waits until the process is asked to stop; told when the command has cleaned up. */
@@ -53,18 +63,23 @@ public record CliContext(
     static StopSignal untilShutdown() {
       CountDownLatch stop = new CountDownLatch(1);
       CountDownLatch done = new CountDownLatch(1);
-      java.util.concurrent.atomic.AtomicBoolean serving = new java.util.concurrent.atomic.AtomicBoolean();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        stop.countDown();
-        if (!serving.get()) {
-          return;
-        }
-        try {
-          done.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "shutdown"));
+      java.util.concurrent.atomic.AtomicBoolean serving =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stop.countDown();
+                    if (!serving.get()) {
+                      return;
+                    }
+                    try {
+                      done.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  },
+                  "shutdown"));
       return new StopSignal() {
         @Override
         public void await() throws InterruptedException {

@@ -26,7 +26,10 @@ final class CommandException extends RuntimeException {
     return new CommandException(Serving.EXIT_CONFIG, List.of("error: " + problem));
   }
 
-  /** A failure while doing what was asked (a taken port, say): prints {@code error: <problem>}, exits 1. */
+  /**
+   * A failure while doing what was asked (a taken port, say): prints {@code error: <problem>},
+   * exits 1.
+   */
   static CommandException runtime(String problem) {
     return new CommandException(Serving.EXIT_RUNTIME, List.of("error: " + problem));
   }

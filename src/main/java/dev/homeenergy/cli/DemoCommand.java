@@ -38,17 +38,28 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Demo demo;
     try {
-      demo = Demo.start(context.families(), web.over(WebConfig.defaults()), log.over(LogConfig.defaults()),
-          context.clock());
+      demo =
+          Demo.start(
+              context.families(),
+              web.over(WebConfig.defaults()),
+              log.over(LogConfig.defaults()),
+              context.clock());
     } catch (IOException e) {
       throw CommandException.runtime("cannot start the simulators: " + e.getMessage());
     }
-    out.println("home-energy-exporter demo: simulated devices; their day starts at "
-        + Demo.DAY_STARTS + " site time (UTC-8), so the solar panels have sun");
+    out.println(
+        "home-energy-exporter demo: simulated devices; their day starts at "
+            + Demo.DAY_STARTS
+            + " site time (UTC-8), so the solar panels have sun");
     for (Demo.Running running : demo.simulators()) {
-      out.printf("  %-12s %-32s scenario %-10s at %.0fx speed, %s naming: %s%n",
-          running.device().name(), running.family().displayName(), running.device().scenario(),
-          running.device().speed(), running.device().naming().configValue(), running.simulator().baseUri());
+      out.printf(
+          "  %-12s %-32s scenario %-10s at %.0fx speed, %s naming: %s%n",
+          running.device().name(),
+          running.family().displayName(),
+          running.device().scenario(),
+          running.device().speed(),
+          running.device().naming().configValue(),
+          running.simulator().baseUri());
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();

@@ -17,12 +17,16 @@ import picocli.CommandLine.Model.CommandSpec;
 final class FamilyHelp implements CommandLine.IModelTransformer {
   /** The families' human names, e.g. {@code Tesla Wall Connector Gen 3, SunPower PVS5 / PVS6}. */
   static final String DISPLAY_NAMES = "families.displayNames";
+
   /** The type names, each with its simulator's usage note. */
   static final String SIMULATOR_TYPES = "families.simulatorTypes";
+
   /** {@code type: scenario, scenario; type: ...}. */
   static final String SCENARIOS = "families.scenarios";
+
   /** {@code type: fault, fault; type: ...}, for the families that have faults. */
   static final String FAULTS = "families.faults";
+
   /** {@code simulate}'s arguments for the first family and a scenario other than its default. */
   static final String SIMULATE_EXAMPLE = "families.simulateExample";
 
@@ -42,10 +46,21 @@ final class FamilyHelp implements CommandLine.IModelTransformer {
     Object[][] texts = {
       {DISPLAY_NAMES, enumeration(list.stream().map(Family::displayName).toList())},
       {SIMULATOR_TYPES, String.join(", ", list.stream().map(FamilyHelp::typeWithNote).toList())},
-      {SCENARIOS, perFamily(list.stream()
-          .map(f -> f.type() + ": " + String.join(", ", f.simulator().scenarios())).toList())},
-      {FAULTS, perFamily(list.stream().filter(f -> !f.simulator().faults().isEmpty())
-          .map(f -> f.type() + ": " + String.join(", ", f.simulator().faults())).toList())},
+      {
+        SCENARIOS,
+        perFamily(
+            list.stream()
+                .map(f -> f.type() + ": " + String.join(", ", f.simulator().scenarios()))
+                .toList())
+      },
+      {
+        FAULTS,
+        perFamily(
+            list.stream()
+                .filter(f -> !f.simulator().faults().isEmpty())
+                .map(f -> f.type() + ": " + String.join(", ", f.simulator().faults()))
+                .toList())
+      },
       {SIMULATE_EXAMPLE, list.isEmpty() ? "" : simulateExample(list.get(0))},
     };
     return new ListResourceBundle() {
@@ -63,7 +78,9 @@ final class FamilyHelp implements CommandLine.IModelTransformer {
 
   private static String simulateExample(Family family) {
     List<String> scenarios = family.simulator().scenarios();
-    return family.type() + " --port 8080 --scenario " + scenarios.get(Math.min(1, scenarios.size() - 1))
+    return family.type()
+        + " --port 8080 --scenario "
+        + scenarios.get(Math.min(1, scenarios.size() - 1))
         + " --speed 60";
   }
 
@@ -76,6 +93,8 @@ final class FamilyHelp implements CommandLine.IModelTransformer {
     if (names.size() <= 2) {
       return String.join(" and ", names);
     }
-    return String.join(", ", names.subList(0, names.size() - 1)) + ", and " + names.get(names.size() - 1);
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + ", and "
+        + names.get(names.size() - 1);
   }
 }

@@ -8,12 +8,20 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code --log.*} flags; each overrides the config file when given. */
 public final class LogOptions {
-  @Option(names = "--log.level", paramLabel = "LEVEL", converter = LevelFlag.class,
-      description = "Log level: debug, info, warn or error (default: log.level of the config file, else info).")
+  @Option(
+      names = "--log.level",
+      paramLabel = "LEVEL",
+      converter = LevelFlag.class,
+      description =
+          "Log level: debug, info, warn or error (default: log.level of the config file, else info).")
   String level;
 
-  @Option(names = "--log.format", paramLabel = "FORMAT", converter = FormatFlag.class,
-      description = "Log format: text, logfmt or json (default: log.format of the config file, else text).")
+  @Option(
+      names = "--log.format",
+      paramLabel = "FORMAT",
+      converter = FormatFlag.class,
+      description =
+          "Log format: text, logfmt or json (default: log.format of the config file, else text).")
   String format;
 
   /** Checks {@code --log.level} while the command line is parsed (exit code 2). */
@@ -42,6 +50,7 @@ public final class LogOptions {
 
   /** The flags that were given, on top of {@code base}. */
   LogConfig over(LogConfig base) {
-    return new LogConfig(level != null ? level : base.level(), format != null ? format : base.format());
+    return new LogConfig(
+        level != null ? level : base.level(), format != null ? format : base.format());
   }
 }

@@ -14,7 +14,9 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Points Logback at stderr (or a file) with the configured level and format (text, logfmt or json). */
+/**
+ * Points Logback at stderr (or a file) with the configured level and format (text, logfmt or json).
+ */
 public final class LoggingSetup {
 
   private static final String TEXT =

@@ -39,23 +39,37 @@ public final class PowerwallCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--config.file", paramLabel = "FILE",
-      description = "powerwall_exporter config file (default: " + SeedConfigFile.DEFAULT_FILE_NAME + " beside the jar).")
+  @Option(
+      names = "--config.file",
+      paramLabel = "FILE",
+      description =
+          "powerwall_exporter config file (default: "
+              + SeedConfigFile.DEFAULT_FILE_NAME
+              + " beside the jar).")
   Path configFile;
 
   @Option(names = "--debug", description = "Log at debug level.")
   boolean debug;
 
-  @Option(names = "--log.style", paramLabel = "STYLE", defaultValue = "text",
+  @Option(
+      names = "--log.style",
+      paramLabel = "STYLE",
+      defaultValue = "text",
       description = "Log style: text, logfmt or json (default: ${DEFAULT-VALUE}).")
   String logStyle;
 
-  @Option(names = "--fetchcert",
-      description = "Instead of serving, fetch the gateway's TLS certificate, write it to device.tls_cert_file and exit.")
+  @Option(
+      names = "--fetchcert",
+      description =
+          "Instead of serving, fetch the gateway's TLS certificate, write it to device.tls_cert_file and exit.")
   boolean fetchCert;
 
-  @Option(names = "--naming", paramLabel = "NAMING", defaultValue = "compat",
-      description = "compat: powerwall_exporter's metric names; native: ours (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--naming",
+      paramLabel = "NAMING",
+      defaultValue = "compat",
+      description =
+          "compat: powerwall_exporter's metric names; native: ours (default: ${DEFAULT-VALUE}).")
   String naming;
 
   public PowerwallCommand(CliContext context) {
@@ -67,13 +81,15 @@ public final class PowerwallCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!LogConfig.FORMATS.contains(logStyle)) {
-      throw CommandException.config("--log.style: must be one of text, logfmt, json, got \"" + logStyle + "\"");
+      throw CommandException.config(
+          "--log.style: must be one of text, logfmt, json, got \"" + logStyle + "\"");
     }
     NamingStyle style = NamingStyle.fromConfig(naming);
     if (style == null) {
       throw CommandException.config("--naming: must be compat or native, got \"" + naming + "\"");
     }
-    DeviceTypeSpec typeSpec = context.families().byType(PowerwallFamily.TYPE).orElseThrow().device().spec();
+    DeviceTypeSpec typeSpec =
+        context.families().byType(PowerwallFamily.TYPE).orElseThrow().device().spec();
     Path file = configFile != null ? configFile : besideTheJar();
     ExporterConfig config;
     try {
@@ -97,13 +113,15 @@ public final class PowerwallCommand implements Callable<Integer> {
       throw CommandException.config("device.tls_cert_file not specified in config file");
     }
     URI address = config.devices().get(0).address();
-    return PowerwallFetchCertCommand.fetchAndWrite(address.getHost(), address.getPort(), Path.of(target.toString()),
-        out);
+    return PowerwallFetchCertCommand.fetchAndWrite(
+        address.getHost(), address.getPort(), Path.of(target.toString()), out);
   }
 
   private static Path besideTheJar() {
     try {
-      Path location = Path.of(PowerwallCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path location =
+          Path.of(
+              PowerwallCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path directory = location.getParent() == null ? Path.of("") : location.getParent();
       return directory.resolve(SeedConfigFile.DEFAULT_FILE_NAME);
     } catch (Exception e) {

@@ -14,7 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Saves a gateway's self-signed certificate so the exporter can pin it with {@code tls_cert_file}. */
+/**
+ * Saves a gateway's self-signed certificate so the exporter can pin it with {@code tls_cert_file}.
+ */
 @Command(
     name = "fetchcert",
     mixinStandardHelpOptions = true,
@@ -28,11 +30,18 @@ public final class PowerwallFetchCertCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--address", required = true, paramLabel = "ADDRESS",
+  @Option(
+      names = "--address",
+      required = true,
+      paramLabel = "ADDRESS",
       description = "Gateway host, host:port or https URL (port 443 unless given).")
   String address;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the PEM certificate.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "Where to write the PEM certificate.")
   Path out;
 
   @Override
@@ -56,7 +65,12 @@ public final class PowerwallFetchCertCommand implements Callable<Integer> {
     try {
       X509Certificate certificate = GatewayCertificates.fetch(host, port, TIMEOUT);
       GatewayCertificates.writePem(certificate, target);
-      out.println("TLS certificate retrieved and written to " + target + " (" + certificate.getSubjectX500Principal() + ")");
+      out.println(
+          "TLS certificate retrieved and written to "
+              + target
+              + " ("
+              + certificate.getSubjectX500Principal()
+              + ")");
       out.flush();
       return Serving.EXIT_OK;
     } catch (IOException | RuntimeException e) {

@@ -39,7 +39,9 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--config.file", paramLabel = "FILE",
+  @Option(
+      names = "--config.file",
+      paramLabel = "FILE",
       description = "YAML config file listing the devices (see examples/home-energy-exporter.yml).")
   Path configFile;
 
@@ -55,10 +57,12 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (configFile == null) {
-      throw new CommandException(Serving.EXIT_CONFIG, List.of(
-          "error: no devices to serve: pass --config.file=FILE "
-              + "(see examples/home-energy-exporter.yml), or try `home-energy-exporter demo`.",
-          "Run `home-energy-exporter --help` for all commands."));
+      throw new CommandException(
+          Serving.EXIT_CONFIG,
+          List.of(
+              "error: no devices to serve: pass --config.file=FILE "
+                  + "(see examples/home-energy-exporter.yml), or try `home-energy-exporter demo`.",
+              "Run `home-energy-exporter --help` for all commands."));
     }
     ExporterConfig config = Serving.load(configFile, context);
     config = config.withWeb(web.over(config.web())).withLog(log.over(config.log()));

@@ -3,16 +3,16 @@ package dev.homeenergy.cli;
 import dev.homeenergy.app.Exporter;
 import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.ConfigLoader;
+import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.ExporterConfig;
+import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.web.security.WebSecurity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import dev.homeenergy.config.DeviceConfig;
-import dev.homeenergy.core.DeviceFamily;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 
 /** Validates the command-line-only settings, starts the exporter and serves until stopped. */
 final class Serving {
@@ -23,13 +23,14 @@ final class Serving {
   private Serving() {}
 
   /**
-   * Problems of the config as a whole that loading a file does not report: it lists no device.
-   * The web and log settings check themselves when built.
+   * Problems of the config as a whole that loading a file does not report: it lists no device. The
+   * web and log settings check themselves when built.
    */
   static List<String> problems(ExporterConfig config) {
     List<String> problems = new ArrayList<>();
     if (config.devices().isEmpty()) {
-      problems.add("devices: no devices configured; list at least one (see examples/home-energy-exporter.yml)");
+      problems.add(
+          "devices: no devices configured; list at least one (see examples/home-energy-exporter.yml)");
     }
     return problems;
   }
@@ -41,13 +42,24 @@ final class Serving {
   static List<String> deviceProblems(ExporterConfig config, List<DeviceFamily> families) {
     List<String> problems = new ArrayList<>();
     for (DeviceConfig device : config.devices()) {
-      Optional<DeviceFamily> family = families.stream().filter(f -> f.type().equals(device.type())).findFirst();
+      Optional<DeviceFamily> family =
+          families.stream().filter(f -> f.type().equals(device.type())).findFirst();
       if (family.isEmpty()) {
         problems.add("devices[" + device.name() + "].type: no device family " + device.type());
         continue;
       }
-      family.get().validate(device, (key, message) ->
-          problems.add("devices[" + device.name() + "]" + (key.isEmpty() ? "" : "." + key) + ": " + message));
+      family
+          .get()
+          .validate(
+              device,
+              (key, message) ->
+                  problems.add(
+                      "devices["
+                          + device.name()
+                          + "]"
+                          + (key.isEmpty() ? "" : "." + key)
+                          + ": "
+                          + message));
     }
     return problems;
   }
@@ -59,7 +71,9 @@ final class Serving {
    */
   static ExporterConfig load(Path file, CliContext context) {
     try {
-      return new ConfigLoader(context.families().specs(), context.families().checks(), context.env()::get).load(file);
+      return new ConfigLoader(
+              context.families().specs(), context.families().checks(), context.env()::get)
+          .load(file);
     } catch (ConfigException e) {
       throw new CommandException(EXIT_CONFIG, List.of(e.getMessage()));
     }
@@ -70,7 +84,11 @@ final class Serving {
    *
    * @throws CommandException when the config is refused or the exporter cannot listen
    */
-  static int serve(ExporterConfig config, CliContext context, PrintWriter out, PrintWriter err,
+  static int serve(
+      ExporterConfig config,
+      CliContext context,
+      PrintWriter out,
+      PrintWriter err,
       AutoCloseable alsoClose) {
     List<String> problems = problems(config);
     problems.addAll(deviceProblems(config, context.families().devices()));
@@ -82,7 +100,8 @@ final class Serving {
       try {
         security = WebSecurity.load(config.web().securityFile());
       } catch (ConfigException e) {
-        throw new CommandException(EXIT_CONFIG,
+        throw new CommandException(
+            EXIT_CONFIG,
             e.getMessage().lines().map(line -> "error: web.config_file: " + line).toList());
       }
     }
@@ -91,11 +110,16 @@ final class Serving {
     try {
       exporter = Exporter.start(config, context.families().devices(), context.clock(), security);
     } catch (IOException e) {
-      throw CommandException.runtime("cannot listen on " + config.web().listenAddress() + ": " + e.getMessage());
+      throw CommandException.runtime(
+          "cannot listen on " + config.web().listenAddress() + ": " + e.getMessage());
     }
     try (exporter) {
-      out.printf("home-energy-exporter serving %d device(s) at %s/ (metrics: %s%s)%n",
-          config.devices().size(), exporter.localUri(), exporter.localUri(), config.web().telemetryPath());
+      out.printf(
+          "home-energy-exporter serving %d device(s) at %s/ (metrics: %s%s)%n",
+          config.devices().size(),
+          exporter.localUri(),
+          exporter.localUri(),
+          config.web().telemetryPath());
       out.flush();
       context.onServing().accept(exporter);
       context.stop().await();

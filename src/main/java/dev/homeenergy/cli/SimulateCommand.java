@@ -44,32 +44,56 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TYPE", description = "Device family to simulate, one of the types above.")
+  @Parameters(
+      index = "0",
+      paramLabel = "TYPE",
+      description = "Device family to simulate, one of the types above.")
   String type;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Port to serve on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--bind", paramLabel = "HOST", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--bind",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
       description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(names = "--scenario", paramLabel = "NAME",
-      description = "Scenario to play (default: the family's first). ${bundle:" + FamilyHelp.SCENARIOS + "}.")
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      description =
+          "Scenario to play (default: the family's first). ${bundle:" + FamilyHelp.SCENARIOS + "}.")
   String scenario;
 
-  @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
+  @Option(
+      names = "--speed",
+      paramLabel = "FACTOR",
+      defaultValue = "1",
       description = "How much faster than real time the device lives (default: ${DEFAULT-VALUE}).")
   double speed;
 
-  @Option(names = "--fault", paramLabel = "NAME", split = ",",
+  @Option(
+      names = "--fault",
+      paramLabel = "NAME",
+      split = ",",
       description = "Fault switch to turn on, repeatable. ${bundle:" + FamilyHelp.FAULTS + "}.")
   List<String> faults = List.of();
 
-  @Option(names = "--count", paramLabel = "N", defaultValue = "1",
-      description = "How many devices to serve, each on its own port: --port, --port+1, ... (free ports "
-          + "with --port 0); for benchmarks (default: ${DEFAULT-VALUE}, at most " + MAX_COUNT + ").")
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "How many devices to serve, each on its own port: --port, --port+1, ... (free ports "
+              + "with --port 0); for benchmarks (default: ${DEFAULT-VALUE}, at most "
+              + MAX_COUNT
+              + ").")
   int count;
 
   public SimulateCommand(CliContext context) {
@@ -92,11 +116,12 @@ public final class SimulateCommand implements Callable<Integer> {
       new FamilyHelp(context).transform(spec);
       for (Map.Entry<String, List<Family>> knob : takers(context.families()).entrySet()) {
         SimulatorKnob first = knobOf(knob.getValue().get(0), knob.getKey());
-        spec.addOption(OptionSpec.builder(flag(knob.getKey()))
-            .paramLabel(first.paramLabel())
-            .type(String.class)
-            .description(types(knob.getValue()) + " only: " + first.description())
-            .build());
+        spec.addOption(
+            OptionSpec.builder(flag(knob.getKey()))
+                .paramLabel(first.paramLabel())
+                .type(String.class)
+                .description(types(knob.getValue()) + " only: " + first.description())
+                .build());
       }
       spec.mixinStandardHelpOptions(false);
       spec.mixinStandardHelpOptions(true); // -h and -V after the knobs, as after every other option
@@ -110,21 +135,34 @@ public final class SimulateCommand implements Callable<Integer> {
     Families families = context.families();
     Optional<Family> found = families.byType(type);
     if (found.isEmpty()) {
-      throw CommandException.config("unknown device type \"" + type + "\"; known types: "
-          + String.join(", ", families.types()));
+      throw CommandException.config(
+          "unknown device type \""
+              + type
+              + "\"; known types: "
+              + String.join(", ", families.types()));
     }
     Family family = found.get();
     FamilySimulator simulation = family.simulator();
     String chosen = scenario == null ? simulation.scenarios().get(0) : scenario;
     if (!simulation.scenarios().contains(chosen)) {
-      throw CommandException.config("--scenario: unknown scenario \"" + chosen + "\" for " + type + "; valid: "
-          + String.join(", ", simulation.scenarios()));
+      throw CommandException.config(
+          "--scenario: unknown scenario \""
+              + chosen
+              + "\" for "
+              + type
+              + "; valid: "
+              + String.join(", ", simulation.scenarios()));
     }
     Set<String> faultSet = new LinkedHashSet<>(faults);
     for (String fault : faultSet) {
       if (!simulation.faults().contains(fault)) {
-        throw CommandException.config("--fault: unknown fault \"" + fault + "\" for " + type + "; valid: "
-            + String.join(", ", simulation.faults()));
+        throw CommandException.config(
+            "--fault: unknown fault \""
+                + fault
+                + "\" for "
+                + type
+                + "; valid: "
+                + String.join(", ", simulation.faults()));
       }
     }
     if (!(speed > 0) || Double.isInfinite(speed)) {
@@ -139,17 +177,30 @@ public final class SimulateCommand implements Callable<Integer> {
     try {
       for (int i = 0; i < count; i++) {
         bound = port == 0 ? 0 : port + i;
-        simulators.add(simulation.start(new SimulatorOptions(
-            bind, bound, chosen, new ScaledClock(context.clock(), speed), faultSet, settings)));
+        simulators.add(
+            simulation.start(
+                new SimulatorOptions(
+                    bind,
+                    bound,
+                    chosen,
+                    new ScaledClock(context.clock(), speed),
+                    faultSet,
+                    settings)));
       }
     } catch (IOException e) {
       simulators.forEach(Simulator::close);
-      throw CommandException.runtime("cannot serve on " + bind + ":" + bound + ": " + e.getMessage());
+      throw CommandException.runtime(
+          "cannot serve on " + bind + ":" + bound + ": " + e.getMessage());
     }
     try {
       for (Simulator simulator : simulators) {
-        out.printf("Simulated %s (scenario %s, %sx speed%s) at %s%n", family.displayName(), chosen,
-            speed, faultSet.isEmpty() ? "" : ", faults " + String.join(",", faultSet), simulator.baseUri());
+        out.printf(
+            "Simulated %s (scenario %s, %sx speed%s) at %s%n",
+            family.displayName(),
+            chosen,
+            speed,
+            faultSet.isEmpty() ? "" : ", faults " + String.join(",", faultSet),
+            simulator.baseUri());
       }
       out.println("Press Ctrl-C to stop.");
       out.flush();
@@ -174,7 +225,8 @@ public final class SimulateCommand implements Callable<Integer> {
         continue;
       }
       if (!knob.getValue().contains(family)) {
-        throw CommandException.config(flag(knob.getKey()) + " is for " + types(knob.getValue()) + " only");
+        throw CommandException.config(
+            flag(knob.getKey()) + " is for " + types(knob.getValue()) + " only");
       }
       try {
         knobOf(family, knob.getKey()).check().check(value);
@@ -198,7 +250,10 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private static SimulatorKnob knobOf(Family family, String name) {
-    return family.simulator().knobs().stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+    return family.simulator().knobs().stream()
+        .filter(k -> k.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String types(List<Family> families) {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Drop-in replacement for the Python {@code sunpower-pvs-exporter}: same flags and defaults, same
- * port, same metric names (compat naming), so its Prometheus job and Grafana dashboards keep working.
+ * port, same metric names (compat naming), so its Prometheus job and Grafana dashboards keep
+ * working.
  */
 @Command(
     name = "sunpower",
@@ -39,37 +40,58 @@ public final class SunpowerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--hostname", defaultValue = "sunpowerconsole.com",
+  @Option(
+      names = "--hostname",
+      defaultValue = "sunpowerconsole.com",
       description = "PVS host name or address (default: ${DEFAULT-VALUE}).")
   String hostname;
 
-  @Option(names = "--port", defaultValue = "80", description = "PVS port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "80",
+      description = "PVS port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--use-tls", description = "Talk HTTPS to the PVS (its self-signed certificate is accepted).")
+  @Option(
+      names = "--use-tls",
+      description = "Talk HTTPS to the PVS (its self-signed certificate is accepted).")
   boolean useTls;
 
-  @Option(names = "--listen-on", defaultValue = "9110",
+  @Option(
+      names = "--listen-on",
+      defaultValue = "9110",
       description = "Port to serve the metrics on, all interfaces (default: ${DEFAULT-VALUE}).")
   int listenOn;
 
-  @Option(names = "--timeout", defaultValue = "10",
-      description = "Seconds to wait for the PVS (default: ${DEFAULT-VALUE}; a large DeviceList can take longer).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "10",
+      description =
+          "Seconds to wait for the PVS (default: ${DEFAULT-VALUE}; a large DeviceList can take longer).")
   int timeoutSeconds;
 
-  @Option(names = "--use-device-data-timestamp",
+  @Option(
+      names = "--use-device-data-timestamp",
       description = "Give samples the time the PVS measured them (DATATIME, read as UTC).")
   boolean useDeviceDataTimestamp;
 
-  @Option(names = "--log-file", paramLabel = "FILE", description = "Append logs to this file instead of stderr.")
+  @Option(
+      names = "--log-file",
+      paramLabel = "FILE",
+      description = "Append logs to this file instead of stderr.")
   Path logFile;
 
-  @Option(names = "--log-level", defaultValue = "INFO",
+  @Option(
+      names = "--log-level",
+      defaultValue = "INFO",
       description = "ERROR, WARNING, INFO or DEBUG (default: ${DEFAULT-VALUE}).")
   String logLevel;
 
-  @Option(names = "--naming", defaultValue = "compat",
-      description = "compat: sunpower-pvs-exporter's metric names; native: ours (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--naming",
+      defaultValue = "compat",
+      description =
+          "compat: sunpower-pvs-exporter's metric names; native: ours (default: ${DEFAULT-VALUE}).")
   String naming;
 
   public SunpowerCommand(CliContext context) {
@@ -80,27 +102,36 @@ public final class SunpowerCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String level = switch (logLevel.toUpperCase(Locale.ROOT)) {
-      case "ERROR" -> "error";
-      case "WARNING", "WARN" -> "warn";
-      case "INFO" -> "info";
-      case "DEBUG" -> "debug";
-      default -> null;
-    };
+    String level =
+        switch (logLevel.toUpperCase(Locale.ROOT)) {
+          case "ERROR" -> "error";
+          case "WARNING", "WARN" -> "warn";
+          case "INFO" -> "info";
+          case "DEBUG" -> "debug";
+          default -> null;
+        };
     NamingStyle style = NamingStyle.fromConfig(naming);
-    String problem = level == null ? "--log-level: must be ERROR, WARNING, INFO or DEBUG, got \"" + logLevel + "\""
-        : style == null ? "--naming: must be compat or native, got \"" + naming + "\""
-        : port < 1 || port > 65535 ? "--port: must be between 1 and 65535, got " + port
-        : listenOn < 0 || listenOn > 65535 ? "--listen-on: must be between 0 and 65535, got " + listenOn
-        : timeoutSeconds < 1 ? "--timeout: must be at least 1 second, got " + timeoutSeconds
-        : null;
+    String problem =
+        level == null
+            ? "--log-level: must be ERROR, WARNING, INFO or DEBUG, got \"" + logLevel + "\""
+            : style == null
+                ? "--naming: must be compat or native, got \"" + naming + "\""
+                : port < 1 || port > 65535
+                    ? "--port: must be between 1 and 65535, got " + port
+                    : listenOn < 0 || listenOn > 65535
+                        ? "--listen-on: must be between 0 and 65535, got " + listenOn
+                        : timeoutSeconds < 1
+                            ? "--timeout: must be at least 1 second, got " + timeoutSeconds
+                            : null;
     if (problem != null) {
       throw CommandException.config(problem);
     }
-    DeviceTypeSpec typeSpec = context.families().byType(SunpowerFamily.TYPE).orElseThrow().device().spec();
+    DeviceTypeSpec typeSpec =
+        context.families().byType(SunpowerFamily.TYPE).orElseThrow().device().spec();
     URI address;
     try {
-      String host = hostname.contains(":") && !hostname.startsWith("[") ? "[" + hostname + "]" : hostname;
+      String host =
+          hostname.contains(":") && !hostname.startsWith("[") ? "[" + hostname + "]" : hostname;
       address = URI.create((useTls ? "https" : "http") + "://" + host + ":" + port);
       if (address.getHost() == null) {
         throw new IllegalArgumentException("not a host name: " + hostname);
@@ -110,12 +141,21 @@ public final class SunpowerCommand implements Callable<Integer> {
     }
     Duration interval = typeSpec.defaultInterval();
     Duration timeout = Duration.ofSeconds(Math.min(timeoutSeconds, interval.getSeconds()));
-    DeviceConfig device = new DeviceConfig(SunpowerFamily.TYPE, SunpowerFamily.TYPE, address, interval, timeout,
-        interval.multipliedBy(DeviceConfig.DEFAULT_STALE_AFTER_INTERVALS), style,
-        Map.of("use_tls", useTls, "use_device_data_timestamp", useDeviceDataTimestamp));
-    ExporterConfig config = new ExporterConfig(
-        new WebConfig(":" + listenOn, WebConfig.DEFAULT_TELEMETRY_PATH), new LogConfig(level, "text", logFile),
-        List.of(device));
+    DeviceConfig device =
+        new DeviceConfig(
+            SunpowerFamily.TYPE,
+            SunpowerFamily.TYPE,
+            address,
+            interval,
+            timeout,
+            interval.multipliedBy(DeviceConfig.DEFAULT_STALE_AFTER_INTERVALS),
+            style,
+            Map.of("use_tls", useTls, "use_device_data_timestamp", useDeviceDataTimestamp));
+    ExporterConfig config =
+        new ExporterConfig(
+            new WebConfig(":" + listenOn, WebConfig.DEFAULT_TELEMETRY_PATH),
+            new LogConfig(level, "text", logFile),
+            List.of(device));
     return Serving.serve(config, context, out, err, null);
   }
 }

@@ -14,8 +14,12 @@ import picocli.CommandLine.Option;
     name = "tesla",
     mixinStandardHelpOptions = true,
     versionProvider = Commands.Version.class,
-    subcommands = {TeslaLoginCommand.class, TeslaKeygenCommand.class, TeslaRegisterCommand.class,
-        TeslaServeCommand.class},
+    subcommands = {
+      TeslaLoginCommand.class,
+      TeslaKeygenCommand.class,
+      TeslaRegisterCommand.class,
+      TeslaServeCommand.class
+    },
     description = {
       "Sign-in and partner registration for the Tesla Fleet API (type: tesla devices).",
       "First time: tesla keygen, host the public key, tesla register --domain D, then tesla login."
@@ -24,11 +28,18 @@ public final class TeslaCommand {
 
   /** Options naming the config file and the tesla device whose settings a subcommand uses. */
   static final class DeviceOptions {
-    @Option(names = "--config.file", required = true, paramLabel = "FILE",
-        description = "The config file with the tesla device (client_id, client_secret, region, token_file).")
+    @Option(
+        names = "--config.file",
+        required = true,
+        paramLabel = "FILE",
+        description =
+            "The config file with the tesla device (client_id, client_secret, region, token_file).")
     Path configFile;
 
-    @Option(names = "--device", paramLabel = "NAME", description = "Which tesla device (default: the first).")
+    @Option(
+        names = "--device",
+        paramLabel = "NAME",
+        description = "Which tesla device (default: the first).")
     String device;
 
     /**
@@ -38,10 +49,11 @@ public final class TeslaCommand {
      */
     Loaded load(CliContext context) {
       ExporterConfig config = Serving.load(configFile, context);
-      Optional<DeviceConfig> found = config.devices().stream()
-          .filter(d -> d.type().equals(TeslaFamily.TYPE))
-          .filter(d -> device == null || d.name().equals(device))
-          .findFirst();
+      Optional<DeviceConfig> found =
+          config.devices().stream()
+              .filter(d -> d.type().equals(TeslaFamily.TYPE))
+              .filter(d -> device == null || d.name().equals(device))
+              .findFirst();
       if (found.isEmpty()) {
         throw CommandException.config(
             configFile + " has no tesla device" + (device == null ? "" : " named " + device));

@@ -10,8 +10,8 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,11 +39,17 @@ public final class TeslaLoginCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TeslaCommand.DeviceOptions options = new TeslaCommand.DeviceOptions();
 
-  @Option(names = "--listen", paramLabel = "PORT",
-      description = "Catch the redirect on http://localhost:PORT/callback instead of reading a pasted URL.")
+  @Option(
+      names = "--listen",
+      paramLabel = "PORT",
+      description =
+          "Catch the redirect on http://localhost:PORT/callback instead of reading a pasted URL.")
   Integer listenPort;
 
-  @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "600",
+  @Option(
+      names = "--wait",
+      paramLabel = "SECONDS",
+      defaultValue = "600",
       description = "How long to wait for the sign-in (default: ${DEFAULT-VALUE}).")
   int waitSeconds;
 
@@ -95,16 +101,22 @@ public final class TeslaLoginCommand implements Callable<Integer> {
 
   private String catchRedirect(int port, PrintWriter out) throws IOException {
     CompletableFuture<String> received = new CompletableFuture<>();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    server.createContext("/callback", exchange -> {
-      byte[] body = "Signed in; you can close this tab.\n".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-      received.complete("http://localhost:" + port + exchange.getRequestURI());
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    server.createContext(
+        "/callback",
+        exchange -> {
+          byte[] body = "Signed in; you can close this tab.\n".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+          received.complete("http://localhost:" + port + exchange.getRequestURI());
+        });
     server.start();
-    out.println("Waiting for the redirect on http://localhost:" + server.getAddress().getPort() + "/callback ...");
+    out.println(
+        "Waiting for the redirect on http://localhost:"
+            + server.getAddress().getPort()
+            + "/callback ...");
     out.flush();
     try {
       return received.get(waitSeconds, TimeUnit.SECONDS);

@@ -41,8 +41,11 @@ public final class TeslaServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--naming", defaultValue = "compat",
-      description = "compat: tesla-prometheus-exporter's metric names; native: ours (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--naming",
+      defaultValue = "compat",
+      description =
+          "compat: tesla-prometheus-exporter's metric names; native: ours (default: ${DEFAULT-VALUE}).")
   String naming;
 
   public TeslaServeCommand(CliContext context) {
@@ -60,30 +63,45 @@ public final class TeslaServeCommand implements Callable<Integer> {
       throw CommandException.config("TESLA_CLIENT_ID and TESLA_CLIENT_SECRET must be set");
     }
     NamingStyle style = NamingStyle.fromConfig(naming);
-    String level = switch (env.getOrDefault("LOG_LEVEL", "INFO").toUpperCase(Locale.ROOT)) {
-      case "DEBUG" -> "debug";
-      case "WARNING", "WARN" -> "warn";
-      case "ERROR", "CRITICAL" -> "error";
-      default -> "info";
-    };
+    String level =
+        switch (env.getOrDefault("LOG_LEVEL", "INFO").toUpperCase(Locale.ROOT)) {
+          case "DEBUG" -> "debug";
+          case "WARNING", "WARN" -> "warn";
+          case "ERROR", "CRITICAL" -> "error";
+          default -> "info";
+        };
     Map<String, Object> extra = new HashMap<>();
     try {
       extra.put("client_id", clientId);
       extra.put("client_secret", new Secret(clientSecret));
-      extra.put("auth_base", env.getOrDefault("TESLA_AUTH_BASE", FleetRegion.DEFAULT_AUTH_BASE.toString()));
-      extra.put("token_base", env.getOrDefault("TESLA_TOKEN_BASE", FleetRegion.DEFAULT_TOKEN_BASE.toString()));
+      extra.put(
+          "auth_base",
+          env.getOrDefault("TESLA_AUTH_BASE", FleetRegion.DEFAULT_AUTH_BASE.toString()));
+      extra.put(
+          "token_base",
+          env.getOrDefault("TESLA_TOKEN_BASE", FleetRegion.DEFAULT_TOKEN_BASE.toString()));
       extra.put("token_file", env.getOrDefault("TOKEN_FILE_PATH", "/data/tokens/token.json"));
       extra.put("vehicle_index", Integer.parseInt(env.getOrDefault("TESLA_VEHICLE_INDEX", "0")));
-      extra.put("online_interval", Duration.ofSeconds(Long.parseLong(env.getOrDefault("POLL_INTERVAL_SECONDS", "300"))));
-      extra.put("asleep_interval",
-          Duration.ofSeconds(Long.parseLong(env.getOrDefault("SLEEP_POLL_INTERVAL_SECONDS", "660"))));
-      extra.put("wake_on_poll", List.of("true", "1", "yes").contains(env.getOrDefault("WAKE_ON_POLL", "false")
-          .toLowerCase(Locale.ROOT)));
+      extra.put(
+          "online_interval",
+          Duration.ofSeconds(Long.parseLong(env.getOrDefault("POLL_INTERVAL_SECONDS", "300"))));
+      extra.put(
+          "asleep_interval",
+          Duration.ofSeconds(
+              Long.parseLong(env.getOrDefault("SLEEP_POLL_INTERVAL_SECONDS", "660"))));
+      extra.put(
+          "wake_on_poll",
+          List.of("true", "1", "yes")
+              .contains(env.getOrDefault("WAKE_ON_POLL", "false").toLowerCase(Locale.ROOT)));
       extra.put("budget_dollars", Double.parseDouble(env.getOrDefault("BUDGET_DOLLARS", "10")));
-      extra.put("location", env.getOrDefault("TESLA_SCOPES", "openid offline_access vehicle_device_data vehicle_location")
-          .contains("vehicle_location"));
+      extra.put(
+          "location",
+          env.getOrDefault(
+                  "TESLA_SCOPES", "openid offline_access vehicle_device_data vehicle_location")
+              .contains("vehicle_location"));
     } catch (NumberFormatException e) {
-      throw CommandException.config("a numeric environment variable is not a number: " + e.getMessage());
+      throw CommandException.config(
+          "a numeric environment variable is not a number: " + e.getMessage());
     }
     int port;
     try {
@@ -94,11 +112,23 @@ public final class TeslaServeCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       throw CommandException.config("EXPORTER_PORT must be a port number");
     }
-    URI apiBase = URI.create(env.getOrDefault("TESLA_API_BASE", FleetRegion.NA.apiBase().toString()));
-    DeviceConfig device = new DeviceConfig(TeslaFamily.TYPE, TeslaFamily.TYPE, apiBase, Duration.ofMinutes(15),
-        Duration.ofSeconds(30), Duration.ofMinutes(75), style == null ? NamingStyle.COMPAT : style, extra);
-    ExporterConfig config = new ExporterConfig(new WebConfig(":" + port, WebConfig.DEFAULT_TELEMETRY_PATH),
-        new LogConfig(level, "text"), List.of(device));
+    URI apiBase =
+        URI.create(env.getOrDefault("TESLA_API_BASE", FleetRegion.NA.apiBase().toString()));
+    DeviceConfig device =
+        new DeviceConfig(
+            TeslaFamily.TYPE,
+            TeslaFamily.TYPE,
+            apiBase,
+            Duration.ofMinutes(15),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(75),
+            style == null ? NamingStyle.COMPAT : style,
+            extra);
+    ExporterConfig config =
+        new ExporterConfig(
+            new WebConfig(":" + port, WebConfig.DEFAULT_TELEMETRY_PATH),
+            new LogConfig(level, "text"),
+            List.of(device));
     return Serving.serve(config, context, out, err, null);
   }
 }

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Drop-in replacement for {@code twc_fetcher.py}: same arguments, environment variables and
- * defaults, and (with the default compat naming) the same metric names and labels, so a
- * Prometheus job and dashboard built on it keep working.
+ * defaults, and (with the default compat naming) the same metric names and labels, so a Prometheus
+ * job and dashboard built on it keep working.
  */
 @Command(
     name = "wallconnector",
@@ -47,24 +47,38 @@ public final class WallConnectorCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "wallconnector",
-      description = "Wall Connector hostname or IP address, optionally with :port (env TWC_ADDRESS, default: twc.local).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "wallconnector",
+      description =
+          "Wall Connector hostname or IP address, optionally with :port (env TWC_ADDRESS, default: twc.local).")
   String address;
 
-  @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "PORT",
       description = "HTTP server port for the metrics endpoint (env TWC_PORT, default: 56852).")
   int port;
 
-  @Option(names = {"-i", "--interval"}, paramLabel = "INTERVAL",
+  @Option(
+      names = {"-i", "--interval"},
+      paramLabel = "INTERVAL",
       description = "Update interval in seconds (env TWC_INTERVAL, default: 10).")
   double intervalSeconds;
 
-  @Option(names = {"-b", "--bind"}, paramLabel = "BIND",
+  @Option(
+      names = {"-b", "--bind"},
+      paramLabel = "BIND",
       description = "Bind address for the HTTP server (env TWC_BIND, default: all interfaces).")
   String bind;
 
-  @Option(names = "--naming", paramLabel = "NAMING", defaultValue = "compat",
-      description = "compat: twc_fetcher.py's metric names; native: tesla_wall_connector_* names (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--naming",
+      paramLabel = "NAMING",
+      defaultValue = "compat",
+      description =
+          "compat: twc_fetcher.py's metric names; native: tesla_wall_connector_* names (default: ${DEFAULT-VALUE}).")
   String naming;
 
   @Mixin LogOptions log;
@@ -83,7 +97,8 @@ public final class WallConnectorCommand implements Callable<Integer> {
 
     @Override
     public String defaultValue(ArgSpec argSpec) {
-      String key = argSpec instanceof OptionSpec option ? option.longestName() : argSpec.paramLabel();
+      String key =
+          argSpec instanceof OptionSpec option ? option.longestName() : argSpec.paramLabel();
       return switch (key) {
         case "wallconnector" -> env.getOrDefault("TWC_ADDRESS", "twc.local");
         case "--port" -> env.getOrDefault("TWC_PORT", "56852");
@@ -117,12 +132,14 @@ public final class WallConnectorCommand implements Callable<Integer> {
       problems.add("wallconnector address: " + e.getMessage());
     }
     if (!problems.isEmpty()) {
-      throw new CommandException(Serving.EXIT_CONFIG, problems.stream().map(p -> "error: " + p).toList());
+      throw new CommandException(
+          Serving.EXIT_CONFIG, problems.stream().map(p -> "error: " + p).toList());
     }
     Duration interval = Duration.ofNanos(Math.round(intervalSeconds * 1e9));
     Duration timeout = SEED_TIMEOUT.compareTo(interval) < 0 ? SEED_TIMEOUT : interval;
-    DeviceConfig device = new DeviceConfig(TYPE, TYPE, uri, interval, timeout, interval.multipliedBy(5),
-        style, Map.of());
+    DeviceConfig device =
+        new DeviceConfig(
+            TYPE, TYPE, uri, interval, timeout, interval.multipliedBy(5), style, Map.of());
     WebConfig web;
     try {
       web = new WebConfig(listenAddress(bind, port), WebConfig.DEFAULT_TELEMETRY_PATH);
@@ -131,7 +148,8 @@ public final class WallConnectorCommand implements Callable<Integer> {
       err.flush();
       return Serving.EXIT_CONFIG;
     }
-    ExporterConfig config = new ExporterConfig(web, log.over(LogConfig.defaults()), List.of(device));
+    ExporterConfig config =
+        new ExporterConfig(web, log.over(LogConfig.defaults()), List.of(device));
     return Serving.serve(config, context, out, err, null);
   }
 

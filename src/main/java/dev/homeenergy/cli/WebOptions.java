@@ -9,18 +9,29 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code --web.*} flags; each overrides the config file when given. */
 public final class WebOptions {
-  @Option(names = "--web.listen-address", paramLabel = "ADDRESS", converter = ListenAddressFlag.class,
-      description = "Address to serve on: host:port, :port for all interfaces, [v6]:port "
-          + "(default: web.listen_address of the config file, else :10042).")
+  @Option(
+      names = "--web.listen-address",
+      paramLabel = "ADDRESS",
+      converter = ListenAddressFlag.class,
+      description =
+          "Address to serve on: host:port, :port for all interfaces, [v6]:port "
+              + "(default: web.listen_address of the config file, else :10042).")
   String listenAddress;
 
-  @Option(names = "--web.telemetry-path", paramLabel = "PATH", converter = TelemetryPathFlag.class,
-      description = "Path of the metrics endpoint (default: web.telemetry_path of the config file, else /metrics).")
+  @Option(
+      names = "--web.telemetry-path",
+      paramLabel = "PATH",
+      converter = TelemetryPathFlag.class,
+      description =
+          "Path of the metrics endpoint (default: web.telemetry_path of the config file, else /metrics).")
   String telemetryPath;
 
-  @Option(names = "--web.config.file", paramLabel = "FILE",
-      description = "Web configuration file in the Prometheus exporter-toolkit format: TLS and basic auth "
-          + "(default: web.config_file of the config file, else plain HTTP without auth).")
+  @Option(
+      names = "--web.config.file",
+      paramLabel = "FILE",
+      description =
+          "Web configuration file in the Prometheus exporter-toolkit format: TLS and basic auth "
+              + "(default: web.config_file of the config file, else plain HTTP without auth).")
   Path securityFile;
 
   /** Checks {@code --web.listen-address} while the command line is parsed (exit code 2). */

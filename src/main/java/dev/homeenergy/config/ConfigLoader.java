@@ -20,15 +20,16 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Loads the YAML config file into an {@link ExporterConfig} with every default applied, or
- * reports every problem it finds at once in a {@link ConfigException}.
+ * Loads the YAML config file into an {@link ExporterConfig} with every default applied, or reports
+ * every problem it finds at once in a {@link ConfigException}.
  *
  * <p>SnakeYAML composes the node tree (for line numbers); this class and its helpers walk it.
  * Environment variables and secret files are reached only through the injected functions.
  */
 public final class ConfigLoader {
   private static final List<String> TOP_LEVEL_KEYS = List.of("web", "log", "probe", "devices");
-  private static final List<String> WEB_KEYS = List.of("listen_address", "telemetry_path", "config_file", "health_requires_auth");
+  private static final List<String> WEB_KEYS =
+      List.of("listen_address", "telemetry_path", "config_file", "health_requires_auth");
   private static final List<String> PROBE_KEYS = List.of("on_demand", "idle_after");
   private static final List<String> LOG_KEYS = List.of("level", "format");
   private static final int MAX_ALIASES = 50;
@@ -44,7 +45,10 @@ public final class ConfigLoader {
    * @param env looks up environment variables for {@code ${NAME}}; null means unset
    * @param files reads the config file and {@code <key>_file} secrets
    */
-  public ConfigLoader(Map<String, DeviceTypeSpec> types, DeviceCheck check, Function<String, String> env,
+  public ConfigLoader(
+      Map<String, DeviceTypeSpec> types,
+      DeviceCheck check,
+      Function<String, String> env,
       TextFileReader files) {
     this.types = Map.copyOf(types);
     this.check = check;
@@ -59,7 +63,8 @@ public final class ConfigLoader {
   }
 
   /** A loader reading real files as UTF-8. */
-  public ConfigLoader(Map<String, DeviceTypeSpec> types, DeviceCheck check, Function<String, String> env) {
+  public ConfigLoader(
+      Map<String, DeviceTypeSpec> types, DeviceCheck check, Function<String, String> env) {
     this(types, check, env, Files::readString);
   }
 
@@ -74,7 +79,8 @@ public final class ConfigLoader {
   }
 
   /** A loader with the families' checks, using the process environment and real files. */
-  public static ConfigLoader withSystemEnvironment(Map<String, DeviceTypeSpec> types, DeviceCheck check) {
+  public static ConfigLoader withSystemEnvironment(
+      Map<String, DeviceTypeSpec> types, DeviceCheck check) {
     return new ConfigLoader(types, check, System::getenv);
   }
 
@@ -128,7 +134,10 @@ public final class ConfigLoader {
     if (rootMap.isPresent()) {
       YamlMap map = rootMap.get();
       map.rejectUnknownKeys(TOP_LEVEL_KEYS);
-      web = section(map, "web", problems).map(section -> web(section, values, baseDirectory)).orElse(web);
+      web =
+          section(map, "web", problems)
+              .map(section -> web(section, values, baseDirectory))
+              .orElse(web);
       probe = section(map, "probe", problems).map(section -> probe(section, values)).orElse(probe);
       log = section(map, "log", problems).map(section -> log(section, values)).orElse(log);
       map.get("devices").ifPresent(entry -> devices.addAll(devices(entry, deviceParser, problems)));
@@ -137,7 +146,8 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems.inFileOrder());
     }
-    return new ExporterConfig(web, log, devices.stream().map(DeviceEntry::config).toList(), null, probe);
+    return new ExporterConfig(
+        web, log, devices.stream().map(DeviceEntry::config).toList(), null, probe);
   }
 
   private static Optional<Node> compose(String yamlText, Set<String> knownKeys, Problems problems) {
@@ -154,9 +164,12 @@ public final class ConfigLoader {
       if (problem.startsWith("but ") && e.getContext() != null) {
         problem = e.getContext() + " " + problem;
       }
-      String near = KeyNearLine.find(yamlText, mark, e.getContextMark(), knownKeys)
-          .map(key -> " near key \"" + key + "\"").orElse("");
-      problems.add("", mark == null ? 0 : mark.getLine() + 1, "invalid YAML" + near + ": " + problem);
+      String near =
+          KeyNearLine.find(yamlText, mark, e.getContextMark(), knownKeys)
+              .map(key -> " near key \"" + key + "\"")
+              .orElse("");
+      problems.add(
+          "", mark == null ? 0 : mark.getLine() + 1, "invalid YAML" + near + ": " + problem);
     } catch (YAMLException e) {
       problems.add("", 0, "invalid YAML: " + e.getMessage());
     }
@@ -186,9 +199,10 @@ public final class ConfigLoader {
     String telemetryPath =
         setting(map, "telemetry_path", values, WebConfig::checkTelemetryPath)
             .orElse(WebConfig.DEFAULT_TELEMETRY_PATH);
-    Path securityFile = setting(map, "config_file", values, text -> text)
-        .map(text -> baseDirectory.resolve(text))
-        .orElse(null);
+    Path securityFile =
+        setting(map, "config_file", values, text -> text)
+            .map(text -> baseDirectory.resolve(text))
+            .orElse(null);
     boolean healthRequiresAuth = flag(map, "health_requires_auth", values).orElse(false);
     return new WebConfig(listenAddress, telemetryPath, securityFile, healthRequiresAuth);
   }
@@ -196,9 +210,10 @@ public final class ConfigLoader {
   private static ProbeConfig probe(YamlMap map, ValueReader values) {
     map.rejectUnknownKeys(PROBE_KEYS);
     boolean onDemand = flag(map, "on_demand", values).orElse(false);
-    java.time.Duration idleAfter = setting(map, "idle_after", values, ConfigLoader::positiveDuration)
-        .map(Durations::parse)
-        .orElse(ProbeConfig.DEFAULT_IDLE_AFTER);
+    java.time.Duration idleAfter =
+        setting(map, "idle_after", values, ConfigLoader::positiveDuration)
+            .map(Durations::parse)
+            .orElse(ProbeConfig.DEFAULT_IDLE_AFTER);
     return new ProbeConfig(onDemand, idleAfter);
   }
 
@@ -218,12 +233,9 @@ public final class ConfigLoader {
   private static LogConfig log(YamlMap map, ValueReader values) {
     map.rejectUnknownKeys(LOG_KEYS);
     LogConfig defaults = LogConfig.defaults();
-    String level =
-        setting(map, "level", values, LogConfig::checkLevel)
-            .orElse(defaults.level());
+    String level = setting(map, "level", values, LogConfig::checkLevel).orElse(defaults.level());
     String format =
-        setting(map, "format", values, LogConfig::checkFormat)
-            .orElse(defaults.format());
+        setting(map, "format", values, LogConfig::checkFormat).orElse(defaults.format());
     return new LogConfig(level, format);
   }
 

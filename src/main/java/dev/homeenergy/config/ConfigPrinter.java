@@ -11,21 +11,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Prints the effective config as YAML, as {@code check-config} shows it: every default filled in
- * (a family key's too, when its family declares one), durations in Go form, device addresses as base URIs and secrets as {@code <secret>}. Without
- * secrets the output loads back to an equal {@link ExporterConfig}.
+ * Prints the effective config as YAML, as {@code check-config} shows it: every default filled in (a
+ * family key's too, when its family declares one), durations in Go form, device addresses as base
+ * URIs and secrets as {@code <secret>}. Without secrets the output loads back to an equal {@link
+ * ExporterConfig}.
  */
 public final class ConfigPrinter {
   static final String REDACTED = "<secret>";
 
   private static final ObjectWriter YAML =
       new ObjectMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-              .build())
+              YAMLFactory.builder()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                  .build())
           .writer();
 
   private ConfigPrinter() {}

@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Turns a device's {@code address} into its base URI {@code scheme://host:port[/path]}. Accepts
- * a host, {@code host:port}, {@code [v6]:port} or an http(s) URL. Credentials in the address are
+ * Turns a device's {@code address} into its base URI {@code scheme://host:port[/path]}. Accepts a
+ * host, {@code host:port}, {@code [v6]:port} or an http(s) URL. Credentials in the address are
  * rejected without echoing them: secrets belong in {@code password} or {@code password_file}.
  */
 public final class DeviceAddress {
@@ -17,8 +17,8 @@ public final class DeviceAddress {
    *
    * @param text the address as configured
    * @param defaultScheme scheme when the address has none
-   * @param defaultPort port when the address has none and its scheme is {@code defaultScheme};
-   *     an explicit other scheme gets its standard port (80 for http, 443 for https)
+   * @param defaultPort port when the address has none and its scheme is {@code defaultScheme}; an
+   *     explicit other scheme gets its standard port (80 for http, 443 for https)
    * @return {@code scheme://host:port} plus the URL's path without trailing slash, if any
    * @throws IllegalArgumentException when the address is invalid
    */

@@ -2,8 +2,8 @@ package dev.homeenergy.config;
 
 /**
  * The family-specific check of one device entry whose keys all parsed, run by the config loader so
- * that its problems join the others in one pass, each with its line. The app's family list
- * provides it; the config package knows no family.
+ * that its problems join the others in one pass, each with its line. The app's family list provides
+ * it; the config package knows no family.
  */
 @FunctionalInterface
 public interface DeviceCheck {

@@ -14,9 +14,9 @@ import java.util.Map;
  * @param timeout hard deadline of one poll, all requests included
  * @param staleAfter readings older than this are no longer exported (default 5 × interval)
  * @param naming metric naming of the device's readings
- * @param extra family-specific settings ({@link DeviceTypeSpec#keys()}), typed by their
- *     {@link KeyType} (String, Secret, Boolean, Duration, Long, Double, URI, List of String, Path),
- *     with the family's defaults filled in when loaded from a file
+ * @param extra family-specific settings ({@link DeviceTypeSpec#keys()}), typed by their {@link
+ *     KeyType} (String, Secret, Boolean, Duration, Long, Double, URI, List of String, Path), with
+ *     the family's defaults filled in when loaded from a file
  */
 public record DeviceConfig(
     String name,
@@ -40,7 +40,11 @@ public record DeviceConfig(
    * callers that build devices without a config file. Does no validation.
    */
   public static DeviceConfig withDefaults(
-      String name, DeviceTypeSpec spec, URI address, NamingStyle naming, Map<String, Object> extra) {
+      String name,
+      DeviceTypeSpec spec,
+      URI address,
+      NamingStyle naming,
+      Map<String, Object> extra) {
     return new DeviceConfig(
         name,
         spec.type(),

@@ -1,8 +1,8 @@
 package dev.homeenergy.config;
 
 /**
- * A {@code devices:} entry as far as it could be read, with the lines cross-device checks point
- * at. {@code config} is null when the entry has problems of its own.
+ * A {@code devices:} entry as far as it could be read, with the lines cross-device checks point at.
+ * {@code config} is null when the entry has problems of its own.
  *
  * @param path key path of the entry, e.g. {@code devices[1]}
  * @param line line of the entry

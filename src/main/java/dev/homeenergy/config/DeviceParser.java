@@ -57,10 +57,11 @@ final class DeviceParser {
 
     DeviceTypeSpec spec = map.get("type").flatMap(this::spec).orElse(null);
     boolean addressOptional = spec != null && spec.defaultAddress() != null;
-    List<String> missing = REQUIRED_KEYS.stream()
-        .filter(key -> map.get(key).isEmpty())
-        .filter(key -> !(addressOptional && key.equals("address")))
-        .toList();
+    List<String> missing =
+        REQUIRED_KEYS.stream()
+            .filter(key -> map.get(key).isEmpty())
+            .filter(key -> !(addressOptional && key.equals("address")))
+            .toList();
     if (!missing.isEmpty()) {
       problems.add(path, line, "missing required " + describeKeys(missing));
     }
@@ -75,8 +76,12 @@ final class DeviceParser {
     String scheme = spec == null ? FALLBACK_SCHEME : spec.defaultScheme();
     int port = spec == null ? FALLBACK_PORT : spec.defaultPort();
     URI address =
-        map.get("address").flatMap(e -> parse(e, text -> DeviceAddress.parse(text, scheme, port)))
-            .orElse(addressOptional && map.get("address").isEmpty() ? URI.create(spec.defaultAddress()) : null);
+        map.get("address")
+            .flatMap(e -> parse(e, text -> DeviceAddress.parse(text, scheme, port)))
+            .orElse(
+                addressOptional && map.get("address").isEmpty()
+                    ? URI.create(spec.defaultAddress())
+                    : null);
     Optional<Timings> timings = timings(map, spec);
     Optional<YamlMap.Entry> namingEntry = map.get("naming");
     NamingStyle naming =
@@ -124,9 +129,16 @@ final class DeviceParser {
         givenStaleAfter.orElse(interval.multipliedBy(DeviceConfig.DEFAULT_STALE_AFTER_INTERVALS));
     checkTimings(map, interval, timeout, staleAfter);
     if (interval.compareTo(spec.minimumInterval()) < 0) {
-      problems.add(map.path() + ".interval", map.get("interval").map(YamlMap.Entry::line).orElse(0),
-          "interval " + Durations.format(interval) + " is below the minimum of "
-              + Durations.format(spec.minimumInterval()) + " for " + spec.type() + ": "
+      problems.add(
+          map.path() + ".interval",
+          map.get("interval").map(YamlMap.Entry::line).orElse(0),
+          "interval "
+              + Durations.format(interval)
+              + " is below the minimum of "
+              + Durations.format(spec.minimumInterval())
+              + " for "
+              + spec.type()
+              + ": "
               + spec.minimumIntervalReason());
     }
     return Optional.of(new Timings(interval, timeout, staleAfter));
@@ -182,15 +194,17 @@ final class DeviceParser {
 
   private Optional<Duration> positiveDuration(YamlMap map, String key) {
     return map.get(key)
-        .flatMap(entry -> parse(entry, Durations::parse)
-            .filter(
-                duration -> {
-                  if (!duration.isZero()) {
-                    return true;
-                  }
-                  problems.add(entry.path(), entry.line(), "must be greater than 0s");
-                  return false;
-                }));
+        .flatMap(
+            entry ->
+                parse(entry, Durations::parse)
+                    .filter(
+                        duration -> {
+                          if (!duration.isZero()) {
+                            return true;
+                          }
+                          problems.add(entry.path(), entry.line(), "must be greater than 0s");
+                          return false;
+                        }));
   }
 
   private void checkTimings(YamlMap map, Duration interval, Duration timeout, Duration staleAfter) {
@@ -200,15 +214,20 @@ final class DeviceParser {
         problems.add(
             timeoutEntry.get().path(),
             timeoutEntry.get().line(),
-            "timeout " + Durations.format(timeout) + " is longer than interval "
+            "timeout "
+                + Durations.format(timeout)
+                + " is longer than interval "
                 + Durations.format(interval));
       } else {
         int line = map.get("interval").map(YamlMap.Entry::line).orElse(0);
         problems.add(
             map.path() + ".interval",
             line,
-            "interval " + Durations.format(interval) + " is shorter than the default timeout "
-                + Durations.format(timeout) + "; also set a timeout of at most "
+            "interval "
+                + Durations.format(interval)
+                + " is shorter than the default timeout "
+                + Durations.format(timeout)
+                + "; also set a timeout of at most "
                 + Durations.format(interval));
       }
     }
@@ -217,7 +236,9 @@ final class DeviceParser {
       problems.add(
           staleEntry.get().path(),
           staleEntry.get().line(),
-          "stale_after " + Durations.format(staleAfter) + " is shorter than interval "
+          "stale_after "
+              + Durations.format(staleAfter)
+              + " is shorter than interval "
               + Durations.format(interval));
     }
   }
@@ -236,11 +257,15 @@ final class DeviceParser {
           continue;
         }
         int at = map.get(key.name()).map(YamlMap.Entry::line).orElse(line);
-        problems.add(map.path() + "." + key.name(), at,
+        problems.add(
+            map.path() + "." + key.name(),
+            at,
             "required for " + spec.type() + (key.help().isEmpty() ? "" : " (" + key.help() + ")"));
         continue;
       }
-      value.or(() -> Optional.ofNullable(key.defaultValue())).ifPresent(v -> extra.put(key.name(), v));
+      value
+          .or(() -> Optional.ofNullable(key.defaultValue()))
+          .ifPresent(v -> extra.put(key.name(), v));
     }
     return extra;
   }
@@ -250,7 +275,8 @@ final class DeviceParser {
     Set<String> allowed = allowedKeys(spec);
     return map.entries().stream()
         .filter(entry -> !allowed.contains(entry.key()))
-        .anyMatch(entry -> Suggestions.closest(entry.key(), allowed).filter(key::equals).isPresent());
+        .anyMatch(
+            entry -> Suggestions.closest(entry.key(), allowed).filter(key::equals).isPresent());
   }
 
   /** A problem the family found, at the line of the key it names (or of its {@code _file} form). */
@@ -259,9 +285,12 @@ final class DeviceParser {
       problems.add(map.path(), entryLine, message);
       return;
     }
-    Optional<YamlMap.Entry> entry = map.get(key).or(() -> map.get(key + SecretResolver.FILE_SUFFIX));
-    problems.add(entry.map(YamlMap.Entry::path).orElse(map.path() + "." + key),
-        entry.map(YamlMap.Entry::line).orElse(entryLine), message);
+    Optional<YamlMap.Entry> entry =
+        map.get(key).or(() -> map.get(key + SecretResolver.FILE_SUFFIX));
+    problems.add(
+        entry.map(YamlMap.Entry::path).orElse(map.path() + "." + key),
+        entry.map(YamlMap.Entry::line).orElse(entryLine),
+        message);
   }
 
   private <T> Optional<T> parse(YamlMap.Entry entry, Function<String, T> parser) {

@@ -21,8 +21,11 @@ final class DeviceSetCheck {
           problems.add(
               device.path() + ".name",
               device.nameLine(),
-              "duplicate device name \"" + device.name() + "\" (first used at line "
-                  + first.nameLine() + ")");
+              "duplicate device name \""
+                  + device.name()
+                  + "\" (first used at line "
+                  + first.nameLine()
+                  + ")");
         }
       }
       if (device.type() != null && device.naming() == NamingStyle.COMPAT) {
@@ -31,8 +34,11 @@ final class DeviceSetCheck {
           problems.add(
               device.path() + ".naming",
               device.namingLine(),
-              "only one " + device.type() + " device may use naming: compat, and "
-                  + describe(first) + " already does: compat names carry no device label, so"
+              "only one "
+                  + device.type()
+                  + " device may use naming: compat, and "
+                  + describe(first)
+                  + " already does: compat names carry no device label, so"
                   + " both devices would export identical series; use naming: native for this"
                   + " one");
         }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the config layer needs to know about one device family to validate and default its
- * entries, without depending on the family's code. Built with {@link #builder(String)}.
+ * What the config layer needs to know about one device family to validate and default its entries,
+ * without depending on the family's code. Built with {@link #builder(String)}.
  *
  * @param type the value of a device's {@code type:} key
  * @param defaultScheme scheme used when {@code address} is a bare host or host:port
@@ -21,8 +21,8 @@ import java.util.Set;
  * @param minimumInterval the shortest {@code interval} the device tolerates ({@link Duration#ZERO}
  *     for no limit)
  * @param minimumIntervalReason why, shown when a shorter interval is refused
- * @param defaultAddress base URL used when a device entry has no {@code address} (a cloud API),
- *     or null when {@code address} is required
+ * @param defaultAddress base URL used when a device entry has no {@code address} (a cloud API), or
+ *     null when {@code address} is required
  */
 public record DeviceTypeSpec(
     String type,
@@ -132,8 +132,16 @@ public record DeviceTypeSpec(
     }
 
     public DeviceTypeSpec build() {
-      return new DeviceTypeSpec(type, scheme, port, interval, timeout, keys, minimumInterval,
-          minimumIntervalReason, defaultAddress);
+      return new DeviceTypeSpec(
+          type,
+          scheme,
+          port,
+          interval,
+          timeout,
+          keys,
+          minimumInterval,
+          minimumIntervalReason,
+          defaultAddress);
     }
   }
 }

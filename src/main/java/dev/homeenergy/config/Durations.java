@@ -10,8 +10,8 @@ import java.util.Map;
  * Go-style duration strings ({@code 500ms}, {@code 1m20s}, {@code 1.5h}), the form Prometheus
  * exporters use, so config files read the same as those of the exporters this one replaces.
  *
- * <p>{@link #format} prints exactly what Go's {@code time.Duration.String()} prints ({@code 1h0m0s},
- * {@code 1m20s}, {@code 500ms}, {@code 1.5µs}, {@code 0s}); {@link #parse} reads it back.
+ * <p>{@link #format} prints exactly what Go's {@code time.Duration.String()} prints ({@code
+ * 1h0m0s}, {@code 1m20s}, {@code 500ms}, {@code 1.5µs}, {@code 0s}); {@link #parse} reads it back.
  */
 public final class Durations {
   private static final long MAX_NANOS = Long.MAX_VALUE;
@@ -39,7 +39,8 @@ public final class Durations {
       throw invalid(text == null ? "" : text);
     }
     if (text.startsWith("-")) {
-      throw new IllegalArgumentException("negative durations are not allowed, got \"" + text + "\"");
+      throw new IllegalArgumentException(
+          "negative durations are not allowed, got \"" + text + "\"");
     }
     BigDecimal totalNanos = BigDecimal.ZERO;
     int pos = 0;
@@ -60,7 +61,11 @@ public final class Durations {
       Long unitNanos = UNIT_NANOS.get(unit);
       if (unitNanos == null) {
         throw new IllegalArgumentException(
-            "unknown unit \"" + unit + "\" in duration \"" + text + "\" (use ns, us, ms, s, m or h)");
+            "unknown unit \""
+                + unit
+                + "\" in duration \""
+                + text
+                + "\" (use ns, us, ms, s, m or h)");
       }
       totalNanos = totalNanos.add(new BigDecimal(number).multiply(BigDecimal.valueOf(unitNanos)));
       if (totalNanos.compareTo(BigDecimal.valueOf(MAX_NANOS)) > 0) {
@@ -72,8 +77,8 @@ public final class Durations {
 
   /**
    * Prints a duration the way Go does: {@code 1h0m0s}, {@code 1m20s}, {@code 10s}, {@code 1.5s},
-   * {@code 500ms}, {@code 0s}. Sub-second values use the largest unit below a second that keeps
-   * the integer part non-zero.
+   * {@code 500ms}, {@code 0s}. Sub-second values use the largest unit below a second that keeps the
+   * integer part non-zero.
    *
    * @throws IllegalArgumentException for negative durations or ones beyond about 292 years
    */

@@ -14,7 +14,9 @@ final class EnvExpander {
     this.env = env;
   }
 
-  /** @throws IllegalArgumentException for an unset variable or a malformed reference */
+  /**
+   * @throws IllegalArgumentException for an unset variable or a malformed reference
+   */
   String expand(String text) {
     if (!text.contains("${")) {
       return text;

@@ -10,13 +10,18 @@ import java.util.List;
  *     config file's directory; null when there is none, and then nothing is persisted
  */
 public record ExporterConfig(
-    WebConfig web, LogConfig log, List<DeviceConfig> devices, Path stateDirectory, ProbeConfig probe) {
+    WebConfig web,
+    LogConfig log,
+    List<DeviceConfig> devices,
+    Path stateDirectory,
+    ProbeConfig probe) {
   public ExporterConfig {
     devices = List.copyOf(devices);
   }
 
   /** A config whose devices are all polled from the start. */
-  public ExporterConfig(WebConfig web, LogConfig log, List<DeviceConfig> devices, Path stateDirectory) {
+  public ExporterConfig(
+      WebConfig web, LogConfig log, List<DeviceConfig> devices, Path stateDirectory) {
     this(web, log, devices, stateDirectory, ProbeConfig.defaults());
   }
 

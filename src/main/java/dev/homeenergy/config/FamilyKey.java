@@ -3,18 +3,19 @@ package dev.homeenergy.config;
 import java.util.Objects;
 
 /**
- * One family-specific key of a device entry, as the family declares it in its
- * {@link DeviceTypeSpec}: the config layer reads, checks and types it, so the family gets a ready
- * value in {@link DeviceConfig#extra()} and problems come with their line.
+ * One family-specific key of a device entry, as the family declares it in its {@link
+ * DeviceTypeSpec}: the config layer reads, checks and types it, so the family gets a ready value in
+ * {@link DeviceConfig#extra()} and problems come with their line.
  *
  * @param name the key as written in the file
  * @param type how its value is read and what Java type it becomes
  * @param required whether a device entry must give it
- * @param defaultValue the value used when the key is absent, of the type's Java type; null for
- *     none (the key is then absent from {@code extra})
+ * @param defaultValue the value used when the key is absent, of the type's Java type; null for none
+ *     (the key is then absent from {@code extra})
  * @param help what to give, appended to the "required" problem (e.g. "the Client ID of your app")
  */
-public record FamilyKey(String name, KeyType type, boolean required, Object defaultValue, String help) {
+public record FamilyKey(
+    String name, KeyType type, boolean required, Object defaultValue, String help) {
   public FamilyKey {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -31,7 +32,8 @@ public record FamilyKey(String name, KeyType type, boolean required, Object defa
 
   /** An optional key with a default (shown by {@code check-config}). */
   public static FamilyKey withDefault(String name, KeyType type, Object defaultValue) {
-    return new FamilyKey(name, type, false, Objects.requireNonNull(defaultValue, "defaultValue"), "");
+    return new FamilyKey(
+        name, type, false, Objects.requireNonNull(defaultValue, "defaultValue"), "");
   }
 
   /** A key every entry of the family must give; {@code help} says what it is. */

@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class FamilyKeyReader {
   private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
   private static final Pattern ECHOABLE = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
 
   private final ValueReader values;
@@ -30,14 +31,17 @@ final class FamilyKeyReader {
   private final Path baseDirectory;
   private final Problems problems;
 
-  FamilyKeyReader(ValueReader values, SecretResolver secrets, Path baseDirectory, Problems problems) {
+  FamilyKeyReader(
+      ValueReader values, SecretResolver secrets, Path baseDirectory, Problems problems) {
     this.values = values;
     this.secrets = secrets;
     this.baseDirectory = baseDirectory;
     this.problems = problems;
   }
 
-  /** The typed value of {@code key} in {@code map}; empty when absent or after reporting a problem. */
+  /**
+   * The typed value of {@code key} in {@code map}; empty when absent or after reporting a problem.
+   */
   Optional<Object> read(YamlMap map, FamilyKey key) {
     if (key.type() instanceof KeyType.SecretText) {
       return secrets.resolve(map, key.name()).map(Object.class::cast);
@@ -53,22 +57,27 @@ final class FamilyKeyReader {
     if (key.type() instanceof KeyType.TextList) {
       return list(entry).map(Object.class::cast);
     }
-    return values.text(entry).flatMap(text -> {
-      try {
-        return Optional.of(parse(key.type(), text));
-      } catch (IllegalArgumentException e) {
-        problems.add(entry.path(), entry.line(), e.getMessage());
-        return Optional.empty();
-      }
-    });
+    return values
+        .text(entry)
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(parse(key.type(), text));
+              } catch (IllegalArgumentException e) {
+                problems.add(entry.path(), entry.line(), e.getMessage());
+                return Optional.empty();
+              }
+            });
   }
 
   /** Whether a required key is missing: absent, or (as text) blank. */
   static boolean missing(YamlMap map, FamilyKey key, Optional<Object> value) {
     if (key.type() instanceof KeyType.SecretText) {
-      return map.get(key.name()).isEmpty() && map.get(key.name() + SecretResolver.FILE_SUFFIX).isEmpty();
+      return map.get(key.name()).isEmpty()
+          && map.get(key.name() + SecretResolver.FILE_SUFFIX).isEmpty();
     }
-    return map.get(key.name()).isEmpty() || value.filter(v -> v instanceof String s && s.isBlank()).isPresent();
+    return map.get(key.name()).isEmpty()
+        || value.filter(v -> v instanceof String s && s.isBlank()).isPresent();
   }
 
   private Object parse(KeyType type, String text) {
@@ -98,8 +107,8 @@ final class FamilyKeyReader {
 
   private static Duration atLeast(Duration duration, Duration minimum) {
     if (duration.compareTo(minimum) < 0) {
-      throw new IllegalArgumentException("must be at least " + Durations.format(minimum) + ", got "
-          + Durations.format(duration));
+      throw new IllegalArgumentException(
+          "must be at least " + Durations.format(minimum) + ", got " + Durations.format(duration));
     }
     return duration;
   }
@@ -115,8 +124,11 @@ final class FamilyKeyReader {
       throw new IllegalArgumentException("expected a whole number" + got(text));
     }
     if (value < range.min() || value > range.max()) {
-      throw new IllegalArgumentException("must be " + range(range.min(), range.max(), Long.MIN_VALUE, Long.MAX_VALUE)
-          + ", got " + value);
+      throw new IllegalArgumentException(
+          "must be "
+              + range(range.min(), range.max(), Long.MIN_VALUE, Long.MAX_VALUE)
+              + ", got "
+              + value);
     }
     return value;
   }
@@ -127,8 +139,11 @@ final class FamilyKeyReader {
     }
     double value = Double.parseDouble(text);
     if (Double.isInfinite(value) || value < range.min() || value > range.max()) {
-      throw new IllegalArgumentException("must be " + range(range.min(), range.max(),
-          Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY) + ", got " + text);
+      throw new IllegalArgumentException(
+          "must be "
+              + range(range.min(), range.max(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
+              + ", got "
+              + text);
     }
     return value;
   }
@@ -144,7 +159,9 @@ final class FamilyKeyReader {
   }
 
   private static String plain(Object number) {
-    return number instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(number);
+    return number instanceof Double d && d == Math.rint(d)
+        ? String.valueOf(d.longValue())
+        : String.valueOf(number);
   }
 
   private static String oneOf(String text, KeyType.OneOf oneOf) {
@@ -159,7 +176,8 @@ final class FamilyKeyReader {
         return alias.getValue();
       }
     }
-    throw new IllegalArgumentException("expected one of: " + String.join(", ", oneOf.values()) + got(text));
+    throw new IllegalArgumentException(
+        "expected one of: " + String.join(", ", oneOf.values()) + got(text));
   }
 
   /** An http(s) URL; never repeated, as it might carry credentials. */
@@ -168,15 +186,18 @@ final class FamilyKeyReader {
     try {
       uri = new URI(text);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+      throw new IllegalArgumentException(
+          "not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
     }
     if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("credentials in the URL are not allowed; secrets belong in their own"
-          + " keys (ideally <key>_file)");
+      throw new IllegalArgumentException(
+          "credentials in the URL are not allowed; secrets belong in their own"
+              + " keys (ideally <key>_file)");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-      throw new IllegalArgumentException("expected an http or https URL with a host, like https://example.com");
+      throw new IllegalArgumentException(
+          "expected an http or https URL with a host, like https://example.com");
     }
     return uri;
   }
@@ -203,8 +224,10 @@ final class FamilyKeyReader {
       List<String> items = new ArrayList<>();
       for (int i = 0; i < sequence.getValue().size(); i++) {
         Node item = sequence.getValue().get(i);
-        Optional<String> text = values.text(new YamlMap.Entry(entry.key(), entry.path() + "[" + i + "]",
-            Problems.line(item), item));
+        Optional<String> text =
+            values.text(
+                new YamlMap.Entry(
+                    entry.key(), entry.path() + "[" + i + "]", Problems.line(item), item));
         if (text.isEmpty()) {
           return Optional.empty();
         }
@@ -213,8 +236,14 @@ final class FamilyKeyReader {
       return Optional.of(List.copyOf(items));
     }
     if (node instanceof ScalarNode) {
-      return values.text(entry).map(text -> Arrays.stream(text.split(","))
-          .map(String::strip).filter(s -> !s.isEmpty()).toList());
+      return values
+          .text(entry)
+          .map(
+              text ->
+                  Arrays.stream(text.split(","))
+                      .map(String::strip)
+                      .filter(s -> !s.isEmpty())
+                      .toList());
     }
     return values.text(entry).map(List::of);
   }

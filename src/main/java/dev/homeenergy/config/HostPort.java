@@ -5,8 +5,8 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
- * A split {@code host[:port]} authority, shared by {@link ListenAddress} and {@link
- * DeviceAddress}. Never resolves names: IPv6 literals are checked as literals only.
+ * A split {@code host[:port]} authority, shared by {@link ListenAddress} and {@link DeviceAddress}.
+ * Never resolves names: IPv6 literals are checked as literals only.
  *
  * @param host host name, IPv4 literal or IPv6 literal without brackets; empty when absent
  * @param port the port, or -1 when absent

@@ -21,17 +21,20 @@ final class KeyNearLine {
   /**
    * @param text the whole file
    * @param problem where the parser gave up
-   * @param context where the construct it was reading began, or null; used when the parser gave
-   *     up only at the end of the file (an unclosed bracket or quote)
+   * @param context where the construct it was reading began, or null; used when the parser gave up
+   *     only at the end of the file (an unclosed bracket or quote)
    * @param known every key name the config may contain
    */
   static Optional<String> find(String text, Mark problem, Mark context, Set<String> known) {
     List<String> lines = text.lines().toList();
-    Mark at = problem != null && problem.getLine() >= lines.size() && context != null ? context : problem;
+    Mark at =
+        problem != null && problem.getLine() >= lines.size() && context != null ? context : problem;
     if (at == null || at.getLine() >= lines.size()) {
       return Optional.empty();
     }
     Matcher matcher = KEY.matcher(lines.get(at.getLine()));
-    return matcher.find() && known.contains(matcher.group(1)) ? Optional.of(matcher.group(1)) : Optional.empty();
+    return matcher.find() && known.contains(matcher.group(1))
+        ? Optional.of(matcher.group(1))
+        : Optional.empty();
   }
 }

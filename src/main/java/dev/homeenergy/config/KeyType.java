@@ -53,8 +53,8 @@ public sealed interface KeyType {
   record TextList() implements KeyType {}
 
   /**
-   * A path relative to the config file's directory, naming a readable regular file; a
-   * {@link java.nio.file.Path}.
+   * A path relative to the config file's directory, naming a readable regular file; a {@link
+   * java.nio.file.Path}.
    */
   record ReadableFile() implements KeyType {}
 

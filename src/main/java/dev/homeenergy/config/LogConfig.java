@@ -18,7 +18,9 @@ public record LogConfig(String level, String format, Path file) {
   /** Valid {@code format} values. */
   public static final List<String> FORMATS = List.of("text", "logfmt", "json");
 
-  /** @throws IllegalArgumentException when the level or the format is not one of the valid values */
+  /**
+   * @throws IllegalArgumentException when the level or the format is not one of the valid values
+   */
   public LogConfig {
     checkLevel(level);
     checkFormat(format);

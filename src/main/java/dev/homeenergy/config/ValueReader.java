@@ -47,8 +47,11 @@ final class ValueReader {
     if (plain && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
       return Optional.of(Boolean.parseBoolean(value));
     }
-    String shown = value.length() <= 20 && value.matches("[A-Za-z0-9 _.-]*") ? ", got \"" + value + "\"" : "";
-    problems.add(entry.path(), entry.line(),
+    String shown =
+        value.length() <= 20 && value.matches("[A-Za-z0-9 _.-]*") ? ", got \"" + value + "\"" : "";
+    problems.add(
+        entry.path(),
+        entry.line(),
         "expected true or false" + (plain ? "" : " without quotes") + shown);
     return Optional.empty();
   }

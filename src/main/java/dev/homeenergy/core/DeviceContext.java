@@ -13,8 +13,8 @@ import java.util.function.Function;
  *
  * @param clock the time source (a fast or manual clock in tests)
  * @param raw where the device records its exchanges for troubleshooting
- * @param stateDirectory where the device may keep state across restarts, or null when nothing
- *     may be persisted
+ * @param stateDirectory where the device may keep state across restarts, or null when nothing may
+ *     be persisted
  * @param httpExecutor the threads every device's HTTP client runs on, or null for each client's own
  * @param plainClients the shared plain-HTTP client for a connect timeout
  */

@@ -6,9 +6,9 @@ import dev.homeenergy.config.FamilyProblems;
 import java.time.Duration;
 
 /**
- * The production seam a device family plugs into: its config keys and defaults, its client and
- * its namings. Its simulator is a separate {@code FamilySimulator}; the family list pairs the two,
- * so adding a family is one package plus one line there and touches no core file.
+ * The production seam a device family plugs into: its config keys and defaults, its client and its
+ * namings. Its simulator is a separate {@code FamilySimulator}; the family list pairs the two, so
+ * adding a family is one package plus one line there and touches no core file.
  */
 public interface DeviceFamily {
 

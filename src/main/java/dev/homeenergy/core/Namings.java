@@ -5,8 +5,8 @@ import dev.homeenergy.config.NamingStyle;
 import java.util.function.Function;
 
 /**
- * A family's two namings of its readings, chosen per device by its {@code naming:} key: the
- * native Prometheus-style names and the compat names of the exporter it replaces.
+ * A family's two namings of its readings, chosen per device by its {@code naming:} key: the native
+ * Prometheus-style names and the compat names of the exporter it replaces.
  *
  * @param reading the family's reading inside what its device's poll returned
  * @param nativeNaming the native naming for a device's config

@@ -23,7 +23,8 @@ public final class PollException extends Exception {
    * A failure after which the device asked not to be called again for {@code retryAfter} (an HTTP
    * 429's {@code Retry-After}); the poller waits at least that long.
    */
-  public PollException(FailureReason reason, String message, int httpStatus, java.time.Duration retryAfter) {
+  public PollException(
+      FailureReason reason, String message, int httpStatus, java.time.Duration retryAfter) {
     super(message);
     this.reason = reason;
     this.httpStatus = httpStatus;

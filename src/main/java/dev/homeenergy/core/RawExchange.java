@@ -15,4 +15,10 @@ import java.time.Instant;
  * @param error what went wrong, or null
  */
 public record RawExchange(
-    String endpoint, String url, int status, Instant at, Duration took, String body, String error) {}
+    String endpoint,
+    String url,
+    int status,
+    Instant at,
+    Duration took,
+    String body,
+    String error) {}

@@ -1,8 +1,8 @@
 package dev.homeenergy.core;
 
 /**
- * The parsed, typed result of one successful poll of a device. Each family has its own record;
- * its namings render it into samples, so the device is read once whatever the naming.
+ * The parsed, typed result of one successful poll of a device. Each family has its own record; its
+ * namings render it into samples, so the device is read once whatever the naming.
  */
 public interface Reading {
 
@@ -19,7 +19,9 @@ public interface Reading {
     return java.util.Optional.empty();
   }
 
-  /** A line for the landing page about this reading (a projected bill, say), if the family has one. */
+  /**
+   * A line for the landing page about this reading (a projected bill, say), if the family has one.
+   */
   default java.util.Optional<String> summary() {
     return java.util.Optional.empty();
   }

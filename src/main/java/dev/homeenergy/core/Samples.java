@@ -22,7 +22,8 @@ public record Samples(List<Sample> list) {
   }
 
   /** What {@code naming} renders from {@code reading} for the device named {@code deviceName}. */
-  public static <R extends Reading> Samples rendered(Naming<R> naming, R reading, String deviceName) {
+  public static <R extends Reading> Samples rendered(
+      Naming<R> naming, R reading, String deviceName) {
     Builder out = builder();
     naming.render(reading, deviceName, out);
     return out.build();

@@ -12,12 +12,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body read as UTF-8 text of at most {@code maxBytes}: a larger declared
- * {@code Content-Length} is refused before any byte is read, and a body that grows past the cap
- * (chunked or undeclared) is abandoned at once by cancelling the stream, which closes the
- * connection. Either way the body fails with {@link TooLarge}; nothing beyond the cap is buffered.
- * One instance per request: {@link #exceeded()} then tells, whatever error the HTTP client reports
- * for the abandoned exchange, that the cap was the cause.
+ * A response body read as UTF-8 text of at most {@code maxBytes}: a larger declared {@code
+ * Content-Length} is refused before any byte is read, and a body that grows past the cap (chunked
+ * or undeclared) is abandoned at once by cancelling the stream, which closes the connection. Either
+ * way the body fails with {@link TooLarge}; nothing beyond the cap is buffered. One instance per
+ * request: {@link #exceeded()} then tells, whatever error the HTTP client reports for the abandoned
+ * exchange, that the cap was the cause.
  */
 public final class BoundedBody {
   /** The cap every device body has unless its family asks for another. */
@@ -116,7 +116,9 @@ public final class BoundedBody {
       body.complete(received.toString(StandardCharsets.UTF_8));
     }
 
-    /** Fails the body before cancelling: cancelling can make the client report its own error first. */
+    /**
+     * Fails the body before cancelling: cancelling can make the client report its own error first.
+     */
     private void abandon() {
       exceeded = true;
       body.completeExceptionally(new TooLarge(maxBytes));

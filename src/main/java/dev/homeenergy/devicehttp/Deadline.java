@@ -3,8 +3,8 @@ package dev.homeenergy.devicehttp;
 import java.time.Duration;
 
 /**
- * A point in real (monotonic) time by which a poll must be done. Simulated clocks never shorten
- * or stretch a deadline.
+ * A point in real (monotonic) time by which a poll must be done. Simulated clocks never shorten or
+ * stretch a deadline.
  */
 public record Deadline(long nanoTime) {
 

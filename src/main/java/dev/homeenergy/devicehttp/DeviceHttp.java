@@ -25,11 +25,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Device-side HTTP GET with a hard deadline, failure classification and raw-exchange recording,
- * shared by every family that speaks HTTP. A request that has not fully answered by the deadline
- * is cancelled and counted as a timeout; nothing here ever retries (retrying an offline device
+ * shared by every family that speaks HTTP. A request that has not fully answered by the deadline is
+ * cancelled and counted as a timeout; nothing here ever retries (retrying an offline device
  * multiplies sockets; the poller backs off instead). Bodies are read up to a cap ({@link
- * BoundedBody#DEFAULT_MAX_BYTES} unless the family sets another); a longer body is abandoned as soon
- * as it passes the cap and counted as {@code parse}.
+ * BoundedBody#DEFAULT_MAX_BYTES} unless the family sets another); a longer body is abandoned as
+ * soon as it passes the cap and counted as {@code parse}.
  */
 public final class DeviceHttp {
   /** What the raw log shows instead of a body that carries secrets. */
@@ -59,17 +59,24 @@ public final class DeviceHttp {
     return plainClient(connectTimeout, null);
   }
 
-  /** As {@link #plainClient(Duration)}, running on {@code executor} (null: the client's own threads). */
-  public static HttpClient plainClient(Duration connectTimeout, java.util.concurrent.Executor executor) {
-    return sharing(HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout), executor)
+  /**
+   * As {@link #plainClient(Duration)}, running on {@code executor} (null: the client's own
+   * threads).
+   */
+  public static HttpClient plainClient(
+      Duration connectTimeout, java.util.concurrent.Executor executor) {
+    return sharing(
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout),
+            executor)
         .build();
   }
 
   /** The builder, set to run on {@code executor} unless it is null. */
-  public static HttpClient.Builder sharing(HttpClient.Builder builder, java.util.concurrent.Executor executor) {
+  public static HttpClient.Builder sharing(
+      HttpClient.Builder builder, java.util.concurrent.Executor executor) {
     return executor == null ? builder : builder.executor(executor);
   }
 
@@ -81,49 +88,81 @@ public final class DeviceHttp {
    *     over the cap
    */
   public String get(String endpoint, URI uri, Deadline deadline) throws PollException {
-    return send(endpoint, HttpRequest.newBuilder(uri).GET().header("Accept", "application/json"), deadline, false);
+    return send(
+        endpoint,
+        HttpRequest.newBuilder(uri).GET().header("Accept", "application/json"),
+        deadline,
+        false);
   }
 
   /**
-   * Sends a request (any method and headers; its timeout is set here) and returns the body of a
-   * 2xx answer, classifying failures as {@link #get} does.
+   * Sends a request (any method and headers; its timeout is set here) and returns the body of a 2xx
+   * answer, classifying failures as {@link #get} does.
    *
    * @param endpoint short endpoint name for the raw log and error messages
-   * @param redactBodies true when the exchange carries secrets (a login): the raw log shows
-   *     {@value #REDACTED} instead of the body and messages carry no body excerpt
+   * @param redactBodies true when the exchange carries secrets (a login): the raw log shows {@value
+   *     #REDACTED} instead of the body and messages carry no body excerpt
    * @throws PollException timeout, connect, http_status, auth, rate_limited, or parse for a body
    *     over the cap
    */
-  public String send(String endpoint, HttpRequest.Builder request, Deadline deadline, boolean redactBodies)
+  public String send(
+      String endpoint, HttpRequest.Builder request, Deadline deadline, boolean redactBodies)
       throws PollException {
     Instant at = clock.instant();
     long started = System.nanoTime();
     Duration remaining = deadline.remaining();
     URI uri = request.build().uri();
     if (remaining.isZero()) {
-      throw fail(endpoint, uri, at, started, 0, null,
+      throw fail(
+          endpoint,
+          uri,
+          at,
+          started,
+          0,
+          null,
           new PollException(FailureReason.TIMEOUT, endpoint + ": no time left in the poll"));
     }
     BoundedBody bounded = new BoundedBody(maxBodyBytes);
-    CompletableFuture<HttpResponse<String>> future = client.sendAsync(
-        request.timeout(remaining).build(), bounded.handler());
+    CompletableFuture<HttpResponse<String>> future =
+        client.sendAsync(request.timeout(remaining).build(), bounded.handler());
     HttpResponse<String> response;
     try {
       response = future.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw fail(endpoint, uri, at, started, 0, null,
-          new PollException(FailureReason.TIMEOUT,
+      throw fail(
+          endpoint,
+          uri,
+          at,
+          started,
+          0,
+          null,
+          new PollException(
+              FailureReason.TIMEOUT,
               endpoint + ": no answer within " + remaining.toMillis() + " ms"));
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      throw fail(endpoint, uri, at, started, 0, null,
+      throw fail(
+          endpoint,
+          uri,
+          at,
+          started,
+          0,
+          null,
           new PollException(FailureReason.TIMEOUT, endpoint + ": interrupted"));
     } catch (ExecutionException e) {
-      throw fail(endpoint, uri, at, started, 0, null, bounded.exceeded()
-          ? new PollException(FailureReason.PARSE, endpoint + ": body exceeded " + maxBodyBytes + " bytes")
-          : classify(endpoint, e.getCause()));
+      throw fail(
+          endpoint,
+          uri,
+          at,
+          started,
+          0,
+          null,
+          bounded.exceeded()
+              ? new PollException(
+                  FailureReason.PARSE, endpoint + ": body exceeded " + maxBodyBytes + " bytes")
+              : classify(endpoint, e.getCause()));
     }
     int status = response.statusCode();
     String body = response.body();
@@ -136,15 +175,32 @@ public final class DeviceHttp {
             default -> FailureReason.HTTP_STATUS;
           };
       Duration retryAfter = retryAfter(response, clock.instant());
-      throw fail(endpoint, uri, at, started, status, recorded,
-          new PollException(reason, endpoint + ": HTTP " + status + (redactBodies ? "" : excerpt(body))
-              + (retryAfter == null ? "" : " (retry after " + retryAfter.toSeconds() + " s)"), status, retryAfter));
+      throw fail(
+          endpoint,
+          uri,
+          at,
+          started,
+          status,
+          recorded,
+          new PollException(
+              reason,
+              endpoint
+                  + ": HTTP "
+                  + status
+                  + (redactBodies ? "" : excerpt(body))
+                  + (retryAfter == null ? "" : " (retry after " + retryAfter.toSeconds() + " s)"),
+              status,
+              retryAfter));
     }
-    raw.record(new RawExchange(endpoint, uri.toString(), status, at, since(started), recorded, null));
+    raw.record(
+        new RawExchange(endpoint, uri.toString(), status, at, since(started), recorded, null));
     return body;
   }
 
-  /** The {@code Retry-After} of an answer, in seconds or as an HTTP date; null when absent or unreadable. */
+  /**
+   * The {@code Retry-After} of an answer, in seconds or as an HTTP date; null when absent or
+   * unreadable.
+   */
   static Duration retryAfter(HttpResponse<?> response, Instant now) {
     java.util.Optional<String> header = response.headers().firstValue("Retry-After");
     if (header.isEmpty()) {
@@ -155,8 +211,10 @@ public final class DeviceHttp {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
     } catch (NumberFormatException notSeconds) {
       try {
-        Instant until = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-            .toInstant();
+        Instant until =
+            java.time.ZonedDateTime.parse(
+                    value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant();
         return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
       } catch (java.time.format.DateTimeParseException notADate) {
         return null;
@@ -166,12 +224,22 @@ public final class DeviceHttp {
 
   /** Records a body that arrived but could not be used, e.g. because it did not parse. */
   public void recordParseFailure(String endpoint, URI uri, String body, String error) {
-    raw.record(new RawExchange(endpoint, uri.toString(), 200, clock.instant(), Duration.ZERO, body, error));
+    raw.record(
+        new RawExchange(
+            endpoint, uri.toString(), 200, clock.instant(), Duration.ZERO, body, error));
   }
 
   private PollException fail(
-      String endpoint, URI uri, Instant at, long started, int status, String body, PollException e) {
-    raw.record(new RawExchange(endpoint, uri.toString(), status, at, since(started), body, e.getMessage()));
+      String endpoint,
+      URI uri,
+      Instant at,
+      long started,
+      int status,
+      String body,
+      PollException e) {
+    raw.record(
+        new RawExchange(
+            endpoint, uri.toString(), status, at, since(started), body, e.getMessage()));
     return e;
   }
 
@@ -191,10 +259,12 @@ public final class DeviceHttp {
         || cause instanceof UnknownHostException
         || cause instanceof UnresolvedAddressException
         || (cause != null && cause.getCause() instanceof UnresolvedAddressException)) {
-      return new PollException(FailureReason.CONNECT, endpoint + ": cannot connect (" + describe(cause) + ")");
+      return new PollException(
+          FailureReason.CONNECT, endpoint + ": cannot connect (" + describe(cause) + ")");
     }
     if (cause instanceof IOException) {
-      return new PollException(FailureReason.CONNECT, endpoint + ": connection failed (" + describe(cause) + ")");
+      return new PollException(
+          FailureReason.CONNECT, endpoint + ": connection failed (" + describe(cause) + ")");
     }
     return new PollException(FailureReason.INTERNAL, endpoint + ": " + describe(cause), cause);
   }
@@ -204,7 +274,8 @@ public final class DeviceHttp {
       return "unknown error";
     }
     String message = t.getMessage();
-    return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    return t.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : ": " + message);
   }
 
   private static String excerpt(String body) {
@@ -212,6 +283,9 @@ public final class DeviceHttp {
       return "";
     }
     String flat = body.strip().replaceAll("\\s+", " ");
-    return ": " + (flat.length() > MAX_ERROR_BODY_CHARS ? flat.substring(0, MAX_ERROR_BODY_CHARS) + "…" : flat);
+    return ": "
+        + (flat.length() > MAX_ERROR_BODY_CHARS
+            ? flat.substring(0, MAX_ERROR_BODY_CHARS) + "…"
+            : flat);
   }
 }

@@ -8,13 +8,14 @@ import java.time.Instant;
 
 /**
  * Keeps a device client from logging in again soon after a rejected or rate-limited login: the
- * first failure closes the gate for {@code firstDelay}, each further consecutive one doubles that up
- * to {@code maxDelay}, and a successful login opens it again. A wrong password therefore never
+ * first failure closes the gate for {@code firstDelay}, each further consecutive one doubles that
+ * up to {@code maxDelay}, and a successful login opens it again. A wrong password therefore never
  * causes a burst of logins. Not thread-safe: one device's poller uses it.
  */
 public final class LoginGate {
   /** A first pause of two minutes, doubling up to half an hour. */
   public static final Duration DEFAULT_FIRST_DELAY = Duration.ofMinutes(2);
+
   public static final Duration DEFAULT_MAX_DELAY = Duration.ofMinutes(30);
 
   private final Clock clock;
@@ -26,7 +27,8 @@ public final class LoginGate {
 
   public LoginGate(Clock clock, Duration firstDelay, Duration maxDelay) {
     if (firstDelay.isNegative() || firstDelay.isZero() || maxDelay.compareTo(firstDelay) < 0) {
-      throw new IllegalArgumentException("need 0 < firstDelay <= maxDelay, got " + firstDelay + ", " + maxDelay);
+      throw new IllegalArgumentException(
+          "need 0 < firstDelay <= maxDelay, got " + firstDelay + ", " + maxDelay);
     }
     this.clock = clock;
     this.firstDelay = firstDelay;
@@ -49,12 +51,21 @@ public final class LoginGate {
     if (!now.isBefore(closedUntil)) {
       return;
     }
-    throw new PollException(lastFailure.reason(), "not logging in until " + closedUntil + " (in "
-        + Duration.between(now, closedUntil).toSeconds() + " s) after " + consecutiveFailures
-        + " failed login(s); last: " + lastFailure.getMessage());
+    throw new PollException(
+        lastFailure.reason(),
+        "not logging in until "
+            + closedUntil
+            + " (in "
+            + Duration.between(now, closedUntil).toSeconds()
+            + " s) after "
+            + consecutiveFailures
+            + " failed login(s); last: "
+            + lastFailure.getMessage());
   }
 
-  /** Closes the gate after a login the device answered with {@code auth} or {@code rate_limited}. */
+  /**
+   * Closes the gate after a login the device answered with {@code auth} or {@code rate_limited}.
+   */
   public void failed(PollException failure) {
     consecutiveFailures++;
     lastFailure = failure;

@@ -35,9 +35,8 @@ import java.util.UUID;
  * temporary file and leaves the target as it was. On file systems without POSIX permissions but
  * with ACLs (Windows) the file's ACL is cut down to its owner before anything is written; on ones
  * with neither it gets the platform's default protection. Where the file system cannot rename
- * atomically the move falls back to a plain replace. Temporary files are named {@code
- * .<target name>.<uuid>.tmp}; ones a crash left behind are removed by the next write of the same
- * target.
+ * atomically the move falls back to a plain replace. Temporary files are named {@code .<target
+ * name>.<uuid>.tmp}; ones a crash left behind are removed by the next write of the same target.
  */
 public final class PrivateFiles {
   private static final String TEMP_SUFFIX = ".tmp";
@@ -112,8 +111,11 @@ public final class PrivateFiles {
       throw new IOException("the directory of " + absolute + " does not exist");
     }
     Path temporary = directory.resolve(temporaryPrefix(absolute) + UUID.randomUUID() + TEMP_SUFFIX);
-    try (FileChannel channel = FileChannel.open(temporary,
-        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(directory))) {
+    try (FileChannel channel =
+        FileChannel.open(
+            temporary,
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            ownerOnly(directory))) {
       restrictAcl(temporary);
       ByteBuffer bytes = ByteBuffer.wrap(content);
       while (bytes.hasRemaining()) {
@@ -172,11 +174,13 @@ public final class PrivateFiles {
     }
     AclFileAttributeView acl = Files.getFileAttributeView(file, AclFileAttributeView.class);
     if (acl != null) {
-      acl.setAcl(List.of(AclEntry.newBuilder()
-          .setType(AclEntryType.ALLOW)
-          .setPrincipal(acl.getOwner())
-          .setPermissions(EnumSet.allOf(AclEntryPermission.class))
-          .build()));
+      acl.setAcl(
+          List.of(
+              AclEntry.newBuilder()
+                  .setType(AclEntryType.ALLOW)
+                  .setPrincipal(acl.getOwner())
+                  .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                  .build()));
     }
   }
 
@@ -188,7 +192,8 @@ public final class PrivateFiles {
 
   private static void atomicMove(Path source, Path target) throws IOException {
     try {
-      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -13,8 +13,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Trust for LAN devices with self-signed certificates (a Powerwall gateway, a PVS): either any
- * certificate, or only exactly the pinned one. Never checks host names: such devices have no
- * usable names in their certificates.
+ * certificate, or only exactly the pinned one. Never checks host names: such devices have no usable
+ * names in their certificates.
  */
 public final class SelfSignedTrust extends X509ExtendedTrustManager {
   private final byte[] pinned;
@@ -36,7 +36,8 @@ public final class SelfSignedTrust extends X509ExtendedTrustManager {
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkServerTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     if (pinned == null) {
       return;
     }
@@ -44,8 +45,10 @@ public final class SelfSignedTrust extends X509ExtendedTrustManager {
       throw new CertificateException("the device presented no certificate");
     }
     if (!Arrays.equals(pinned, chain[0].getEncoded())) {
-      throw new CertificateException("the device's certificate (subject "
-          + chain[0].getSubjectX500Principal().getName() + ") is not the pinned one from tls_cert_file");
+      throw new CertificateException(
+          "the device's certificate (subject "
+              + chain[0].getSubjectX500Principal().getName()
+              + ") is not the pinned one from tls_cert_file");
     }
   }
 
@@ -62,7 +65,8 @@ public final class SelfSignedTrust extends X509ExtendedTrustManager {
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkClientTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     throw new CertificateException("client certificates are not accepted");
   }
 

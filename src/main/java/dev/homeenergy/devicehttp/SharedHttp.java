@@ -12,16 +12,18 @@ import java.util.concurrent.Executor;
 
 /**
  * The HTTP resources an exporter's devices share, so a device costs no threads of its own: the
- * threads every device's HTTP client runs on, and one plain-HTTP client per connect timeout for
- * the families that need nothing of their own (a JDK client keeps a selector thread and a
- * connection pool, per host, for as long as it lives). Devices with their own TLS trust or
- * cookies build their own client on {@link #executor()}.
+ * threads every device's HTTP client runs on, and one plain-HTTP client per connect timeout for the
+ * families that need nothing of their own (a JDK client keeps a selector thread and a connection
+ * pool, per host, for as long as it lives). Devices with their own TLS trust or cookies build their
+ * own client on {@link #executor()}.
  */
 public final class SharedHttp {
   private final Executor executor;
   private final ConcurrentMap<Duration, HttpClient> plainClients = new ConcurrentHashMap<>();
 
-  /** @param executor the threads the clients run on, or null for each client's own */
+  /**
+   * @param executor the threads the clients run on, or null for each client's own
+   */
   public SharedHttp(Executor executor) {
     this.executor = executor;
   }
@@ -31,9 +33,13 @@ public final class SharedHttp {
     return executor;
   }
 
-  /** The shared client for plain-HTTP LAN devices with this connect timeout ({@link DeviceHttp#plainClient}). */
+  /**
+   * The shared client for plain-HTTP LAN devices with this connect timeout ({@link
+   * DeviceHttp#plainClient}).
+   */
   public HttpClient plainClient(Duration connectTimeout) {
-    return plainClients.computeIfAbsent(connectTimeout, timeout -> DeviceHttp.plainClient(timeout, executor));
+    return plainClients.computeIfAbsent(
+        connectTimeout, timeout -> DeviceHttp.plainClient(timeout, executor));
   }
 
   /** A device context whose HTTP clients run on these threads and share these plain clients. */

@@ -3,13 +3,14 @@ package dev.homeenergy.polling;
 import java.time.Duration;
 
 /**
- * Delay before the next poll of a failing device: doubling from {@code base}, capped at
- * {@code max}, spread by ±{@code jitter} so devices that failed together do not retry in step.
- * Polling the device less while it is away spares its Wi-Fi, our sockets and the log.
+ * Delay before the next poll of a failing device: doubling from {@code base}, capped at {@code
+ * max}, spread by ±{@code jitter} so devices that failed together do not retry in step. Polling the
+ * device less while it is away spares its Wi-Fi, our sockets and the log.
  */
 public record Backoff(Duration base, Duration max, double jitter) {
   /** Longest wait between two attempts at a failing device (unless its interval is longer). */
   public static final Duration DEFAULT_CAP = Duration.ofMinutes(1);
+
   /** A fast-polled device waits at most this many intervals between attempts. */
   public static final int MAX_INTERVALS = 10;
 

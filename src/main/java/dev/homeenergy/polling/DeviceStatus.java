@@ -1,9 +1,9 @@
 package dev.homeenergy.polling;
 
+import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.Samples;
-import dev.homeenergy.config.DeviceConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -25,7 +25,8 @@ import java.util.Map;
  * @param polls number of polls made
  * @param errors failed polls by reason; every reason is present
  * @param consecutiveFailures failures since the last success
- * @param endpointErrors failures of single endpoints within successful polls, by endpoint and reason
+ * @param endpointErrors failures of single endpoints within successful polls, by endpoint and
+ *     reason
  * @param summary the last successful reading's line for the landing page, or null
  */
 public record DeviceStatus(
@@ -58,7 +59,19 @@ public record DeviceStatus(
       zero.put(reason, 0L);
     }
     return new DeviceStatus(
-        config, Samples.empty(), null, null, Duration.ZERO, false, null, null, 0, zero, 0, Map.of(), null);
+        config,
+        Samples.empty(),
+        null,
+        null,
+        Duration.ZERO,
+        false,
+        null,
+        null,
+        0,
+        zero,
+        0,
+        Map.of(),
+        null);
   }
 
   public DeviceStatus succeeded(Instant at, Duration took, Samples newSamples) {
@@ -67,7 +80,11 @@ public record DeviceStatus(
 
   /** A successful poll in which the given endpoints failed on their own. */
   public DeviceStatus succeeded(
-      Instant at, Duration took, Samples newSamples, List<EndpointFailure> endpointFailures, String newSummary) {
+      Instant at,
+      Duration took,
+      Samples newSamples,
+      List<EndpointFailure> endpointFailures,
+      String newSummary) {
     Map<EndpointError, Long> counted = endpointErrors;
     if (!endpointFailures.isEmpty()) {
       counted = new java.util.HashMap<>(endpointErrors);
@@ -76,15 +93,38 @@ public record DeviceStatus(
       }
     }
     return new DeviceStatus(
-        config, newSamples, at, at, took, true, lastError, lastErrorAt, polls + 1, errors, 0, counted, newSummary);
+        config,
+        newSamples,
+        at,
+        at,
+        took,
+        true,
+        lastError,
+        lastErrorAt,
+        polls + 1,
+        errors,
+        0,
+        counted,
+        newSummary);
   }
 
   public DeviceStatus failed(Instant at, Duration took, FailureReason reason, String message) {
     Map<FailureReason, Long> counted = new EnumMap<>(errors);
     counted.merge(reason, 1L, Long::sum);
     return new DeviceStatus(
-        config, samples, lastSuccess, at, took, false, message, at, polls + 1, counted,
-        consecutiveFailures + 1, endpointErrors, summary);
+        config,
+        samples,
+        lastSuccess,
+        at,
+        took,
+        false,
+        message,
+        at,
+        polls + 1,
+        counted,
+        consecutiveFailures + 1,
+        endpointErrors,
+        summary);
   }
 
   /** Whether the device has been polled at least once, successfully or not. */

@@ -1,10 +1,10 @@
 package dev.homeenergy.polling;
 
+import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.core.BuildInfo;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.MetricFamily;
 import dev.homeenergy.core.Sample;
-import dev.homeenergy.config.DeviceConfig;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -22,22 +22,36 @@ import java.util.Map;
 public final class ExporterCollector implements MultiCollector {
   static final String PREFIX = "home_energy_exporter_";
 
-  static final MetricFamily BUILD_INFO = MetricFamily.info(PREFIX + "build",
-      "Version and revision of home-energy-exporter and the Java runtime it runs on.");
-  static final MetricFamily UP = MetricFamily.gauge(PREFIX + "device_up",
-      "1 if the last poll of the device succeeded, 0 if it failed or has not happened yet.");
-  static final MetricFamily POLL_DURATION = MetricFamily.gauge(PREFIX + "device_poll_duration_seconds",
-      "seconds", "How long the last poll of the device took.");
-  static final MetricFamily POLLS = MetricFamily.counter(PREFIX + "device_polls",
-      "Polls of the device, successful or not.");
-  static final MetricFamily POLL_ERRORS = MetricFamily.counter(PREFIX + "device_poll_errors",
-      "Failed polls of the device by reason (timeout, connect, http_status, parse, auth, rate_limited, internal).");
-  static final MetricFamily ENDPOINT_ERRORS = MetricFamily.counter(PREFIX + "device_endpoint_errors",
-      "Endpoints that failed on their own while the rest of the poll succeeded, by endpoint and reason; "
-          + "only that endpoint's metrics are missing.");
-  static final MetricFamily LAST_SUCCESS = MetricFamily.gauge(PREFIX + "device_last_success_timestamp_seconds",
-      "seconds", "Unix time of the last successful poll. Readings are polled in the background and "
-          + "cached; a device's readings are dropped once this is older than its stale_after.");
+  static final MetricFamily BUILD_INFO =
+      MetricFamily.info(
+          PREFIX + "build",
+          "Version and revision of home-energy-exporter and the Java runtime it runs on.");
+  static final MetricFamily UP =
+      MetricFamily.gauge(
+          PREFIX + "device_up",
+          "1 if the last poll of the device succeeded, 0 if it failed or has not happened yet.");
+  static final MetricFamily POLL_DURATION =
+      MetricFamily.gauge(
+          PREFIX + "device_poll_duration_seconds",
+          "seconds",
+          "How long the last poll of the device took.");
+  static final MetricFamily POLLS =
+      MetricFamily.counter(PREFIX + "device_polls", "Polls of the device, successful or not.");
+  static final MetricFamily POLL_ERRORS =
+      MetricFamily.counter(
+          PREFIX + "device_poll_errors",
+          "Failed polls of the device by reason (timeout, connect, http_status, parse, auth, rate_limited, internal).");
+  static final MetricFamily ENDPOINT_ERRORS =
+      MetricFamily.counter(
+          PREFIX + "device_endpoint_errors",
+          "Endpoints that failed on their own while the rest of the poll succeeded, by endpoint and reason; "
+              + "only that endpoint's metrics are missing.");
+  static final MetricFamily LAST_SUCCESS =
+      MetricFamily.gauge(
+          PREFIX + "device_last_success_timestamp_seconds",
+          "seconds",
+          "Unix time of the last successful poll. Readings are polled in the background and "
+              + "cached; a device's readings are dropped once this is older than its stale_after.");
 
   private final SnapshotStore store;
   private final Clock clock;
@@ -54,7 +68,8 @@ public final class ExporterCollector implements MultiCollector {
    * @param devicesOnMetrics whether {@link #collect()} (the telemetry path) carries the devices'
    *     health and readings; false when devices are only served per target on {@code /probe}
    */
-  public ExporterCollector(SnapshotStore store, Clock clock, BuildInfo build, boolean devicesOnMetrics) {
+  public ExporterCollector(
+      SnapshotStore store, Clock clock, BuildInfo build, boolean devicesOnMetrics) {
     this.store = store;
     this.clock = clock;
     this.build = build;
@@ -69,8 +84,16 @@ public final class ExporterCollector implements MultiCollector {
   @Override
   public MetricSnapshots collect() {
     SnapshotBuilder families = new SnapshotBuilder();
-    families.add(BUILD_INFO, Labels.of("version", build.version(), "revision", build.revision(),
-        "java_version", build.javaVersion()), 1);
+    families.add(
+        BUILD_INFO,
+        Labels.of(
+            "version",
+            build.version(),
+            "revision",
+            build.revision(),
+            "java_version",
+            build.javaVersion()),
+        1);
     if (devicesOnMetrics) {
       addDevices(families, store.all());
     }
@@ -84,8 +107,10 @@ public final class ExporterCollector implements MultiCollector {
    * @throws IllegalArgumentException when no device has that name
    */
   public MetricSnapshots collectDevice(String deviceName) {
-    DeviceStatus status = store.get(deviceName)
-        .orElseThrow(() -> new IllegalArgumentException("unknown device " + deviceName));
+    DeviceStatus status =
+        store
+            .get(deviceName)
+            .orElseThrow(() -> new IllegalArgumentException("unknown device " + deviceName));
     SnapshotBuilder families = new SnapshotBuilder();
     addDevices(families, List.of(status));
     return families.build();
@@ -103,10 +128,18 @@ public final class ExporterCollector implements MultiCollector {
         families.add(POLL_ERRORS, labels.add("reason", error.getKey().label()), error.getValue());
       }
       status.endpointErrors().entrySet().stream()
-          .sorted(java.util.Comparator.comparing((Map.Entry<DeviceStatus.EndpointError, Long> e) -> e.getKey().endpoint())
-              .thenComparing(e -> e.getKey().reason()))
-          .forEach(e -> families.add(ENDPOINT_ERRORS,
-              labels.add("endpoint", e.getKey().endpoint()).add("reason", e.getKey().reason().label()), e.getValue()));
+          .sorted(
+              java.util.Comparator.comparing(
+                      (Map.Entry<DeviceStatus.EndpointError, Long> e) -> e.getKey().endpoint())
+                  .thenComparing(e -> e.getKey().reason()))
+          .forEach(
+              e ->
+                  families.add(
+                      ENDPOINT_ERRORS,
+                      labels
+                          .add("endpoint", e.getKey().endpoint())
+                          .add("reason", e.getKey().reason().label()),
+                      e.getValue()));
       if (status.lastSuccess() != null) {
         families.add(LAST_SUCCESS, labels, status.lastSuccess().toEpochMilli() / 1000.0);
       }

@@ -14,16 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a device only while Prometheus asks for it: the first probe of a target starts its
- * poller, and a poller no probe has asked for in {@code idleAfter} is paused until the next one.
- * With a fleet sharded across exporter instances, each instance thus polls only its own share.
+ * Polls a device only while Prometheus asks for it: the first probe of a target starts its poller,
+ * and a poller no probe has asked for in {@code idleAfter} is paused until the next one. With a
+ * fleet sharded across exporter instances, each instance thus polls only its own share.
  */
 public final class OnDemandPolling implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OnDemandPolling.class);
 
   static final String POLLED_NAME = "home_energy_exporter_probe_targets_polled";
-  private static final MetricFamily POLLED = MetricFamily.gauge(POLLED_NAME,
-      "Devices being polled because /probe asked for them within probe.idle_after (probe.on_demand is true).");
+  private static final MetricFamily POLLED =
+      MetricFamily.gauge(
+          POLLED_NAME,
+          "Devices being polled because /probe asked for them within probe.idle_after (probe.on_demand is true).");
 
   private final Map<String, Poller> pollers;
   private final long idleAfterNanos;
@@ -31,14 +33,21 @@ public final class OnDemandPolling implements AutoCloseable {
   private final Map<String, Long> lastAsked = new ConcurrentHashMap<>();
   private final ScheduledFuture<?> sweeper;
 
-  /** @param pollers every device's poller, by device name, none of them started */
-  public OnDemandPolling(Map<String, Poller> pollers, Duration idleAfter, ScheduledExecutorService scheduler,
+  /**
+   * @param pollers every device's poller, by device name, none of them started
+   */
+  public OnDemandPolling(
+      Map<String, Poller> pollers,
+      Duration idleAfter,
+      ScheduledExecutorService scheduler,
       LongSupplier nanoTime) {
     this.pollers = Map.copyOf(pollers);
     this.idleAfterNanos = idleAfter.toNanos();
     this.nanoTime = nanoTime;
     long sweepEvery = Math.max(TimeUnit.SECONDS.toNanos(1), idleAfterNanos / 4);
-    this.sweeper = scheduler.scheduleWithFixedDelay(this::pauseIdle, sweepEvery, sweepEvery, TimeUnit.NANOSECONDS);
+    this.sweeper =
+        scheduler.scheduleWithFixedDelay(
+            this::pauseIdle, sweepEvery, sweepEvery, TimeUnit.NANOSECONDS);
   }
 
   /** A probe asked for {@code device}: poll it from now on. */
@@ -70,13 +79,16 @@ public final class OnDemandPolling implements AutoCloseable {
 
   void pauseIdle() {
     long now = nanoTime.getAsLong();
-    lastAsked.forEach((device, at) -> {
-      if (now - at >= idleAfterNanos && lastAsked.remove(device, at)) {
-        LOG.info("device {}: no probe for {}, polling paused until the next one", device,
-            Duration.ofNanos(idleAfterNanos));
-        pollers.get(device).pause();
-      }
-    });
+    lastAsked.forEach(
+        (device, at) -> {
+          if (now - at >= idleAfterNanos && lastAsked.remove(device, at)) {
+            LOG.info(
+                "device {}: no probe for {}, polling paused until the next one",
+                device,
+                Duration.ofNanos(idleAfterNanos));
+            pollers.get(device).pause();
+          }
+        });
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.homeenergy.polling;
 
+import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.EndpointFailure;
@@ -7,7 +8,6 @@ import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.Reading;
 import dev.homeenergy.core.Samples;
-import dev.homeenergy.config.DeviceConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +28,11 @@ import org.slf4j.LoggerFactory;
  * Polls one device on its own schedule and publishes each outcome to the {@link SnapshotStore}.
  *
  * <p>A poll starts {@code interval} after the previous one started while the device answers, and
- * after a growing {@link Backoff} while it fails; the next poll is only scheduled once the
- * previous one has finished, so polls never overlap. The scheduler only hands a due poll to the
- * workers, so one scheduler thread serves every device; each poll runs on a worker thread, watched
- * by another, and is abandoned once {@code timeout} (plus a grace period) has passed, so even a
- * device client that ignores its deadline cannot stall the schedule.
+ * after a growing {@link Backoff} while it fails; the next poll is only scheduled once the previous
+ * one has finished, so polls never overlap. The scheduler only hands a due poll to the workers, so
+ * one scheduler thread serves every device; each poll runs on a worker thread, watched by another,
+ * and is abandoned once {@code timeout} (plus a grace period) has passed, so even a device client
+ * that ignores its deadline cannot stall the schedule.
  */
 public final class Poller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
@@ -78,8 +78,8 @@ public final class Poller implements AutoCloseable {
   }
 
   /**
-   * Schedules a poll right away, unless polling is already under way (a poll scheduled or
-   * running); after {@link #pause()} this resumes polling.
+   * Schedules a poll right away, unless polling is already under way (a poll scheduled or running);
+   * after {@link #pause()} this resumes polling.
    */
   public void start() {
     synchronized (lifecycle) {
@@ -93,8 +93,8 @@ public final class Poller implements AutoCloseable {
   }
 
   /**
-   * Stops scheduling polls until {@link #start()} is called again (a poll under way finishes);
-   * the device client stays open and the device's status stays in the store.
+   * Stops scheduling polls until {@link #start()} is called again (a poll under way finishes); the
+   * device client stays open and the device's status stays in the store.
    */
   public void pause() {
     synchronized (lifecycle) {
@@ -120,7 +120,8 @@ public final class Poller implements AutoCloseable {
       Reading reading = future.get(deadline().toNanos(), TimeUnit.NANOSECONDS);
       requestedDelay = reading.nextPollAfter().orElse(null);
       Samples samples = family.render(reading, config);
-      return succeeded(started, samples, reading.endpointFailures(), reading.summary().orElse(null));
+      return succeeded(
+          started, samples, reading.endpointFailures(), reading.summary().orElse(null));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof PollException pe) {
@@ -130,8 +131,11 @@ public final class Poller implements AutoCloseable {
       return failed(started, FailureReason.INTERNAL, "internal error: " + cause, cause);
     } catch (TimeoutException e) {
       future.cancel(true);
-      return failed(started, FailureReason.TIMEOUT,
-          "poll did not finish within " + deadline().toMillis() + " ms", null);
+      return failed(
+          started,
+          FailureReason.TIMEOUT,
+          "poll did not finish within " + deadline().toMillis() + " ms",
+          null);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -150,13 +154,19 @@ public final class Poller implements AutoCloseable {
     Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
     Instant now = clock.instant();
     DeviceStatus before = store.get(config.name()).orElseThrow();
-    DeviceStatus after = store.update(config.name(), s -> s.succeeded(now, took, samples, endpointFailures, summary));
+    DeviceStatus after =
+        store.update(
+            config.name(), s -> s.succeeded(now, took, samples, endpointFailures, summary));
     for (EndpointFailure failure : endpointFailures) {
       LOG.atDebug()
           .addKeyValue("device", config.name())
           .addKeyValue("endpoint", failure.endpoint())
           .addKeyValue("reason", failure.reason().label())
-          .log("device {}: endpoint {} skipped: {}", config.name(), failure.endpoint(), failure.message());
+          .log(
+              "device {}: endpoint {} skipped: {}",
+              config.name(),
+              failure.endpoint(),
+              failure.message());
     }
     if (before.consecutiveFailures() > 0) {
       LOG.atInfo()
@@ -164,12 +174,15 @@ public final class Poller implements AutoCloseable {
           .addKeyValue("failures", before.consecutiveFailures())
           .log("device {} answers again", config.name());
     } else if (before.lastAttempt() == null) {
-      LOG.atInfo().addKeyValue("device", config.name()).log("device {} answered its first poll", config.name());
+      LOG.atInfo()
+          .addKeyValue("device", config.name())
+          .log("device {} answered its first poll", config.name());
     }
     return after;
   }
 
-  private DeviceStatus failed(long startedNanos, FailureReason reason, String message, Throwable defect) {
+  private DeviceStatus failed(
+      long startedNanos, FailureReason reason, String message, Throwable defect) {
     Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
     Instant now = clock.instant();
     DeviceStatus before = store.get(config.name()).orElseThrow();
@@ -191,7 +204,10 @@ public final class Poller implements AutoCloseable {
     return after;
   }
 
-  /** On the scheduler: hands the due poll to a worker, so the scheduler thread never waits on a device. */
+  /**
+   * On the scheduler: hands the due poll to a worker, so the scheduler thread never waits on a
+   * device.
+   */
   private void dispatch() {
     synchronized (lifecycle) {
       if (closed || paused) {
@@ -243,7 +259,8 @@ public final class Poller implements AutoCloseable {
 
   /**
    * The interval (less the time the poll took) after a success, the back-off after a failure; a
-   * delay the device asked for replaces the interval, and a {@code Retry-After} lengthens the back-off.
+   * delay the device asked for replaces the interval, and a {@code Retry-After} lengthens the
+   * back-off.
    */
   Duration nextDelay(DeviceStatus status, Duration elapsed) {
     Duration requested = requestedDelay;
@@ -251,7 +268,8 @@ public final class Poller implements AutoCloseable {
       Duration delay = (requested != null ? requested : config.interval()).minus(elapsed);
       return delay.isNegative() ? Duration.ZERO : delay;
     }
-    Duration delay = backoff.delayAfter(Math.max(1, status.consecutiveFailures()), random.getAsDouble());
+    Duration delay =
+        backoff.delayAfter(Math.max(1, status.consecutiveFailures()), random.getAsDouble());
     return requested != null && requested.compareTo(delay) > 0 ? requested : delay;
   }
 

@@ -16,18 +16,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Groups samples of many devices by family name (in first-seen order) into client_java snapshots.
- * A sample whose family type clashes with an earlier one, a counter sample below zero (client_java
- * rejects it while writing the scrape) or a repeat of an earlier sample's series (two compat devices
- * of one family have no label that tells them apart; the first wins, by {@link Samples.Builder}'s
- * rule) is refused, so one odd reading can never make a whole scrape fail. Not thread-safe: one per
- * scrape.
+ * Groups samples of many devices by family name (in first-seen order) into client_java snapshots. A
+ * sample whose family type clashes with an earlier one, a counter sample below zero (client_java
+ * rejects it while writing the scrape) or a repeat of an earlier sample's series (two compat
+ * devices of one family have no label that tells them apart; the first wins, by {@link
+ * Samples.Builder}'s rule) is refused, so one odd reading can never make a whole scrape fail. Not
+ * thread-safe: one per scrape.
  */
 public final class SnapshotBuilder {
   private final Map<String, MetricFamily> byName = new LinkedHashMap<>();
   private final Samples.Builder accepted = Samples.builder();
 
-  /** Adds a sample; false when it was refused as a type clash, a duplicate series or a negative counter. */
+  /**
+   * Adds a sample; false when it was refused as a type clash, a duplicate series or a negative
+   * counter.
+   */
   public boolean add(MetricFamily family, Labels labels, double value) {
     return add(new Sample(family, labels, value));
   }
@@ -74,29 +77,51 @@ public final class SnapshotBuilder {
       Unit unit = metadata.unit() == null ? null : new Unit(metadata.unit());
       return switch (metadata.type()) {
         case GAUGE -> {
-          GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(metadata.name()).help(metadata.help()).unit(unit);
-          points.forEach(p -> b.dataPoint(
-              withTime(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(p.labels()).value(p.value()), p).build()));
+          GaugeSnapshot.Builder b =
+              GaugeSnapshot.builder().name(metadata.name()).help(metadata.help()).unit(unit);
+          points.forEach(
+              p ->
+                  b.dataPoint(
+                      withTime(
+                              GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                                  .labels(p.labels())
+                                  .value(p.value()),
+                              p)
+                          .build()));
           yield b.build();
         }
         case COUNTER -> {
           CounterSnapshot.Builder b =
               CounterSnapshot.builder().name(metadata.name()).help(metadata.help()).unit(unit);
-          points.forEach(p -> b.dataPoint(
-              withTime(CounterSnapshot.CounterDataPointSnapshot.builder().labels(p.labels()).value(p.value()), p).build()));
+          points.forEach(
+              p ->
+                  b.dataPoint(
+                      withTime(
+                              CounterSnapshot.CounterDataPointSnapshot.builder()
+                                  .labels(p.labels())
+                                  .value(p.value()),
+                              p)
+                          .build()));
           yield b.build();
         }
         case INFO -> {
-          InfoSnapshot.Builder b = InfoSnapshot.builder().name(metadata.name()).help(metadata.help());
-          points.forEach(p -> b.dataPoint(withTime(InfoSnapshot.InfoDataPointSnapshot.builder().labels(p.labels()), p).build()));
+          InfoSnapshot.Builder b =
+              InfoSnapshot.builder().name(metadata.name()).help(metadata.help());
+          points.forEach(
+              p ->
+                  b.dataPoint(
+                      withTime(InfoSnapshot.InfoDataPointSnapshot.builder().labels(p.labels()), p)
+                          .build()));
           yield b.build();
         }
       };
     }
 
-    private static <B extends io.prometheus.metrics.model.snapshots.DataPointSnapshot.Builder<B>> B withTime(
-        B builder, Sample point) {
-      return point.timestampMillis() == null ? builder : builder.scrapeTimestampMillis(point.timestampMillis());
+    private static <B extends io.prometheus.metrics.model.snapshots.DataPointSnapshot.Builder<B>>
+        B withTime(B builder, Sample point) {
+      return point.timestampMillis() == null
+          ? builder
+          : builder.scrapeTimestampMillis(point.timestampMillis());
     }
   }
 }

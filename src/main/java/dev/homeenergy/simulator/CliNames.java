@@ -6,8 +6,7 @@ import java.util.function.Function;
 
 /** Command-line names of a simulator's scenario and fault enums, for the enums to delegate to. */
 public final class CliNames {
-  private CliNames() {
-  }
+  private CliNames() {}
 
   /** Every constant's name in declaration order. */
   public static <E extends Enum<E>> List<String> of(E[] values, Function<E, String> cliName) {
@@ -28,7 +27,16 @@ public final class CliNames {
         return value;
       }
     }
-    throw new IllegalArgumentException("unknown " + family + " " + kind + " '" + name + "', valid " + kind
-        + "s: " + String.join(", ", of(values, cliName)));
+    throw new IllegalArgumentException(
+        "unknown "
+            + family
+            + " "
+            + kind
+            + " '"
+            + name
+            + "', valid "
+            + kind
+            + "s: "
+            + String.join(", ", of(values, cliName)));
   }
 }

@@ -15,14 +15,20 @@ import java.util.Map;
  * @param extra family-specific settings of the demo device (e.g. the simulator's password)
  */
 public record DemoDevice(
-    String name, String scenario, NamingStyle naming, double speed, Duration interval, Map<String, Object> extra) {
+    String name,
+    String scenario,
+    NamingStyle naming,
+    double speed,
+    Duration interval,
+    Map<String, Object> extra) {
 
   public DemoDevice {
     extra = Map.copyOf(extra);
   }
 
   /** A demo device without family-specific settings. */
-  public DemoDevice(String name, String scenario, NamingStyle naming, double speed, Duration interval) {
+  public DemoDevice(
+      String name, String scenario, NamingStyle naming, double speed, Duration interval) {
     this(name, scenario, naming, speed, interval, Map.of());
   }
 }

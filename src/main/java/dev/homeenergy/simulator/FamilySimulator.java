@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulator side of a device family: the scenarios and faults its simulated device plays,
- * how to start one, and the devices the demo runs. Each family implements it in its {@code sim}
+ * The simulator side of a device family: the scenarios and faults its simulated device plays, how
+ * to start one, and the devices the demo runs. Each family implements it in its {@code sim}
  * package, which its client code never imports; the family list pairs it with the family.
  */
 public interface FamilySimulator {
@@ -27,8 +27,8 @@ public interface FamilySimulator {
   }
 
   /**
-   * A few words for {@code simulate --help} about what the simulated device needs (e.g. {@code HTTPS,
-   * password simulated-password}); empty when there is nothing to say.
+   * A few words for {@code simulate --help} about what the simulated device needs (e.g. {@code
+   * HTTPS, password simulated-password}); empty when there is nothing to say.
    */
   default String usageNote() {
     return "";

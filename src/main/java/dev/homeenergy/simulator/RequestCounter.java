@@ -5,7 +5,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Requests a simulator received per path, answered or not, for tests and benchmarks to assert on. */
+/**
+ * Requests a simulator received per path, answered or not, for tests and benchmarks to assert on.
+ */
 public final class RequestCounter {
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 

@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that starts at the real time and runs {@code speed} times faster, so a simulator plays
- * an hour of charging in a minute at speed 60.
+ * A clock that starts at the real time and runs {@code speed} times faster, so a simulator plays an
+ * hour of charging in a minute at speed 60.
  */
 public final class ScaledClock extends Clock {
   private final Clock base;

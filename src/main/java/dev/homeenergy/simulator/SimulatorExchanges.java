@@ -14,9 +14,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Sends, delays and holds the simulator's HTTP exchanges without blocking any server thread:
- * delayed answers and held (offline) exchanges wait on one scheduler, and {@link #close()}
- * releases every exchange still pending. Whoever removes an exchange from the pending map owns it,
- * so an exchange is completed exactly once even when closing races a scheduled answer.
+ * delayed answers and held (offline) exchanges wait on one scheduler, and {@link #close()} releases
+ * every exchange still pending. Whoever removes an exchange from the pending map owns it, so an
+ * exchange is completed exactly once even when closing races a scheduled answer.
  */
 public final class SimulatorExchanges implements AutoCloseable {
   private static final long HOLD_CHECK_MILLIS = 20;
@@ -24,8 +24,10 @@ public final class SimulatorExchanges implements AutoCloseable {
   private final BooleanSupplier offline;
   private final Duration maxHold;
   private final ScheduledExecutorService scheduler;
+
   /** Pending exchanges; the value is the real-time deadline (nanoTime) for held ones, else 0. */
   private final Map<HttpExchange, Long> pending = new ConcurrentHashMap<>();
+
   private final Map<HttpExchange, Boolean> held = new ConcurrentHashMap<>();
 
   /**
@@ -36,11 +38,13 @@ public final class SimulatorExchanges implements AutoCloseable {
   public SimulatorExchanges(BooleanSupplier offline, Duration maxHold, String threadName) {
     this.offline = offline;
     this.maxHold = maxHold;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, threadName);
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, threadName);
+              thread.setDaemon(true);
+              return thread;
+            });
     scheduler.scheduleWithFixedDelay(
         this::releaseHeld, HOLD_CHECK_MILLIS, HOLD_CHECK_MILLIS, TimeUnit.MILLISECONDS);
   }
@@ -54,11 +58,14 @@ public final class SimulatorExchanges implements AutoCloseable {
   public void sendAfter(HttpExchange exchange, SimulatorResponse response, Duration delay) {
     pending.put(exchange, 0L);
     try {
-      scheduler.schedule(() -> {
-        if (pending.remove(exchange) != null) {
-          write(exchange, response);
-        }
-      }, delay.toNanos(), TimeUnit.NANOSECONDS);
+      scheduler.schedule(
+          () -> {
+            if (pending.remove(exchange) != null) {
+              write(exchange, response);
+            }
+          },
+          delay.toNanos(),
+          TimeUnit.NANOSECONDS);
     } catch (RuntimeException rejected) {
       abandon(exchange);
     }

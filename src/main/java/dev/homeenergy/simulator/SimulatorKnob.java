@@ -2,9 +2,9 @@ package dev.homeenergy.simulator;
 
 /**
  * A setting only one family's simulated device has (the number of microinverters of a PVS, say),
- * given on the command line as {@code --<name> VALUE} and handed to the family in
- * {@link SimulatorOptions#settings()}. The family declares it, so the command line learns it from
- * the family list instead of naming any family.
+ * given on the command line as {@code --<name> VALUE} and handed to the family in {@link
+ * SimulatorOptions#settings()}. The family declares it, so the command line learns it from the
+ * family list instead of naming any family.
  *
  * @param name the flag without its dashes, e.g. {@code inverters}
  * @param paramLabel what the value is in the usage line, e.g. {@code N}

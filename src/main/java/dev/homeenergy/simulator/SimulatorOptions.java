@@ -16,7 +16,12 @@ import java.util.Set;
  *     knob keeps the simulator's default
  */
 public record SimulatorOptions(
-    String bindHost, int port, String scenario, Clock clock, Set<String> faults, Map<String, String> settings) {
+    String bindHost,
+    int port,
+    String scenario,
+    Clock clock,
+    Set<String> faults,
+    Map<String, String> settings) {
 
   public SimulatorOptions {
     faults = Set.copyOf(faults);
@@ -24,7 +29,8 @@ public record SimulatorOptions(
   }
 
   /** Options leaving every knob at the simulator's default. */
-  public SimulatorOptions(String bindHost, int port, String scenario, Clock clock, Set<String> faults) {
+  public SimulatorOptions(
+      String bindHost, int port, String scenario, Clock clock, Set<String> faults) {
     this(bindHost, port, scenario, clock, faults, Map.of());
   }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param headers extra response headers besides {@code Content-Type}
  */
-public record SimulatorResponse(int status, String contentType, String body, Map<String, List<String>> headers) {
+public record SimulatorResponse(
+    int status, String contentType, String body, Map<String, List<String>> headers) {
   public static final String JSON = "application/json";
   public static final String TEXT = "text/plain; charset=utf-8";
   public static final String HTML = "text/html; charset=utf-8";

@@ -17,8 +17,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The HTTP(S) server under a simulated device: binds the JDK server, runs it on a small daemon
- * thread pool, counts every request per path, holds exchanges while the unit is offline, and turns a
- * failing {@link Handler} into a 500 {@code simulator error: ...}. The family only routes and
+ * thread pool, counts every request per path, holds exchanges while the unit is offline, and turns
+ * a failing {@link Handler} into a 500 {@code simulator error: ...}. The family only routes and
  * answers; {@link #close()} releases pending exchanges and stops everything.
  */
 public final class SimulatorServer implements AutoCloseable {
@@ -42,18 +42,28 @@ public final class SimulatorServer implements AutoCloseable {
 
   private volatile boolean closed;
 
-  private SimulatorServer(HttpServer server, String scheme, String family, String bindHost,
-      BooleanSupplier offline, Duration maxHold, Handler handler) {
+  private SimulatorServer(
+      HttpServer server,
+      String scheme,
+      String family,
+      String bindHost,
+      BooleanSupplier offline,
+      Duration maxHold,
+      Handler handler) {
     this.bindHost = bindHost;
     this.offline = offline;
     this.port = server.getAddress().getPort();
     String threadPrefix = family + "-sim-" + port;
     AtomicInteger threadNumber = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
-      Thread thread = new Thread(r, threadPrefix + "-http-" + threadNumber.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            HTTP_THREADS,
+            r -> {
+              Thread thread =
+                  new Thread(r, threadPrefix + "-http-" + threadNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     this.exchanges = new SimulatorExchanges(offline, maxHold, threadPrefix + "-timer");
     this.baseUri = uri(scheme, port);
     mount(server, handler, true);
@@ -67,15 +77,28 @@ public final class SimulatorServer implements AutoCloseable {
    * @param maxHold real time after which a held exchange is closed anyway
    * @throws IOException if the address cannot be bound
    */
-  public static SimulatorServer http(String family, String bindHost, int port, BooleanSupplier offline,
-      Duration maxHold, Handler handler) throws IOException {
+  public static SimulatorServer http(
+      String family,
+      String bindHost,
+      int port,
+      BooleanSupplier offline,
+      Duration maxHold,
+      Handler handler)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(bindHost, port), BACKLOG);
     return new SimulatorServer(server, "http", family, bindHost, offline, maxHold, handler);
   }
 
   /** Like {@link #http}, but serving HTTPS as {@code tls} configures it. */
-  public static SimulatorServer https(String family, String bindHost, int port, HttpsConfigurator tls,
-      BooleanSupplier offline, Duration maxHold, Handler handler) throws IOException {
+  public static SimulatorServer https(
+      String family,
+      String bindHost,
+      int port,
+      HttpsConfigurator tls,
+      BooleanSupplier offline,
+      Duration maxHold,
+      Handler handler)
+      throws IOException {
     HttpsServer server = HttpsServer.create(new InetSocketAddress(bindHost, port), BACKLOG);
     server.setHttpsConfigurator(tls);
     return new SimulatorServer(server, "https", family, bindHost, offline, maxHold, handler);

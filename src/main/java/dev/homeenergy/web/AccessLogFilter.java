@@ -21,8 +21,10 @@ final class AccessLogFilter extends Filter {
       chain.doFilter(exchange);
     } finally {
       long micros = (System.nanoTime() - started) / 1000;
-      String client = exchange.getRemoteAddress() == null
-          ? "-" : exchange.getRemoteAddress().getAddress().getHostAddress();
+      String client =
+          exchange.getRemoteAddress() == null
+              ? "-"
+              : exchange.getRemoteAddress().getAddress().getHostAddress();
       String path = exchange.getRequestURI().getRawPath();
       int status = exchange.getResponseCode();
       LOG.atDebug()
@@ -31,7 +33,13 @@ final class AccessLogFilter extends Filter {
           .addKeyValue("path", path)
           .addKeyValue("status", status)
           .addKeyValue("duration_seconds", micros / 1e6)
-          .log("{} {} {} {} {}ms", client, exchange.getRequestMethod(), path, status, micros / 1000.0);
+          .log(
+              "{} {} {} {} {}ms",
+              client,
+              exchange.getRequestMethod(),
+              path,
+              status,
+              micros / 1000.0);
     }
   }
 

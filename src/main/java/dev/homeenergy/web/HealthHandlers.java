@@ -27,12 +27,16 @@ final class HealthHandlers {
         if (store.allPolledOnce()) {
           Responses.send(exchange, 200, "text/plain; charset=utf-8", "Ready\n");
         } else {
-          String waiting = store.all().stream()
-              .filter(s -> !s.polledOnce())
-              .map(DeviceStatus::config)
-              .map(c -> c.name())
-              .collect(Collectors.joining(", "));
-          Responses.send(exchange, 503, "text/plain; charset=utf-8",
+          String waiting =
+              store.all().stream()
+                  .filter(s -> !s.polledOnce())
+                  .map(DeviceStatus::config)
+                  .map(c -> c.name())
+                  .collect(Collectors.joining(", "));
+          Responses.send(
+              exchange,
+              503,
+              "text/plain; charset=utf-8",
               "Not ready: waiting for the first poll of " + waiting + "\n");
         }
       }

@@ -22,8 +22,10 @@ final class HtmlTemplate {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z]+)}}");
 
   private final String resource;
+
   /** The text around the placeholders: one more than {@link #names}. */
   private final List<String> literals;
+
   private final List<String> names;
 
   private HtmlTemplate(String resource, List<String> literals, List<String> names) {
@@ -42,8 +44,11 @@ final class HtmlTemplate {
     String text;
     try (InputStream in = HtmlTemplate.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("HTML template " + resource + " is missing from the class path; "
-            + "the jar is incomplete, rebuild it");
+        throw new IllegalStateException(
+            "HTML template "
+                + resource
+                + " is missing from the class path; "
+                + "the jar is incomplete, rebuild it");
       }
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -74,8 +79,13 @@ final class HtmlTemplate {
    */
   Html render(Map<String, ?> values) {
     if (!values.keySet().equals(Set.copyOf(names))) {
-      throw new IllegalArgumentException("HTML template " + resource + " takes " + new TreeSet<>(names)
-          + ", given " + new TreeSet<>(values.keySet()));
+      throw new IllegalArgumentException(
+          "HTML template "
+              + resource
+              + " takes "
+              + new TreeSet<>(names)
+              + ", given "
+              + new TreeSet<>(values.keySet()));
     }
     StringBuilder html = new StringBuilder(literals.get(0));
     for (int i = 0; i < names.size(); i++) {
@@ -85,15 +95,17 @@ final class HtmlTemplate {
       } else if (value instanceof String text) {
         html.append(Responses.html(text));
       } else {
-        throw new IllegalArgumentException("HTML template " + resource + ": " + names.get(i)
-            + " is neither text nor HTML");
+        throw new IllegalArgumentException(
+            "HTML template " + resource + ": " + names.get(i) + " is neither text nor HTML");
       }
       html.append(literals.get(i + 1));
     }
     return new Html(html.toString());
   }
 
-  /** HTML that only a template's rendering (or the joining of such) makes, so it is safe to insert. */
+  /**
+   * HTML that only a template's rendering (or the joining of such) makes, so it is safe to insert.
+   */
   static final class Html {
     private final String text;
 

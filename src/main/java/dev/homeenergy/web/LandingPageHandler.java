@@ -19,9 +19,9 @@ import java.util.Objects;
 
 /**
  * {@code /}: what the exporter is, a link to the metrics, and every device's health at a glance.
- * Any other path that reaches this context is a 404. The markup and style come from the
- * {@code landing*.html} resources, read once when the server starts; the page has no scripts and
- * loads nothing else.
+ * Any other path that reaches this context is a 404. The markup and style come from the {@code
+ * landing*.html} resources, read once when the server starts; the page has no scripts and loads
+ * nothing else.
  */
 final class LandingPageHandler implements HttpHandler {
   private final SnapshotStore store;
@@ -38,10 +38,11 @@ final class LandingPageHandler implements HttpHandler {
   }
 
   /** The page's markup and style, from resources beside this class; read when the server starts. */
-  private record Templates(HtmlTemplate page, HtmlTemplate deviceRow, HtmlTemplate lastError,
-      HtmlTemplate noDevices) {
+  private record Templates(
+      HtmlTemplate page, HtmlTemplate deviceRow, HtmlTemplate lastError, HtmlTemplate noDevices) {
     static Templates load() {
-      return new Templates(HtmlTemplate.load("/dev/homeenergy/web/landing.html"),
+      return new Templates(
+          HtmlTemplate.load("/dev/homeenergy/web/landing.html"),
           HtmlTemplate.load("/dev/homeenergy/web/landing-device-row.html"),
           HtmlTemplate.load("/dev/homeenergy/web/landing-last-error.html"),
           HtmlTemplate.load("/dev/homeenergy/web/landing-no-devices.html"));
@@ -64,24 +65,44 @@ final class LandingPageHandler implements HttpHandler {
     List<HtmlTemplate.Html> rows = new ArrayList<>();
     for (DeviceStatus status : store.all()) {
       String name = status.config().name();
-      rows.add(templates.deviceRow().render(Map.of(
-          "rawLink", "/devices/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/raw",
-          "name", name,
-          "type", status.config().type(),
-          "address", status.config().address().toString(),
-          "upClass", upClass(status),
-          "up", upText(status),
-          "lastSuccess", when(status.lastSuccess(), now),
-          "summary", status.summary() == null ? "—" : status.summary(),
-          "lastError", status.lastError() == null ? "—" : templates.lastError().render(Map.of(
-              "error", status.lastError(), "at", when(status.lastErrorAt(), now))))));
+      rows.add(
+          templates
+              .deviceRow()
+              .render(
+                  Map.of(
+                      "rawLink",
+                          "/devices/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/raw",
+                      "name", name,
+                      "type", status.config().type(),
+                      "address", status.config().address().toString(),
+                      "upClass", upClass(status),
+                      "up", upText(status),
+                      "lastSuccess", when(status.lastSuccess(), now),
+                      "summary", status.summary() == null ? "—" : status.summary(),
+                      "lastError",
+                          status.lastError() == null
+                              ? "—"
+                              : templates
+                                  .lastError()
+                                  .render(
+                                      Map.of(
+                                          "error",
+                                          status.lastError(),
+                                          "at",
+                                          when(status.lastErrorAt(), now))))));
     }
-    return templates.page().render(Map.of(
-        "version", Objects.toString(build.version(), ""),
-        "revision", Objects.toString(build.revision(), ""),
-        "javaVersion", Objects.toString(build.javaVersion(), ""),
-        "metrics", telemetryPath,
-        "rows", rows.isEmpty() ? templates.noDevices().render(Map.of()) : HtmlTemplate.Html.join(rows)))
+    return templates
+        .page()
+        .render(
+            Map.of(
+                "version", Objects.toString(build.version(), ""),
+                "revision", Objects.toString(build.revision(), ""),
+                "javaVersion", Objects.toString(build.javaVersion(), ""),
+                "metrics", telemetryPath,
+                "rows",
+                    rows.isEmpty()
+                        ? templates.noDevices().render(Map.of())
+                        : HtmlTemplate.Html.join(rows)))
         .toString();
   }
 

@@ -19,9 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * {@code /probe?target=NAME}: one configured device's health and readings, for Prometheus's
- * multi-target pattern (the target moves into a URL parameter by relabelling, as with the
- * blackbox and SNMP exporters). Targets are names from the exporter's own config, never
- * addresses, so the exporter cannot be used as a relay, and credentials stay in its config.
+ * multi-target pattern (the target moves into a URL parameter by relabelling, as with the blackbox
+ * and SNMP exporters). Targets are names from the exporter's own config, never addresses, so the
+ * exporter cannot be used as a relay, and credentials stay in its config.
  */
 final class ProbeHandler implements HttpHandler {
   static final String PATH = "/probe";
@@ -33,8 +33,14 @@ final class ProbeHandler implements HttpHandler {
   private final Consumer<String> onProbe;
   private final Map<String, RenderedScrapes> byTarget = new ConcurrentHashMap<>();
 
-  /** @param onProbe told the name of every target probed (starts on-demand polling) */
-  ProbeHandler(SnapshotStore store, ExporterCollector collector, PrometheusProperties properties, Duration maxAge,
+  /**
+   * @param onProbe told the name of every target probed (starts on-demand polling)
+   */
+  ProbeHandler(
+      SnapshotStore store,
+      ExporterCollector collector,
+      PrometheusProperties properties,
+      Duration maxAge,
       Consumer<String> onProbe) {
     this.store = store;
     this.collector = collector;
@@ -54,13 +60,20 @@ final class ProbeHandler implements HttpHandler {
     }
     List<String> targets = parameter(exchange.getRequestURI().getRawQuery(), "target");
     if (targets.size() != 1 || targets.get(0).isEmpty()) {
-      Responses.send(exchange, 400, "text/plain; charset=utf-8",
+      Responses.send(
+          exchange,
+          400,
+          "text/plain; charset=utf-8",
           "Give exactly one target: /probe?target=NAME, NAME a device of the config\n");
       return;
     }
     String target = targets.get(0);
     if (store.get(target).isEmpty()) {
-      Responses.send(exchange, 404, "text/plain; charset=utf-8", "Unknown target; see /sd for the configured ones\n");
+      Responses.send(
+          exchange,
+          404,
+          "text/plain; charset=utf-8",
+          "Unknown target; see /sd for the configured ones\n");
       return;
     }
     onProbe.accept(target);

@@ -8,23 +8,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.homeenergy.polling.DeviceStatus;
 import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.polling.DeviceStatus;
 import dev.homeenergy.polling.SnapshotStore;
 import java.io.IOException;
 import java.util.Optional;
 
 /**
  * {@code /devices/NAME/raw}: the last response of each endpoint of a device as JSON, bodies
- * embedded as JSON when they parse and as text when they do not — what a user would otherwise
- * fetch by hand with curl to see why a metric looks wrong.
+ * embedded as JSON when they parse and as text when they do not — what a user would otherwise fetch
+ * by hand with curl to see why a metric looks wrong.
  */
 final class RawHandler implements HttpHandler {
   static final String PREFIX = "/devices/";
   private final SnapshotStore store;
-  private final ObjectMapper json = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private final ObjectMapper json =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   RawHandler(SnapshotStore store) {
     this.store = store;

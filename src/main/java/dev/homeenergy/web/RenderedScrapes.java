@@ -27,14 +27,14 @@ import org.slf4j.LoggerFactory;
  * Serves a registry's exposition from bytes rendered once and shared by every scrape until the
  * snapshot store changes or {@code maxAge} passes, whichever comes first.
  *
- * <p>client_java's {@link PrometheusScrapeHandler} does the rendering, so format negotiation
- * (text, OpenMetrics, protobuf, name escaping) and gzip are exactly the library's; this class
- * only remembers its answer per {@code Accept} and {@code Accept-Encoding}. N concurrent scrapes
- * thus cost one snapshot read and one rendering between them, and a scrape never waits on a
- * device. While one scrape renders a newer answer, the others are served the previous one (at
- * most one rendering old) rather than waiting; only the very first answer of a variant is waited
- * for. Requests with query parameters of the library's own ({@code name[]}, {@code debug})
- * are rendered afresh.
+ * <p>client_java's {@link PrometheusScrapeHandler} does the rendering, so format negotiation (text,
+ * OpenMetrics, protobuf, name escaping) and gzip are exactly the library's; this class only
+ * remembers its answer per {@code Accept} and {@code Accept-Encoding}. N concurrent scrapes thus
+ * cost one snapshot read and one rendering between them, and a scrape never waits on a device.
+ * While one scrape renders a newer answer, the others are served the previous one (at most one
+ * rendering old) rather than waiting; only the very first answer of a variant is waited for.
+ * Requests with query parameters of the library's own ({@code name[]}, {@code debug}) are rendered
+ * afresh.
  */
 final class RenderedScrapes {
   private static final Logger LOG = LoggerFactory.getLogger(RenderedScrapes.class);
@@ -51,7 +51,11 @@ final class RenderedScrapes {
    * @param maxAge the longest a rendering is served (bounds how old the exporter's JVM and process
    *     metrics, which change without the store noticing, can be)
    */
-  RenderedScrapes(PrometheusProperties properties, PrometheusRegistry registry, LongSupplier version, Duration maxAge) {
+  RenderedScrapes(
+      PrometheusProperties properties,
+      PrometheusRegistry registry,
+      LongSupplier version,
+      Duration maxAge) {
     this.handler = new PrometheusScrapeHandler(properties, registry);
     this.version = version;
     this.maxAgeNanos = maxAge.toNanos();
@@ -61,16 +65,22 @@ final class RenderedScrapes {
   void serve(HttpExchange exchange, List<String> passThroughParameters) throws IOException {
     String accept = exchange.getRequestHeaders().getFirst("Accept");
     String encoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-    Variant variant = new Variant(accept == null ? "" : accept, encoding != null && encoding.contains("gzip"));
+    Variant variant =
+        new Variant(accept == null ? "" : accept, encoding != null && encoding.contains("gzip"));
     String query = exchange.getRequestURI().getRawQuery();
     Rendered rendered;
     try {
-      rendered = hasOwnParameters(query, passThroughParameters)
-          ? render(variant, query, exchange.getRequestURI().getPath())
-          : current(variant, exchange.getRequestURI().getPath());
+      rendered =
+          hasOwnParameters(query, passThroughParameters)
+              ? render(variant, query, exchange.getRequestURI().getPath())
+              : current(variant, exchange.getRequestURI().getPath());
     } catch (RuntimeException e) {
       LOG.error("rendering {} failed", exchange.getRequestURI().getPath(), e);
-      Responses.send(exchange, 500, "text/plain; charset=utf-8", "Rendering the metrics failed; see the exporter's log\n");
+      Responses.send(
+          exchange,
+          500,
+          "text/plain; charset=utf-8",
+          "Rendering the metrics failed; see the exporter's log\n");
       return;
     }
     rendered.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -79,7 +89,8 @@ final class RenderedScrapes {
       exchange.close();
       return;
     }
-    exchange.sendResponseHeaders(rendered.status(), rendered.body().length == 0 ? -1 : rendered.body().length);
+    exchange.sendResponseHeaders(
+        rendered.status(), rendered.body().length == 0 ? -1 : rendered.body().length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(rendered.body());
     }
@@ -128,7 +139,12 @@ final class RenderedScrapes {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Rendered(capture.status, Map.copyOf(capture.headers), capture.body.toByteArray(), atVersion, started);
+    return new Rendered(
+        capture.status,
+        Map.copyOf(capture.headers),
+        capture.body.toByteArray(),
+        atVersion,
+        started);
   }
 
   private static boolean hasOwnParameters(String rawQuery, List<String> passThrough) {
@@ -136,7 +152,9 @@ final class RenderedScrapes {
       return false;
     }
     for (String pair : rawQuery.split("&")) {
-      String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+      String name =
+          java.net.URLDecoder.decode(
+              pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
       if (!passThrough.contains(name)) {
         return true;
       }
@@ -146,14 +164,16 @@ final class RenderedScrapes {
 
   private record Variant(String accept, boolean gzip) {}
 
-  private record Rendered(int status, Map<String, String> headers, byte[] body, long version, long renderedAtNanos) {
+  private record Rendered(
+      int status, Map<String, String> headers, byte[] body, long version, long renderedAtNanos) {
     boolean fresh(long currentVersion, long nowNanos, long maxAgeNanos) {
       return version == currentVersion && nowNanos - renderedAtNanos < maxAgeNanos;
     }
   }
 
   /** The library's view of a request, answered into memory. */
-  private static final class Capture implements PrometheusHttpExchange, PrometheusHttpRequest, PrometheusHttpResponse {
+  private static final class Capture
+      implements PrometheusHttpExchange, PrometheusHttpRequest, PrometheusHttpResponse {
     private final Variant variant;
     private final String query;
     private final String path;

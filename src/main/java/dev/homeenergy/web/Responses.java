@@ -24,11 +24,13 @@ public final class Responses {
     send(exchange, 404, "text/plain; charset=utf-8", "Not Found\n");
   }
 
-  public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  public static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
     send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  public static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+  public static void send(HttpExchange exchange, int status, String contentType, byte[] bytes)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     if (exchange.getRequestMethod().equals("HEAD")) {

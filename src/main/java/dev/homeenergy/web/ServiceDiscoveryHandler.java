@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * {@code /sd}: the configured devices as Prometheus {@code http_sd_config} target groups, one per
- * device, so a {@code /probe} job needs no list of its own. Each group's target is the device
- * name, with {@code __meta_home_energy_device_type} and {@code __meta_home_energy_naming} labels.
+ * device, so a {@code /probe} job needs no list of its own. Each group's target is the device name,
+ * with {@code __meta_home_energy_device_type} and {@code __meta_home_energy_naming} labels.
  */
 final class ServiceDiscoveryHandler implements HttpHandler {
   static final String PATH = "/sd";
@@ -20,16 +20,21 @@ final class ServiceDiscoveryHandler implements HttpHandler {
   private final byte[] body;
 
   ServiceDiscoveryHandler(List<DeviceConfig> devices) {
-    List<Map<String, Object>> groups = devices.stream()
-        .map(device -> {
-          Map<String, Object> group = new LinkedHashMap<>();
-          group.put("targets", List.of(device.name()));
-          group.put("labels", Map.of(
-              "__meta_home_energy_device_type", device.type(),
-              "__meta_home_energy_naming", device.naming().name().toLowerCase(java.util.Locale.ROOT)));
-          return group;
-        })
-        .toList();
+    List<Map<String, Object>> groups =
+        devices.stream()
+            .map(
+                device -> {
+                  Map<String, Object> group = new LinkedHashMap<>();
+                  group.put("targets", List.of(device.name()));
+                  group.put(
+                      "labels",
+                      Map.of(
+                          "__meta_home_energy_device_type", device.type(),
+                          "__meta_home_energy_naming",
+                              device.naming().name().toLowerCase(java.util.Locale.ROOT)));
+                  return group;
+                })
+            .toList();
     try {
       this.body = new ObjectMapper().writeValueAsBytes(groups);
     } catch (IOException e) {

@@ -1,43 +1,44 @@
 package dev.homeenergy.web;
 
-import dev.homeenergy.web.security.RateLimiter;
-import dev.homeenergy.web.security.WebSecurity;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import dev.homeenergy.config.DeviceConfig;
-import dev.homeenergy.polling.ExporterCollector;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Consumer;
 import dev.homeenergy.core.BuildInfo;
+import dev.homeenergy.polling.ExporterCollector;
 import dev.homeenergy.polling.SnapshotStore;
+import dev.homeenergy.web.security.RateLimiter;
+import dev.homeenergy.web.security.WebSecurity;
 import io.prometheus.metrics.config.ExporterProperties;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * The exporter's HTTP endpoint on the JDK's {@link HttpServer} (or {@link HttpsServer} when the
- * web configuration file asks for TLS): the exposition at the telemetry path, rendered by
- * client_java (text 0.0.4, OpenMetrics and protobuf negotiated from {@code Accept}) and served from
- * {@link RenderedScrapes}; {@code /probe?target=NAME} and {@code /sd} for the multi-target pattern;
- * the landing page, health and readiness, raw device responses, and 404 for everything else.
- * With a web configuration file every path but health asks for basic-auth credentials.
+ * The exporter's HTTP endpoint on the JDK's {@link HttpServer} (or {@link HttpsServer} when the web
+ * configuration file asks for TLS): the exposition at the telemetry path, rendered by client_java
+ * (text 0.0.4, OpenMetrics and protobuf negotiated from {@code Accept}) and served from {@link
+ * RenderedScrapes}; {@code /probe?target=NAME} and {@code /sd} for the multi-target pattern; the
+ * landing page, health and readiness, raw device responses, and 404 for everything else. With a web
+ * configuration file every path but health asks for basic-auth credentials.
  */
 public final class WebServer implements AutoCloseable {
   private static final int BACKLOG = 1024;
   private static final int THREADS = 4;
+
   /**
-   * How long one rendering of an exposition is served at most; the store's changes invalidate it
-   * at once, so this only bounds the age of the JVM and process metrics.
+   * How long one rendering of an exposition is served at most; the store's changes invalidate it at
+   * once, so this only bounds the age of the JVM and process metrics.
    */
   static final Duration MAX_RENDER_AGE = Duration.ofSeconds(1);
 
@@ -87,38 +88,48 @@ public final class WebServer implements AutoCloseable {
       server = HttpServer.create(address, BACKLOG);
     }
     AtomicInteger threads = new AtomicInteger();
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "http-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            THREADS,
+            r -> {
+              Thread t = new Thread(r, "http-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     PrometheusProperties properties = exposition();
-    RenderedScrapes metrics = new RenderedScrapes(properties, site.registry(), site.store()::version, MAX_RENDER_AGE);
+    RenderedScrapes metrics =
+        new RenderedScrapes(properties, site.registry(), site.store()::version, MAX_RENDER_AGE);
     RateLimiter limiter = new RateLimiter();
     Mounter protectedPath = new Mounter(server, site.security(), true, limiter);
     Mounter healthPath = new Mounter(server, site.security(), site.healthRequiresAuth(), limiter);
     String telemetryPath = site.telemetryPath();
-    protectedPath.mount("/", new LandingPageHandler(site.store(), site.build(), telemetryPath, site.clock()));
+    protectedPath.mount(
+        "/", new LandingPageHandler(site.store(), site.build(), telemetryPath, site.clock()));
     healthPath.mount("/-/healthy", HealthHandlers.healthy());
     healthPath.mount("/-/ready", HealthHandlers.ready(site.store()));
     protectedPath.mount(RawHandler.PREFIX, new RawHandler(site.store()));
-    protectedPath.mount(ProbeHandler.PATH,
-        new ProbeHandler(site.store(), site.collector(), properties, MAX_RENDER_AGE, site.onProbe()));
+    protectedPath.mount(
+        ProbeHandler.PATH,
+        new ProbeHandler(
+            site.store(), site.collector(), properties, MAX_RENDER_AGE, site.onProbe()));
     protectedPath.mount(ServiceDiscoveryHandler.PATH, new ServiceDiscoveryHandler(site.devices()));
-    protectedPath.mount(telemetryPath, exchange -> {
-      if (!exchange.getRequestURI().getPath().equals(telemetryPath)) {
-        Responses.notFound(exchange);
-      } else if (Responses.allowGetOrHead(exchange)) {
-        metrics.serve(exchange, List.of());
-      }
-    });
+    protectedPath.mount(
+        telemetryPath,
+        exchange -> {
+          if (!exchange.getRequestURI().getPath().equals(telemetryPath)) {
+            Responses.notFound(exchange);
+          } else if (Responses.allowGetOrHead(exchange)) {
+            metrics.serve(exchange, List.of());
+          }
+        });
     server.start();
     return new WebServer(server, executor);
   }
 
   /** Mounts handlers behind the access log and, with a web configuration file, its filter. */
-  private record Mounter(HttpServer server, WebSecurity security, boolean protect, RateLimiter limiter) {
+  private record Mounter(
+      HttpServer server, WebSecurity security, boolean protect, RateLimiter limiter) {
     void mount(String path, HttpHandler handler) {
       HttpContext context = server.createContext(path, handler);
       context.getFilters().add(new AccessLogFilter());

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * generic, family-typed and family cross-key ones alike, each with its line, in file order.
  */
 class CheckConfigOnePassTest {
-  private static final String CONFIG = """
+  private static final String CONFIG =
+      """
       web:
         listen_address: localhost
       log:
@@ -50,22 +51,24 @@ class CheckConfigOnePassTest {
           api_base: https://fleet.example
       """;
 
-  private static final List<String> EXPECTED = List.of(
-      ":2: web.listen_address: invalid listen address \"localhost\": missing port",
-      ":4: log.level: invalid log level \"verbose\"",
-      ":9: devices[0].use_tls: expected true or false, got \"yes\"",
-      ":10: devices[0].api: expected one of: auto, dl_cgi, vars, got \"rest\"",
-      ":15: devices[1].region: expected one of: na, eu, cn, got \"europe\"",
-      ":16: devices[1].budget_dollars: expected a number, got \"ten\"",
-      ":17: devices[1].vehicle_index: expected a whole number, got \"first\"",
-      ":18: devices[2].password: required for powerwall",
-      ":21: devices[2].retry_interval: ",
-      ":26: devices[3].tls_cert_file: cannot use",
-      ":27: devices[3].retry_timeout: a poll may last timeout + retry_timeout = 10m10s",
-      ":33: devices[4].api_base: region and api_base both pick the Fleet API");
+  private static final List<String> EXPECTED =
+      List.of(
+          ":2: web.listen_address: invalid listen address \"localhost\": missing port",
+          ":4: log.level: invalid log level \"verbose\"",
+          ":9: devices[0].use_tls: expected true or false, got \"yes\"",
+          ":10: devices[0].api: expected one of: auto, dl_cgi, vars, got \"rest\"",
+          ":15: devices[1].region: expected one of: na, eu, cn, got \"europe\"",
+          ":16: devices[1].budget_dollars: expected a number, got \"ten\"",
+          ":17: devices[1].vehicle_index: expected a whole number, got \"first\"",
+          ":18: devices[2].password: required for powerwall",
+          ":21: devices[2].retry_interval: ",
+          ":26: devices[3].tls_cert_file: cannot use",
+          ":27: devices[3].retry_timeout: a poll may last timeout + retry_timeout = 10m10s",
+          ":33: devices[4].api_base: region and api_base both pick the Fleet API");
 
   @Test
-  void checkConfigReportsEveryProblemOfTheFileWithItsLineInOneRun(@TempDir Path dir) throws Exception {
+  void checkConfigReportsEveryProblemOfTheFileWithItsLineInOneRun(@TempDir Path dir)
+      throws Exception {
     Path config = write(dir);
     CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
 

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.homeenergy.app.Exporter;
 import dev.homeenergy.app.Families;
-import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;
@@ -45,7 +45,8 @@ class CommandLineTest {
     }
 
     Run(Map<String, String> env, Families families) {
-      CliContext context = new CliContext(env, families, Clock.systemUTC(), stop::await, serving::set);
+      CliContext context =
+          new CliContext(env, families, Clock.systemUTC(), stop::await, serving::set);
       commandLine = Commands.commandLine(context);
       commandLine.setOut(new PrintWriter(out, true));
       commandLine.setErr(new PrintWriter(err, true));
@@ -61,15 +62,31 @@ class CommandLineTest {
   }
 
   @ParameterizedTest(name = "help for {0}")
-  @ValueSource(strings = {"", "demo", "simulate", "check-config", "wallconnector", "powerwall", "powerwall fetchcert", "sunpower",
-      "tesla", "tesla login", "tesla keygen", "tesla register", "tesla serve"})
+  @ValueSource(
+      strings = {
+        "",
+        "demo",
+        "simulate",
+        "check-config",
+        "wallconnector",
+        "powerwall",
+        "powerwall fetchcert",
+        "sunpower",
+        "tesla",
+        "tesla login",
+        "tesla keygen",
+        "tesla register",
+        "tesla serve"
+      })
   void everyCommandHasHelp(String command) {
     Run run = new Run(Map.of());
-    List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+    List<String> args =
+        new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
     args.add("--help");
     int code = run.execute(args.toArray(String[]::new));
     assertThat(code).isZero();
-    assertThat(run.out.toString()).startsWith("Usage: home-energy-exporter" + (command.isEmpty() ? "" : " " + command));
+    assertThat(run.out.toString())
+        .startsWith("Usage: home-energy-exporter" + (command.isEmpty() ? "" : " " + command));
   }
 
   @Test
@@ -83,7 +100,9 @@ class CommandLineTest {
   @Test
   void aBadConfigIsRefusedBeforeServingWithTheKeyAndLine(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("bad.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         devices:
           - name: garage
             type: wallconnector
@@ -99,7 +118,9 @@ class CommandLineTest {
   @Test
   void checkConfigPrintsTheEffectiveConfig(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("ok.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         devices:
           - name: garage
             type: wallconnector
@@ -119,7 +140,8 @@ class CommandLineTest {
   @Test
   void checkConfigExitsTwoOnABadFile(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("bad.yml");
-    Files.writeString(config, "devices:\n  - name: garage\n    type: toaster\n    address: 192.0.2.10\n");
+    Files.writeString(
+        config, "devices:\n  - name: garage\n    type: toaster\n    address: 192.0.2.10\n");
     Run run = new Run(Map.of());
     assertThat(run.execute("check-config", config.toString())).isEqualTo(2);
     assertThat(run.err.toString()).contains("devices[0].type").contains("wallconnector");
@@ -130,11 +152,16 @@ class CommandLineTest {
     Path config = dir.resolve("ok.yml");
     Files.writeString(config, "web:\n  telemetry_path: /metrics\n");
     Run run = new Run(Map.of());
-    assertThat(run.execute("--config.file=" + config, "--web.telemetry-path=/-/ready")).isEqualTo(2);
-    assertThat(run.err.toString()).contains("--web.telemetry-path").contains("used by the exporter itself");
+    assertThat(run.execute("--config.file=" + config, "--web.telemetry-path=/-/ready"))
+        .isEqualTo(2);
+    assertThat(run.err.toString())
+        .contains("--web.telemetry-path")
+        .contains("used by the exporter itself");
     Run levels = new Run(Map.of());
     assertThat(levels.execute("--config.file=" + config, "--log.level=loud")).isEqualTo(2);
-    assertThat(levels.err.toString()).contains("--log.level").contains("invalid log level \"loud\"");
+    assertThat(levels.err.toString())
+        .contains("--log.level")
+        .contains("invalid log level \"loud\"");
   }
 
   @Test
@@ -152,8 +179,11 @@ class CommandLineTest {
   @Test
   void simulatePowerwallServesHttpsWithLogin() throws Exception {
     Run run = new Run(Map.of());
-    CompletableFuture<Integer> result = run.executeInBackground("simulate", "powerwall", "--scenario=powerwall3");
-    await().atMost(Duration.ofSeconds(10)).until(() -> run.out.toString().contains("https://127.0.0.1:"));
+    CompletableFuture<Integer> result =
+        run.executeInBackground("simulate", "powerwall", "--scenario=powerwall3");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> run.out.toString().contains("https://127.0.0.1:"));
     assertThat(run.out.toString()).contains("Tesla Powerwall");
     run.stop.countDown();
     assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
@@ -162,28 +192,48 @@ class CommandLineTest {
   @Test
   void simulateServesUntilStopped() throws Exception {
     Run run = new Run(Map.of());
-    CompletableFuture<Integer> result = run.executeInBackground("simulate", "wallconnector", "--scenario=charging", "--speed=60");
-    await().atMost(Duration.ofSeconds(10)).until(() -> run.out.toString().contains("http://127.0.0.1:"));
+    CompletableFuture<Integer> result =
+        run.executeInBackground("simulate", "wallconnector", "--scenario=charging", "--speed=60");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> run.out.toString().contains("http://127.0.0.1:"));
     String url = run.out.toString().replaceAll("(?s).*(http://127\\.0\\.0\\.1:\\d+).*", "$1");
-    assertThat(Http.get(URI.create(url + "/api/1/vitals")).body()).startsWith("{\"contactor_closed\":");
+    assertThat(Http.get(URI.create(url + "/api/1/vitals")).body())
+        .startsWith("{\"contactor_closed\":");
     run.stop.countDown();
     assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
   }
 
   @Test
   void dropInServesTheSeedNamesFromArguments() throws Exception {
-    try (WallConnectorSimulator device = WallConnectorSimulator.start(new SimulatorOptions(
-        "127.0.0.1", 0, "idle", MutableClock.at("2026-11-24T08:00:00Z"), Set.of()))) {
+    try (WallConnectorSimulator device =
+        WallConnectorSimulator.start(
+            new SimulatorOptions(
+                "127.0.0.1", 0, "idle", MutableClock.at("2026-11-24T08:00:00Z"), Set.of()))) {
       Run run = new Run(Map.of());
-      CompletableFuture<Integer> result = run.executeInBackground("wallconnector",
-          device.baseUri().getAuthority(), "-p", "0", "-b", "127.0.0.1", "-i", "0.2");
-      Exporter exporter = await().atMost(Duration.ofSeconds(10)).until(run.serving::get, e -> e != null);
+      CompletableFuture<Integer> result =
+          run.executeInBackground(
+              "wallconnector",
+              device.baseUri().getAuthority(),
+              "-p",
+              "0",
+              "-b",
+              "127.0.0.1",
+              "-i",
+              "0.2");
+      Exporter exporter =
+          await().atMost(Duration.ofSeconds(10)).until(run.serving::get, e -> e != null);
       URI metrics = URI.create("http://127.0.0.1:" + exporter.port() + "/metrics");
-      Exposition exposition = await().atMost(Duration.ofSeconds(10))
-          .until(() -> new Exposition(Http.get(metrics).body()), e -> e.value("grid_v").isPresent());
+      Exposition exposition =
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .until(
+                  () -> new Exposition(Http.get(metrics).body()),
+                  e -> e.value("grid_v").isPresent());
       assertThat(exposition.value("energy_wh")).isPresent();
       assertThat(exposition.hasMetric("tesla_wall_connector_grid_volts")).isFalse();
-      assertThat(Http.get(URI.create("http://127.0.0.1:" + exporter.port() + "/")).body()).contains("/metrics");
+      assertThat(Http.get(URI.create("http://127.0.0.1:" + exporter.port() + "/")).body())
+          .contains("/metrics");
       run.stop.countDown();
       assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
     }
@@ -191,16 +241,33 @@ class CommandLineTest {
 
   @Test
   void dropInReadsTheSeedsEnvironmentVariables() throws Exception {
-    try (WallConnectorSimulator device = WallConnectorSimulator.start(new SimulatorOptions(
-        "127.0.0.1", 0, "idle", MutableClock.at("2026-11-24T08:00:00Z"), Set.of()))) {
-      Run run = new Run(Map.of("TWC_ADDRESS", device.baseUri().getAuthority(), "TWC_PORT", "0",
-          "TWC_INTERVAL", "0.2", "TWC_BIND", "127.0.0.1"));
-      CompletableFuture<Integer> result = run.executeInBackground("wallconnector", "--naming=native");
-      Exporter exporter = await().atMost(Duration.ofSeconds(10)).until(run.serving::get, e -> e != null);
+    try (WallConnectorSimulator device =
+        WallConnectorSimulator.start(
+            new SimulatorOptions(
+                "127.0.0.1", 0, "idle", MutableClock.at("2026-11-24T08:00:00Z"), Set.of()))) {
+      Run run =
+          new Run(
+              Map.of(
+                  "TWC_ADDRESS",
+                  device.baseUri().getAuthority(),
+                  "TWC_PORT",
+                  "0",
+                  "TWC_INTERVAL",
+                  "0.2",
+                  "TWC_BIND",
+                  "127.0.0.1"));
+      CompletableFuture<Integer> result =
+          run.executeInBackground("wallconnector", "--naming=native");
+      Exporter exporter =
+          await().atMost(Duration.ofSeconds(10)).until(run.serving::get, e -> e != null);
       assertThat(exporter.localUri().getHost()).isEqualTo("127.0.0.1");
       URI metrics = URI.create("http://127.0.0.1:" + exporter.port() + "/metrics");
-      await().atMost(Duration.ofSeconds(10)).until(() -> new Exposition(Http.get(metrics).body())
-          .has("tesla_wall_connector_grid_volts{device=\"wallconnector\"}"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  new Exposition(Http.get(metrics).body())
+                      .has("tesla_wall_connector_grid_volts{device=\"wallconnector\"}"));
       run.stop.countDown();
       assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
     }
@@ -229,10 +296,17 @@ class CommandLineTest {
 
   @Test
   void aTakenPortIsARuntimeErrorWithAClearMessage() throws Exception {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Run run = new Run(Map.of());
-      int code = run.execute("wallconnector", "127.0.0.1:9", "-p", String.valueOf(taken.getLocalPort()),
-          "-b", "127.0.0.1");
+      int code =
+          run.execute(
+              "wallconnector",
+              "127.0.0.1:9",
+              "-p",
+              String.valueOf(taken.getLocalPort()),
+              "-b",
+              "127.0.0.1");
       assertThat(code).isEqualTo(1);
       assertThat(run.err.toString()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
       assertThat(run.serving.get()).isNull();
@@ -243,7 +317,9 @@ class CommandLineTest {
   void theShippedExampleConfigIsValidForTheRealFamilies() {
     Run run = new Run(Map.of());
     assertThat(run.execute("check-config", "examples/home-energy-exporter.yml")).isZero();
-    assertThat(run.out.toString()).contains("type: wallconnector").contains("address: http://192.168.1.50:80");
+    assertThat(run.out.toString())
+        .contains("type: wallconnector")
+        .contains("address: http://192.168.1.50:80");
   }
 
   @Test
@@ -252,9 +328,11 @@ class CommandLineTest {
     run.execute("simulate", "--help");
     String help = run.out.toString().replaceAll("\\s+", " ");
     for (dev.homeenergy.app.Family family : Families.all().list()) {
-      assertThat(help).contains(family.type() + ": " + String.join(", ", family.simulator().scenarios()));
+      assertThat(help)
+          .contains(family.type() + ": " + String.join(", ", family.simulator().scenarios()));
       if (!family.simulator().faults().isEmpty()) {
-        assertThat(help).contains(family.type() + ": " + String.join(", ", family.simulator().faults()));
+        assertThat(help)
+            .contains(family.type() + ": " + String.join(", ", family.simulator().faults()));
       }
     }
   }
@@ -274,14 +352,17 @@ class CommandLineTest {
     Run run = new Run(Map.of());
     run.execute("simulate", "--help");
     String help = run.out.toString().replaceAll("\\s+", " ");
-    assertThat(help).contains("--inverters=N sunpower only: microinverters on the site, 1..500")
+    assertThat(help)
+        .contains("--inverters=N sunpower only: microinverters on the site, 1..500")
         .contains("--device-latency=DURATION sunpower only:");
   }
 
   @Test
   void aTeslaEntryNeedsNoAddressButItsClientCredentials(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("tesla.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         devices:
           - name: cars
             type: tesla
@@ -291,14 +372,19 @@ class CommandLineTest {
         """);
     Run run = new Run(Map.of("TESLA_SECRET", "s3cret"));
     assertThat(run.execute("check-config", config.toString())).isZero();
-    assertThat(run.out.toString()).contains("address: https://fleet-api.prd.na.vn.cloud.tesla.com")
-        .contains("client_secret: <secret>").doesNotContain("s3cret")
-        .contains("region: eu").contains("budget_dollars: 10.0").contains("fields: default")
+    assertThat(run.out.toString())
+        .contains("address: https://fleet-api.prd.na.vn.cloud.tesla.com")
+        .contains("client_secret: <secret>")
+        .doesNotContain("s3cret")
+        .contains("region: eu")
+        .contains("budget_dollars: 10.0")
+        .contains("fields: default")
         .contains("token_base: https://fleet-auth.prd.vn.cloud.tesla.com");
     Files.writeString(config, "devices:\n  - name: cars\n    type: tesla\n");
     Run missing = new Run(Map.of());
     assertThat(missing.execute("check-config", config.toString())).isEqualTo(2);
-    assertThat(missing.err.toString()).contains("tesla.yml:2: devices[0].client_id: required")
+    assertThat(missing.err.toString())
+        .contains("tesla.yml:2: devices[0].client_id: required")
         .contains("tesla.yml:2: devices[0].client_secret: required");
   }
 }

@@ -22,9 +22,9 @@ import picocli.CommandLine;
 /**
  * Every file under {@code config/invalid/} is refused by {@code check-config} and by {@code serve}
  * with exit code 2 and one line naming the key (the file's first line says which: {@code # expect:
- * <text the error must contain>}), nothing is served, and the password {@code hunter2} some of
- * them hold is never repeated. {@code serve} is pointed at a loopback port unless the file's
- * problem is its {@code web} section, so even a wrongly accepted file binds nothing public.
+ * <text the error must contain>}), nothing is served, and the password {@code hunter2} some of them
+ * hold is never repeated. {@code serve} is pointed at a loopback port unless the file's problem is
+ * its {@code web} section, so even a wrongly accepted file binds nothing public.
  */
 class InvalidConfigCorpusTest {
   private static final String EXPECT = "# expect: ";
@@ -40,7 +40,11 @@ class InvalidConfigCorpusTest {
   static List<Case> corpus() throws IOException, URISyntaxException {
     Path directory = Path.of(InvalidConfigCorpusTest.class.getResource("/config/invalid").toURI());
     try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(f -> f.toString().endsWith(".yml")).sorted().map(InvalidConfigCorpusTest::read).toList();
+      return files
+          .filter(f -> f.toString().endsWith(".yml"))
+          .sorted()
+          .map(InvalidConfigCorpusTest::read)
+          .toList();
     }
   }
 
@@ -62,8 +66,13 @@ class InvalidConfigCorpusTest {
     final int exitCode;
 
     Run(String... args) {
-      CliContext context = new CliContext(Map.of(), Families.all(), Clock.systemUTC(),
-          () -> served.set(true), exporter -> served.set(true));
+      CliContext context =
+          new CliContext(
+              Map.of(),
+              Families.all(),
+              Clock.systemUTC(),
+              () -> served.set(true),
+              exporter -> served.set(true));
       CommandLine commandLine = Commands.commandLine(context);
       commandLine.setOut(new PrintWriter(out, true));
       commandLine.setErr(new PrintWriter(err, true));
@@ -86,7 +95,10 @@ class InvalidConfigCorpusTest {
     Run run = new Run("check-config", invalid.file().toString());
 
     assertThat(run.exitCode).as(run.err.toString()).isEqualTo(2);
-    assertThat(run.errorLines()).as(run.err.toString()).singleElement().asString()
+    assertThat(run.errorLines())
+        .as(run.err.toString())
+        .singleElement()
+        .asString()
         .contains(invalid.expected())
         .startsWith(invalid.file().toString());
     assertThat(run.out.toString()).isEmpty();
@@ -97,12 +109,16 @@ class InvalidConfigCorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void serveRefusesItWithOneLineNamingTheKeyAndServesNothing(Case invalid) {
-    Run run = invalid.expected().startsWith("web.")
-        ? new Run("--config.file=" + invalid.file())
-        : new Run("--config.file=" + invalid.file(), "--web.listen-address=127.0.0.1:0");
+    Run run =
+        invalid.expected().startsWith("web.")
+            ? new Run("--config.file=" + invalid.file())
+            : new Run("--config.file=" + invalid.file(), "--web.listen-address=127.0.0.1:0");
 
     assertThat(run.exitCode).as(run.err.toString()).isEqualTo(2);
-    assertThat(run.errorLines()).as(run.err.toString()).singleElement().asString()
+    assertThat(run.errorLines())
+        .as(run.err.toString())
+        .singleElement()
+        .asString()
         .contains(invalid.expected());
     assertThat(run.out.toString()).isEmpty();
     assertThat(run.err.toString()).doesNotContain("hunter2");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.homeenergy.app.Exporter;
-import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.device.powerwall.GatewayCertificates;
 import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;
@@ -28,16 +28,23 @@ class PowerwallCommandTest {
   @Test
   void anUnknownKeyInTheSeedFileIsRefusedWithItsLine(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("powerwall_exporter.yaml");
-    Files.writeString(config, "device:\n  gateway_address: 192.0.2.60\n  login_password: hunter2\n  colour: red\n");
+    Files.writeString(
+        config,
+        "device:\n  gateway_address: 192.0.2.60\n  login_password: hunter2\n  colour: red\n");
     CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
     assertThat(run.execute("powerwall", "--config.file=" + config)).isEqualTo(2);
-    assertThat(run.err.toString()).contains("powerwall_exporter.yaml:4").contains("device.colour").doesNotContain("hunter2");
+    assertThat(run.err.toString())
+        .contains("powerwall_exporter.yaml:4")
+        .contains("device.colour")
+        .doesNotContain("hunter2");
   }
 
   @Test
   void everyProblemOfTheSeedFileIsReportedWithItsLineInOneRun(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("powerwall_exporter.yaml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         web:
           listen_address: localhost
         device:
@@ -47,13 +54,20 @@ class PowerwallCommandTest {
         """);
     CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
     assertThat(run.execute("powerwall", "--config.file=" + config)).isEqualTo(2);
-    assertThat(run.err.toString().lines().toList()).as(run.err.toString()).satisfiesExactly(
-        line -> assertThat(line).startsWith(config + ":2: web.listen_address: invalid listen address"),
-        line -> assertThat(line).isEqualTo(
-            config + ":3: Required parameter device.login_password not specified in config file"),
-        line -> assertThat(line).startsWith(config + ":4: device.gateway_address: "),
-        line -> assertThat(line).startsWith(config + ":5: device.login_pasword: unknown key"),
-        line -> assertThat(line).startsWith(config + ":6: device.retry_interval: "));
+    assertThat(run.err.toString().lines().toList())
+        .as(run.err.toString())
+        .satisfiesExactly(
+            line ->
+                assertThat(line)
+                    .startsWith(config + ":2: web.listen_address: invalid listen address"),
+            line ->
+                assertThat(line)
+                    .isEqualTo(
+                        config
+                            + ":3: Required parameter device.login_password not specified in config file"),
+            line -> assertThat(line).startsWith(config + ":4: device.gateway_address: "),
+            line -> assertThat(line).startsWith(config + ":5: device.login_pasword: unknown key"),
+            line -> assertThat(line).startsWith(config + ":6: device.retry_interval: "));
     assertThat(run.err.toString()).doesNotContain("hunter2");
   }
 
@@ -63,7 +77,8 @@ class PowerwallCommandTest {
     Files.writeString(config, "device:\n  login_password: hunter2\n");
     CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
     assertThat(run.execute("powerwall", "--config.file=" + config)).isEqualTo(2);
-    assertThat(run.err.toString()).contains("Required parameter device.gateway_address not specified in config file");
+    assertThat(run.err.toString())
+        .contains("Required parameter device.gateway_address not specified in config file");
   }
 
   @Test
@@ -75,10 +90,14 @@ class PowerwallCommandTest {
 
   @Test
   void servesTheSeedNamesFromTheSeedFile(@TempDir Path dir) throws Exception {
-    try (PowerwallSimulator gateway = PowerwallSimulator.start(new SimulatorOptions(
-        "127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()))) {
+    try (PowerwallSimulator gateway =
+        PowerwallSimulator.start(
+            new SimulatorOptions(
+                "127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()))) {
       Path config = dir.resolve("powerwall_exporter.yaml");
-      Files.writeString(config, """
+      Files.writeString(
+          config,
+          """
           web:
             listen_address: 127.0.0.1:0
             metrics_path: /pw
@@ -87,15 +106,23 @@ class PowerwallCommandTest {
             login_password: %s
             retry_interval: 1s
             retry_timeout: 5s
-          """.formatted(gateway.baseUri().getAuthority(), PowerwallSimulator.DEFAULT_PASSWORD));
+          """
+              .formatted(gateway.baseUri().getAuthority(), PowerwallSimulator.DEFAULT_PASSWORD));
       CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
-      CompletableFuture<Integer> result = run.executeInBackground("powerwall", "--config.file=" + config);
-      Exporter exporter = await().atMost(Duration.ofSeconds(10)).until(run.serving::get, e -> e != null);
+      CompletableFuture<Integer> result =
+          run.executeInBackground("powerwall", "--config.file=" + config);
+      Exporter exporter =
+          await().atMost(Duration.ofSeconds(10)).until(run.serving::get, e -> e != null);
       URI metrics = URI.create("http://127.0.0.1:" + exporter.port() + "/pw");
-      Exposition exposition = await().atMost(Duration.ofSeconds(20))
-          .until(() -> new Exposition(Http.get(metrics).body()), e -> e.hasMetric("powerwall_charge_ratio"));
+      Exposition exposition =
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(
+                  () -> new Exposition(Http.get(metrics).body()),
+                  e -> e.hasMetric("powerwall_charge_ratio"));
       assertThat(exposition.value("powerwall_charge_ratio")).isPresent();
-      assertThat(exposition.sampleLines()).noneMatch(l -> l.startsWith("powerwall_") && l.contains("device=\""));
+      assertThat(exposition.sampleLines())
+          .noneMatch(l -> l.startsWith("powerwall_") && l.contains("device=\""));
       run.stop.countDown();
       assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
     }
@@ -103,30 +130,45 @@ class PowerwallCommandTest {
 
   @Test
   void fetchcertSavesTheGatewaysCertificate(@TempDir Path dir) throws Exception {
-    try (PowerwallSimulator gateway = PowerwallSimulator.start(new SimulatorOptions(
-        "127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()))) {
+    try (PowerwallSimulator gateway =
+        PowerwallSimulator.start(
+            new SimulatorOptions(
+                "127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()))) {
       Path out = dir.resolve("gateway.pem");
       Files.writeString(out, "an older certificate\n");
       Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r--r--"));
       CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
-      assertThat(run.execute("powerwall", "fetchcert", "--address", gateway.baseUri().getAuthority(),
-          "--out", out.toString())).isZero();
+      assertThat(
+              run.execute(
+                  "powerwall",
+                  "fetchcert",
+                  "--address",
+                  gateway.baseUri().getAuthority(),
+                  "--out",
+                  out.toString()))
+          .isZero();
       assertThat(Files.readString(out)).startsWith("-----BEGIN CERTIFICATE-----");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+          .isEqualTo("rw-------");
       try (var files = Files.list(dir)) {
         assertThat(files).containsExactly(out);
       }
-      assertThat(GatewayCertificates.readPem(out).getSubjectX500Principal().getName()).contains("CN=powerwall");
+      assertThat(GatewayCertificates.readPem(out).getSubjectX500Principal().getName())
+          .contains("CN=powerwall");
     }
   }
 
   @Test
   void theSeedsFetchcertFlagWritesTlsCertFile(@TempDir Path dir) throws Exception {
-    try (PowerwallSimulator gateway = PowerwallSimulator.start(new SimulatorOptions(
-        "127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()))) {
+    try (PowerwallSimulator gateway =
+        PowerwallSimulator.start(
+            new SimulatorOptions(
+                "127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()))) {
       Path config = dir.resolve("powerwall_exporter.yaml");
-      Files.writeString(config, "device:\n  gateway_address: %s\n  login_password: x\n  tls_cert_file: cert.pem\n"
-          .formatted(gateway.baseUri().getAuthority()));
+      Files.writeString(
+          config,
+          "device:\n  gateway_address: %s\n  login_password: x\n  tls_cert_file: cert.pem\n"
+              .formatted(gateway.baseUri().getAuthority()));
       CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
       assertThat(run.execute("powerwall", "--config.file=" + config, "--fetchcert")).isZero();
       assertThat(dir.resolve("cert.pem")).exists();
@@ -134,9 +176,12 @@ class PowerwallCommandTest {
   }
 
   @Test
-  void aPowerwallWithoutPasswordOrWithABadCertificateIsRefusedBeforeServing(@TempDir Path dir) throws Exception {
+  void aPowerwallWithoutPasswordOrWithABadCertificateIsRefusedBeforeServing(@TempDir Path dir)
+      throws Exception {
     Path config = dir.resolve("config.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         devices:
           - name: home-battery
             type: powerwall
@@ -149,7 +194,8 @@ class PowerwallCommandTest {
         """);
     CommandLineTest.Run check = new CommandLineTest.Run(Map.of());
     assertThat(check.execute("check-config", config.toString())).isEqualTo(2);
-    assertThat(check.err.toString()).contains("config.yml:2: devices[0].password: required")
+    assertThat(check.err.toString())
+        .contains("config.yml:2: devices[0].password: required")
         .contains("config.yml:9: devices[1].tls_cert_file: cannot read");
     CommandLineTest.Run serve = new CommandLineTest.Run(Map.of());
     assertThat(serve.execute("--config.file=" + config)).isEqualTo(2);

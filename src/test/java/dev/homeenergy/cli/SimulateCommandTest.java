@@ -14,7 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** {@code simulate --count}, {@code --inverters} and {@code --device-latency}, the benchmarks' knobs. */
+/**
+ * {@code simulate --count}, {@code --inverters} and {@code --device-latency}, the benchmarks'
+ * knobs.
+ */
 class SimulateCommandTest {
   private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:\\d+");
 
@@ -27,7 +30,8 @@ class SimulateCommandTest {
     List<String> urls = urls(run.out.toString());
     assertThat(urls).hasSize(3).doesNotHaveDuplicates();
     for (String url : urls) {
-      assertThat(Http.get(URI.create(url + "/api/1/vitals")).body()).startsWith("{\"contactor_closed\":");
+      assertThat(Http.get(URI.create(url + "/api/1/vitals")).body())
+          .startsWith("{\"contactor_closed\":");
     }
     run.stop.countDown();
     assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
@@ -39,15 +43,19 @@ class SimulateCommandTest {
     CompletableFuture<Integer> result =
         run.executeInBackground("simulate", "sunpower", "--inverters=30", "--device-latency=0s");
     await().atMost(Duration.ofSeconds(10)).until(() -> run.out.toString().contains("Press Ctrl-C"));
-    String body = Http.get(URI.create(urls(run.out.toString()).get(0) + "/cgi-bin/dl_cgi?Command=DeviceList")).body();
-    assertThat(Pattern.compile("\"DEVICE_TYPE\":\\s*\"Inverter\"").matcher(body).results().count()).isEqualTo(30);
+    String body =
+        Http.get(URI.create(urls(run.out.toString()).get(0) + "/cgi-bin/dl_cgi?Command=DeviceList"))
+            .body();
+    assertThat(Pattern.compile("\"DEVICE_TYPE\":\\s*\"Inverter\"").matcher(body).results().count())
+        .isEqualTo(30);
     run.stop.countDown();
     assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
   }
 
   @Test
   void refusesABadCountAndPvsOptionsForOtherFamilies() {
-    assertThat(new CommandLineTest.Run(Map.of()).execute("simulate", "wallconnector", "--count=0")).isEqualTo(2);
+    assertThat(new CommandLineTest.Run(Map.of()).execute("simulate", "wallconnector", "--count=0"))
+        .isEqualTo(2);
     CommandLineTest.Run wrongFamily = new CommandLineTest.Run(Map.of());
     assertThat(wrongFamily.execute("simulate", "wallconnector", "--inverters=10")).isEqualTo(2);
     assertThat(wrongFamily.err.toString()).contains("sunpower only");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.homeenergy.app.Exporter;
-import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
 import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;
@@ -48,20 +48,39 @@ class SunpowerCommandTest {
 
   @Test
   void servesTheSeedNamesAndLogsToTheFile(@TempDir Path dir) throws Exception {
-    try (SunpowerSimulator pvs = SunpowerSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, "legacy", MutableClock.at("2026-06-21T19:00:00Z"), Set.of()),
-        SunpowerSimulatorSettings.defaults().withPerDeviceLatency(Duration.ZERO))) {
+    try (SunpowerSimulator pvs =
+        SunpowerSimulator.start(
+            new SimulatorOptions(
+                "127.0.0.1", 0, "legacy", MutableClock.at("2026-06-21T19:00:00Z"), Set.of()),
+            SunpowerSimulatorSettings.defaults().withPerDeviceLatency(Duration.ZERO))) {
       Path log = dir.resolve("exporter.log");
       CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
-      CompletableFuture<Integer> result = run.executeInBackground("sunpower", "--hostname", "127.0.0.1",
-          "--port", String.valueOf(pvs.baseUri().getPort()), "--listen-on", "0", "--log-file", log.toString());
-      Exporter exporter = await().atMost(Duration.ofSeconds(10)).until(run.serving::get, e -> e != null);
+      CompletableFuture<Integer> result =
+          run.executeInBackground(
+              "sunpower",
+              "--hostname",
+              "127.0.0.1",
+              "--port",
+              String.valueOf(pvs.baseUri().getPort()),
+              "--listen-on",
+              "0",
+              "--log-file",
+              log.toString());
+      Exporter exporter =
+          await().atMost(Duration.ofSeconds(10)).until(run.serving::get, e -> e != null);
       URI metrics = URI.create("http://127.0.0.1:" + exporter.port() + "/metrics");
-      Exposition exposition = await().atMost(Duration.ofSeconds(20))
-          .until(() -> new Exposition(Http.get(metrics).body()), e -> e.hasMetric("sunpower_pvs_inverter_ac_power_watts"));
-      assertThat(exposition.sampleLines()).filteredOn(l -> l.startsWith("sunpower_pvs_"))
+      Exposition exposition =
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(
+                  () -> new Exposition(Http.get(metrics).body()),
+                  e -> e.hasMetric("sunpower_pvs_inverter_ac_power_watts"));
+      assertThat(exposition.sampleLines())
+          .filteredOn(l -> l.startsWith("sunpower_pvs_"))
           .noneMatch(l -> l.contains("device=\"sunpower\""));
-      await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(log) && Files.readString(log).contains("sunpower"));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> Files.exists(log) && Files.readString(log).contains("sunpower"));
       run.stop.countDown();
       assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
     }

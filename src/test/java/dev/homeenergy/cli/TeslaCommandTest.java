@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.homeenergy.app.Families;
-import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.device.tesla.sim.TeslaSimulator;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;
 import java.io.BufferedReader;
@@ -38,14 +38,18 @@ import picocli.CommandLine;
 
 /** {@code tesla login}, {@code keygen} and {@code register} against the simulated Tesla cloud. */
 class TeslaCommandTest {
-  private static final Pattern AUTHORIZE_URL = Pattern.compile("(http://\\S+/oauth2/v3/authorize\\S+)");
+  private static final Pattern AUTHORIZE_URL =
+      Pattern.compile("(http://\\S+/oauth2/v3/authorize\\S+)");
 
   @TempDir Path dir;
   private TeslaSimulator cloud;
 
   @BeforeEach
   void start() throws Exception {
-    cloud = TeslaSimulator.start(new SimulatorOptions("127.0.0.1", 0, "daily", new MutableClock(Instant.now()), Set.of()));
+    cloud =
+        TeslaSimulator.start(
+            new SimulatorOptions(
+                "127.0.0.1", 0, "daily", new MutableClock(Instant.now()), Set.of()));
   }
 
   @AfterEach
@@ -55,7 +59,9 @@ class TeslaCommandTest {
 
   private Path config(String redirectUri) throws Exception {
     Path config = dir.resolve("config.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         devices:
           - name: cars
             type: tesla
@@ -66,17 +72,25 @@ class TeslaCommandTest {
             token_base: %s
             token_file: token.json
             redirect_uri: %s
-        """.formatted(cloud.baseUri(), cloud.settings().clientId(), cloud.settings().clientSecret(),
-        cloud.authBase(), cloud.tokenBase(), redirectUri));
+        """
+            .formatted(
+                cloud.baseUri(),
+                cloud.settings().clientId(),
+                cloud.settings().clientSecret(),
+                cloud.authBase(),
+                cloud.tokenBase(),
+                redirectUri));
     return config;
   }
 
-  private record Session(CommandLine commandLine, StringWriter out, StringWriter err, PipedWriter typing) {}
+  private record Session(
+      CommandLine commandLine, StringWriter out, StringWriter err, PipedWriter typing) {}
 
   private Session session() throws Exception {
     PipedWriter typing = new PipedWriter();
     BufferedReader stdin = new BufferedReader(new PipedReader(typing));
-    CliContext context = new CliContext(Map.of(), Families.all(), Clock.systemUTC(), () -> { }, e -> { }, stdin);
+    CliContext context =
+        new CliContext(Map.of(), Families.all(), Clock.systemUTC(), () -> {}, e -> {}, stdin);
     CommandLine commandLine = Commands.commandLine(context);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -86,18 +100,23 @@ class TeslaCommandTest {
   }
 
   private static String authorizeUrl(StringWriter out) {
-    return await().atMost(Duration.ofSeconds(10)).until(() -> {
-      Matcher m = AUTHORIZE_URL.matcher(out.toString());
-      return m.find() ? m.group(1) : null;
-    }, url -> url != null);
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              Matcher m = AUTHORIZE_URL.matcher(out.toString());
+              return m.find() ? m.group(1) : null;
+            },
+            url -> url != null);
   }
 
   @Test
   void loginWithAPastedRedirectWritesAPrivateTokenFile() throws Exception {
     Path config = config("https://localhost/callback");
     Session s = session();
-    CompletableFuture<Integer> result = CompletableFuture.supplyAsync(
-        () -> s.commandLine().execute("tesla", "login", "--config.file=" + config));
+    CompletableFuture<Integer> result =
+        CompletableFuture.supplyAsync(
+            () -> s.commandLine().execute("tesla", "login", "--config.file=" + config));
 
     String url = authorizeUrl(s.out());
     s.typing().write(Http.redirectLocation(URI.create(url)) + "\n");
@@ -105,17 +124,21 @@ class TeslaCommandTest {
 
     assertThat(result.get(20, TimeUnit.SECONDS)).as(s.err().toString()).isZero();
     Path token = dir.resolve("token.json");
-    assertThat(Files.getPosixFilePermissions(token)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.getPosixFilePermissions(token))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(Files.readString(token)).contains("\"refresh_token\"");
-    assertThat(s.out().toString()).contains("Signed in").doesNotContain(Files.readString(token).substring(20, 40));
+    assertThat(s.out().toString())
+        .contains("Signed in")
+        .doesNotContain(Files.readString(token).substring(20, 40));
   }
 
   @Test
   void aPastedRedirectWithAnotherStateIsRefused() throws Exception {
     Path config = config("https://localhost/callback");
     Session s = session();
-    CompletableFuture<Integer> result = CompletableFuture.supplyAsync(
-        () -> s.commandLine().execute("tesla", "login", "--config.file=" + config));
+    CompletableFuture<Integer> result =
+        CompletableFuture.supplyAsync(
+            () -> s.commandLine().execute("tesla", "login", "--config.file=" + config));
     authorizeUrl(s.out());
     s.typing().write("https://localhost/callback?code=abc&state=forged\n");
     s.typing().flush();
@@ -132,13 +155,30 @@ class TeslaCommandTest {
     }
     Path config = config("http://localhost:" + port + "/callback");
     Session s = session();
-    CompletableFuture<Integer> result = CompletableFuture.supplyAsync(() -> s.commandLine()
-        .execute("tesla", "login", "--config.file=" + config, "--listen", String.valueOf(port), "--wait", "20"));
+    CompletableFuture<Integer> result =
+        CompletableFuture.supplyAsync(
+            () ->
+                s.commandLine()
+                    .execute(
+                        "tesla",
+                        "login",
+                        "--config.file=" + config,
+                        "--listen",
+                        String.valueOf(port),
+                        "--wait",
+                        "20"));
 
     String url = authorizeUrl(s.out());
-    await().atMost(Duration.ofSeconds(10)).until(() -> s.out().toString().contains("Waiting for the redirect"));
-    HttpResponse<String> landed = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
-        .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> s.out().toString().contains("Waiting for the redirect"));
+    HttpResponse<String> landed =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(landed.body()).contains("you can close this tab");
     assertThat(result.get(20, TimeUnit.SECONDS)).as(s.err().toString()).isZero();
     assertThat(dir.resolve("token.json")).exists();
@@ -152,7 +192,8 @@ class TeslaCommandTest {
     assertThat(Files.getPosixFilePermissions(dir.resolve("private-key.pem")))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     Session again = session();
-    assertThat(again.commandLine().execute("tesla", "keygen", "--dir", dir.toString())).isEqualTo(1);
+    assertThat(again.commandLine().execute("tesla", "keygen", "--dir", dir.toString()))
+        .isEqualTo(1);
     assertThat(again.err().toString()).contains("not overwriting");
   }
 
@@ -160,8 +201,11 @@ class TeslaCommandTest {
   void registerUsesAClientCredentialsToken() throws Exception {
     Path config = config("https://localhost/callback");
     Session s = session();
-    assertThat(s.commandLine().execute("tesla", "register", "--config.file=" + config, "--domain", "example.com"))
-        .as(s.err().toString()).isZero();
+    assertThat(
+            s.commandLine()
+                .execute("tesla", "register", "--config.file=" + config, "--domain", "example.com"))
+        .as(s.err().toString())
+        .isZero();
     assertThat(s.out().toString()).contains("Registered example.com");
     assertThat(cloud.tokenRequests("client_credentials")).isEqualTo(1);
   }

@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
   private final ConfigLoader loader =
-      new ConfigLoader(TestSpecs.TYPES, Map.of("HOST", "10.0.0.9")::get, path -> {
-        throw new NoSuchFileException(path.toString());
-      });
+      new ConfigLoader(
+          TestSpecs.TYPES,
+          Map.of("HOST", "10.0.0.9")::get,
+          path -> {
+            throw new NoSuchFileException(path.toString());
+          });
 
   private ExporterConfig parse(String yaml) throws ConfigException {
     return loader.parse(yaml, "test.yml");
@@ -48,7 +51,11 @@ class ConfigLoaderTest {
     assertThat(parse("devices:\n  - {name: g, type: wallconnector, address: h}\n").devices())
         .containsExactly(
             DeviceConfig.withDefaults(
-                "g", TestSpecs.WALLCONNECTOR, URI.create("http://h:80"), NamingStyle.NATIVE, Map.of()));
+                "g",
+                TestSpecs.WALLCONNECTOR,
+                URI.create("http://h:80"),
+                NamingStyle.NATIVE,
+                Map.of()));
   }
 
   @Test
@@ -83,8 +90,13 @@ class ConfigLoaderTest {
                 stale_after: 2m
                 naming: compat
             """);
-    assertThat(config.web()).isEqualTo(
-        new WebConfig("127.0.0.1:9100", "/exporter-metrics", java.nio.file.Path.of("web-config.yml"), true));
+    assertThat(config.web())
+        .isEqualTo(
+            new WebConfig(
+                "127.0.0.1:9100",
+                "/exporter-metrics",
+                java.nio.file.Path.of("web-config.yml"),
+                true));
     assertThat(config.probe()).isEqualTo(new ProbeConfig(true, java.time.Duration.ofMinutes(30)));
     assertThat(config.log()).isEqualTo(new LogConfig("debug", "json"));
     assertThat(config.devices())
@@ -139,7 +151,8 @@ class ConfigLoaderTest {
                 type: wallconnector
                 address: "http://${HOST}:8080/base"
             """);
-    assertThat(config.devices().get(0).address()).isEqualTo(URI.create("http://10.0.0.9:8080/base"));
+    assertThat(config.devices().get(0).address())
+        .isEqualTo(URI.create("http://10.0.0.9:8080/base"));
   }
 
   @Test
@@ -169,15 +182,16 @@ class ConfigLoaderTest {
     assertThat(problems("web:\n  listen_address: \":1\"\n  telemetry_path: [/metrics\n"))
         .startsWith("test.yml:4: invalid YAML near key \"telemetry_path\": ");
     assertThat(problems("log:\n  level: info\n format: json\n"))
-        .isEqualTo("test.yml:3: invalid YAML near key \"format\": expected <block end>, but found '<block mapping start>'");
+        .isEqualTo(
+            "test.yml:3: invalid YAML near key \"format\": expected <block end>, but found '<block mapping start>'");
   }
 
   @Test
   void syntaxErrorsDoNotQuoteTheOffendingLine() {
-    String message =
-        problems("devices:\n  - name: a\n    password: hunter2: x\n");
+    String message = problems("devices:\n  - name: a\n    password: hunter2: x\n");
     assertThat(message)
-        .isEqualTo("test.yml:3: invalid YAML near key \"password\": mapping values are not allowed here");
+        .isEqualTo(
+            "test.yml:3: invalid YAML near key \"password\": mapping values are not allowed here");
   }
 
   @Test
@@ -191,7 +205,8 @@ class ConfigLoaderTest {
   @Test
   void rejectsMoreThanOneDocument() {
     assertThat(problems("log:\n  level: info\n---\nlog:\n  level: warn\n"))
-        .isEqualTo("test.yml:3: invalid YAML: expected a single document in the stream but found another document");
+        .isEqualTo(
+            "test.yml:3: invalid YAML: expected a single document in the stream but found another document");
   }
 
   @Test
@@ -301,15 +316,16 @@ class ConfigLoaderTest {
     assertThat(e.problems())
         .containsExactly(
             new ConfigProblem(
-                "log.level", 2, "invalid log level \"loud\"; expected one of: debug, info, warn, error"),
+                "log.level",
+                2,
+                "invalid log level \"loud\"; expected one of: debug, info, warn, error"),
             new ConfigProblem(
                 "devices[0].interval",
                 7,
                 "expected a duration like 10s, 500ms or 1m30s, got \"10\""),
             new ConfigProblem(
                 "devices[1].name", 8, "duplicate device name \"garage\" (first used at line 4)"),
-            new ConfigProblem(
-                "web.telemetry_path", 12, "telemetry path \"x\" must start with /"));
+            new ConfigProblem("web.telemetry_path", 12, "telemetry path \"x\" must start with /"));
   }
 
   @Test

@@ -84,8 +84,24 @@ class ConfigPrinterTest {
   void quotesStringsThatWouldReadBackAsOtherTypes() throws ConfigException {
     Map<String, Object> extra = new java.util.LinkedHashMap<>();
     for (String tricky :
-        List.of("yes", "no", "on", "null", "~", "123", "1.5", "0x1F", "1:30", "#x", "- a", "a: b",
-            "", " padded ", "true", "'q'", "${X}")) {
+        List.of(
+            "yes",
+            "no",
+            "on",
+            "null",
+            "~",
+            "123",
+            "1.5",
+            "0x1F",
+            "1:30",
+            "#x",
+            "- a",
+            "a: b",
+            "",
+            " padded ",
+            "true",
+            "'q'",
+            "${X}")) {
       extra.put("username", tricky);
       ExporterConfig config =
           new ExporterConfig(

@@ -69,8 +69,7 @@ class DeviceAddressTest {
   void rejectsCredentialsWithoutEchoingThem() {
     assertThatThrownBy(() -> DeviceAddress.parse("https://admin:hunter2@pvs.lan", "http", 80))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "credentials in the address are not allowed; put them in the device's own keys")
+        .hasMessage("credentials in the address are not allowed; put them in the device's own keys")
         .message()
         .doesNotContain("hunter2");
   }

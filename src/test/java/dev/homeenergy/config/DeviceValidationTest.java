@@ -93,7 +93,9 @@ class DeviceValidationTest {
 
   @Test
   void unknownTypeStillChecksTheCommonKeys() {
-    assertThat(problems("devices:\n  - name: a\n    type: nope\n    address: ftp://x\n    interval: 5\n"))
+    assertThat(
+            problems(
+                "devices:\n  - name: a\n    type: nope\n    address: ftp://x\n    interval: 5\n"))
         .isEqualTo(
             """
             cfg.yml:3: devices[0].type: unknown device type "nope"; known types: fake, wallconnector
@@ -176,7 +178,8 @@ class DeviceValidationTest {
 
   @Test
   void reportsInvalidNaming() {
-    assertThat(problems("devices:\n  - {name: a, type: wallconnector, address: h, naming: legacy}\n"))
+    assertThat(
+            problems("devices:\n  - {name: a, type: wallconnector, address: h, naming: legacy}\n"))
         .isEqualTo(
             "cfg.yml:2: devices[0].naming: invalid naming \"legacy\"; expected one of: native, compat");
   }
@@ -217,7 +220,8 @@ class DeviceValidationTest {
     assertThat(
             problems(
                 "devices:\n  - {name: a, type: wallconnector, address: h, interval: 1m, stale_after: 30s}\n"))
-        .isEqualTo("cfg.yml:2: devices[0].stale_after: stale_after 30s is shorter than interval 1m0s");
+        .isEqualTo(
+            "cfg.yml:2: devices[0].stale_after: stale_after 30s is shorter than interval 1m0s");
   }
 
   @Test
@@ -255,7 +259,8 @@ class DeviceValidationTest {
               - {name: b, type: wallconnector, address: 10.0.0.2}
             """,
             "cfg.yml");
-    assertThat(config.devices()).extracting(DeviceConfig::naming)
+    assertThat(config.devices())
+        .extracting(DeviceConfig::naming)
         .containsExactly(NamingStyle.COMPAT, NamingStyle.NATIVE);
   }
 
@@ -288,7 +293,9 @@ class DeviceValidationTest {
   void theDeclaredTypeDecidesNotTheYamlTag() throws ConfigException {
     DeviceConfig device =
         loader
-            .parse("devices:\n  - {name: p, type: fake, address: h, site_id: '42', username: 7}\n", "c")
+            .parse(
+                "devices:\n  - {name: p, type: fake, address: h, site_id: '42', username: 7}\n",
+                "c")
             .devices()
             .get(0);
     assertThat(device.extra()).isEqualTo(Map.of("site_id", 42L, "username", "7"));
@@ -296,7 +303,8 @@ class DeviceValidationTest {
 
   @Test
   void withoutTypeKeysAreCheckedAgainstAllFamilies() {
-    assertThat(problems("devices:\n  - name: a\n    address: h\n    username: u\n    colour: red\n"))
+    assertThat(
+            problems("devices:\n  - name: a\n    address: h\n    username: u\n    colour: red\n"))
         .isEqualTo(
             """
             cfg.yml:2: devices[0]: missing required key "type"

@@ -84,8 +84,22 @@ class DurationsTest {
   }
 
   @ParameterizedTest(name = "{0} ns")
-  @ValueSource(longs = {0, 1, 999, 1_000, 1_500, 999_999, 1_000_000, 123_456_789, 1_000_000_000L,
-      59_999_999_999L, 3_600_000_000_000L, 93_784_005_006_007L, Long.MAX_VALUE})
+  @ValueSource(
+      longs = {
+        0,
+        1,
+        999,
+        1_000,
+        1_500,
+        999_999,
+        1_000_000,
+        123_456_789,
+        1_000_000_000L,
+        59_999_999_999L,
+        3_600_000_000_000L,
+        93_784_005_006_007L,
+        Long.MAX_VALUE
+      })
   void formatAndParseRoundTrip(long nanos) {
     Duration duration = Duration.ofNanos(nanos);
     assertThat(Durations.parse(Durations.format(duration))).isEqualTo(duration);

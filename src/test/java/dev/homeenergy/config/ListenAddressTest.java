@@ -72,9 +72,12 @@ class ListenAddressTest {
   void webAndLogSettingsCannotBeBuiltInvalid() {
     assertThatThrownBy(() -> new WebConfig("localhost", "/metrics"))
         .hasMessageContaining("invalid listen address \"localhost\": missing port");
-    assertThatThrownBy(() -> new WebConfig(":9100", "/-/ready")).hasMessageContaining("used by the exporter itself");
-    assertThatThrownBy(() -> new LogConfig("loud", "text")).hasMessageContaining("invalid log level \"loud\"");
-    assertThatThrownBy(() -> new LogConfig("info", "xml")).hasMessageContaining("invalid log format \"xml\"");
+    assertThatThrownBy(() -> new WebConfig(":9100", "/-/ready"))
+        .hasMessageContaining("used by the exporter itself");
+    assertThatThrownBy(() -> new LogConfig("loud", "text"))
+        .hasMessageContaining("invalid log level \"loud\"");
+    assertThatThrownBy(() -> new LogConfig("info", "xml"))
+        .hasMessageContaining("invalid log format \"xml\"");
     assertThat(new WebConfig("[::1]:0", "/m").listenAddress()).isEqualTo("[::1]:0");
   }
 }

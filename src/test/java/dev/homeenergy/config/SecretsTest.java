@@ -14,14 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretsTest {
   private static final String PASSWORD = "hunter2-Sup3r";
 
-  private final Map<String, String> env = Map.of("PVS_PASSWORD", PASSWORD, "SECRETS", "/run/secrets");
+  private final Map<String, String> env =
+      Map.of("PVS_PASSWORD", PASSWORD, "SECRETS", "/run/secrets");
   private final Map<Path, String> files =
       Map.of(
           Path.of("/run/secrets/pvs"), PASSWORD + "\n",
           Path.of("/run/secrets/crlf"), PASSWORD + "\r\n\n",
           Path.of("/etc/hee/relative.txt"), PASSWORD);
-  private final ConfigLoader loader =
-      new ConfigLoader(TestSpecs.TYPES, env::get, this::readFake);
+  private final ConfigLoader loader = new ConfigLoader(TestSpecs.TYPES, env::get, this::readFake);
 
   private String readFake(Path path) throws IOException {
     if (path.equals(Path.of("/run/secrets/locked"))) {
@@ -60,7 +60,8 @@ class SecretsTest {
 
   @Test
   void readsASecretFromTheEnvironment() throws ConfigException {
-    assertThat(password(fakeDevice("    password: ${PVS_PASSWORD}\n"))).isEqualTo(new Secret(PASSWORD));
+    assertThat(password(fakeDevice("    password: ${PVS_PASSWORD}\n")))
+        .isEqualTo(new Secret(PASSWORD));
   }
 
   @Test
@@ -126,7 +127,8 @@ class SecretsTest {
   void reportsBothFormsAtTheLaterOne() {
     assertThat(
             problems(
-                fakeDevice("    password_file: /run/secrets/pvs\n    password: " + PASSWORD + "\n")))
+                fakeDevice(
+                    "    password_file: /run/secrets/pvs\n    password: " + PASSWORD + "\n")))
         .isEqualTo(
             "cfg.yml:6: devices[0].password: \"password\" and \"password_file\" are both set;"
                 + " use only one");
@@ -169,6 +171,9 @@ class SecretsTest {
     ExporterConfig config =
         loader.parse(fakeDevice("    username: admin\n    password_file: /run/secrets/pvs\n"), "c");
     String yaml = ConfigPrinter.toYaml(config);
-    assertThat(yaml).contains("password: <secret>").contains("username: admin").doesNotContain(PASSWORD);
+    assertThat(yaml)
+        .contains("password: <secret>")
+        .contains("username: admin")
+        .doesNotContain(PASSWORD);
   }
 }

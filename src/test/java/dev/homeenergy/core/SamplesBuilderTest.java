@@ -6,8 +6,10 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import org.junit.jupiter.api.Test;
 
 class SamplesBuilderTest {
-  private static final MetricFamily POWER = MetricFamily.gauge("fake_power_watts", "watts", "Power.");
-  private static final MetricFamily VOLTAGE = MetricFamily.gauge("fake_voltage_volts", "volts", "Voltage.");
+  private static final MetricFamily POWER =
+      MetricFamily.gauge("fake_power_watts", "watts", "Power.");
+  private static final MetricFamily VOLTAGE =
+      MetricFamily.gauge("fake_voltage_volts", "volts", "Voltage.");
   private static final Labels BLOCK = Labels.of("serial", "TG1");
 
   @Test
@@ -21,35 +23,41 @@ class SamplesBuilderTest {
 
   @Test
   void aSeriesIsItsFamilyNameAndLabels() {
-    MetricFamily samePowerOtherHelp = MetricFamily.gauge("fake_power_watts", "watts", "Other help.");
-    Samples samples = Samples.builder()
-        .add(POWER, BLOCK, 1)
-        .add(POWER, Labels.of("serial", "TG2"), 2)
-        .add(VOLTAGE, BLOCK, 3)
-        .add(samePowerOtherHelp, BLOCK, 4)
-        .build();
+    MetricFamily samePowerOtherHelp =
+        MetricFamily.gauge("fake_power_watts", "watts", "Other help.");
+    Samples samples =
+        Samples.builder()
+            .add(POWER, BLOCK, 1)
+            .add(POWER, Labels.of("serial", "TG2"), 2)
+            .add(VOLTAGE, BLOCK, 3)
+            .add(samePowerOtherHelp, BLOCK, 4)
+            .build();
 
     assertThat(samples.list()).extracting(Sample::value).containsExactly(1.0, 2.0, 3.0);
   }
 
   @Test
   void anAbsentValueDoesNotClaimItsSeries() {
-    Samples samples = Samples.builder()
-        .addScaled(POWER, BLOCK, null, 1000)
-        .addIfPresent(POWER, BLOCK, (Number) null)
-        .addScaled(POWER, BLOCK, 1.5, 1000)
-        .build();
+    Samples samples =
+        Samples.builder()
+            .addScaled(POWER, BLOCK, null, 1000)
+            .addIfPresent(POWER, BLOCK, (Number) null)
+            .addScaled(POWER, BLOCK, 1.5, 1000)
+            .build();
 
     assertThat(samples.list()).containsExactly(new Sample(POWER, BLOCK, 1500));
   }
 
   @Test
   void aSampleKeepsItsDeviceTimeOnlyWhenGiven() {
-    Samples samples = Samples.builder()
-        .addAt(POWER, BLOCK, 1, 1_795_000_000_000L)
-        .addAt(VOLTAGE, BLOCK, 2, null)
-        .build();
+    Samples samples =
+        Samples.builder()
+            .addAt(POWER, BLOCK, 1, 1_795_000_000_000L)
+            .addAt(VOLTAGE, BLOCK, 2, null)
+            .build();
 
-    assertThat(samples.list()).extracting(Sample::timestampMillis).containsExactly(1_795_000_000_000L, null);
+    assertThat(samples.list())
+        .extracting(Sample::timestampMillis)
+        .containsExactly(1_795_000_000_000L, null);
   }
 }

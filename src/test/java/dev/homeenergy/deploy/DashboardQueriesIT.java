@@ -37,22 +37,30 @@ class DashboardQueriesIT {
   private final ObjectMapper json = new ObjectMapper();
 
   /** Panels that show an event, so they are empty until it happens (no 429 in the demo). */
-  private static final java.util.Set<String> EVENT_PANELS = java.util.Set.of("tesla.json / Rate limited until");
+  private static final java.util.Set<String> EVENT_PANELS =
+      java.util.Set.of("tesla.json / Rate limited until");
 
   /** Grafana's variables, as the dashboards use them, for a Prometheus that only ran a minute. */
   private static String substitute(String expr) {
-    return expr.replace("\"$device\"", "\".+\"").replace("\"$vin\"", "\".+\"")
-        .replace("$__rate_interval", "1m").replace("$__range", "5m").replace("$__interval", "15s");
+    return expr.replace("\"$device\"", "\".+\"")
+        .replace("\"$vin\"", "\".+\"")
+        .replace("$__rate_interval", "1m")
+        .replace("$__range", "5m")
+        .replace("$__interval", "15s");
   }
 
   private List<String[]> panelQueries() throws Exception {
     List<String[]> queries = new ArrayList<>();
-    JsonNode rules = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-        .readTree(Path.of("deploy/prometheus/recording-rules.yml").toFile());
+    JsonNode rules =
+        new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(Path.of("deploy/prometheus/recording-rules.yml").toFile());
     for (JsonNode group : rules.path("groups")) {
       for (JsonNode rule : group.path("rules")) {
         if (rule.has("record")) {
-          queries.add(new String[] {"recording rule " + rule.get("record").asText(), rule.get("expr").asText()});
+          queries.add(
+              new String[] {
+                "recording rule " + rule.get("record").asText(), rule.get("expr").asText()
+              });
         }
       }
     }
@@ -69,7 +77,11 @@ class DashboardQueriesIT {
       if (node.has("targets")) {
         for (JsonNode target : node.get("targets")) {
           if (target.hasNonNull("expr")) {
-            out.add(new String[] {file + " / " + node.path("title").asText(), substitute(target.get("expr").asText())});
+            out.add(
+                new String[] {
+                  file + " / " + node.path("title").asText(),
+                  substitute(target.get("expr").asText())
+                });
           }
         }
       }
@@ -80,7 +92,8 @@ class DashboardQueriesIT {
   }
 
   private int resultCount(URI api, String query) throws Exception {
-    String body = Http.get(URI.create(api + URLEncoder.encode(query, StandardCharsets.UTF_8))).body();
+    String body =
+        Http.get(URI.create(api + URLEncoder.encode(query, StandardCharsets.UTF_8))).body();
     JsonNode response = json.readTree(body);
     if (!"success".equals(response.path("status").asText())) {
       throw new AssertionError(query + ": " + body);
@@ -91,19 +104,28 @@ class DashboardQueriesIT {
   @Test
   void everyPanelOfEveryDashboardShowsData(@TempDir Path dir) throws Exception {
     Path prometheus = ExternalTool.require("prometheus");
-    try (Demo demo = Demo.start(Families.all(), new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(),
-            Clock.systemUTC());
-        Exporter exporter = Exporter.start(demo.config(), Families.all().devices(), Clock.systemUTC())) {
+    try (Demo demo =
+            Demo.start(
+                Families.all(),
+                new WebConfig("127.0.0.1:0", "/metrics"),
+                LogConfig.defaults(),
+                Clock.systemUTC());
+        Exporter exporter =
+            Exporter.start(demo.config(), Families.all().devices(), Clock.systemUTC())) {
       int port;
       try (ServerSocket socket = new ServerSocket(0)) {
         port = socket.getLocalPort();
       }
-      // The daily groups evaluate every few minutes; here every second, so a short run sees them all.
-      Files.writeString(dir.resolve("recording-rules.yml"),
+      // The daily groups evaluate every few minutes; here every second, so a short run sees them
+      // all.
+      Files.writeString(
+          dir.resolve("recording-rules.yml"),
           Files.readString(Path.of("deploy/prometheus/recording-rules.yml"))
               .replaceAll("(?m)^(\\s+interval:)\\s*\\S+", "$1 1s"));
       Path config = dir.resolve("prometheus.yml");
-      Files.writeString(config, """
+      Files.writeString(
+          config,
+          """
           global:
             scrape_interval: 1s
             scrape_timeout: 1s
@@ -113,28 +135,41 @@ class DashboardQueriesIT {
             - job_name: home-energy
               static_configs:
                 - targets: ['127.0.0.1:%d']
-          """.formatted(exporter.port()));
-      Process server = new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
-              "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-              "--log.level=warn")
-          .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+          """
+              .formatted(exporter.port()));
+      Process server =
+          new ProcessBuilder(
+                  prometheus.toString(),
+                  "--config.file=" + config,
+                  "--storage.tsdb.path=" + dir.resolve("data"),
+                  "--web.listen-address=127.0.0.1:" + port,
+                  "--log.level=warn")
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("prometheus.log").toFile())
+              .start();
       try {
         URI api = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query=");
         List<String[]> queries = panelQueries();
         assertThat(queries).hasSizeGreaterThan(50);
         TreeMap<String, String> empty = new TreeMap<>();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
-          empty.clear();
-          for (String[] q : queries) {
-            if (!EVENT_PANELS.contains(q[0]) && resultCount(api, q[1]) == 0) {
-              empty.put(q[0], q[1]);
-            }
-          }
-          return empty.isEmpty();
-        });
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofSeconds(2))
+            .ignoreExceptions()
+            .until(
+                () -> {
+                  empty.clear();
+                  for (String[] q : queries) {
+                    if (!EVENT_PANELS.contains(q[0]) && resultCount(api, q[1]) == 0) {
+                      empty.put(q[0], q[1]);
+                    }
+                  }
+                  return empty.isEmpty();
+                });
         assertThat(empty).as("panels whose query returns nothing").isEmpty();
       } catch (org.awaitility.core.ConditionTimeoutException e) {
-        throw new AssertionError("panels still empty after 90 s: " + lastEmpty(api(port), queries()), e);
+        throw new AssertionError(
+            "panels still empty after 90 s: " + lastEmpty(api(port), queries()), e);
       } finally {
         server.destroy();
         if (!server.waitFor(10, TimeUnit.SECONDS)) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bin/home-energy-exporter}, run with a stand-in {@code java} that prints what it got. */
 class LauncherTest {
-  private static final String DEFAULTS = "-XX:+UseSerialGC -Xms16m -Xmx128m -XX:MaxMetaspaceSize=96m "
-      + "-XX:+ExitOnOutOfMemoryError";
+  private static final String DEFAULTS =
+      "-XX:+UseSerialGC -Xms16m -Xmx128m -XX:MaxMetaspaceSize=96m " + "-XX:+ExitOnOutOfMemoryError";
 
   @TempDir Path dir;
   private Path app;
@@ -26,7 +26,9 @@ class LauncherTest {
   void install() throws Exception {
     app = Files.createDirectories(dir.resolve("app"));
     Path bin = Files.createDirectories(app.resolve("bin"));
-    Files.copy(Path.of("bin/home-energy-exporter"), bin.resolve("home-energy-exporter"),
+    Files.copy(
+        Path.of("bin/home-energy-exporter"),
+        bin.resolve("home-energy-exporter"),
         StandardCopyOption.COPY_ATTRIBUTES);
     fakeBin = Files.createDirectories(dir.resolve("fake-bin"));
     Path java = fakeBin.resolve("java");
@@ -36,7 +38,8 @@ class LauncherTest {
   }
 
   private String run(Map<String, String> env, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("sh", app.resolve("bin/home-energy-exporter").toString()));
+    List<String> command =
+        new ArrayList<>(List.of("sh", app.resolve("bin/home-energy-exporter").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove("JAVA_HOME");
@@ -55,8 +58,10 @@ class LauncherTest {
     String jar = app.resolve("home-energy-exporter.jar").toRealPath().toString();
     assertThat(run(Map.of(), "--version"))
         .isEqualTo("MALLOC_ARENA_MAX=2 " + DEFAULTS + " -jar " + jar + " --version");
-    assertThat(run(Map.of("JAVA_OPTS", "-Xmx256m", "MALLOC_ARENA_MAX", "4"), "check-config", "x.yml"))
-        .isEqualTo("MALLOC_ARENA_MAX=4 " + DEFAULTS + " -Xmx256m -jar " + jar + " check-config x.yml");
+    assertThat(
+            run(Map.of("JAVA_OPTS", "-Xmx256m", "MALLOC_ARENA_MAX", "4"), "check-config", "x.yml"))
+        .isEqualTo(
+            "MALLOC_ARENA_MAX=4 " + DEFAULTS + " -Xmx256m -jar " + jar + " check-config x.yml");
     assertThat(run(Map.of("HOME_ENERGY_EXPORTER_DEFAULT_JVM_OPTS", ""), "--version"))
         .isEqualTo("MALLOC_ARENA_MAX=2 -jar " + jar + " --version");
   }
@@ -67,7 +72,8 @@ class LauncherTest {
     assertThat(run(Map.of(), "--config.file=x.yml"))
         .containsPattern("-XX:ArchiveClassesAtExit=" + archive + "\\.\\d+\\.dump -Xlog:cds=off ")
         .endsWith(" --config.file=x.yml");
-    assertThat(run(Map.of("HOME_ENERGY_EXPORTER_CDS", "off"), "demo")).doesNotContain("-XX:ArchiveClassesAtExit");
+    assertThat(run(Map.of("HOME_ENERGY_EXPORTER_CDS", "off"), "demo"))
+        .doesNotContain("-XX:ArchiveClassesAtExit");
 
     // What a dump of an exited run leaves behind is promoted to the archive and used.
     Files.writeString(archive.resolveSibling("home-energy-exporter.jsa.999999.dump"), "archive");
@@ -79,12 +85,15 @@ class LauncherTest {
   @Test
   void saysWhatIsMissingWithoutAJar() throws Exception {
     Files.delete(app.resolve("home-energy-exporter.jar"));
-    ProcessBuilder builder = new ProcessBuilder("sh", app.resolve("bin/home-energy-exporter").toString())
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder("sh", app.resolve("bin/home-energy-exporter").toString())
+            .redirectErrorStream(true);
     builder.environment().remove("HOME_ENERGY_EXPORTER_JAR");
     Process process = builder.start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).isEqualTo(1);
-    assertThat(out).contains("cannot find home-energy-exporter.jar").contains("mvn -B -DskipTests package");
+    assertThat(out)
+        .contains("cannot find home-energy-exporter.jar")
+        .contains("mvn -B -DskipTests package");
   }
 }

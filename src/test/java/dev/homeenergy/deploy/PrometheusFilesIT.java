@@ -45,24 +45,28 @@ class PrometheusFilesIT {
 
   private static void promtool(String... args) throws IOException, InterruptedException {
     Path promtool = ExternalTool.require("promtool");
-    assertTrue(Files.isDirectory(DIR), DIR.toAbsolutePath() + " not found: run from the project root");
+    assertTrue(
+        Files.isDirectory(DIR), DIR.toAbsolutePath() + " not found: run from the project root");
     List<String> command = new ArrayList<>();
     command.add(promtool.toString());
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command)
-        .directory(Path.of("").toAbsolutePath().toFile())
-        .redirectErrorStream(true)
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(Path.of("").toAbsolutePath().toFile())
+            .redirectErrorStream(true)
+            .start();
     process.getOutputStream().close();
     // Read the output on another thread so that the timeout below holds even if promtool hangs.
     byte[][] holder = new byte[1][];
-    Thread reader = new Thread(() -> {
-      try {
-        holder[0] = process.getInputStream().readAllBytes();
-      } catch (IOException e) {
-        holder[0] = ("(could not read output: " + e + ")").getBytes(StandardCharsets.UTF_8);
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                holder[0] = process.getInputStream().readAllBytes();
+              } catch (IOException e) {
+                holder[0] = ("(could not read output: " + e + ")").getBytes(StandardCharsets.UTF_8);
+              }
+            });
     reader.start();
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
@@ -71,7 +75,6 @@ class PrometheusFilesIT {
     }
     reader.join(TimeUnit.SECONDS.toMillis(10));
     String text = holder[0] == null ? "" : new String(holder[0], StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(),
-        () -> String.join(" ", command) + " failed:\n" + text);
+    assertEquals(0, process.exitValue(), () -> String.join(" ", command) + " failed:\n" + text);
   }
 }

@@ -1,11 +1,11 @@
 package dev.homeenergy.devicehttp;
 
-import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.core.PollException;
-import dev.homeenergy.core.RawRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.PollException;
+import dev.homeenergy.core.RawRecorder;
 import dev.homeenergy.testing.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,18 +34,21 @@ class DeviceHttpBodyCapTest {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/declared", exchange -> stream(exchange, HUGE));
     server.createContext("/chunked", exchange -> stream(exchange, 0));
-    server.createContext("/exact", exchange -> {
-      byte[] body = new byte[CAP];
-      Arrays.fill(body, (byte) 'x');
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/exact",
+        exchange -> {
+          byte[] body = new byte[CAP];
+          Arrays.fill(body, (byte) 'x');
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 
-  private void stream(com.sun.net.httpserver.HttpExchange exchange, long declaredLength) throws IOException {
+  private void stream(com.sun.net.httpserver.HttpExchange exchange, long declaredLength)
+      throws IOException {
     exchange.sendResponseHeaders(200, declaredLength);
     byte[] block = new byte[8192];
     Arrays.fill(block, (byte) '7');
@@ -65,9 +68,15 @@ class DeviceHttpBodyCapTest {
   }
 
   private String get(String path) throws PollException {
-    DeviceHttp http = new DeviceHttp(DeviceHttp.plainClient(Duration.ofSeconds(5)),
-        MutableClock.at("2026-11-24T12:00:00Z"), RawRecorder.discarding(), CAP);
-    return http.get("vitals", URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path),
+    DeviceHttp http =
+        new DeviceHttp(
+            DeviceHttp.plainClient(Duration.ofSeconds(5)),
+            MutableClock.at("2026-11-24T12:00:00Z"),
+            RawRecorder.discarding(),
+            CAP);
+    return http.get(
+        "vitals",
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path),
         Deadline.after(Duration.ofSeconds(10)));
   }
 
@@ -88,7 +97,10 @@ class DeviceHttpBodyCapTest {
     assertThat(sent.get()).isLessThan(HUGE / 4);
   }
 
-  /** Repeated: the client's own error for the abandoned exchange once raced the cap's and was counted as connect. */
+  /**
+   * Repeated: the client's own error for the abandoned exchange once raced the cap's and was
+   * counted as connect.
+   */
   @RepeatedTest(10)
   void anUndeclaredBodyIsAbandonedOnceItPassesTheCap() {
     sent.set(0);

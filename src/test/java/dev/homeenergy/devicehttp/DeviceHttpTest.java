@@ -1,11 +1,11 @@
 package dev.homeenergy.devicehttp;
 
-import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.core.PollException;
-import dev.homeenergy.core.RawRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.PollException;
+import dev.homeenergy.core.RawRecorder;
 import dev.homeenergy.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,13 +26,15 @@ class DeviceHttpTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      if (retryAfter.get() != null) {
-        exchange.getResponseHeaders().set("Retry-After", retryAfter.get());
-      }
-      exchange.sendResponseHeaders(429, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          if (retryAfter.get() != null) {
+            exchange.getResponseHeaders().set("Retry-After", retryAfter.get());
+          }
+          exchange.sendResponseHeaders(429, -1);
+          exchange.close();
+        });
     server.start();
     uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/1/vehicles");
   }
@@ -43,7 +45,9 @@ class DeviceHttpTest {
   }
 
   private PollException get() {
-    DeviceHttp http = new DeviceHttp(DeviceHttp.plainClient(Duration.ofSeconds(5)), clock, RawRecorder.discarding());
+    DeviceHttp http =
+        new DeviceHttp(
+            DeviceHttp.plainClient(Duration.ofSeconds(5)), clock, RawRecorder.discarding());
     try {
       http.get("vehicles", uri, Deadline.after(Duration.ofSeconds(5)));
     } catch (PollException e) {

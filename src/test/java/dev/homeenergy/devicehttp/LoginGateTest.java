@@ -1,10 +1,10 @@
 package dev.homeenergy.devicehttp;
 
-import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.core.PollException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.PollException;
 import dev.homeenergy.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -27,14 +27,17 @@ class LoginGateTest {
     gate.failed(new PollException(FailureReason.AUTH, "auth: HTTP 401"));
 
     clock.advance(Duration.ofSeconds(59));
-    assertThatThrownBy(gate::checkOpen).isInstanceOf(PollException.class)
-        .hasMessage("not logging in until 2026-01-01T00:01:00Z (in 1 s) after 1 failed login(s); last: auth: HTTP 401");
+    assertThatThrownBy(gate::checkOpen)
+        .isInstanceOf(PollException.class)
+        .hasMessage(
+            "not logging in until 2026-01-01T00:01:00Z (in 1 s) after 1 failed login(s); last: auth: HTTP 401");
     clock.advance(Duration.ofSeconds(1));
     gate.checkOpen();
 
     gate.failed(new PollException(FailureReason.RATE_LIMITED, "auth: HTTP 429"));
-    assertThatThrownBy(gate::checkOpen).isInstanceOfSatisfying(PollException.class,
-        e -> assertThat(e.reason()).isEqualTo(FailureReason.RATE_LIMITED));
+    assertThatThrownBy(gate::checkOpen)
+        .isInstanceOfSatisfying(
+            PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.RATE_LIMITED));
     gate.succeeded();
     gate.checkOpen();
   }

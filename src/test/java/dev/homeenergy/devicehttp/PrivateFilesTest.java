@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PrivateFilesTest {
   private static final byte[] OLD = "old content\n".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] NEW = "new content, somewhat longer than the old one\n".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NEW =
+      "new content, somewhat longer than the old one\n".getBytes(StandardCharsets.UTF_8);
 
   @TempDir Path dir;
 
@@ -50,11 +51,13 @@ class PrivateFilesTest {
     Path file = dir.resolve("token.json");
     Files.write(file, OLD);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    PrivateFiles crashing = PrivateFiles.withMover((source, target) -> {
-      assertThat(Files.readAllBytes(source)).isEqualTo(NEW);
-      assertThat(mode(source)).isEqualTo("rw-------");
-      throw new IOException("simulated crash before the rename");
-    });
+    PrivateFiles crashing =
+        PrivateFiles.withMover(
+            (source, target) -> {
+              assertThat(Files.readAllBytes(source)).isEqualTo(NEW);
+              assertThat(mode(source)).isEqualTo("rw-------");
+              throw new IOException("simulated crash before the rename");
+            });
 
     assertThatThrownBy(() -> crashing.write(file, NEW)).hasMessageContaining("simulated crash");
 
@@ -68,7 +71,8 @@ class PrivateFilesTest {
     Path file = dir.resolve("missing/token.json");
 
     assertThatThrownBy(() -> PrivateFiles.atomic().write(file, NEW))
-        .isInstanceOf(IOException.class).hasMessageContaining(file.toString());
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(file.toString());
     assertThat(dir.resolve("missing")).doesNotExist();
   }
 
@@ -99,7 +103,8 @@ class PrivateFilesTest {
     Path file = dir.resolve("private-key.pem");
     Files.write(file, OLD);
 
-    assertThatThrownBy(() -> PrivateFiles.create(file, NEW)).isInstanceOf(FileAlreadyExistsException.class);
+    assertThatThrownBy(() -> PrivateFiles.create(file, NEW))
+        .isInstanceOf(FileAlreadyExistsException.class);
 
     assertThat(Files.readAllBytes(file)).isEqualTo(OLD);
     assertThat(names()).containsExactly("private-key.pem");
@@ -129,10 +134,22 @@ class PrivateFilesTest {
     Files.write(replaced, OLD);
     Files.setPosixFilePermissions(replaced, PosixFilePermissions.fromString("rw-r--r--"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child = new ProcessBuilder("sh", "-c", "umask 000 && exec \"$@\"", "sh",
-        java.toString(), "-cp", System.getProperty("java.class.path"), UmaskProbe.class.getName(),
-        written.toString(), created.toString(), replaced.toString(), plain.toString())
-        .redirectErrorStream(true).start();
+    Process child =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "umask 000 && exec \"$@\"",
+                "sh",
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                UmaskProbe.class.getName(),
+                written.toString(),
+                created.toString(),
+                replaced.toString(),
+                plain.toString())
+            .redirectErrorStream(true)
+            .start();
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(child.exitValue()).as(output).isZero();

@@ -1,8 +1,8 @@
 package dev.homeenergy.devicehttp;
 
-import dev.homeenergy.core.DeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeenergy.core.DeviceContext;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -30,10 +30,11 @@ class SharedHttpTest {
 
   @Test
   void contextsOfTheirOwnDoNotShare() {
-    DeviceContext one = SharedHttp.unshared(java.time.Clock.systemUTC(), record -> { }, null);
-    DeviceContext other = SharedHttp.unshared(java.time.Clock.systemUTC(), record -> { }, null);
+    DeviceContext one = SharedHttp.unshared(java.time.Clock.systemUTC(), record -> {}, null);
+    DeviceContext other = SharedHttp.unshared(java.time.Clock.systemUTC(), record -> {}, null);
 
-    assertThat(one.plainClient(Duration.ofSeconds(5))).isNotSameAs(other.plainClient(Duration.ofSeconds(5)));
+    assertThat(one.plainClient(Duration.ofSeconds(5)))
+        .isNotSameAs(other.plainClient(Duration.ofSeconds(5)));
     assertThat(one.httpExecutor()).isNull();
   }
 }

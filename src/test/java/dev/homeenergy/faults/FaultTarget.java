@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 
 /**
- * One device family as the fault suite drives it: its simulator, a device entry with short
- * timeouts pointing at any address, and a metric that shows the device's data is exported.
+ * One device family as the fault suite drives it: its simulator, a device entry with short timeouts
+ * pointing at any address, and a metric that shows the device's data is exported.
  */
 interface FaultTarget {
   DeviceFamily family();
@@ -41,7 +41,9 @@ interface FaultTarget {
   /** What the exporter does with a fault that is not a failure of the device. */
   Outcome outcome(dev.homeenergy.testing.FaultServer.Fault fault);
 
-  /** The expected result of a fault: a failed poll counted under a reason, or an accepted answer. */
+  /**
+   * The expected result of a fault: a failed poll counted under a reason, or an accepted answer.
+   */
   sealed interface Outcome {
     /** The device goes {@code up 0} and the fault is counted under {@code reason}. */
     record Fails(String reason) implements Outcome {}

@@ -4,9 +4,6 @@ import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.DeviceFamily;
-import dev.homeenergy.simulator.ScaledClock;
-import dev.homeenergy.simulator.Simulator;
-import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.device.powerwall.PowerwallFamily;
 import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
 import dev.homeenergy.device.powerwall.sim.PowerwallSimulatorCertificate;
@@ -18,6 +15,9 @@ import dev.homeenergy.device.tesla.sim.TeslaSimulator;
 import dev.homeenergy.device.tesla.sim.TeslaSimulatorSettings;
 import dev.homeenergy.device.wallconnector.WallConnectorFamily;
 import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
+import dev.homeenergy.simulator.ScaledClock;
+import dev.homeenergy.simulator.Simulator;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.FaultServer.Fault;
 import dev.homeenergy.testing.MutableClock;
 import dev.homeenergy.testing.TeslaSignIn;
@@ -41,16 +41,23 @@ final class FaultTargets {
   private FaultTargets() {}
 
   static List<FaultTarget> all() {
-    return List.of(new WallConnector(), new Powerwall(), new Sunpower("locked"), new Sunpower("legacy"), new Tesla());
+    return List.of(
+        new WallConnector(),
+        new Powerwall(),
+        new Sunpower("locked"),
+        new Sunpower("legacy"),
+        new Tesla());
   }
 
-  private static DeviceConfig entry(String name, String type, URI address, Map<String, Object> extra) {
+  private static DeviceConfig entry(
+      String name, String type, URI address, Map<String, Object> extra) {
     return entry(name, type, address, TIMEOUT, extra);
   }
 
-  private static DeviceConfig entry(String name, String type, URI address, Duration timeout,
-      Map<String, Object> extra) {
-    return new DeviceConfig(name, type, address, INTERVAL, timeout, STALE_AFTER, NamingStyle.NATIVE, extra);
+  private static DeviceConfig entry(
+      String name, String type, URI address, Duration timeout, Map<String, Object> extra) {
+    return new DeviceConfig(
+        name, type, address, INTERVAL, timeout, STALE_AFTER, NamingStyle.NATIVE, extra);
   }
 
   static final class WallConnector implements FaultTarget {
@@ -62,7 +69,8 @@ final class FaultTargets {
     @Override
     public Simulator simulator() throws Exception {
       return WallConnectorSimulator.start(
-          new SimulatorOptions("127.0.0.1", 0, "idle", MutableClock.at("2026-11-24T08:00:00Z"), Set.of()));
+          new SimulatorOptions(
+              "127.0.0.1", 0, "idle", MutableClock.at("2026-11-24T08:00:00Z"), Set.of()));
     }
 
     @Override
@@ -78,8 +86,10 @@ final class FaultTargets {
     @Override
     public Outcome outcome(Fault fault) {
       if (fault == Fault.NON_FINITE) {
-        return new Outcome.Accepted("the unit itself writes bare nan; a non-finite reading is left out, not an "
-            + "error, so the grid voltage is simply absent", false);
+        return new Outcome.Accepted(
+            "the unit itself writes bare nan; a non-finite reading is left out, not an "
+                + "error, so the grid voltage is simply absent",
+            false);
       }
       return Outcomes.common(fault);
     }
@@ -91,8 +101,11 @@ final class FaultTargets {
   }
 
   static final class Powerwall implements FaultTarget {
-    /** A poll is 13 requests, each a TLS handshake with the relay: room for a loaded build machine. */
+    /**
+     * A poll is 13 requests, each a TLS handshake with the relay: room for a loaded build machine.
+     */
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(3);
+
     @Override
     public DeviceFamily family() {
       return new PowerwallFamily();
@@ -101,14 +114,18 @@ final class FaultTargets {
     @Override
     public Simulator simulator() throws Exception {
       return PowerwallSimulator.start(
-          new SimulatorOptions("127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()));
+          new SimulatorOptions(
+              "127.0.0.1", 0, "powerwall2", MutableClock.at("2026-06-21T12:00:00Z"), Set.of()));
     }
 
     @Override
     public SSLContext tls() {
       try {
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(PowerwallSimulatorCertificate.DEFAULT.keyStore(), PowerwallSimulatorCertificate.PASSWORD.toCharArray());
+        KeyManagerFactory keys =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(
+            PowerwallSimulatorCertificate.DEFAULT.keyStore(),
+            PowerwallSimulatorCertificate.PASSWORD.toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         return context;
@@ -139,8 +156,10 @@ final class FaultTargets {
     @Override
     public Outcome outcome(Fault fault) {
       if (fault == Fault.NON_FINITE) {
-        return new Outcome.EndpointsFail("parse", "the gateway (Go) cannot write NaN, so a body with it is not "
-            + "JSON from the gateway; endpoints without numbers still answer");
+        return new Outcome.EndpointsFail(
+            "parse",
+            "the gateway (Go) cannot write NaN, so a body with it is not "
+                + "JSON from the gateway; endpoints without numbers still answer");
       }
       return Outcomes.common(fault);
     }
@@ -151,7 +170,10 @@ final class FaultTargets {
     }
   }
 
-  /** A PVS on new firmware ({@code locked}: varserver behind a login) or old ({@code legacy}: dl_cgi). */
+  /**
+   * A PVS on new firmware ({@code locked}: varserver behind a login) or old ({@code legacy}:
+   * dl_cgi).
+   */
   static final class Sunpower implements FaultTarget {
     private final String scenario;
 
@@ -167,7 +189,8 @@ final class FaultTargets {
     @Override
     public Simulator simulator() throws Exception {
       return SunpowerSimulator.start(
-          new SimulatorOptions("127.0.0.1", 0, scenario, MutableClock.at("2026-06-21T19:00:00Z"), Set.of()),
+          new SimulatorOptions(
+              "127.0.0.1", 0, scenario, MutableClock.at("2026-06-21T19:00:00Z"), Set.of()),
           SunpowerSimulatorSettings.defaults().withPerDeviceLatency(Duration.ZERO));
     }
 
@@ -193,10 +216,16 @@ final class FaultTargets {
       }
       return switch (fault) {
         case NON_FINITE -> new Outcome.Fails("parse");
-        case STRINGS_AS_NUMBERS -> new Outcome.Accepted("a DeviceList entry whose DEVICE_TYPE is a number is no "
-            + "known device, so no inverter is exported; the rest of the list still is", false);
-        case ODD_TEXT -> new Outcome.Accepted("the odd text lands in DEVICE_TYPE too, so no entry is a known "
-            + "inverter; what is exported carries it escaped", false);
+        case STRINGS_AS_NUMBERS ->
+            new Outcome.Accepted(
+                "a DeviceList entry whose DEVICE_TYPE is a number is no "
+                    + "known device, so no inverter is exported; the rest of the list still is",
+                false);
+        case ODD_TEXT ->
+            new Outcome.Accepted(
+                "the odd text lands in DEVICE_TYPE too, so no entry is a known "
+                    + "inverter; what is exported carries it escaped",
+                false);
         default -> Outcomes.common(fault);
       };
     }
@@ -209,8 +238,8 @@ final class FaultTargets {
 
   static final class Tesla implements FaultTarget {
     /**
-     * The simulated cloud runs two minutes a second: its per-car limit of 60 {@code vehicle_data}
-     * a minute then allows far more than the two devices polling every {@link #INTERVAL} ask.
+     * The simulated cloud runs two minutes a second: its per-car limit of 60 {@code vehicle_data} a
+     * minute then allows far more than the two devices polling every {@link #INTERVAL} ask.
      */
     private static final double CLOUD_SPEED = 120;
 
@@ -221,13 +250,18 @@ final class FaultTargets {
 
     @Override
     public Simulator simulator() throws Exception {
-      return TeslaSimulator.start(new SimulatorOptions("127.0.0.1", 0, "parked", ScaledClock.ofSpeed(CLOUD_SPEED), Set.of()),
+      return TeslaSimulator.start(
+          new SimulatorOptions(
+              "127.0.0.1", 0, "parked", ScaledClock.ofSpeed(CLOUD_SPEED), Set.of()),
           TeslaSimulatorSettings.defaults().withAccessTokenLifetime(Duration.ofDays(3650)));
     }
 
-    /** Signs in to the simulated cloud and keeps the tokens in a file of its own for {@code name}. */
+    /**
+     * Signs in to the simulated cloud and keeps the tokens in a file of its own for {@code name}.
+     */
     @Override
-    public DeviceConfig device(String name, URI address, Simulator simulator, Path scratch) throws Exception {
+    public DeviceConfig device(String name, URI address, Simulator simulator, Path scratch)
+        throws Exception {
       TeslaSimulator cloud = (TeslaSimulator) simulator;
       TeslaSimulatorSettings settings = cloud.settings();
       Path tokenFile = scratch.resolve(name + "-token.json");
@@ -253,8 +287,11 @@ final class FaultTargets {
     @Override
     public Outcome outcome(Fault fault) {
       return switch (fault) {
-        case NUMBERS_AS_STRINGS -> new Outcome.Accepted("the Fleet API writes numbers as JSON numbers; a value in "
-            + "a string is not taken for a number and is left out", false);
+        case NUMBERS_AS_STRINGS ->
+            new Outcome.Accepted(
+                "the Fleet API writes numbers as JSON numbers; a value in "
+                    + "a string is not taken for a number and is left out",
+                false);
         case NON_FINITE -> new Outcome.Fails("parse");
         default -> Outcomes.common(fault);
       };

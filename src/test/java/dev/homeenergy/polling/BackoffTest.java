@@ -22,7 +22,8 @@ class BackoffTest {
   void jitterSpreadsTheDelayByTwentyPercentEitherWay() {
     Backoff backoff = Backoff.forInterval(Duration.ofSeconds(10));
     assertThat(backoff.delayAfter(1, 0.0)).isEqualTo(Duration.ofSeconds(8));
-    assertThat(backoff.delayAfter(1, 0.999999)).isBetween(Duration.ofMillis(11_999), Duration.ofSeconds(12));
+    assertThat(backoff.delayAfter(1, 0.999999))
+        .isBetween(Duration.ofMillis(11_999), Duration.ofSeconds(12));
   }
 
   @Test

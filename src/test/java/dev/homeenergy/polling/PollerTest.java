@@ -1,14 +1,14 @@
 package dev.homeenergy.polling;
 
-import dev.homeenergy.devicehttp.SharedHttp;
-import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.core.PollException;
-import dev.homeenergy.core.RawExchange;
-import dev.homeenergy.core.Sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.PollException;
+import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.core.Sample;
+import dev.homeenergy.devicehttp.SharedHttp;
 import dev.homeenergy.testing.FakeFamily;
 import dev.homeenergy.testing.MutableClock;
 import java.time.Duration;
@@ -32,12 +32,21 @@ class PollerTest {
   }
 
   private Poller poller(DeviceConfig device, SnapshotStore store) {
-    return new Poller(device, family, family.create(device, SharedHttp.unshared(clock, store.raw(device.name()), null)),
-        store, clock, scheduler, workers, Backoff.forInterval(device.interval()), () -> 0.5);
+    return new Poller(
+        device,
+        family,
+        family.create(device, SharedHttp.unshared(clock, store.raw(device.name()), null)),
+        store,
+        clock,
+        scheduler,
+        workers,
+        Backoff.forInterval(device.interval()),
+        () -> 0.5);
   }
 
   private static DeviceConfig device(String name) {
-    return FakeFamily.device(name, Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(50));
+    return FakeFamily.device(
+        name, Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(50));
   }
 
   @Test
@@ -51,10 +60,13 @@ class PollerTest {
     assertThat(status.up()).isTrue();
     assertThat(status.polls()).isEqualTo(1);
     assertThat(status.lastSuccess()).isEqualTo(clock.instant());
-    assertThat(status.samples().list()).singleElement().satisfies(s -> {
-      assertThat(s.family().name()).isEqualTo("fake_power_watts");
-      assertThat(s.value()).isEqualTo(230);
-    });
+    assertThat(status.samples().list())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.family().name()).isEqualTo("fake_power_watts");
+              assertThat(s.value()).isEqualTo(230);
+            });
     assertThat(store.raw("a").latest()).extracting(RawExchange::endpoint).containsExactly("status");
   }
 
@@ -66,11 +78,14 @@ class PollerTest {
     family.set("a", new FakeFamily.Answer(100));
     poller.pollOnce();
 
-    family.set("a", new FakeFamily.Fail(new PollException(FailureReason.HTTP_STATUS, "vitals: HTTP 500")));
+    family.set(
+        "a", new FakeFamily.Fail(new PollException(FailureReason.HTTP_STATUS, "vitals: HTTP 500")));
     DeviceStatus status = poller.pollOnce();
 
     assertThat(status.up()).isFalse();
-    assertThat(status.errors()).containsEntry(FailureReason.HTTP_STATUS, 1L).containsEntry(FailureReason.TIMEOUT, 0L);
+    assertThat(status.errors())
+        .containsEntry(FailureReason.HTTP_STATUS, 1L)
+        .containsEntry(FailureReason.TIMEOUT, 0L);
     assertThat(status.lastError()).isEqualTo("vitals: HTTP 500");
     assertThat(status.consecutiveFailures()).isEqualTo(1);
     assertThat(status.samples().list()).extracting(Sample::value).containsExactly(100.0);
@@ -113,7 +128,9 @@ class PollerTest {
 
   @Test
   void pollsRepeatOnTheScheduleUntilClosed() {
-    DeviceConfig device = FakeFamily.device("fast", Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(1));
+    DeviceConfig device =
+        FakeFamily.device(
+            "fast", Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(1));
     SnapshotStore store = new SnapshotStore(List.of(device));
     Poller poller = poller(device, store);
     poller.start();
@@ -121,15 +138,21 @@ class PollerTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> family.polls("fast") >= 3);
     poller.close();
     int afterClose = family.polls("fast");
-    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1))
+    await()
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(1))
         .until(() -> family.polls("fast") <= afterClose + 1);
     assertThat(store.get("fast").orElseThrow().up()).isTrue();
   }
 
   @Test
   void aHangingDeviceDoesNotHoldUpTheOthersOnTheOneSchedulerThread() {
-    DeviceConfig hanging = FakeFamily.device("hanging", Duration.ofMillis(20), Duration.ofSeconds(20), Duration.ofSeconds(1));
-    DeviceConfig fast = FakeFamily.device("fast", Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(1));
+    DeviceConfig hanging =
+        FakeFamily.device(
+            "hanging", Duration.ofMillis(20), Duration.ofSeconds(20), Duration.ofSeconds(1));
+    DeviceConfig fast =
+        FakeFamily.device(
+            "fast", Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(1));
     SnapshotStore store = new SnapshotStore(List.of(hanging, fast));
     family.set("hanging", new FakeFamily.Hang(Duration.ofSeconds(30)));
     Poller stuck = poller(hanging, store);
@@ -152,7 +175,8 @@ class PollerTest {
 
     family.set("car", new FakeFamily.Answer(1, Duration.ofMinutes(21)));
     DeviceStatus parked = poller.pollOnce();
-    assertThat(poller.nextDelay(parked, Duration.ofSeconds(1))).isEqualTo(Duration.ofMinutes(21).minusSeconds(1));
+    assertThat(poller.nextDelay(parked, Duration.ofSeconds(1)))
+        .isEqualTo(Duration.ofMinutes(21).minusSeconds(1));
 
     family.set("car", new FakeFamily.Answer(1));
     DeviceStatus normal = poller.pollOnce();
@@ -165,8 +189,10 @@ class PollerTest {
     SnapshotStore store = new SnapshotStore(List.of(device));
     Poller poller = poller(device, store);
 
-    family.set("api", new FakeFamily.Fail(
-        new PollException(FailureReason.RATE_LIMITED, "HTTP 429", 429, Duration.ofHours(2))));
+    family.set(
+        "api",
+        new FakeFamily.Fail(
+            new PollException(FailureReason.RATE_LIMITED, "HTTP 429", 429, Duration.ofHours(2))));
     DeviceStatus limited = poller.pollOnce();
     assertThat(limited.errors()).containsEntry(FailureReason.RATE_LIMITED, 1L);
     assertThat(poller.nextDelay(limited, Duration.ZERO)).isEqualTo(Duration.ofHours(2));
@@ -177,7 +203,8 @@ class PollerTest {
   }
 
   /** A scheduler that remembers every delay it was asked for. */
-  private static final class RecordingScheduler extends java.util.concurrent.ScheduledThreadPoolExecutor {
+  private static final class RecordingScheduler
+      extends java.util.concurrent.ScheduledThreadPoolExecutor {
     final List<Duration> delays = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RecordingScheduler() {
@@ -185,7 +212,8 @@ class PollerTest {
     }
 
     @Override
-    public java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, java.util.concurrent.TimeUnit unit) {
+    public java.util.concurrent.ScheduledFuture<?> schedule(
+        Runnable task, long delay, java.util.concurrent.TimeUnit unit) {
       delays.add(Duration.ofNanos(unit.toNanos(delay)));
       return super.schedule(task, delay, unit);
     }
@@ -196,12 +224,23 @@ class PollerTest {
    * the first {@code count} delays it asked the scheduler for.
    */
   private List<Duration> firstDelays(String name, int count) {
-    DeviceConfig device = FakeFamily.device(name, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(10));
+    DeviceConfig device =
+        FakeFamily.device(
+            name, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(10));
     SnapshotStore store = new SnapshotStore(List.of(device));
     RecordingScheduler recording = new RecordingScheduler();
     try {
-      Poller poller = new Poller(device, family, family.create(device, SharedHttp.unshared(clock, store.raw(name), null)),
-          store, clock, recording, workers, Backoff.forInterval(device.interval()), () -> 0.0);
+      Poller poller =
+          new Poller(
+              device,
+              family,
+              family.create(device, SharedHttp.unshared(clock, store.raw(name), null)),
+              store,
+              clock,
+              recording,
+              workers,
+              Backoff.forInterval(device.interval()),
+              () -> 0.0);
       poller.start();
       await().atMost(Duration.ofSeconds(10)).until(() -> recording.delays.size() >= count);
       poller.close();
@@ -217,7 +256,9 @@ class PollerTest {
 
     assertThat(delays.get(0)).isZero();
     assertThat(delays.get(1)).isLessThanOrEqualTo(Duration.ofSeconds(1)).isPositive();
-    assertThat(delays.get(2)).isGreaterThan(Duration.ofSeconds(1)).isLessThanOrEqualTo(Duration.ofSeconds(2));
+    assertThat(delays.get(2))
+        .isGreaterThan(Duration.ofSeconds(1))
+        .isLessThanOrEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -226,6 +267,8 @@ class PollerTest {
 
     List<Duration> delays = firstDelays("car", 2);
 
-    assertThat(delays.get(1)).isGreaterThan(Duration.ofMillis(750)).isLessThanOrEqualTo(Duration.ofMillis(1500));
+    assertThat(delays.get(1))
+        .isGreaterThan(Duration.ofMillis(750))
+        .isLessThanOrEqualTo(Duration.ofMillis(1500));
   }
 }

@@ -1,8 +1,8 @@
 package dev.homeenergy.polling;
 
-import dev.homeenergy.core.MetricFamily;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeenergy.core.MetricFamily;
 import dev.homeenergy.testing.ExpositionSyntax;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 class SnapshotBuilderTest {
   private static final MetricFamily ENERGY = MetricFamily.counter("fake_energy_joules", "Energy.");
 
-  /** Found by the mapper property tests: one device's negative counter made client_java fail the whole scrape. */
+  /**
+   * Found by the mapper property tests: one device's negative counter made client_java fail the
+   * whole scrape.
+   */
   @Test
   void aNegativeCounterIsRefusedAndTheRestIsWritten() throws IOException {
     SnapshotBuilder builder = new SnapshotBuilder();
@@ -26,7 +29,9 @@ class SnapshotBuilderTest {
     new PrometheusTextFormatWriter(false).write(out, builder.build());
     String text = out.toString(StandardCharsets.UTF_8);
     ExpositionSyntax.assertValid(text);
-    assertThat(text).contains("fake_energy_joules_total{device=\"b\"} 7.0").doesNotContain("device=\"a\"");
+    assertThat(text)
+        .contains("fake_energy_joules_total{device=\"b\"} 7.0")
+        .doesNotContain("device=\"a\"");
   }
 
   @Test
@@ -38,7 +43,10 @@ class SnapshotBuilderTest {
     assertThat(builder.add(energyAsGauge, Labels.of("device", "b"), 7)).isFalse();
 
     String text = render(builder);
-    assertThat(text).contains("fake_energy_joules_total 5.0").doesNotContain("6.0").doesNotContain("7.0");
+    assertThat(text)
+        .contains("fake_energy_joules_total 5.0")
+        .doesNotContain("6.0")
+        .doesNotContain("7.0");
   }
 
   @Test

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * An exporter on a free loopback port plus whatever simulators a test started, all closed
- * together; scrapes {@code /metrics} over real HTTP.
+ * An exporter on a free loopback port plus whatever simulators a test started, all closed together;
+ * scrapes {@code /metrics} over real HTTP.
  */
 public final class ExporterHarness implements AutoCloseable {
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -42,15 +42,23 @@ public final class ExporterHarness implements AutoCloseable {
   }
 
   /** Serves {@code devices}, keeping device state (sessions) in {@code stateDirectory}. */
-  public Exporter serve(List<DeviceConfig> devices, java.nio.file.Path stateDirectory) throws IOException {
-    exporter = Exporter.start(
-        new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(), devices, stateDirectory),
-        families, Clock.systemUTC());
+  public Exporter serve(List<DeviceConfig> devices, java.nio.file.Path stateDirectory)
+      throws IOException {
+    exporter =
+        Exporter.start(
+            new ExporterConfig(
+                new WebConfig("127.0.0.1:0", "/metrics"),
+                LogConfig.defaults(),
+                devices,
+                stateDirectory),
+            families,
+            Clock.systemUTC());
     return exporter;
   }
 
   public Exposition scrape() {
-    return new Exposition(Http.get(URI.create("http://127.0.0.1:" + exporter.port() + "/metrics")).body());
+    return new Exposition(
+        Http.get(URI.create("http://127.0.0.1:" + exporter.port() + "/metrics")).body());
   }
 
   /** Scrapes until {@code condition} holds, failing after 15 s. */

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 public record Exposition(String text) {
 
   public List<String> sampleLines() {
-    return text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).collect(Collectors.toList());
+    return text.lines()
+        .filter(l -> !l.startsWith("#") && !l.isBlank())
+        .collect(Collectors.toList());
   }
 
   public Optional<String> line(String series) {
@@ -22,7 +24,10 @@ public record Exposition(String text) {
 
   public OptionalDouble value(String series) {
     return line(series)
-        .map(l -> OptionalDouble.of(Double.parseDouble(l.substring(series.length() + 1).trim().split(" ")[0])))
+        .map(
+            l ->
+                OptionalDouble.of(
+                    Double.parseDouble(l.substring(series.length() + 1).trim().split(" ")[0])))
         .orElse(OptionalDouble.empty());
   }
 
@@ -32,7 +37,8 @@ public record Exposition(String text) {
 
   /** Whether any sample of the metric {@code name} is present, whatever its labels. */
   public boolean hasMetric(String name) {
-    return sampleLines().stream().anyMatch(l -> l.startsWith(name + " ") || l.startsWith(name + "{"));
+    return sampleLines().stream()
+        .anyMatch(l -> l.startsWith(name + " ") || l.startsWith(name + "{"));
   }
 
   /** Names of all metrics with samples, in order, without duplicates. */

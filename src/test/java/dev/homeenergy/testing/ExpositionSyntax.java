@@ -9,17 +9,19 @@ import java.util.regex.Pattern;
 
 /**
  * A strict reader of the Prometheus text format 0.0.4, fast enough for property tests: every line
- * is a comment, a HELP or TYPE line, or a sample whose name, labels (with only {@code \\},
- * {@code \"} and {@code \n} escapes), value and optional timestamp are well formed; no family is
- * typed twice and no series appears twice.
+ * is a comment, a HELP or TYPE line, or a sample whose name, labels (with only {@code \\}, {@code
+ * \"} and {@code \n} escapes), value and optional timestamp are well formed; no family is typed
+ * twice and no series appears twice.
  */
 public final class ExpositionSyntax {
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-  private static final Pattern VALUE = Pattern.compile(
-      "[+-]?(\\d+(\\.\\d*)?([eE][+-]?\\d+)?|\\.\\d+([eE][+-]?\\d+)?|Inf|inf|NaN|nan)");
+  private static final Pattern VALUE =
+      Pattern.compile(
+          "[+-]?(\\d+(\\.\\d*)?([eE][+-]?\\d+)?|\\.\\d+([eE][+-]?\\d+)?|Inf|inf|NaN|nan)");
   private static final Pattern TIMESTAMP = Pattern.compile("-?\\d+");
-  private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
+  private static final Set<String> TYPES =
+      Set.of("counter", "gauge", "histogram", "summary", "untyped");
 
   private ExpositionSyntax() {}
 
@@ -55,7 +57,9 @@ public final class ExpositionSyntax {
 
   private static String comment(String line, Set<String> typed) {
     String[] parts = line.split(" ", 4);
-    if (parts.length < 3 || !parts[0].equals("#") || !(parts[1].equals("HELP") || parts[1].equals("TYPE"))) {
+    if (parts.length < 3
+        || !parts[0].equals("#")
+        || !(parts[1].equals("HELP") || parts[1].equals("TYPE"))) {
       return null;
     }
     if (!METRIC_NAME.matcher(parts[2]).matches()) {
@@ -141,7 +145,9 @@ public final class ExpositionSyntax {
   private static boolean wellFormed(CharSequence text) {
     for (int k = 0; k < text.length(); k++) {
       char c = text.charAt(k);
-      if (Character.isHighSurrogate(c) && k + 1 < text.length() && Character.isLowSurrogate(text.charAt(k + 1))) {
+      if (Character.isHighSurrogate(c)
+          && k + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(k + 1))) {
         k++;
       } else if (Character.isSurrogate(c)) {
         return false;
@@ -153,8 +159,10 @@ public final class ExpositionSyntax {
   private static String badEscapes(String text, boolean quotesAllowed) {
     for (int j = 0; j < text.length(); j++) {
       if (text.charAt(j) == '\\') {
-        if (j + 1 >= text.length() || (text.charAt(j + 1) != '\\' && text.charAt(j + 1) != 'n'
-            && !(quotesAllowed && text.charAt(j + 1) == '"'))) {
+        if (j + 1 >= text.length()
+            || (text.charAt(j + 1) != '\\'
+                && text.charAt(j + 1) != 'n'
+                && !(quotesAllowed && text.charAt(j + 1) == '"'))) {
           return "bad escape in HELP";
         }
         j++;

@@ -6,11 +6,11 @@ import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.MetricFamily;
+import dev.homeenergy.core.Naming;
+import dev.homeenergy.core.Namings;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.core.Reading;
-import dev.homeenergy.core.Naming;
-import dev.homeenergy.core.Namings;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A device family whose devices do whatever the test scripts per device name: answer with a
- * value, throw a {@link PollException}, throw a defect, or hang past their deadline.
+ * A device family whose devices do whatever the test scripts per device name: answer with a value,
+ * throw a {@link PollException}, throw a defect, or hang past their deadline.
  */
 public final class FakeFamily implements DeviceFamily {
   public static final String TYPE = "fake";
-  public static final MetricFamily WATTS = MetricFamily.gauge("fake_power_watts", "watts", "Fake power.");
+  public static final MetricFamily WATTS =
+      MetricFamily.gauge("fake_power_watts", "watts", "Fake power.");
 
   /** What a fake device does on its next polls. */
   public sealed interface Behaviour {}
@@ -64,14 +65,25 @@ public final class FakeFamily implements DeviceFamily {
     return polls.values().stream().mapToInt(AtomicInteger::get).sum();
   }
 
-  public static DeviceConfig device(String name, Duration interval, Duration timeout, Duration staleAfter) {
-    return new DeviceConfig(name, TYPE, java.net.URI.create("http://127.0.0.1:9"), interval, timeout,
-        staleAfter, dev.homeenergy.config.NamingStyle.NATIVE, Map.of());
+  public static DeviceConfig device(
+      String name, Duration interval, Duration timeout, Duration staleAfter) {
+    return new DeviceConfig(
+        name,
+        TYPE,
+        java.net.URI.create("http://127.0.0.1:9"),
+        interval,
+        timeout,
+        staleAfter,
+        dev.homeenergy.config.NamingStyle.NATIVE,
+        Map.of());
   }
 
   @Override
   public DeviceTypeSpec spec() {
-    return DeviceTypeSpec.builder(TYPE).interval(Duration.ofSeconds(10)).timeout(Duration.ofSeconds(5)).build();
+    return DeviceTypeSpec.builder(TYPE)
+        .interval(Duration.ofSeconds(10))
+        .timeout(Duration.ofSeconds(5))
+        .build();
   }
 
   @Override
@@ -84,8 +96,17 @@ public final class FakeFamily implements DeviceFamily {
     return () -> {
       polls.computeIfAbsent(config.name(), d -> new AtomicInteger()).incrementAndGet();
       Behaviour behaviour = behaviours.getOrDefault(config.name(), new Answer(1));
-      context.raw().record(new RawExchange("status", config.address() + "/status", 200, Instant.now(),
-          Duration.ZERO, "{\"watts\":1}", null));
+      context
+          .raw()
+          .record(
+              new RawExchange(
+                  "status",
+                  config.address() + "/status",
+                  200,
+                  Instant.now(),
+                  Duration.ZERO,
+                  "{\"watts\":1}",
+                  null));
       if (behaviour instanceof Answer a) {
         return new FakeReading(a.watts(), a.nextPollAfter());
       }
@@ -107,7 +128,8 @@ public final class FakeFamily implements DeviceFamily {
 
   @Override
   public Namings<FakeReading> namings() {
-    Naming<FakeReading> naming = (reading, device, out) -> out.add(WATTS, Labels.of("device", device), reading.watts());
+    Naming<FakeReading> naming =
+        (reading, device, out) -> out.add(WATTS, Labels.of("device", device), reading.watts());
     return Namings.of(FakeReading.class, config -> naming, config -> naming);
   }
 }

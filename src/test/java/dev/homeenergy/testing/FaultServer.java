@@ -39,7 +39,9 @@ public final class FaultServer implements AutoCloseable {
   /** Size of the body {@link Fault#HUGE_BODY} streams, lazily, unless the client hangs up first. */
   public static final long HUGE_BODY_BYTES = 100L * 1024 * 1024;
 
-  /** Appended to every JSON string by {@link Fault#ODD_TEXT}: quotes, backslash, newline, non-ASCII. */
+  /**
+   * Appended to every JSON string by {@link Fault#ODD_TEXT}: quotes, backslash, newline, non-ASCII.
+   */
   public static final String ODD_TEXT = " \"q\" \\ \n ü 日本 🔋 {x=\"y\"}";
 
   /** How a request is answered. */
@@ -70,27 +72,42 @@ public final class FaultServer implements AutoCloseable {
     STRINGS_AS_NUMBERS,
     /** The simulator's JSON with every number replaced by a bare NaN, Infinity or -Infinity. */
     NON_FINITE,
-    /** The simulator's JSON with {@link #ODD_TEXT} appended to every string that is not a number. */
+    /**
+     * The simulator's JSON with {@link #ODD_TEXT} appended to every string that is not a number.
+     */
     ODD_TEXT;
 
     /** Whether the fault rewrites the simulator's JSON (and so spares the paths a test exempts). */
     public boolean rewritesJson() {
-      return this == NUMBERS_AS_STRINGS || this == STRINGS_AS_NUMBERS || this == NON_FINITE || this == ODD_TEXT;
+      return this == NUMBERS_AS_STRINGS
+          || this == STRINGS_AS_NUMBERS
+          || this == NON_FINITE
+          || this == ODD_TEXT;
     }
   }
 
   private static final Set<String> HOP_BY_HOP =
-      Set.of("connection", "content-length", "transfer-encoding", "keep-alive", "host", "expect", "upgrade", "te");
+      Set.of(
+          "connection",
+          "content-length",
+          "transfer-encoding",
+          "keep-alive",
+          "host",
+          "expect",
+          "upgrade",
+          "te");
 
   private final URI upstream;
   private final SSLContext tls;
   private final Predicate<String> rewriteExempt;
   private final HttpClient relay;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread thread = new Thread(r, "fault-server");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "fault-server");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Map<Socket, Fault> open = new ConcurrentHashMap<>();
   private final AtomicLong mostHugeBytesSent = new AtomicLong();
   private final AtomicLong faultedRequests = new AtomicLong();
@@ -99,7 +116,8 @@ public final class FaultServer implements AutoCloseable {
   private volatile ServerSocket listener;
   private volatile boolean closed;
 
-  private FaultServer(URI upstream, SSLContext tls, Predicate<String> rewriteExempt) throws IOException {
+  private FaultServer(URI upstream, SSLContext tls, Predicate<String> rewriteExempt)
+      throws IOException {
     this.upstream = upstream;
     this.tls = tls;
     this.rewriteExempt = rewriteExempt;
@@ -116,7 +134,8 @@ public final class FaultServer implements AutoCloseable {
    * @param rewriteExempt request paths that JSON-rewriting faults pass through unchanged (a login,
    *     whose token must survive)
    */
-  public static FaultServer start(URI upstream, SSLContext tls, Predicate<String> rewriteExempt) throws IOException {
+  public static FaultServer start(URI upstream, SSLContext tls, Predicate<String> rewriteExempt)
+      throws IOException {
     return new FaultServer(upstream, tls, rewriteExempt);
   }
 
@@ -153,7 +172,8 @@ public final class FaultServer implements AutoCloseable {
   }
 
   private ServerSocket listen(int onPort) throws IOException {
-    ServerSocket socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
+    ServerSocket socket =
+        tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
     socket.setReuseAddress(true);
     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 50);
     return socket;
@@ -169,15 +189,16 @@ public final class FaultServer implements AutoCloseable {
       }
       Fault now = fault;
       open.put(socket, now);
-      threads.execute(() -> {
-        try (socket) {
-          handle(socket, now);
-        } catch (IOException | RuntimeException ignored) {
-          // the client hung up or the fault switched; either is expected here
-        } finally {
-          open.remove(socket);
-        }
-      });
+      threads.execute(
+          () -> {
+            try (socket) {
+              handle(socket, now);
+            } catch (IOException | RuntimeException ignored) {
+              // the client hung up or the fault switched; either is expected here
+            } finally {
+              open.remove(socket);
+            }
+          });
     }
   }
 
@@ -211,17 +232,32 @@ public final class FaultServer implements AutoCloseable {
         headers.put("Content-Type", "text/html; charset=utf-8");
         write(out, answer.status(), headers, answer.body());
       }
-      case HTML_PAGE -> write(out, 200, Map.of("Content-Type", "text/html"), utf8(
-          "<!DOCTYPE html><html><head><title>Sign in</title></head><body><h1>Welcome</h1>"
-              + "<p>Please sign in to continue.</p></body></html>"));
-      case HTML_ERROR_PAGE -> write(out, 503, Map.of("Content-Type", "text/html"), utf8(
-          "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n"
-              + "<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n"));
-      case WRONG_SHAPE -> write(out, 200, Map.of("Content-Type", "application/json"),
-          utf8("[{\"unexpected\":true,\"items\":[1,2,3]},\"text\",42,null]"));
+      case HTML_PAGE ->
+          write(
+              out,
+              200,
+              Map.of("Content-Type", "text/html"),
+              utf8(
+                  "<!DOCTYPE html><html><head><title>Sign in</title></head><body><h1>Welcome</h1>"
+                      + "<p>Please sign in to continue.</p></body></html>"));
+      case HTML_ERROR_PAGE ->
+          write(
+              out,
+              503,
+              Map.of("Content-Type", "text/html"),
+              utf8(
+                  "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n"
+                      + "<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n"));
+      case WRONG_SHAPE ->
+          write(
+              out,
+              200,
+              Map.of("Content-Type", "application/json"),
+              utf8("[{\"unexpected\":true,\"items\":[1,2,3]},\"text\",42,null]"));
       case NUMBERS_AS_STRINGS, STRINGS_AS_NUMBERS, NON_FINITE, ODD_TEXT -> {
         Answer answer = relay(request);
-        byte[] body = answer.status() / 100 == 2 ? JsonRewrites.rewrite(now, answer.body()) : answer.body();
+        byte[] body =
+            answer.status() / 100 == 2 ? JsonRewrites.rewrite(now, answer.body()) : answer.body();
         write(out, answer.status(), answer.headers(), body);
       }
       default -> throw new IllegalStateException("unhandled fault " + now);
@@ -229,23 +265,35 @@ public final class FaultServer implements AutoCloseable {
   }
 
   private Answer relay(Request request) throws IOException {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(upstream.resolve(request.target()))
-        .timeout(Duration.ofSeconds(10))
-        .method(request.method(), request.body().length == 0 && !request.method().equals("POST")
-            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-    request.headers().forEach((name, value) -> {
-      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
-        builder.header(name, value);
-      }
-    });
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(upstream.resolve(request.target()))
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                request.method(),
+                request.body().length == 0 && !request.method().equals("POST")
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    request
+        .headers()
+        .forEach(
+            (name, value) -> {
+              if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                builder.header(name, value);
+              }
+            });
     try {
-      HttpResponse<byte[]> response = relay.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          relay.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
       Map<String, String> headers = new LinkedHashMap<>();
-      response.headers().map().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-          headers.put(name, String.join(", ", values));
-        }
-      });
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                  headers.put(name, String.join(", ", values));
+                }
+              });
       return new Answer(response.statusCode(), headers, response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -313,11 +361,12 @@ public final class FaultServer implements AutoCloseable {
   }
 
   private void dropConnections(Set<Fault> held) {
-    open.forEach((socket, servedWith) -> {
-      if (held.contains(servedWith)) {
-        close(socket);
-      }
-    });
+    open.forEach(
+        (socket, servedWith) -> {
+          if (held.contains(servedWith)) {
+            close(socket);
+          }
+        });
   }
 
   private static void close(Socket socket) {
@@ -374,10 +423,12 @@ public final class FaultServer implements AutoCloseable {
           headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
       }
-      int length = headers.entrySet().stream()
-          .filter(e -> e.getKey().equalsIgnoreCase("content-length"))
-          .map(e -> Integer.parseInt(e.getValue()))
-          .findFirst().orElse(0);
+      int length =
+          headers.entrySet().stream()
+              .filter(e -> e.getKey().equalsIgnoreCase("content-length"))
+              .map(e -> Integer.parseInt(e.getValue()))
+              .findFirst()
+              .orElse(0);
       return new Request(parts[0], parts[1], headers, in.readNBytes(length));
     }
 

@@ -44,10 +44,13 @@ public final class Http {
     return tls(SelfSignedTrust.context(SelfSignedTrust.trustingAny()), sniName);
   }
 
-  /** TLS trusting only the certificates in {@code trusted}, sending {@code sniName} when not null. */
+  /**
+   * TLS trusting only the certificates in {@code trusted}, sending {@code sniName} when not null.
+   */
   public static Http trusting(KeyStore trusted, String sniName) {
     try {
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(trusted);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, trust.getTrustManagers(), null);
@@ -80,7 +83,8 @@ public final class Http {
   }
 
   /** Sends a request; a timeout, refused connection or failed handshake is thrown as it is. */
-  public HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+  public HttpResponse<String> exchange(HttpRequest request)
+      throws IOException, InterruptedException {
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -90,7 +94,9 @@ public final class Http {
     return exchange(request(uri, timeout, headers).GET().build());
   }
 
-  /** A request to {@code uri} with {@code timeout} and header name/value pairs, to finish and build. */
+  /**
+   * A request to {@code uri} with {@code timeout} and header name/value pairs, to finish and build.
+   */
   public static HttpRequest.Builder request(URI uri, Duration timeout, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
     if (headers.length > 0) {
@@ -117,13 +123,16 @@ public final class Http {
   /** Where a plain GET of {@code uri} redirects to (its Location header), without following it. */
   public static String redirectLocation(URI uri) {
     HttpResponse<String> response = get(uri);
-    return response.headers().firstValue("Location")
+    return response
+        .headers()
+        .firstValue("Location")
         .orElseThrow(() -> new AssertionError("no redirect: status " + response.statusCode()));
   }
 
   /** {@code user:password} in Base64, as an {@code Authorization: Basic} header carries it. */
   public static String basicCredentials(String user, String password) {
-    return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private interface Call<T> {

@@ -27,33 +27,95 @@ import java.util.random.RandomGenerator;
  * replaced by one of another type, a field dropped or added, every number or string retyped),
  * wholly random JSON, and text that is not JSON at all; plus fixed edge cases (each payload with
  * every value null, 0, -1, empty, NaN, infinite, huge or non-ASCII, or with every nested key
- * missing, and bare edge bodies). Generated only from the {@link PropertyRuns} random, so a
- * failure is reproducible from its seed.
+ * missing, and bare edge bodies). Generated only from the {@link PropertyRuns} random, so a failure
+ * is reproducible from its seed.
  */
 public final class JsonBodies {
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-      .build();
-  private static final List<String> ODD_TEXTS = List.of("", " ", "\"", "\\", "\n", "a\"b\\c\nd", "ü日本🔋",
-      "\u0000", "\ud800", "{x=\"y\"}", "NaN", "-Infinity", "1e400", "12.5", "-0", "true", "null", "<html>",
-      "x".repeat(300), "Charging", "online", "SystemGridConnected", "working", "error");
-  private static final List<String> NOT_JSON = List.of("", " ", "<html><body>502 Bad Gateway</body></html>",
-      "nan", "{", "[1,", "{\"a\":}", "\u0000", "null", "0", "\"text\"", "[]", "{}");
-  private static final List<String> EDGE_BODIES = List.of("", " ", "null", "0", "-1", "NaN", "-Infinity", "1e400",
-      "9223372036854775808", "\"\"", "\"ü日本🔋\"", "{}", "[]", "[null]", "{\"\":null}",
-      "<html><body>502 Bad Gateway</body></html>");
-  private static final List<JsonNode> EDGE_VALUES = List.of(NullNode.instance, IntNode.valueOf(0), IntNode.valueOf(-1),
-      TextNode.valueOf(""), DoubleNode.valueOf(Double.NaN), DoubleNode.valueOf(Double.POSITIVE_INFINITY),
-      DoubleNode.valueOf(Double.NEGATIVE_INFINITY), LongNode.valueOf(Long.MAX_VALUE),
-      DecimalNode.valueOf(new BigDecimal("1e400")), TextNode.valueOf("ü日本🔋\u0000"));
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+          .build();
+  private static final List<String> ODD_TEXTS =
+      List.of(
+          "",
+          " ",
+          "\"",
+          "\\",
+          "\n",
+          "a\"b\\c\nd",
+          "ü日本🔋",
+          "\u0000",
+          "\ud800",
+          "{x=\"y\"}",
+          "NaN",
+          "-Infinity",
+          "1e400",
+          "12.5",
+          "-0",
+          "true",
+          "null",
+          "<html>",
+          "x".repeat(300),
+          "Charging",
+          "online",
+          "SystemGridConnected",
+          "working",
+          "error");
+  private static final List<String> NOT_JSON =
+      List.of(
+          "",
+          " ",
+          "<html><body>502 Bad Gateway</body></html>",
+          "nan",
+          "{",
+          "[1,",
+          "{\"a\":}",
+          "\u0000",
+          "null",
+          "0",
+          "\"text\"",
+          "[]",
+          "{}");
+  private static final List<String> EDGE_BODIES =
+      List.of(
+          "",
+          " ",
+          "null",
+          "0",
+          "-1",
+          "NaN",
+          "-Infinity",
+          "1e400",
+          "9223372036854775808",
+          "\"\"",
+          "\"ü日本🔋\"",
+          "{}",
+          "[]",
+          "[null]",
+          "{\"\":null}",
+          "<html><body>502 Bad Gateway</body></html>");
+  private static final List<JsonNode> EDGE_VALUES =
+      List.of(
+          NullNode.instance,
+          IntNode.valueOf(0),
+          IntNode.valueOf(-1),
+          TextNode.valueOf(""),
+          DoubleNode.valueOf(Double.NaN),
+          DoubleNode.valueOf(Double.POSITIVE_INFINITY),
+          DoubleNode.valueOf(Double.NEGATIVE_INFINITY),
+          LongNode.valueOf(Long.MAX_VALUE),
+          DecimalNode.valueOf(new BigDecimal("1e400")),
+          TextNode.valueOf("ü日本🔋\u0000"));
 
   private JsonBodies() {}
 
   /** A body for one endpoint of a device. */
   public record EndpointBody(String endpoint, String body) {}
 
-  /** Bodies derived from {@code seeds} (each a JSON document), mostly mutated, some not JSON at all. */
+  /**
+   * Bodies derived from {@code seeds} (each a JSON document), mostly mutated, some not JSON at all.
+   */
   public static PropertyRuns.Generator<String> from(List<String> seeds) {
     List<JsonNode> trees = seeds.stream().map(JsonBodies::read).toList();
     return random -> {
@@ -61,7 +123,9 @@ public final class JsonBodies {
       if (kind < 8) {
         return mutate(trees.get(random.nextInt(trees.size())), random);
       }
-      return kind == 8 ? write(randomValue(random, 3)) : NOT_JSON.get(random.nextInt(NOT_JSON.size()));
+      return kind == 8
+          ? write(randomValue(random, 3))
+          : NOT_JSON.get(random.nextInt(NOT_JSON.size()));
     };
   }
 
@@ -80,10 +144,15 @@ public final class JsonBodies {
     return bodies.stream().distinct().toList();
   }
 
-  /** A random endpoint (uniformly, in key order so a seed picks the same one) with a body {@link #from} its seeds. */
-  public static PropertyRuns.Generator<EndpointBody> perEndpoint(Map<String, List<String>> seedsByEndpoint) {
+  /**
+   * A random endpoint (uniformly, in key order so a seed picks the same one) with a body {@link
+   * #from} its seeds.
+   */
+  public static PropertyRuns.Generator<EndpointBody> perEndpoint(
+      Map<String, List<String>> seedsByEndpoint) {
     List<String> endpoints = seedsByEndpoint.keySet().stream().sorted().toList();
-    List<PropertyRuns.Generator<String>> bodies = endpoints.stream().map(e -> from(seedsByEndpoint.get(e))).toList();
+    List<PropertyRuns.Generator<String>> bodies =
+        endpoints.stream().map(e -> from(seedsByEndpoint.get(e))).toList();
     return random -> {
       int index = random.nextInt(endpoints.size());
       return new EndpointBody(endpoints.get(index), bodies.get(index).next(random));
@@ -92,8 +161,10 @@ public final class JsonBodies {
 
   /** {@link #edgeCases} on every endpoint, in key order. */
   public static List<EndpointBody> edgeCases(Map<String, List<String>> seedsByEndpoint) {
-    return seedsByEndpoint.keySet().stream().sorted()
-        .flatMap(e -> edgeCases(seedsByEndpoint.get(e)).stream().map(body -> new EndpointBody(e, body)))
+    return seedsByEndpoint.keySet().stream()
+        .sorted()
+        .flatMap(
+            e -> edgeCases(seedsByEndpoint.get(e)).stream().map(body -> new EndpointBody(e, body)))
         .toList();
   }
 
@@ -116,7 +187,9 @@ public final class JsonBodies {
     if (node instanceof ObjectNode object) {
       ObjectNode out = JSON.createObjectNode();
       if (root) {
-        object.fields().forEachRemaining(e -> out.set(e.getKey(), withoutNestedKeys(e.getValue(), false)));
+        object
+            .fields()
+            .forEachRemaining(e -> out.set(e.getKey(), withoutNestedKeys(e.getValue(), false)));
       }
       return out;
     }
@@ -174,7 +247,8 @@ public final class JsonBodies {
       object.fieldNames().forEachRemaining(names::add);
       int op = random.nextInt(4);
       if (names.isEmpty() || op == 0) {
-        object.set(random.nextBoolean() ? ODD_TEXTS.get(random.nextInt(ODD_TEXTS.size())) : "extra",
+        object.set(
+            random.nextBoolean() ? ODD_TEXTS.get(random.nextInt(ODD_TEXTS.size())) : "extra",
             randomValue(random, 2));
       } else if (op == 1) {
         object.remove(names.get(random.nextInt(names.size())));
@@ -207,7 +281,9 @@ public final class JsonBodies {
   private static JsonNode retype(JsonNode node, boolean numbersToStrings) {
     if (node instanceof ObjectNode object) {
       ObjectNode out = JSON.createObjectNode();
-      object.fields().forEachRemaining(e -> out.set(e.getKey(), retype(e.getValue(), numbersToStrings)));
+      object
+          .fields()
+          .forEachRemaining(e -> out.set(e.getKey(), retype(e.getValue(), numbersToStrings)));
       return out;
     }
     if (node instanceof ArrayNode array) {
@@ -227,31 +303,52 @@ public final class JsonBodies {
   private static JsonNode randomValue(RandomGenerator random, int depth) {
     int kinds = depth > 0 ? 12 : 10;
     switch (random.nextInt(kinds)) {
-      case 0: return NullNode.instance;
-      case 1: return BooleanNode.valueOf(random.nextBoolean());
-      case 2: return IntNode.valueOf(random.nextInt(4) == 0 ? random.nextInt(2) - 1 : random.nextInt(41) - 20);
-      case 3: return LongNode.valueOf(random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE);
-      case 4: return DoubleNode.valueOf(random.nextGaussian() * 1e4);
-      case 5: return DoubleNode.valueOf(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-          Double.MAX_VALUE, -0.0, Double.MIN_VALUE).get(random.nextInt(6)));
-      case 6: return DecimalNode.valueOf(new BigDecimal("1e400"));
-      case 7: return TextNode.valueOf(ODD_TEXTS.get(random.nextInt(ODD_TEXTS.size())));
-      case 8: return TextNode.valueOf(Integer.toString(random.nextInt(100000)));
-      case 9: return TextNode.valueOf(Double.toString(random.nextDouble() * 100));
-      case 10: {
-        ArrayNode array = JSON.createArrayNode();
-        for (int i = random.nextInt(4); i > 0; i--) {
-          array.add(randomValue(random, depth - 1));
+      case 0:
+        return NullNode.instance;
+      case 1:
+        return BooleanNode.valueOf(random.nextBoolean());
+      case 2:
+        return IntNode.valueOf(
+            random.nextInt(4) == 0 ? random.nextInt(2) - 1 : random.nextInt(41) - 20);
+      case 3:
+        return LongNode.valueOf(random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE);
+      case 4:
+        return DoubleNode.valueOf(random.nextGaussian() * 1e4);
+      case 5:
+        return DoubleNode.valueOf(
+            List.of(
+                    Double.NaN,
+                    Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY,
+                    Double.MAX_VALUE,
+                    -0.0,
+                    Double.MIN_VALUE)
+                .get(random.nextInt(6)));
+      case 6:
+        return DecimalNode.valueOf(new BigDecimal("1e400"));
+      case 7:
+        return TextNode.valueOf(ODD_TEXTS.get(random.nextInt(ODD_TEXTS.size())));
+      case 8:
+        return TextNode.valueOf(Integer.toString(random.nextInt(100000)));
+      case 9:
+        return TextNode.valueOf(Double.toString(random.nextDouble() * 100));
+      case 10:
+        {
+          ArrayNode array = JSON.createArrayNode();
+          for (int i = random.nextInt(4); i > 0; i--) {
+            array.add(randomValue(random, depth - 1));
+          }
+          return array;
         }
-        return array;
-      }
-      default: {
-        ObjectNode object = JSON.createObjectNode();
-        for (int i = random.nextInt(4); i > 0; i--) {
-          object.set(ODD_TEXTS.get(random.nextInt(ODD_TEXTS.size())), randomValue(random, depth - 1));
+      default:
+        {
+          ObjectNode object = JSON.createObjectNode();
+          for (int i = random.nextInt(4); i > 0; i--) {
+            object.set(
+                ODD_TEXTS.get(random.nextInt(ODD_TEXTS.size())), randomValue(random, depth - 1));
+          }
+          return object;
         }
-        return object;
-      }
     }
   }
 }

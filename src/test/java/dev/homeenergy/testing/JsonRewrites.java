@@ -15,15 +15,18 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Rewrites every value of one kind in a JSON document, as {@link FaultServer} does to a
- * simulator's answer. A body that is not JSON comes back unchanged.
+ * Rewrites every value of one kind in a JSON document, as {@link FaultServer} does to a simulator's
+ * answer. A body that is not JSON comes back unchanged.
  */
 final class JsonRewrites {
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-      .build();
-  private static final double[] NON_FINITE = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+          .build();
+  private static final double[] NON_FINITE = {
+    Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
+  };
 
   private JsonRewrites() {}
 
@@ -72,9 +75,12 @@ final class JsonRewrites {
     return switch (fault) {
       case NUMBERS_AS_STRINGS -> node.isNumber() ? TextNode.valueOf(node.asText()) : node;
       case STRINGS_AS_NUMBERS -> node.isTextual() ? IntNode.valueOf(12345) : node;
-      case NON_FINITE -> node.isNumber() ? DoubleNode.valueOf(NON_FINITE[counter[0]++ % NON_FINITE.length]) : node;
-      case ODD_TEXT -> node.isTextual() && !looksNumeric(node.asText())
-          ? TextNode.valueOf(node.asText() + FaultServer.ODD_TEXT) : node;
+      case NON_FINITE ->
+          node.isNumber() ? DoubleNode.valueOf(NON_FINITE[counter[0]++ % NON_FINITE.length]) : node;
+      case ODD_TEXT ->
+          node.isTextual() && !looksNumeric(node.asText())
+              ? TextNode.valueOf(node.asText() + FaultServer.ODD_TEXT)
+              : node;
       default -> node;
     };
   }

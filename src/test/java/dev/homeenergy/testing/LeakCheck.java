@@ -67,8 +67,19 @@ public final class LeakCheck {
         for (Map.Entry<String, String> form : forms(secret.getKey()).entrySet()) {
           int at = text.indexOf(form.getKey());
           if (at >= 0) {
-            String context = text.substring(Math.max(0, at - 60), Math.min(text.length(), at + form.getKey().length() + 20));
-            found.add(visible.where() + ": " + secret.getValue() + " (" + form.getValue() + ") in \"" + context + "\"");
+            String context =
+                text.substring(
+                    Math.max(0, at - 60),
+                    Math.min(text.length(), at + form.getKey().length() + 20));
+            found.add(
+                visible.where()
+                    + ": "
+                    + secret.getValue()
+                    + " ("
+                    + form.getValue()
+                    + ") in \""
+                    + context
+                    + "\"");
           }
         }
       }
@@ -92,8 +103,8 @@ public final class LeakCheck {
   }
 
   /**
-   * What must appear in any base64 text that encodes {@code secret} somewhere: for each of the three
-   * byte offsets modulo 3, the characters that depend on the secret's bytes alone.
+   * What must appear in any base64 text that encodes {@code secret} somewhere: for each of the
+   * three byte offsets modulo 3, the characters that depend on the secret's bytes alone.
    */
   static List<String> base64Fragments(byte[] secret, Base64.Encoder encoder) {
     List<String> fragments = new ArrayList<>();

@@ -19,17 +19,25 @@ class LeakCheckTest {
 
   @Test
   void findsTheSecretAsIsAndFormEncoded() {
-    assertThat(seeing("login failed for " + SECRET).leaks()).singleElement().asString().contains("(as is)");
+    assertThat(seeing("login failed for " + SECRET).leaks())
+        .singleElement()
+        .asString()
+        .contains("(as is)");
     assertThat(seeing("password=" + URLEncoder.encode(SECRET, StandardCharsets.UTF_8)).leaks())
-        .singleElement().asString().contains("(form-encoded)");
+        .singleElement()
+        .asString()
+        .contains("(form-encoded)");
   }
 
   @Test
   void findsTheSecretBase64EncodedAtAnyOffset() {
     for (String prefix : new String[] {"", "a:", "ab:", "abc:"}) {
-      String basic = Base64.getEncoder().encodeToString((prefix + SECRET + "!").getBytes(StandardCharsets.UTF_8));
+      String basic =
+          Base64.getEncoder()
+              .encodeToString((prefix + SECRET + "!").getBytes(StandardCharsets.UTF_8));
       assertThat(seeing("Authorization: Basic " + basic).leaks()).as(prefix).isNotEmpty();
-      String url = Base64.getUrlEncoder().encodeToString((prefix + SECRET).getBytes(StandardCharsets.UTF_8));
+      String url =
+          Base64.getUrlEncoder().encodeToString((prefix + SECRET).getBytes(StandardCharsets.UTF_8));
       assertThat(seeing("cookie=" + url).leaks()).as(prefix).isNotEmpty();
     }
   }

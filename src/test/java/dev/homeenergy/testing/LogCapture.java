@@ -13,9 +13,9 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures what the process logs while a test runs: every byte written to {@code System.err}
- * (where the exporter's console appender writes, stack traces included), still passed on to the
- * real stderr, and the logging events themselves from an appender on the root logger.
+ * Captures what the process logs while a test runs: every byte written to {@code System.err} (where
+ * the exporter's console appender writes, stack traces included), still passed on to the real
+ * stderr, and the logging events themselves from an appender on the root logger.
  */
 public final class LogCapture implements AutoCloseable {
   private final PrintStream original = System.err;
@@ -24,28 +24,32 @@ public final class LogCapture implements AutoCloseable {
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
   private LogCapture() {
-    System.setErr(new PrintStream(new OutputStream() {
-      @Override
-      public void write(int b) {
-        synchronized (bytes) {
-          bytes.write(b);
-        }
-        original.write(b);
-      }
+    System.setErr(
+        new PrintStream(
+            new OutputStream() {
+              @Override
+              public void write(int b) {
+                synchronized (bytes) {
+                  bytes.write(b);
+                }
+                original.write(b);
+              }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        synchronized (bytes) {
-          bytes.write(b, off, len);
-        }
-        original.write(b, off, len);
-      }
+              @Override
+              public void write(byte[] b, int off, int len) {
+                synchronized (bytes) {
+                  bytes.write(b, off, len);
+                }
+                original.write(b, off, len);
+              }
 
-      @Override
-      public void flush() throws IOException {
-        original.flush();
-      }
-    }, true, StandardCharsets.UTF_8));
+              @Override
+              public void flush() throws IOException {
+                original.flush();
+              }
+            },
+            true,
+            StandardCharsets.UTF_8));
     events.start();
     attach();
   }
@@ -73,10 +77,13 @@ public final class LogCapture implements AutoCloseable {
   }
 
   private static String render(ILoggingEvent event) {
-    StringBuilder text = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + ": "
-        + event.getFormattedMessage());
+    StringBuilder text =
+        new StringBuilder(
+            event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage());
     if (event.getKeyValuePairs() != null) {
-      event.getKeyValuePairs().forEach(pair -> text.append(' ').append(pair.key).append('=').append(pair.value));
+      event
+          .getKeyValuePairs()
+          .forEach(pair -> text.append(' ').append(pair.key).append('=').append(pair.value));
     }
     if (event.getThrowableProxy() != null) {
       text.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));

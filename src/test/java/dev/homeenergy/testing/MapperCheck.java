@@ -12,7 +12,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-/** What every mapper must do with any body: fail only as {@code parse}, else render valid output under both namings. */
+/**
+ * What every mapper must do with any body: fail only as {@code parse}, else render valid output
+ * under both namings.
+ */
 public final class MapperCheck {
   private MapperCheck() {}
 
@@ -23,8 +26,8 @@ public final class MapperCheck {
   }
 
   /**
-   * Parses, and when that succeeds renders the reading under both namings as the exporter serves
-   * it and checks the exposition; also asks for the status-page summary.
+   * Parses, and when that succeeds renders the reading under both namings as the exporter serves it
+   * and checks the exposition; also asks for the status-page summary.
    */
   public static void check(DeviceFamily family, Map<String, Object> extra, Parse parse) {
     Reading reading;
@@ -37,9 +40,18 @@ public final class MapperCheck {
     reading.summary();
     reading.endpointFailures();
     for (NamingStyle naming : NamingStyle.values()) {
-      DeviceConfig config = new DeviceConfig("prop \"x\"", family.type(), URI.create("http://127.0.0.1"),
-          Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30), naming, extra);
-      ExpositionSyntax.assertValid(TextExposition.renderAsServed(family.render(reading, config).list()));
+      DeviceConfig config =
+          new DeviceConfig(
+              "prop \"x\"",
+              family.type(),
+              URI.create("http://127.0.0.1"),
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(30),
+              naming,
+              extra);
+      ExpositionSyntax.assertValid(
+          TextExposition.renderAsServed(family.render(reading, config).list()));
     }
   }
 }

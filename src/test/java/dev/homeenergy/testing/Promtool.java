@@ -20,7 +20,10 @@ public final class Promtool {
 
   public static Result checkMetrics(String exposition) throws IOException, InterruptedException {
     Path promtool = ExternalTool.require("promtool");
-    Process process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(promtool.toString(), "check", "metrics")
+            .redirectErrorStream(true)
+            .start();
     try (OutputStream in = process.getOutputStream()) {
       in.write(exposition.getBytes(StandardCharsets.UTF_8));
     }

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
  * Runs a property over generated inputs: every given edge case first, then {@code tries} random
- * inputs, each drawn from its own split of one {@link SplittableRandom} seeded with {@code seed}. A failure names the
- * seed and the try, and the same seed regenerates the same inputs in the same order. No shrinking.
+ * inputs, each drawn from its own split of one {@link SplittableRandom} seeded with {@code seed}. A
+ * failure names the seed and the try, and the same seed regenerates the same inputs in the same
+ * order. No shrinking.
  *
  * <p>The seed is random per run unless {@value #SEED_PROPERTY} (system property, passed through by
  * Maven as {@code -Dproperty.seed=...}) or the environment variable {@value #SEED_ENV} gives one.
@@ -33,20 +34,24 @@ public record PropertyRuns(long seed, int tries) {
 
   /** {@code tries} random inputs from the configured seed, or from a fresh random one. */
   public static PropertyRuns tries(int tries) {
-    return new PropertyRuns(seed(System.getProperty(SEED_PROPERTY), System.getenv(SEED_ENV)), tries);
+    return new PropertyRuns(
+        seed(System.getProperty(SEED_PROPERTY), System.getenv(SEED_ENV)), tries);
   }
 
   /** The seed given as a system property, else as an environment variable, else a random one. */
   static long seed(String property, String environment) {
-    String given = property != null && !property.isBlank() ? property
-        : environment != null && !environment.isBlank() ? environment : null;
+    String given =
+        property != null && !property.isBlank()
+            ? property
+            : environment != null && !environment.isBlank() ? environment : null;
     if (given == null) {
       return new SplittableRandom().nextLong();
     }
     try {
       return Long.parseLong(given.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(SEED_PROPERTY + " / " + SEED_ENV + " must be a long, got: " + given, e);
+      throw new IllegalArgumentException(
+          SEED_PROPERTY + " / " + SEED_ENV + " must be a long, got: " + given, e);
     }
   }
 
@@ -61,9 +66,9 @@ public record PropertyRuns(long seed, int tries) {
   }
 
   /**
-   * Checks {@code property} against each input (generated one at a time, as {@link #inputs}
-   * orders them) and stops at the first that throws, with an {@link AssertionError} naming the
-   * try, the seed and the input, caused by what was thrown.
+   * Checks {@code property} against each input (generated one at a time, as {@link #inputs} orders
+   * them) and stops at the first that throws, with an {@link AssertionError} naming the try, the
+   * seed and the input, caused by what was thrown.
    */
   public <T> void check(List<T> edgeCases, Generator<T> generator, ThrowingConsumer<T> property) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -74,10 +79,20 @@ public record PropertyRuns(long seed, int tries) {
       try {
         property.accept(input);
       } catch (Throwable failure) {
-        throw new AssertionError(String.format(
-            "Property failed on try %d of %d (%s) with seed %d; re-run with -D%s=%d (or %s=%d). Input: %s%nCause: %s",
-            index + 1, total, edge ? "edge case" : "random", seed, SEED_PROPERTY, seed, SEED_ENV, seed,
-            describe(input), failure), failure);
+        throw new AssertionError(
+            String.format(
+                "Property failed on try %d of %d (%s) with seed %d; re-run with -D%s=%d (or %s=%d). Input: %s%nCause: %s",
+                index + 1,
+                total,
+                edge ? "edge case" : "random",
+                seed,
+                SEED_PROPERTY,
+                seed,
+                SEED_ENV,
+                seed,
+                describe(input),
+                failure),
+            failure);
       }
     }
   }
@@ -85,13 +100,16 @@ public record PropertyRuns(long seed, int tries) {
   private static String describe(Object input) {
     String text = String.valueOf(input);
     StringBuilder out = new StringBuilder();
-    text.codePoints().limit(MAX_INPUT_CHARS).forEach(c -> {
-      if (c < 0x20 || c == 0x7f || (c >= 0xd800 && c <= 0xdfff)) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    text.codePoints()
+        .limit(MAX_INPUT_CHARS)
+        .forEach(
+            c -> {
+              if (c < 0x20 || c == 0x7f || (c >= 0xd800 && c <= 0xdfff)) {
+                out.append(String.format("\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     if (text.codePointCount(0, text.length()) > MAX_INPUT_CHARS) {
       out.append("... (").append(text.length()).append(" chars)");
     }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class PropertyRunsTest {
   private static final PropertyRuns.Generator<Integer> INTS = random -> random.nextInt(1_000_000);
-  private static final Map<String, List<String>> SEEDS = Map.of(
-      "vitals", List.of("{\"a\":1,\"b\":{\"c\":\"x\",\"d\":[1.5,null]}}", "{\"a\":2}"),
-      "version", List.of("[{\"v\":\"1.2\"}]"));
+  private static final Map<String, List<String>> SEEDS =
+      Map.of(
+          "vitals", List.of("{\"a\":1,\"b\":{\"c\":\"x\",\"d\":[1.5,null]}}", "{\"a\":2}"),
+          "version", List.of("[{\"v\":\"1.2\"}]"));
 
   @Test
   void theSameSeedGeneratesTheSameInputs() {
@@ -42,25 +43,37 @@ class PropertyRunsTest {
   void aFailureNamesTheSeedAndTheTryAndThatSeedReproducesItsInput() {
     long seed = -8_765_432_123L;
     PropertyRuns runs = new PropertyRuns(seed, 1000);
-    AssertionError failure = catchThrowableOfType(AssertionError.class,
-        () -> runs.check(List.of(1), INTS, n -> assertThat(n % 10).as("n = %d", n).isNotEqualTo(7)));
+    AssertionError failure =
+        catchThrowableOfType(
+            AssertionError.class,
+            () ->
+                runs.check(
+                    List.of(1), INTS, n -> assertThat(n % 10).as("n = %d", n).isNotEqualTo(7)));
 
     assertThat(failure.getMessage())
         .contains("with seed " + seed, "-Dproperty.seed=" + seed, "PROPERTY_SEED=" + seed)
         .containsPattern("on try \\d+ of 1001 \\(random\\)");
-    int failedTry = Integer.parseInt(failure.getMessage().replaceAll("(?s).*on try (\\d+) of.*", "$1"));
+    int failedTry =
+        Integer.parseInt(failure.getMessage().replaceAll("(?s).*on try (\\d+) of.*", "$1"));
     Integer input = new PropertyRuns(seed, 1000).inputs(List.of(1), INTS).get(failedTry - 1);
     assertThat(input % 10).isEqualTo(7);
     assertThat(failure.getMessage()).contains("Input: " + input);
-    assertThat(failure.getCause()).isInstanceOf(AssertionError.class).hasMessageContaining("n = " + input);
+    assertThat(failure.getCause())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("n = " + input);
   }
 
   @Test
   void anExceptionFromTheCodeUnderTestIsAFailureWithItsSeed() {
     PropertyRuns runs = new PropertyRuns(99, 50);
-    assertThatThrownBy(() -> runs.check(List.of(new EndpointBody("vitals", "\u0000{")), JsonBodies.perEndpoint(SEEDS), body -> {
-      throw new NullPointerException("mapper bug");
-    }))
+    assertThatThrownBy(
+            () ->
+                runs.check(
+                    List.of(new EndpointBody("vitals", "\u0000{")),
+                    JsonBodies.perEndpoint(SEEDS),
+                    body -> {
+                      throw new NullPointerException("mapper bug");
+                    }))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("on try 1 of 51 (edge case) with seed 99")
         .hasMessageContaining("EndpointBody[endpoint=vitals, body=\\u0000{]")

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /** Query helpers over the samples a naming rendered, for exact assertions in tests. */
 public record RenderedSamples(List<Sample> list) {
 
-  public static <R extends Reading> RenderedSamples render(Naming<R> naming, R reading, String device) {
+  public static <R extends Reading> RenderedSamples render(
+      Naming<R> naming, R reading, String device) {
     Samples.Builder out = Samples.builder();
     naming.render(reading, device, out);
     return new RenderedSamples(out.build().list());
@@ -62,12 +63,15 @@ public record RenderedSamples(List<Sample> list) {
   }
 
   public Set<String> names() {
-    return list.stream().map(s -> s.family().name()).collect(Collectors.toCollection(LinkedHashSet::new));
+    return list.stream()
+        .map(s -> s.family().name())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** The exposed family names with their types, from the client_java text output. */
   public Set<String> exposedTypes() {
-    return text().lines()
+    return text()
+        .lines()
         .filter(line -> line.startsWith("# TYPE "))
         .map(line -> line.substring("# TYPE ".length()))
         .collect(Collectors.toCollection(LinkedHashSet::new));

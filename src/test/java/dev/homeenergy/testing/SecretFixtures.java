@@ -1,13 +1,12 @@
 package dev.homeenergy.testing;
 
-import dev.homeenergy.config.Secret;
-import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
 import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
+import dev.homeenergy.device.tesla.TokenFile;
 import dev.homeenergy.device.tesla.sim.TeslaSimulator;
 import dev.homeenergy.device.tesla.sim.TeslaSimulatorSettings;
-import dev.homeenergy.device.tesla.TokenFile;
 import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
+import dev.homeenergy.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,13 +16,16 @@ import java.util.Set;
 
 /**
  * The known secrets of the leak tests, the simulated devices and cloud that use them, and a config
- * with a device of every family giving its secret inline, from a {@code *_file} or from {@code ${ENV}}.
+ * with a device of every family giving its secret inline, from a {@code *_file} or from {@code
+ * ${ENV}}.
  */
 public final class SecretFixtures {
   public static final String POWERWALL_PASSWORD = "pw-Secret-7f3Kq9xL";
   public static final String POWERWALL_WRONG_PASSWORD = "pw-Wrong-9Zt2LxQe";
+
   /** The 2025 PVS firmware's password is the serial's last five characters. */
   public static final String PVS_SERIAL = "ZT0123456789ABCDQ7xZ9";
+
   public static final String PVS_PASSWORD = "Q7xZ9";
   public static final String PVS_WRONG_PASSWORD = "pvs-Wrong-Pa55-Zq81";
   public static final String TESLA_CLIENT_SECRET = "tesla-Client-Secret-4Yb8Hk2";
@@ -39,18 +41,31 @@ public final class SecretFixtures {
 
   public static TeslaSimulatorSettings cloudSettings() {
     TeslaSimulatorSettings defaults = TeslaSimulatorSettings.defaults();
-    return new TeslaSimulatorSettings(defaults.clientId(), TESLA_CLIENT_SECRET, Duration.ofMinutes(1),
-        defaults.vehicles(), defaults.energySites(), Duration.ZERO, defaults.quietPeriod(), "na", "na",
-        TeslaSimulatorSettings.PartnerRegistration.OK, Duration.ofSeconds(1), false);
+    return new TeslaSimulatorSettings(
+        defaults.clientId(),
+        TESLA_CLIENT_SECRET,
+        Duration.ofMinutes(1),
+        defaults.vehicles(),
+        defaults.energySites(),
+        Duration.ZERO,
+        defaults.quietPeriod(),
+        "na",
+        "na",
+        TeslaSimulatorSettings.PartnerRegistration.OK,
+        Duration.ofSeconds(1),
+        false);
   }
-
 
   /** Token files that cannot work: expired tokens the cloud never issued, and a broken file. */
   public static void writeBadTokenFiles(Path dir) throws Exception {
-    Files.writeString(dir.resolve("stale-token.json"), """
+    Files.writeString(
+        dir.resolve("stale-token.json"),
+        """
         {"access_token": "%s", "refresh_token": "%s", "expires_at": 1, "token_type": "Bearer", "created_at": 0}
-        """.formatted(STALE_ACCESS_TOKEN, STALE_REFRESH_TOKEN));
-    Files.writeString(dir.resolve("broken-token.json"),
+        """
+            .formatted(STALE_ACCESS_TOKEN, STALE_REFRESH_TOKEN));
+    Files.writeString(
+        dir.resolve("broken-token.json"),
         "{\"access_token\": \"" + BROKEN_FILE_ACCESS_TOKEN + "\", \"refresh_token\": ");
   }
 
@@ -59,16 +74,26 @@ public final class SecretFixtures {
     Files.writeString(dir.resolve("powerwall-password.txt"), POWERWALL_PASSWORD + "\n");
     Files.writeString(dir.resolve("pvs-wrong-password.txt"), PVS_WRONG_PASSWORD + "\n");
     Files.writeString(dir.resolve("tesla-client-secret.txt"), TESLA_CLIENT_SECRET + "\n");
-    return Map.of("POWERWALL_WRONG_PASSWORD", POWERWALL_WRONG_PASSWORD, "TESLA_CLIENT_SECRET", TESLA_CLIENT_SECRET);
+    return Map.of(
+        "POWERWALL_WRONG_PASSWORD",
+        POWERWALL_WRONG_PASSWORD,
+        "TESLA_CLIENT_SECRET",
+        TESLA_CLIENT_SECRET);
   }
 
   /**
    * A config with every family: a device of each that works, and ones that cannot sign in. Secrets
    * come inline, from {@code *_file} and from {@code ${ENV}}.
    */
-  public static String config(WallConnectorSimulator wallConnector, PowerwallSimulator powerwall,
-      PowerwallSimulator otherPowerwall, SunpowerSimulator pvs, SunpowerSimulator otherPvs, TeslaSimulator cloud) {
-    String tesla = """
+  public static String config(
+      WallConnectorSimulator wallConnector,
+      PowerwallSimulator powerwall,
+      PowerwallSimulator otherPowerwall,
+      SunpowerSimulator pvs,
+      SunpowerSimulator otherPvs,
+      TeslaSimulator cloud) {
+    String tesla =
+        """
           type: tesla
           address: %s
           client_id: %s
@@ -79,7 +104,9 @@ public final class SecretFixtures {
           online_interval: 1s
           asleep_interval: 1s
           budget_dollars: 100000
-        """.formatted(cloud.baseUri(), cloud.settings().clientId(), cloud.authBase(), cloud.tokenBase());
+        """
+            .formatted(
+                cloud.baseUri(), cloud.settings().clientId(), cloud.authBase(), cloud.tokenBase());
     return """
         web:
           listen_address: 127.0.0.1:0
@@ -122,13 +149,28 @@ public final class SecretFixtures {
         %s  - name: cars-broken-token-file
             client_secret: ${TESLA_CLIENT_SECRET}
             token_file: broken-token.json
-        %s""".formatted(wallConnector.baseUri(), powerwall.baseUri(), otherPowerwall.baseUri(), pvs.baseUri(),
-        PVS_PASSWORD, otherPvs.baseUri(), TESLA_CLIENT_SECRET, tesla.indent(2), tesla.indent(2), tesla.indent(2));
+        %s"""
+        .formatted(
+            wallConnector.baseUri(),
+            powerwall.baseUri(),
+            otherPowerwall.baseUri(),
+            pvs.baseUri(),
+            PVS_PASSWORD,
+            otherPvs.baseUri(),
+            TESLA_CLIENT_SECRET,
+            tesla.indent(2),
+            tesla.indent(2),
+            tesla.indent(2));
   }
 
   /** The secrets of the simulated devices, to look for once they were used. */
-  public static void registerSecrets(LeakCheck leaks, Path dir, PowerwallSimulator powerwall,
-      SunpowerSimulator pvs, TeslaSimulator cloud) throws Exception {
+  public static void registerSecrets(
+      LeakCheck leaks,
+      Path dir,
+      PowerwallSimulator powerwall,
+      SunpowerSimulator pvs,
+      TeslaSimulator cloud)
+      throws Exception {
     leaks.secret("Powerwall password", POWERWALL_PASSWORD);
     leaks.secret("wrong Powerwall password", POWERWALL_WRONG_PASSWORD);
     leaks.secret("PVS password", PVS_PASSWORD);
@@ -150,10 +192,13 @@ public final class SecretFixtures {
     }
     Path tokenFile = dir.resolve("tesla-token.json");
     if (Files.exists(tokenFile)) {
-      TokenFile.at(tokenFile).read().ifPresent(tokens -> {
-        leaks.secret("Tesla access token in the token file", tokens.access().reveal());
-        leaks.secret("Tesla refresh token in the token file", tokens.refresh().reveal());
-      });
+      TokenFile.at(tokenFile)
+          .read()
+          .ifPresent(
+              tokens -> {
+                leaks.secret("Tesla access token in the token file", tokens.access().reveal());
+                leaks.secret("Tesla refresh token in the token file", tokens.refresh().reveal());
+              });
     }
   }
 }

@@ -15,7 +15,8 @@ import java.time.Duration;
  */
 public final class TeslaSignIn {
   /** The scopes {@code tesla login} asks for by default. */
-  public static final String SCOPES = "openid offline_access vehicle_device_data energy_device_data";
+  public static final String SCOPES =
+      "openid offline_access vehicle_device_data energy_device_data";
 
   private TeslaSignIn() {}
 
@@ -23,14 +24,27 @@ public final class TeslaSignIn {
     signIn(cloud, SCOPES, Clock.systemUTC(), tokenFile);
   }
 
-  /** @param clock the clock the tokens' expiry is counted from */
+  /**
+   * @param clock the clock the tokens' expiry is counted from
+   */
   public static void signIn(TeslaSimulator cloud, String scopes, Clock clock, Path tokenFile)
       throws Exception {
-    OAuthClient oauth = new OAuthClient(new OAuthClient.Settings(cloud.authBase(), cloud.tokenBase(),
-        cloud.baseUri(), cloud.settings().clientId(), new Secret(cloud.settings().clientSecret()),
-        "https://localhost/callback", scopes, Duration.ofSeconds(5)), HttpClient.newHttpClient(), clock);
+    OAuthClient oauth =
+        new OAuthClient(
+            new OAuthClient.Settings(
+                cloud.authBase(),
+                cloud.tokenBase(),
+                cloud.baseUri(),
+                cloud.settings().clientId(),
+                new Secret(cloud.settings().clientSecret()),
+                "https://localhost/callback",
+                scopes,
+                Duration.ofSeconds(5)),
+            HttpClient.newHttpClient(),
+            clock);
     OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
     String pasted = Http.redirectLocation(request.url());
-    TokenFile.at(tokenFile).write(oauth.exchangeCode(OAuthClient.codeFromRedirect(pasted, request.state())));
+    TokenFile.at(tokenFile)
+        .write(oauth.exchangeCode(OAuthClient.codeFromRedirect(pasted, request.state())));
   }
 }

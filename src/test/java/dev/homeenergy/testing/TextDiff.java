@@ -3,22 +3,28 @@ package dev.homeenergy.testing;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A line diff of two texts in the unified style ({@code -} expected only, {@code +} actual only), for test failures. */
+/**
+ * A line diff of two texts in the unified style ({@code -} expected only, {@code +} actual only),
+ * for test failures.
+ */
 public final class TextDiff {
   private static final int CONTEXT = 2;
 
   private TextDiff() {}
 
-  /** The differing lines with {@value #CONTEXT} lines of context around each run; empty when equal. */
+  /**
+   * The differing lines with {@value #CONTEXT} lines of context around each run; empty when equal.
+   */
   public static String unified(String expected, String actual) {
     List<String> a = expected.lines().toList();
     List<String> b = actual.lines().toList();
     int[][] common = new int[a.size() + 1][b.size() + 1];
     for (int i = a.size() - 1; i >= 0; i--) {
       for (int j = b.size() - 1; j >= 0; j--) {
-        common[i][j] = a.get(i).equals(b.get(j))
-            ? common[i + 1][j + 1] + 1
-            : Math.max(common[i + 1][j], common[i][j + 1]);
+        common[i][j] =
+            a.get(i).equals(b.get(j))
+                ? common[i + 1][j + 1] + 1
+                : Math.max(common[i + 1][j], common[i][j + 1]);
       }
     }
     List<String> edits = new ArrayList<>();

@@ -23,6 +23,7 @@ class TextDiffTest {
     String expected = "a\nb\nc\nd\ne\nf\ng\nh\ni\n";
     String actual = "new\na\nb\nc\nd\ne\nf\ng\nh\n";
 
-    assertThat(TextDiff.unified(expected, actual)).isEqualTo("+ new\n  a\n  b\n...\n  g\n  h\n- i\n");
+    assertThat(TextDiff.unified(expected, actual))
+        .isEqualTo("+ new\n  a\n  b\n...\n  g\n  h\n- i\n");
   }
 }

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Renders samples to the Prometheus text format exactly as the exporter does (the core's
- * {@link SnapshotBuilder}, then client_java's writer), failing on any sample the exporter would
- * have to drop: a naming must never produce a duplicate series or a type clash.
+ * Renders samples to the Prometheus text format exactly as the exporter does (the core's {@link
+ * SnapshotBuilder}, then client_java's writer), failing on any sample the exporter would have to
+ * drop: a naming must never produce a duplicate series or a type clash.
  */
 public final class TextExposition {
   private TextExposition() {}

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Template substitution: values escaped, fragments kept, mismatches and missing resources refused. */
+/**
+ * Template substitution: values escaped, fragments kept, mismatches and missing resources refused.
+ */
 class HtmlTemplateTest {
-  private final HtmlTemplate cell = HtmlTemplate.parse("cell", "<td title=\"{{title}}\">{{body}}</td>");
+  private final HtmlTemplate cell =
+      HtmlTemplate.parse("cell", "<td title=\"{{title}}\">{{body}}</td>");
 
   @Test
   void textIsEscapedEverywhereAndOnlyRenderedHtmlGoesInAsItIs() {
@@ -18,24 +21,29 @@ class HtmlTemplateTest {
         .hasToString("<td title=\"&quot;&gt;&lt;script&gt;&#39;&amp;\"><b>1 &lt; 2</b></td>");
     assertThat(cell.render(Map.of("title", "", "body", "<b>bold</b>")))
         .hasToString("<td title=\"\">&lt;b&gt;bold&lt;/b&gt;</td>");
-    assertThat(HtmlTemplate.Html.join(List.of(inner, inner))).hasToString("<b>1 &lt; 2</b><b>1 &lt; 2</b>");
+    assertThat(HtmlTemplate.Html.join(List.of(inner, inner)))
+        .hasToString("<b>1 &lt; 2</b><b>1 &lt; 2</b>");
   }
 
   @Test
   void aPlaceholderWithoutValueOrAValueWithoutPlaceholderIsRefused() {
     assertThatThrownBy(() -> cell.render(Map.of("title", "t")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cell takes [body, title], given [title]");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cell takes [body, title], given [title]");
     assertThatThrownBy(() -> cell.render(Map.of("title", "t", "body", "b", "tilte", "t")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given [body, tilte, title]");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("given [body, tilte, title]");
     assertThatThrownBy(() -> cell.render(Map.of("title", "t", "body", 42)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body is neither text nor HTML");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("body is neither text nor HTML");
   }
 
   @Test
   void aMissingResourceFailsAtLoadNamingIt() {
     assertThatThrownBy(() -> HtmlTemplate.load("/dev/homeenergy/web/no-such-page.html"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("/dev/homeenergy/web/no-such-page.html is missing from the class path");
+        .hasMessageContaining(
+            "/dev/homeenergy/web/no-such-page.html is missing from the class path");
   }
 
   @Test

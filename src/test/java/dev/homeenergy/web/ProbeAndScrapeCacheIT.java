@@ -38,11 +38,23 @@ class ProbeAndScrapeCacheIT {
   private void start(ProbeConfig probe) throws Exception {
     family.set("kitchen", new FakeFamily.Answer(230));
     family.set("garage", new FakeFamily.Answer(7400));
-    ExporterConfig config = new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(),
-        List.of(
-            FakeFamily.device("kitchen", Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMinutes(5)),
-            FakeFamily.device("garage", Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMinutes(5))),
-        null, probe);
+    ExporterConfig config =
+        new ExporterConfig(
+            new WebConfig("127.0.0.1:0", "/metrics"),
+            LogConfig.defaults(),
+            List.of(
+                FakeFamily.device(
+                    "kitchen",
+                    Duration.ofMillis(200),
+                    Duration.ofMillis(100),
+                    Duration.ofMinutes(5)),
+                FakeFamily.device(
+                    "garage",
+                    Duration.ofMillis(200),
+                    Duration.ofMillis(100),
+                    Duration.ofMinutes(5))),
+            null,
+            probe);
     exporter = Exporter.start(config, List.of(family), Clock.systemUTC());
     base = URI.create("http://127.0.0.1:" + exporter.port());
   }
@@ -63,7 +75,9 @@ class ProbeAndScrapeCacheIT {
   @Test
   void probeServesOneDeviceAndNoExporterMetrics() throws Exception {
     start(ProbeConfig.defaults());
-    await().atMost(Duration.ofSeconds(10)).until(() -> get("/metrics").contains("fake_power_watts{device=\"garage\""));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> get("/metrics").contains("fake_power_watts{device=\"garage\""));
     String kitchen = get("/probe?target=kitchen");
     assertThat(kitchen)
         .contains("home_energy_exporter_device_up{device=\"kitchen\",type=\"fake\"} 1")
@@ -71,7 +85,10 @@ class ProbeAndScrapeCacheIT {
         .doesNotContain("garage")
         .doesNotContain("jvm_")
         .doesNotContain("home_energy_exporter_build_info");
-    assertThat(get("/metrics")).contains("device=\"kitchen\"").contains("device=\"garage\"").contains("jvm_");
+    assertThat(get("/metrics"))
+        .contains("device=\"kitchen\"")
+        .contains("device=\"garage\"")
+        .contains("jvm_");
   }
 
   @Test
@@ -79,7 +96,8 @@ class ProbeAndScrapeCacheIT {
     start(ProbeConfig.defaults());
     assertThat(Http.get(base.resolve("/probe")).statusCode()).isEqualTo(400);
     assertThat(Http.get(base.resolve("/probe?target=")).statusCode()).isEqualTo(400);
-    assertThat(Http.get(base.resolve("/probe?target=kitchen&target=garage")).statusCode()).isEqualTo(400);
+    assertThat(Http.get(base.resolve("/probe?target=kitchen&target=garage")).statusCode())
+        .isEqualTo(400);
     HttpResponse<String> unknown = Http.get(base.resolve("/probe?target=192.168.1.1%3A80"));
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).doesNotContain("192.168");
@@ -90,35 +108,50 @@ class ProbeAndScrapeCacheIT {
     start(ProbeConfig.defaults());
     HttpResponse<String> response = Http.get(base.resolve("/sd"));
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     JsonNode groups = new ObjectMapper().readTree(response.body());
     assertThat(groups).hasSize(2);
     assertThat(groups.get(0).get("targets").get(0).asText()).isEqualTo("kitchen");
     assertThat(groups.get(1).get("targets").get(0).asText()).isEqualTo("garage");
-    assertThat(groups.get(0).get("labels").get("__meta_home_energy_device_type").asText()).isEqualTo("fake");
-    assertThat(groups.get(0).get("labels").get("__meta_home_energy_naming").asText()).isEqualTo("native");
+    assertThat(groups.get(0).get("labels").get("__meta_home_energy_device_type").asText())
+        .isEqualTo("fake");
+    assertThat(groups.get(0).get("labels").get("__meta_home_energy_naming").asText())
+        .isEqualTo("native");
   }
 
   @Test
   void onDemandPollsOnlyProbedDevicesAndPausesIdleOnes() throws Exception {
     start(new ProbeConfig(true, Duration.ofSeconds(2)));
     String metrics = get("/metrics");
-    assertThat(metrics).contains("home_energy_exporter_probe_targets_polled 0").doesNotContain("device=\"kitchen\"");
+    assertThat(metrics)
+        .contains("home_energy_exporter_probe_targets_polled 0")
+        .doesNotContain("device=\"kitchen\"");
     assertThat(family.polls("kitchen")).isZero();
 
     get("/probe?target=kitchen");
-    await().atMost(Duration.ofSeconds(10)).until(() -> get("/probe?target=kitchen")
-        .contains("home_energy_exporter_device_up{device=\"kitchen\",type=\"fake\"} 1"));
-    assertThat(get("/metrics")).contains("home_energy_exporter_probe_targets_polled 1")
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                get("/probe?target=kitchen")
+                    .contains(
+                        "home_energy_exporter_device_up{device=\"kitchen\",type=\"fake\"} 1"));
+    assertThat(get("/metrics"))
+        .contains("home_energy_exporter_probe_targets_polled 1")
         .doesNotContain("fake_power_watts");
     assertThat(family.polls("garage")).isZero();
-    assertThat(get("/probe?target=garage")).contains("home_energy_exporter_device_up{device=\"garage\",type=\"fake\"}");
+    assertThat(get("/probe?target=garage"))
+        .contains("home_energy_exporter_device_up{device=\"garage\",type=\"fake\"}");
     await().atMost(Duration.ofSeconds(10)).until(() -> family.polls("garage") > 0);
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> get("/metrics").contains("home_energy_exporter_probe_targets_polled 0"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> get("/metrics").contains("home_energy_exporter_probe_targets_polled 0"));
     int pausedAt = family.polls("kitchen");
-    await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+    await()
+        .during(Duration.ofMillis(800))
+        .atMost(Duration.ofSeconds(3))
         .until(() -> family.polls("kitchen") <= pausedAt + 1);
   }
 
@@ -126,13 +159,19 @@ class ProbeAndScrapeCacheIT {
   void concurrentScrapesShareOneRendering() throws Exception {
     start(ProbeConfig.defaults());
     AtomicInteger collects = new AtomicInteger();
-    exporter.registry().register((MultiCollector) () -> {
-      collects.incrementAndGet();
-      return MetricSnapshots.of();
-    });
+    exporter
+        .registry()
+        .register(
+            (MultiCollector)
+                () -> {
+                  collects.incrementAndGet();
+                  return MetricSnapshots.of();
+                });
     family.set("kitchen", new FakeFamily.Answer(230, Duration.ofHours(1)));
     family.set("garage", new FakeFamily.Answer(7400, Duration.ofHours(1)));
-    await().atMost(Duration.ofSeconds(10)).until(() -> family.polls("garage") > 0 && family.polls("kitchen") > 0);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> family.polls("garage") > 0 && family.polls("kitchen") > 0);
     get("/metrics");
     int before = collects.get();
     ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -158,36 +197,63 @@ class ProbeAndScrapeCacheIT {
   @Test
   void aCollectorDefectAnswers500AndTheNextGoodScrapeWorks() throws Exception {
     start(ProbeConfig.defaults());
-    java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
-    exporter.registry().register((MultiCollector) () -> {
-      if (broken.get()) {
-        throw new IllegalStateException("defect");
-      }
-      return MetricSnapshots.of();
-    });
-    await().atMost(Duration.ofSeconds(5)).until(() -> Http.get(base.resolve("/metrics")).statusCode() == 500);
+    java.util.concurrent.atomic.AtomicBoolean broken =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    exporter
+        .registry()
+        .register(
+            (MultiCollector)
+                () -> {
+                  if (broken.get()) {
+                    throw new IllegalStateException("defect");
+                  }
+                  return MetricSnapshots.of();
+                });
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> Http.get(base.resolve("/metrics")).statusCode() == 500);
     broken.set(false);
-    await().atMost(Duration.ofSeconds(5)).until(() -> Http.get(base.resolve("/metrics")).statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> Http.get(base.resolve("/metrics")).statusCode() == 200);
   }
 
   @Test
   void cachedRenderingsKeepFormatsGzipAndFilters() throws Exception {
     start(ProbeConfig.defaults());
-    await().atMost(Duration.ofSeconds(10)).until(() -> get("/metrics").contains("fake_power_watts{device=\"garage\""));
-    HttpResponse<String> openMetrics = Http.get(base.resolve("/metrics"),
-        "Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
-    assertThat(openMetrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/openmetrics-text");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> get("/metrics").contains("fake_power_watts{device=\"garage\""));
+    HttpResponse<String> openMetrics =
+        Http.get(
+            base.resolve("/metrics"),
+            "Accept",
+            "application/openmetrics-text; version=1.0.0; charset=utf-8");
+    assertThat(openMetrics.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/openmetrics-text");
     assertThat(openMetrics.body()).endsWith("# EOF\n");
-    HttpResponse<byte[]> protobuf = Http.getBytes(base.resolve("/metrics"),
-        "Accept", "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited");
+    HttpResponse<byte[]> protobuf =
+        Http.getBytes(
+            base.resolve("/metrics"),
+            "Accept",
+            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited");
     assertThat(protobuf.headers().firstValue("Content-Type").orElseThrow()).contains("protobuf");
     HttpResponse<byte[]> gzip = Http.getBytes(base.resolve("/metrics"), "Accept-Encoding", "gzip");
     assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
-    String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes());
+    String unzipped =
+        new String(new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes());
     assertThat(unzipped).contains("fake_power_watts{device=\"garage\"");
     String filtered = get("/metrics?name[]=fake_power_watts");
-    assertThat(filtered).contains("fake_power_watts").doesNotContain("jvm_").doesNotContain("device_up");
-    assertThat(Http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/metrics"))
-        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(200);
+    assertThat(filtered)
+        .contains("fake_power_watts")
+        .doesNotContain("jvm_")
+        .doesNotContain("device_up");
+    assertThat(
+            Http.send(
+                    java.net.http.HttpRequest.newBuilder(base.resolve("/metrics"))
+                        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build())
+                .statusCode())
+        .isEqualTo(200);
   }
 }

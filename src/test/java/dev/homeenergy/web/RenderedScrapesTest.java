@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A scrape that arrives while another renders a newer answer gets the previous one instead of waiting. */
+/**
+ * A scrape that arrives while another renders a newer answer gets the previous one instead of
+ * waiting.
+ */
 class RenderedScrapesTest {
   private HttpServer server;
 
@@ -39,20 +42,31 @@ class RenderedScrapesTest {
     CountDownLatch rendering = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register((MultiCollector) () -> {
-      if (slow.get()) {
-        rendering.countDown();
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return MetricSnapshots.of(GaugeSnapshot.builder().name("answer_version").help("Which version rendered.")
-          .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.EMPTY).value(version.get()).build())
-          .build());
-    });
-    RenderedScrapes scrapes = new RenderedScrapes(PrometheusProperties.get(), registry, version::get, Duration.ofHours(1));
+    registry.register(
+        (MultiCollector)
+            () -> {
+              if (slow.get()) {
+                rendering.countDown();
+                try {
+                  release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return MetricSnapshots.of(
+                  GaugeSnapshot.builder()
+                      .name("answer_version")
+                      .help("Which version rendered.")
+                      .dataPoint(
+                          GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                              .labels(Labels.EMPTY)
+                              .value(version.get())
+                              .build())
+                      .build());
+            });
+    RenderedScrapes scrapes =
+        new RenderedScrapes(
+            PrometheusProperties.get(), registry, version::get, Duration.ofHours(1));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/metrics", exchange -> scrapes.serve(exchange, List.of()));
@@ -65,7 +79,9 @@ class RenderedScrapesTest {
     CompletableFuture<String> renderer = CompletableFuture.supplyAsync(() -> Http.get(uri).body());
     assertThat(rendering.await(10, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(Http.get(uri).body()).as("served while the newer answer renders").contains("answer_version 0.0");
+    assertThat(Http.get(uri).body())
+        .as("served while the newer answer renders")
+        .contains("answer_version 0.0");
 
     slow.set(false);
     release.countDown();

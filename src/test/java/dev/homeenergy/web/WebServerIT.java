@@ -36,12 +36,24 @@ class WebServerIT {
     accessLog = new ListAppender<>();
     accessLog.start();
     ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER_NAME)).addAppender(accessLog);
-    ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.DEBUG);
+    ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.DEBUG);
     family.set("slowpoke", new FakeFamily.Hang(Duration.ofSeconds(30)));
-    ExporterConfig config = new ExporterConfig(new WebConfig("127.0.0.1:0", "/metrics"), LogConfig.defaults(),
-        List.of(
-            FakeFamily.device("kitchen", Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofMinutes(5)),
-            FakeFamily.device("slowpoke", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5))));
+    ExporterConfig config =
+        new ExporterConfig(
+            new WebConfig("127.0.0.1:0", "/metrics"),
+            LogConfig.defaults(),
+            List.of(
+                FakeFamily.device(
+                    "kitchen",
+                    Duration.ofSeconds(30),
+                    Duration.ofMillis(200),
+                    Duration.ofMinutes(5)),
+                FakeFamily.device(
+                    "slowpoke",
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(1),
+                    Duration.ofMinutes(5))));
     exporter = Exporter.start(config, List.of(family), Clock.systemUTC());
     base = URI.create("http://127.0.0.1:" + exporter.port());
   }
@@ -54,7 +66,9 @@ class WebServerIT {
   }
 
   private void awaitReady() {
-    await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(base.resolve("/-/ready")).statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> Http.get(base.resolve("/-/ready")).statusCode() == 200);
   }
 
   @Test
@@ -71,24 +85,35 @@ class WebServerIT {
     awaitReady();
     HttpResponse<String> text = Http.get(base.resolve("/metrics"));
     assertThat(text.statusCode()).isEqualTo(200);
-    assertThat(text.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(text.headers().firstValue("Content-Type"))
+        .contains("text/plain; version=0.0.4; charset=utf-8");
     assertThat(text.body())
         .contains("home_energy_exporter_device_up{device=\"kitchen\",type=\"fake\"} 1.0")
         .contains("home_energy_exporter_device_up{device=\"slowpoke\",type=\"fake\"} 0.0")
-        .contains("home_energy_exporter_device_poll_errors_total{device=\"slowpoke\",reason=\"timeout\",type=\"fake\"} 1.0")
+        .contains(
+            "home_energy_exporter_device_poll_errors_total{device=\"slowpoke\",reason=\"timeout\",type=\"fake\"} 1.0")
         .contains("fake_power_watts{device=\"kitchen\"} 1.0")
         .contains("# HELP home_energy_exporter_build_info ")
         .contains("jvm_memory_used_bytes");
 
-    HttpResponse<String> openMetrics = Http.get(base.resolve("/metrics"),
-        "Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
-    assertThat(openMetrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/openmetrics-text");
+    HttpResponse<String> openMetrics =
+        Http.get(
+            base.resolve("/metrics"),
+            "Accept",
+            "application/openmetrics-text; version=1.0.0; charset=utf-8");
+    assertThat(openMetrics.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/openmetrics-text");
     assertThat(openMetrics.body()).contains("# UNIT fake_power_watts watts").endsWith("# EOF\n");
 
-    HttpResponse<byte[]> protobuf = Http.getBytes(base.resolve("/metrics"), "Accept",
-        "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited");
-    assertThat(protobuf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.google.protobuf");
-    assertThat(new String(protobuf.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("fake_power_watts");
+    HttpResponse<byte[]> protobuf =
+        Http.getBytes(
+            base.resolve("/metrics"),
+            "Accept",
+            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited");
+    assertThat(protobuf.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/vnd.google.protobuf");
+    assertThat(new String(protobuf.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .contains("fake_power_watts");
   }
 
   @Test
@@ -123,8 +148,11 @@ class WebServerIT {
     assertThat(Http.get(base.resolve("/metricsfoo")).statusCode()).isEqualTo(404);
     assertThat(Http.get(base.resolve("/metrics/extra")).statusCode()).isEqualTo(404);
     assertThat(Http.get(base.resolve("/-/healthy/x")).statusCode()).isEqualTo(404);
-    HttpResponse<String> post = Http.send(HttpRequest.newBuilder(base.resolve("/metrics"))
-        .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+    HttpResponse<String> post =
+        Http.send(
+            HttpRequest.newBuilder(base.resolve("/metrics"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build());
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
   }
@@ -134,11 +162,16 @@ class WebServerIT {
     Http.get(base.resolve("/-/healthy"));
     Http.get(base.resolve("/nope"));
     await().atMost(Duration.ofSeconds(5)).until(() -> accessLog.list.size() >= 2);
-    assertThat(accessLog.list).anySatisfy(e -> {
-      assertThat(e.getFormattedMessage()).startsWith("127.0.0.1 GET /-/healthy 200 ");
-      assertThat(e.getKeyValuePairs()).extracting(kv -> kv.key)
-          .containsExactly("client", "method", "path", "status", "duration_seconds");
-    });
-    assertThat(accessLog.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).startsWith("127.0.0.1 GET /nope 404 "));
+    assertThat(accessLog.list)
+        .anySatisfy(
+            e -> {
+              assertThat(e.getFormattedMessage()).startsWith("127.0.0.1 GET /-/healthy 200 ");
+              assertThat(e.getKeyValuePairs())
+                  .extracting(kv -> kv.key)
+                  .containsExactly("client", "method", "path", "status", "duration_seconds");
+            });
+    assertThat(accessLog.list)
+        .anySatisfy(
+            e -> assertThat(e.getFormattedMessage()).startsWith("127.0.0.1 GET /nope 404 "));
   }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * One element of {@code battery_blocks} in {@code /api/system_status}: one battery pack. Energies
  * are Wh ({@code energy_charged}/{@code energy_discharged} lifetime totals). A disabled pack has
- * {@code disabled_reasons}, {@code OpSeqState} {@code Standby}, empty state strings and
- * {@code null} energies and outputs. Note the capitalised {@code PackagePartNumber},
- * {@code PackageSerialNumber}, {@code OpSeqState} and {@code Type}.
+ * {@code disabled_reasons}, {@code OpSeqState} {@code Standby}, empty state strings and {@code
+ * null} energies and outputs. Note the capitalised {@code PackagePartNumber}, {@code
+ * PackageSerialNumber}, {@code OpSeqState} and {@code Type}.
  */
 public record BatteryBlock(
     @JsonProperty("Type") String packageType,

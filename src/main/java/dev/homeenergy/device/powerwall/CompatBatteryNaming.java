@@ -15,24 +15,32 @@ final class CompatBatteryNaming {
   private static final String P = CompatNaming.PREFIX;
   private static final float SECONDS_PER_HOUR = 3600f;
 
-  static final MetricFamily FULL_PACK = MetricFamily.gauge(P + "full_pack_joules", "Total capacity of all batteries");
+  static final MetricFamily FULL_PACK =
+      MetricFamily.gauge(P + "full_pack_joules", "Total capacity of all batteries");
   static final MetricFamily REMAINING =
       MetricFamily.gauge(P + "remaining_joules", "Remaining charge in all batteries");
   static final MetricFamily ISLAND_STATE =
-      MetricFamily.gauge(P + "island_state", "Whether powerwall is running in island mode or connected to grid");
+      MetricFamily.gauge(
+          P + "island_state", "Whether powerwall is running in island mode or connected to grid");
   static final MetricFamily BATTERY_INFO = MetricFamily.info(P + "battery", "Battery Information");
   static final MetricFamily BATTERY_FULL_PACK =
       MetricFamily.gauge(P + "battery_full_pack_joules", "Total battery capacity");
-  static final MetricFamily BATTERY_REMAINING = MetricFamily.gauge(P + "battery_remaining_joules", "Remaining charge");
-  static final MetricFamily BATTERY_VOLTS = MetricFamily.gauge(P + "battery_output_volts", "Battery voltage");
+  static final MetricFamily BATTERY_REMAINING =
+      MetricFamily.gauge(P + "battery_remaining_joules", "Remaining charge");
+  static final MetricFamily BATTERY_VOLTS =
+      MetricFamily.gauge(P + "battery_output_volts", "Battery voltage");
   static final MetricFamily BATTERY_AMPS =
-      MetricFamily.gauge(P + "battery_output_amps",
+      MetricFamily.gauge(
+          P + "battery_output_amps",
           "Battery current flow (positive is discharging, negative is charging)");
-  static final MetricFamily BATTERY_HZ = MetricFamily.gauge(P + "battery_output_hz", "Battery output frequency");
+  static final MetricFamily BATTERY_HZ =
+      MetricFamily.gauge(P + "battery_output_hz", "Battery output frequency");
   static final MetricFamily BATTERY_CHARGED =
-      MetricFamily.counter(P + "battery_charged_joules", "Total amount of energy charged over battery's lifetime");
+      MetricFamily.counter(
+          P + "battery_charged_joules", "Total amount of energy charged over battery's lifetime");
   static final MetricFamily BATTERY_DISCHARGED =
-      MetricFamily.counter(P + "battery_discharged_joules",
+      MetricFamily.counter(
+          P + "battery_discharged_joules",
           "Total amount of energy discharged over battery's lifetime");
   static final MetricFamily BATTERY_OFF_GRID =
       MetricFamily.gauge(P + "battery_off_grid", "Is battery disconnected from the grid?");
@@ -70,8 +78,16 @@ final class CompatBatteryNaming {
   private static void renderBlock(BatteryBlock b, Samples.Builder out) {
     String serialNumber = text(b.packageSerialNumber());
     Labels serial = Labels.of("serial", serialNumber);
-    out.add(BATTERY_INFO,
-        Labels.of("serial", serialNumber, "partno", text(b.packagePartNumber()), "version", text(b.version())), 1);
+    out.add(
+        BATTERY_INFO,
+        Labels.of(
+            "serial",
+            serialNumber,
+            "partno",
+            text(b.packagePartNumber()),
+            "version",
+            text(b.version())),
+        1);
     out.add(BATTERY_FULL_PACK, serial, gaugeTimes(b.nominalFullPackEnergy(), SECONDS_PER_HOUR));
     out.add(BATTERY_REMAINING, serial, gaugeTimes(b.nominalEnergyRemaining(), SECONDS_PER_HOUR));
     out.add(BATTERY_VOLTS, serial, gauge(b.vOut()));
@@ -85,11 +101,16 @@ final class CompatBatteryNaming {
     out.add(BATTERY_CLAMPED, serial, bool(b.chargePowerClamped()));
     out.add(BATTERY_BACKUP_READY, serial, bool(b.backupReady()));
     out.add(BATTERY_PINV_STATE, Labels.of("serial", serialNumber, "state", text(b.pinvState())), 1);
-    out.add(BATTERY_PINV_GRID_STATE, Labels.of("serial", serialNumber, "state", text(b.pinvGridState())), 1);
-    out.add(BATTERY_OPSEQ_STATE, Labels.of("serial", serialNumber, "state", text(b.opSeqState())), 1);
+    out.add(
+        BATTERY_PINV_GRID_STATE,
+        Labels.of("serial", serialNumber, "state", text(b.pinvGridState())),
+        1);
+    out.add(
+        BATTERY_OPSEQ_STATE, Labels.of("serial", serialNumber, "state", text(b.opSeqState())), 1);
   }
 
-  private static void nonZero(MetricFamily family, Labels labels, double value, Samples.Builder out) {
+  private static void nonZero(
+      MetricFamily family, Labels labels, double value, Samples.Builder out) {
     if (value != 0) {
       out.add(family, labels, value);
     }

@@ -50,14 +50,23 @@ final class CompatMeterNaming {
 
   private CompatMeterNaming() {}
 
-  /** Aggregates, each category followed by its meter devices, as the Go collector interleaves them. */
-  static void render(MeterAggregates aggregates, Map<String, List<Meter>> meters, Samples.Builder out) {
+  /**
+   * Aggregates, each category followed by its meter devices, as the Go collector interleaves them.
+   */
+  static void render(
+      MeterAggregates aggregates, Map<String, List<Meter>> meters, Samples.Builder out) {
     for (Map.Entry<String, MeterReadings> entry : aggregates.categories().entrySet()) {
       String category = entry.getKey();
       render(AGGREGATE, entry.getValue(), Labels.of("category", category), out);
       for (Meter meter : meters.getOrDefault(category, List.of())) {
-        Labels labels = Labels.of(
-            "category", category, "tyoe", text(meter.type()), "serial", text(meter.deviceSerial()));
+        Labels labels =
+            Labels.of(
+                "category",
+                category,
+                "tyoe",
+                text(meter.type()),
+                "serial",
+                text(meter.deviceSerial()));
         render(DEVICE, meter.cachedReadings(), labels, out);
       }
     }
@@ -78,7 +87,8 @@ final class CompatMeterNaming {
     out.add(f.totalAmps(), labels, gauge(data.instantTotalCurrent()));
   }
 
-  private static void nonZero(MetricFamily family, Labels labels, double value, Samples.Builder out) {
+  private static void nonZero(
+      MetricFamily family, Labels labels, double value, Samples.Builder out) {
     if (value != 0) {
       out.add(family, labels, value);
     }

@@ -22,11 +22,14 @@ public final class CompatNaming implements Naming<PowerwallReading> {
   private static final String P = PREFIX;
 
   static final MetricFamily INFO = MetricFamily.info("powerwall", "Device Information");
-  static final MetricFamily UPTIME = MetricFamily.gauge(P + "uptime_seconds", "Seconds since last reboot");
+  static final MetricFamily UPTIME =
+      MetricFamily.gauge(P + "uptime_seconds", "Seconds since last reboot");
   static final MetricFamily COMMISSION_COUNT =
       MetricFamily.gauge(P + "commission_count", "Number of config changes since last reboot");
-  static final MetricFamily CHARGE = MetricFamily.gauge(P + "charge_ratio", "Total amount of charge");
-  static final MetricFamily OPERATION_MODE = MetricFamily.gauge(P + "operation_mode", "Operational Mode");
+  static final MetricFamily CHARGE =
+      MetricFamily.gauge(P + "charge_ratio", "Total amount of charge");
+  static final MetricFamily OPERATION_MODE =
+      MetricFamily.gauge(P + "operation_mode", "Operational Mode");
   static final MetricFamily RESERVE =
       MetricFamily.gauge(P + "reserve_ratio", "Amount of charge reserved for backup use");
   static final MetricFamily SITEMASTER_RUNNING =
@@ -36,13 +39,15 @@ public final class CompatNaming implements Naming<PowerwallReading> {
   static final MetricFamily POWER_SUPPLY_MODE =
       MetricFamily.gauge(P + "power_supply_mode", "Is powerwall in 'power supply' mode?");
   static final MetricFamily SITEMASTER_BUSY =
-      MetricFamily.gauge(P + "sitemaster_busy",
+      MetricFamily.gauge(
+          P + "sitemaster_busy",
           "Is sitemaster performing some operation which should not be interrupted by stop/reboot?");
   static final MetricFamily PROBLEMS =
       MetricFamily.gauge(P + "problems_detected_count", "Number of problems currently reported");
   static final MetricFamily NETWORK_ENABLED =
       MetricFamily.gauge(P + "network_enabled", "Is network interface enabled?");
-  static final MetricFamily NETWORK_ACTIVE = MetricFamily.gauge(P + "network_active", "Is network interface active?");
+  static final MetricFamily NETWORK_ACTIVE =
+      MetricFamily.gauge(P + "network_active", "Is network interface active?");
   static final MetricFamily NETWORK_PRIMARY =
       MetricFamily.gauge(P + "network_primary", "Is this the primary network interface?");
   static final MetricFamily NETWORK_STATE =
@@ -54,9 +59,14 @@ public final class CompatNaming implements Naming<PowerwallReading> {
   public void render(PowerwallReading reading, String deviceName, Samples.Builder out) {
     Status status = reading.status();
     if (status != null) {
-      out.add(INFO, Labels.of("version", text(status.version()), "git_hash", text(status.gitHash())), 1);
+      out.add(
+          INFO,
+          Labels.of("version", text(status.version()), "git_hash", text(status.gitHash())),
+          1);
       out.add(UPTIME, Labels.EMPTY, Objects.requireNonNullElse(status.uptimeSeconds(), 0.0));
-      out.add(COMMISSION_COUNT, Labels.EMPTY,
+      out.add(
+          COMMISSION_COUNT,
+          Labels.EMPTY,
           status.commissionCount() == null ? 0 : status.commissionCount());
     }
     if (reading.soe() != null) {
@@ -76,7 +86,9 @@ public final class CompatNaming implements Naming<PowerwallReading> {
       }
     }
     if (reading.problems() != null) {
-      out.add(PROBLEMS, Labels.EMPTY,
+      out.add(
+          PROBLEMS,
+          Labels.EMPTY,
           reading.problems().problems() == null ? 0 : reading.problems().problems().size());
     }
     if (reading.systemStatus() != null) {
@@ -104,8 +116,10 @@ public final class CompatNaming implements Naming<PowerwallReading> {
     if (info == null || text(info.networkName()).isEmpty()) {
       return;
     }
-    out.add(NETWORK_STATE, labels.merge(
-        Labels.of("state", text(info.state()), "reason", text(info.stateReason()))), 1);
+    out.add(
+        NETWORK_STATE,
+        labels.merge(Labels.of("state", text(info.state()), "reason", text(info.stateReason()))),
+        1);
     double signal = CompatValues.gauge(info.signalStrength());
     if (signal != 0) {
       out.add(NETWORK_SIGNAL, labels, signal);

@@ -1,6 +1,5 @@
 package dev.homeenergy.device.powerwall;
 
-
 /**
  * Value conversions exactly as the Go exporter computes them: go-powerwall decodes numbers into
  * float32 (a JSON {@code null} or absent field as 0), gauges are computed in float32, lifetime
@@ -9,8 +8,9 @@ package dev.homeenergy.device.powerwall;
 final class CompatValues {
   /** Readings of a category or meter sent as {@code null}: Go sees all fields as 0. */
   static final MeterReadings NO_READINGS =
-      new MeterReadings(null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null, null, null, null, null, null, null, null, null);
+      new MeterReadings(
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null, null, null, null, null, null, null, null, null, null);
 
   private CompatValues() {}
 

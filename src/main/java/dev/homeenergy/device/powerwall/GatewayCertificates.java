@@ -45,7 +45,8 @@ public final class GatewayCertificates {
       plain.connect(new InetSocketAddress(host, port), millis);
       plain.setSoTimeout(millis);
       try (SSLSocket socket =
-          (SSLSocket) context.getSocketFactory().createSocket(plain, GatewayTls.SERVER_NAME, port, false)) {
+          (SSLSocket)
+              context.getSocketFactory().createSocket(plain, GatewayTls.SERVER_NAME, port, false)) {
         socket.setSSLParameters(GatewayTls.parameters(context));
         socket.startHandshake();
         Certificate[] chain = socket.getSession().getPeerCertificates();
@@ -65,8 +66,9 @@ public final class GatewayCertificates {
   /** The certificate as a PEM block with 64-character base64 lines. */
   public static String toPem(X509Certificate certificate) {
     try {
-      String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-          .encodeToString(certificate.getEncoded());
+      String base64 =
+          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(certificate.getEncoded());
       return BEGIN + "\n" + base64 + "\n" + END + "\n";
     } catch (CertificateEncodingException e) {
       throw new IllegalArgumentException("certificate cannot be encoded: " + e.getMessage(), e);

@@ -1,8 +1,8 @@
 package dev.homeenergy.device.powerwall;
 
-import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.Deadline;
 import java.time.Duration;
 
 /**
@@ -24,7 +24,8 @@ final class GatewayPoll {
   GatewayPoll(Duration attemptTimeout, Duration retryInterval, Duration retryTimeout) {
     this.deadline = Deadline.after(attemptTimeout.plus(retryTimeout));
     this.attemptTimeout = attemptTimeout;
-    this.retryInterval = retryInterval.compareTo(MIN_RETRY_INTERVAL) < 0 ? MIN_RETRY_INTERVAL : retryInterval;
+    this.retryInterval =
+        retryInterval.compareTo(MIN_RETRY_INTERVAL) < 0 ? MIN_RETRY_INTERVAL : retryInterval;
     this.retryTimeout = retryTimeout;
   }
 
@@ -35,8 +36,8 @@ final class GatewayPoll {
   }
 
   /**
-   * Waits until the next attempt of a request that failed on the transport, or rethrows the
-   * failure when the retry window or the poll's deadline would be exceeded.
+   * Waits until the next attempt of a request that failed on the transport, or rethrows the failure
+   * when the retry window or the poll's deadline would be exceeded.
    *
    * @param attemptStartedNanos {@link System#nanoTime()} when the failed attempt started
    */
@@ -52,14 +53,19 @@ final class GatewayPoll {
     long nextAttempt = Math.max(now, attemptStartedNanos + retryInterval.toNanos());
     boolean windowOver = nextAttempt - firstTransportFailureNanos > retryTimeout.toNanos();
     if (windowOver || nextAttempt - deadline.nanoTime() >= 0) {
-      throw new PollException(failure.reason(), failure.getMessage() + " (still failing after retrying for "
-          + Duration.ofNanos(now - firstTransportFailureNanos).toMillis() + " ms)");
+      throw new PollException(
+          failure.reason(),
+          failure.getMessage()
+              + " (still failing after retrying for "
+              + Duration.ofNanos(now - firstTransportFailureNanos).toMillis()
+              + " ms)");
     }
     try {
       Thread.sleep(Duration.ofNanos(nextAttempt - now).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PollException(FailureReason.TIMEOUT, failure.getMessage() + " (interrupted while waiting to retry)");
+      throw new PollException(
+          FailureReason.TIMEOUT, failure.getMessage() + " (interrupted while waiting to retry)");
     }
   }
 

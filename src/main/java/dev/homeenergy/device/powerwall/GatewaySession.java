@@ -6,16 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.LoginGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The customer session with one gateway: the token (reused from the {@link SessionStore} after a
  * restart), the login ({@code POST /api/login/Basic}) when there is none or the gateway rejected
- * it, and the {@link LoginGate} that spaces out logins after failures. Neither the password nor
- * the token ever leaves this class except in the requests to the gateway.
+ * it, and the {@link LoginGate} that spaces out logins after failures. Neither the password nor the
+ * token ever leaves this class except in the requests to the gateway.
  */
 final class GatewaySession {
   static final String LOGIN = "login/Basic";
@@ -32,7 +32,11 @@ final class GatewaySession {
   private boolean storeRead;
 
   GatewaySession(
-      String deviceName, GatewayTransport transport, String email, Secret password, LoginGate gate,
+      String deviceName,
+      GatewayTransport transport,
+      String email,
+      Secret password,
+      LoginGate gate,
       SessionStore store) {
     this.deviceName = deviceName;
     this.transport = transport;
@@ -52,8 +56,8 @@ final class GatewaySession {
   }
 
   /**
-   * Forgets the token the gateway rejected and logs in again, unless this poll already logged in
-   * or the gate is closed.
+   * Forgets the token the gateway rejected and logs in again, unless this poll already logged in or
+   * the gate is closed.
    *
    * @param rejection the failure of the read the gateway refused with the old token
    */
@@ -73,15 +77,18 @@ final class GatewaySession {
   private String login(GatewayPoll poll, PollException rejection) throws PollException {
     gate.checkOpen();
     if (!poll.claimLogin()) {
-      throw new PollException(FailureReason.AUTH, (rejection == null ? "" : rejection.getMessage() + ": ")
-          + "the gateway rejected the session from this poll's login; logging in at most once per poll");
+      throw new PollException(
+          FailureReason.AUTH,
+          (rejection == null ? "" : rejection.getMessage() + ": ")
+              + "the gateway rejected the session from this poll's login; logging in at most once per poll");
     }
     String body;
     try {
       body = transport.postSecret(LOGIN, LOGIN, loginRequest(), poll);
     } catch (PollException e) {
       if (LoginGate.closesOn(e.reason())) {
-        PollException refused = new PollException(e.reason(), e.getMessage() + explanation(e.reason()));
+        PollException refused =
+            new PollException(e.reason(), e.getMessage() + explanation(e.reason()));
         gate.failed(refused);
         throw refused;
       }
@@ -89,7 +96,8 @@ final class GatewaySession {
     }
     String issued = tokenIn(body);
     if (!SessionStore.usable(issued)) {
-      PollException failure = new PollException(FailureReason.AUTH, LOGIN + ": the answer holds no usable token");
+      PollException failure =
+          new PollException(FailureReason.AUTH, LOGIN + ": the answer holds no usable token");
       gate.failed(failure);
       throw failure;
     }

@@ -1,7 +1,7 @@
 package dev.homeenergy.device.powerwall;
 
-import dev.homeenergy.devicehttp.SelfSignedTrust;
 import dev.homeenergy.devicehttp.DeviceHttp;
+import dev.homeenergy.devicehttp.SelfSignedTrust;
 import java.net.http.HttpClient;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -39,13 +39,16 @@ final class GatewayTls {
   }
 
   /** An HTTP/1.1 client that never follows redirects. */
-  static HttpClient httpClient(SSLContext context, Duration connectTimeout, java.util.concurrent.Executor executor) {
-    return DeviceHttp.sharing(HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout)
-        .sslContext(context)
-        .sslParameters(parameters(context)), executor)
+  static HttpClient httpClient(
+      SSLContext context, Duration connectTimeout, java.util.concurrent.Executor executor) {
+    return DeviceHttp.sharing(
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .sslContext(context)
+                .sslParameters(parameters(context)),
+            executor)
         .build();
   }
 }

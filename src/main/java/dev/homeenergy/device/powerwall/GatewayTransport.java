@@ -1,8 +1,8 @@
 package dev.homeenergy.device.powerwall;
 
-import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,25 +31,39 @@ final class GatewayTransport {
 
   /** GETs {@code /api/<path>} with the session cookie and returns the 2xx body. */
   String get(String endpoint, String path, String token, GatewayPoll poll) throws PollException {
-    return send(endpoint, path, poll, false, uri -> HttpRequest.newBuilder(uri)
-        .GET()
-        .header("Accept", "application/json")
-        .header("Cookie", "AuthCookie=" + token));
+    return send(
+        endpoint,
+        path,
+        poll,
+        false,
+        uri ->
+            HttpRequest.newBuilder(uri)
+                .GET()
+                .header("Accept", "application/json")
+                .header("Cookie", "AuthCookie=" + token));
   }
 
   /** POSTs a JSON body whose request and answer are secret; the raw log shows them redacted. */
-  String postSecret(String endpoint, String path, String json, GatewayPoll poll) throws PollException {
-    return send(endpoint, path, poll, true, uri -> HttpRequest.newBuilder(uri)
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json"));
+  String postSecret(String endpoint, String path, String json, GatewayPoll poll)
+      throws PollException {
+    return send(
+        endpoint,
+        path,
+        poll,
+        true,
+        uri ->
+            HttpRequest.newBuilder(uri)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json"));
   }
 
   private interface RequestFor {
     HttpRequest.Builder build(URI uri);
   }
 
-  private String send(String endpoint, String path, GatewayPoll poll, boolean secret, RequestFor request)
+  private String send(
+      String endpoint, String path, GatewayPoll poll, boolean secret, RequestFor request)
       throws PollException {
     while (true) {
       long started = System.nanoTime();
@@ -69,7 +83,8 @@ final class GatewayTransport {
     String host = address.getHost();
     try {
       String ip = InetAddress.getByName(host).getHostAddress();
-      return new URI("https", null, ip, address.getPort() < 0 ? 443 : address.getPort(), "/", null, null);
+      return new URI(
+          "https", null, ip, address.getPort() < 0 ? 443 : address.getPort(), "/", null, null);
     } catch (UnknownHostException e) {
       throw new PollException(FailureReason.CONNECT, endpoint + ": cannot resolve " + host);
     } catch (URISyntaxException e) {

@@ -6,8 +6,8 @@ import java.util.Base64;
 
 /**
  * One element of {@code iface_network_info.ip_networks}. Firmware 21.x sends {@code ip} and a
- * dotted {@code mask}; 23.x sends {@code IP} and {@code Mask} with the mask base64-encoded
- * ({@code ////AA==} = 255.255.255.0).
+ * dotted {@code mask}; 23.x sends {@code IP} and {@code Mask} with the mask base64-encoded ({@code
+ * ////AA==} = 255.255.255.0).
  */
 public record IpNetwork(
     @JsonProperty("ip") @JsonAlias("IP") String ip,
@@ -23,7 +23,13 @@ public record IpNetwork(
       if (bytes.length != 4) {
         return mask;
       }
-      return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
+      return (bytes[0] & 0xff)
+          + "."
+          + (bytes[1] & 0xff)
+          + "."
+          + (bytes[2] & 0xff)
+          + "."
+          + (bytes[3] & 0xff);
     } catch (IllegalArgumentException e) {
       return mask;
     }

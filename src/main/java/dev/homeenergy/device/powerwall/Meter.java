@@ -3,9 +3,8 @@ package dev.homeenergy.device.powerwall;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One element of {@code GET /api/meters/<category>}: a meter device ({@code neurio_tcp},
- * {@code synchrometerX}, ...) and its latest readings under the capitalised
- * {@code Cached_readings}.
+ * One element of {@code GET /api/meters/<category>}: a meter device ({@code neurio_tcp}, {@code
+ * synchrometerX}, ...) and its latest readings under the capitalised {@code Cached_readings}.
  */
 public record Meter(
     @JsonProperty("id") Integer id,

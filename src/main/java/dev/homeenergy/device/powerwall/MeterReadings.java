@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * The readings of one meter category in {@code /api/meters/aggregates}, or of one meter device in
  * the {@code Cached_readings} of {@code /api/meters/<category>}. Powers in W, reactive power in
- * VAr, apparent power in VA, energies in lifetime Wh. Per-phase fields ({@code v_l1n},
- * {@code real_power_a}, ...) and {@code serial_number}/{@code version} appear only in cached
- * readings, and only for the phases the meter has; 2018/2020 aggregates lack
- * {@code instant_average_current} and {@code num_meters_aggregated}.
+ * VAr, apparent power in VA, energies in lifetime Wh. Per-phase fields ({@code v_l1n}, {@code
+ * real_power_a}, ...) and {@code serial_number}/{@code version} appear only in cached readings, and
+ * only for the phases the meter has; 2018/2020 aggregates lack {@code instant_average_current} and
+ * {@code num_meters_aggregated}.
  */
 public record MeterReadings(
     @JsonProperty("last_communication_time") String lastCommunicationTime,

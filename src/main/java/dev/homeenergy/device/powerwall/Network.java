@@ -3,9 +3,9 @@ package dev.homeenergy.device.powerwall;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One element of {@code GET /api/networks}: an interface ({@code EthType}, {@code WifiType},
- * {@code GsmType}) and its flags. {@code dhcp} may be null (GSM); {@code iface_network_info} is
- * absent on inactive interfaces.
+ * One element of {@code GET /api/networks}: an interface ({@code EthType}, {@code WifiType}, {@code
+ * GsmType}) and its flags. {@code dhcp} may be null (GSM); {@code iface_network_info} is absent on
+ * inactive interfaces.
  */
 public record Network(
     @JsonProperty("network_name") String networkName,

@@ -8,11 +8,11 @@ import dev.homeenergy.config.Durations;
 import dev.homeenergy.config.FamilyProblems;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
-import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.DeviceHttp;
+import dev.homeenergy.devicehttp.LoginGate;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>Transport: HTTPS and HTTP/1.1 only, whatever the address's scheme. Without {@code
  * tls_cert_file} any certificate is accepted (gateways are self-signed) and a warning says how to
  * pin one; with it only that exact certificate is, a mismatch failing as {@code connect}. The JDK
- * 17 HTTP client honours a configured SNI name only for IP addresses, so a host name is resolved
- * at each request and the IP address is connected to, always with SNI {@code powerwall}.
+ * 17 HTTP client honours a configured SNI name only for IP addresses, so a host name is resolved at
+ * each request and the IP address is connected to, always with SNI {@code powerwall}.
  *
  * <p>Session: lazy login with the customer password, {@code Cookie: AuthCookie=<token>} on every
  * read, the token kept across restarts in the state directory (see {@link SessionStore}). A read
@@ -47,10 +47,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reads per poll, in order: {@link #EVERY_POLL}, then {@code meters/<category>} for each
  * category of {@code meters/aggregates}, then {@link #AFTER_METERS}; {@code site_info} on the first
- * poll and then every {@link #SITE_INFO_MAX_AGE} (its last good body is reused in between).
- * {@code config/completed} is never called (it changes the gateway's configuration). A non-2xx
- * answer to a read becomes an {@link EndpointFailure} and the poll goes on; 429 fails the poll as
- * {@code rate_limited}. Transport failures are retried every {@code retry_interval} until {@code
+ * poll and then every {@link #SITE_INFO_MAX_AGE} (its last good body is reused in between). {@code
+ * config/completed} is never called (it changes the gateway's configuration). A non-2xx answer to a
+ * read becomes an {@link EndpointFailure} and the poll goes on; 429 fails the poll as {@code
+ * rate_limited}. Transport failures are retried every {@code retry_interval} until {@code
  * retry_timeout} after the first one in the poll, then fail the poll as {@code connect} or {@code
  * timeout}. Not thread-safe: the core polls a device from one thread.
  */
@@ -58,9 +58,16 @@ public final class PowerwallClient implements Device {
   /** How long a fetched {@code site_info} is reused before it is read again. */
   public static final Duration SITE_INFO_MAX_AGE = Duration.ofHours(1);
 
-  static final List<String> EVERY_POLL = List.of(
-      "status", "system_status/soe", "operation", "sitemaster", "troubleshooting/problems",
-      "system_status", "system_status/grid_status", "meters/aggregates");
+  static final List<String> EVERY_POLL =
+      List.of(
+          "status",
+          "system_status/soe",
+          "operation",
+          "sitemaster",
+          "troubleshooting/problems",
+          "system_status",
+          "system_status/grid_status",
+          "meters/aggregates");
   static final String AGGREGATES = "meters/aggregates";
   static final List<String> AFTER_METERS = List.of("networks", "powerwalls");
   static final String SITE_INFO = "site_info";
@@ -91,18 +98,32 @@ public final class PowerwallClient implements Device {
     try {
       pinned = pinnedCertificate(settings);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("devices[" + config.name() + "].tls_cert_file: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "devices[" + config.name() + "].tls_cert_file: " + e.getMessage(), e);
     }
     if (pinned == null) {
-      LOG.warn("Device {}: the gateway's TLS certificate is not verified. To pin it, set tls_cert_file and run "
-          + "`home-energy-exporter powerwall fetchcert --address {} --out FILE`", config.name(),
-          config.address().getPort() == 443 ? config.address().getHost() : config.address().getAuthority());
+      LOG.warn(
+          "Device {}: the gateway's TLS certificate is not verified. To pin it, set tls_cert_file and run "
+              + "`home-energy-exporter powerwall fetchcert --address {} --out FILE`",
+          config.name(),
+          config.address().getPort() == 443
+              ? config.address().getHost()
+              : config.address().getAuthority());
     }
     DeviceHttp http =
-        new DeviceHttp(GatewayTls.httpClient(GatewayTls.context(pinned), timeout, context.httpExecutor()), clock, context.raw());
+        new DeviceHttp(
+            GatewayTls.httpClient(GatewayTls.context(pinned), timeout, context.httpExecutor()),
+            clock,
+            context.raw());
     this.transport = new GatewayTransport(http, config.address());
-    this.session = new GatewaySession(config.name(), transport, settings.email(), settings.password(),
-        new LoginGate(clock), SessionStore.in(context.stateDirectory(), config.name()));
+    this.session =
+        new GatewaySession(
+            config.name(),
+            transport,
+            settings.email(),
+            settings.password(),
+            new LoginGate(clock),
+            SessionStore.in(context.stateDirectory(), config.name()));
   }
 
   /**
@@ -114,7 +135,9 @@ public final class PowerwallClient implements Device {
     try {
       settings = PowerwallSettings.from(config);
     } catch (IllegalArgumentException e) {
-      problems.add("password", "required for a powerwall (give password, password_file or password: ${ENV_VAR})");
+      problems.add(
+          "password",
+          "required for a powerwall (give password, password_file or password: ${ENV_VAR})");
       return;
     }
     try {
@@ -127,25 +150,36 @@ public final class PowerwallClient implements Device {
     }
     Duration longestPoll = config.timeout().plus(settings.retryTimeout());
     if (config.interval().plus(longestPoll).compareTo(config.staleAfter()) > 0) {
-      problems.add("retry_timeout", "a poll may last timeout + retry_timeout = " + Durations.format(longestPoll)
-          + ", so with interval " + Durations.format(config.interval()) + " readings would go stale (stale_after "
-          + Durations.format(config.staleAfter()) + ") while the next poll still retries; shorten retry_timeout or"
-          + " set stale_after above " + Durations.format(config.interval().plus(longestPoll)));
+      problems.add(
+          "retry_timeout",
+          "a poll may last timeout + retry_timeout = "
+              + Durations.format(longestPoll)
+              + ", so with interval "
+              + Durations.format(config.interval())
+              + " readings would go stale (stale_after "
+              + Durations.format(config.staleAfter())
+              + ") while the next poll still retries; shorten retry_timeout or"
+              + " set stale_after above "
+              + Durations.format(config.interval().plus(longestPoll)));
     }
   }
 
   /** The longest a poll may take: the timeout plus {@code retry_timeout}. */
   public static Duration pollDeadline(DeviceConfig config) {
     Object retryTimeout = config.extra().get("retry_timeout");
-    return config.timeout().plus(
-        retryTimeout instanceof Duration duration ? duration : PowerwallSettings.DEFAULT_RETRY_TIMEOUT);
+    return config
+        .timeout()
+        .plus(
+            retryTimeout instanceof Duration duration
+                ? duration
+                : PowerwallSettings.DEFAULT_RETRY_TIMEOUT);
   }
 
   /**
-   * Reads and parses one poll. Endpoints may fail on their own, but when none but the cached
-   * {@code site_info} gave usable data the gateway is not really answering (an HTML page or error
-   * page for every path, say): the poll fails as {@code parse} if any body was unusable, else as
-   * {@code http_status}.
+   * Reads and parses one poll. Endpoints may fail on their own, but when none but the cached {@code
+   * site_info} gave usable data the gateway is not really answering (an HTML page or error page for
+   * every path, say): the poll fails as {@code parse} if any body was unusable, else as {@code
+   * http_status}.
    */
   @Override
   public PowerwallReading poll() throws PollException {
@@ -153,12 +187,15 @@ public final class PowerwallClient implements Device {
     PowerwallReading reading = PowerwallReading.parse(responses);
     Set<String> failed = new HashSet<>();
     reading.endpointFailures().forEach(failure -> failed.add(failure.endpoint()));
-    boolean answered = responses.bodies().keySet().stream()
-        .anyMatch(endpoint -> !endpoint.equals(SITE_INFO) && !failed.contains(endpoint));
+    boolean answered =
+        responses.bodies().keySet().stream()
+            .anyMatch(endpoint -> !endpoint.equals(SITE_INFO) && !failed.contains(endpoint));
     if (!answered && !reading.endpointFailures().isEmpty()) {
-      boolean unusable = reading.endpointFailures().stream().anyMatch(f -> f.reason() == FailureReason.PARSE);
+      boolean unusable =
+          reading.endpointFailures().stream().anyMatch(f -> f.reason() == FailureReason.PARSE);
       EndpointFailure first = reading.endpointFailures().get(0);
-      throw new PollException(unusable ? FailureReason.PARSE : FailureReason.HTTP_STATUS,
+      throw new PollException(
+          unusable ? FailureReason.PARSE : FailureReason.HTTP_STATUS,
           "no endpoint gave usable data; first: " + first.message());
     }
     return reading;
@@ -174,8 +211,12 @@ public final class PowerwallClient implements Device {
     }
     for (String category : meterCategories(bodies.get(AGGREGATES))) {
       String endpoint = "meters/" + category;
-      read(endpoint, "meters/" + URLEncoder.encode(category, StandardCharsets.UTF_8).replace("+", "%20"),
-          poll, bodies, failures);
+      read(
+          endpoint,
+          "meters/" + URLEncoder.encode(category, StandardCharsets.UTF_8).replace("+", "%20"),
+          poll,
+          bodies,
+          failures);
     }
     for (String endpoint : AFTER_METERS) {
       read(endpoint, endpoint, poll, bodies, failures);
@@ -184,10 +225,12 @@ public final class PowerwallClient implements Device {
     return new PowerwallResponses(bodies, failures);
   }
 
-  private void readSiteInfo(GatewayPoll poll, Map<String, String> bodies, List<EndpointFailure> failures)
+  private void readSiteInfo(
+      GatewayPoll poll, Map<String, String> bodies, List<EndpointFailure> failures)
       throws PollException {
     Instant now = clock.instant();
-    if (siteInfoReadAt == null || Duration.between(siteInfoReadAt, now).compareTo(SITE_INFO_MAX_AGE) >= 0) {
+    if (siteInfoReadAt == null
+        || Duration.between(siteInfoReadAt, now).compareTo(SITE_INFO_MAX_AGE) >= 0) {
       boolean read = read(SITE_INFO, SITE_INFO, poll, bodies, failures);
       siteInfoReadAt = now;
       if (read) {
@@ -200,9 +243,16 @@ public final class PowerwallClient implements Device {
     }
   }
 
-  /** Reads one endpoint into {@code bodies}, or notes its failure; false when it failed on its own. */
-  private boolean read(String endpoint, String path, GatewayPoll poll, Map<String, String> bodies,
-      List<EndpointFailure> failures) throws PollException {
+  /**
+   * Reads one endpoint into {@code bodies}, or notes its failure; false when it failed on its own.
+   */
+  private boolean read(
+      String endpoint,
+      String path,
+      GatewayPoll poll,
+      Map<String, String> bodies,
+      List<EndpointFailure> failures)
+      throws PollException {
     String token = session.token(poll);
     PollException rejection;
     try {
@@ -221,14 +271,15 @@ public final class PowerwallClient implements Device {
     } catch (PollException e) {
       if (e.reason() == FailureReason.AUTH) {
         session.rejected(fresh);
-        throw new PollException(FailureReason.AUTH, e.getMessage() + " (even with a session from a fresh login)");
+        throw new PollException(
+            FailureReason.AUTH, e.getMessage() + " (even with a session from a fresh login)");
       }
       return endpointFailure(e, endpoint, failures);
     }
   }
 
-  private static boolean endpointFailure(PollException e, String endpoint, List<EndpointFailure> failures)
-      throws PollException {
+  private static boolean endpointFailure(
+      PollException e, String endpoint, List<EndpointFailure> failures) throws PollException {
     if (e.reason() != FailureReason.HTTP_STATUS) {
       throw e;
     }
@@ -266,9 +317,14 @@ public final class PowerwallClient implements Device {
     try {
       return GatewayCertificates.readPem(settings.tlsCertFile());
     } catch (IOException | CertificateException e) {
-      String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-          : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
-      throw new IllegalArgumentException("cannot use \"" + settings.tlsCertFile() + "\": " + reason, e);
+      String reason =
+          e instanceof java.nio.file.NoSuchFileException
+              ? "no such file"
+              : e instanceof java.nio.file.AccessDeniedException
+                  ? "permission denied"
+                  : e.getMessage();
+      throw new IllegalArgumentException(
+          "cannot use \"" + settings.tlsCertFile() + "\": " + reason, e);
     }
   }
 }

@@ -18,18 +18,29 @@ import java.time.Duration;
  */
 public final class PowerwallFamily implements DeviceFamily {
   public static final String TYPE = "powerwall";
-  private static final DeviceTypeSpec SPEC = DeviceTypeSpec.builder(TYPE)
-      .scheme("https").port(443).interval(Duration.ofSeconds(30)).timeout(Duration.ofSeconds(10))
-      .key(FamilyKey.required("password", KeyType.secret(), "give password, password_file or password: ${ENV_VAR}"))
-      .key(FamilyKey.withDefault("email", KeyType.text(), PowerwallSettings.DEFAULT_EMAIL))
-      .key("tls_cert_file", KeyType.readableFile())
-      .key(FamilyKey.withDefault("retry_interval", KeyType.duration(), PowerwallSettings.DEFAULT_RETRY_INTERVAL))
-      .key(FamilyKey.withDefault("retry_timeout", KeyType.duration(), PowerwallSettings.DEFAULT_RETRY_TIMEOUT))
-      .build();
+  private static final DeviceTypeSpec SPEC =
+      DeviceTypeSpec.builder(TYPE)
+          .scheme("https")
+          .port(443)
+          .interval(Duration.ofSeconds(30))
+          .timeout(Duration.ofSeconds(10))
+          .key(
+              FamilyKey.required(
+                  "password",
+                  KeyType.secret(),
+                  "give password, password_file or password: ${ENV_VAR}"))
+          .key(FamilyKey.withDefault("email", KeyType.text(), PowerwallSettings.DEFAULT_EMAIL))
+          .key("tls_cert_file", KeyType.readableFile())
+          .key(
+              FamilyKey.withDefault(
+                  "retry_interval", KeyType.duration(), PowerwallSettings.DEFAULT_RETRY_INTERVAL))
+          .key(
+              FamilyKey.withDefault(
+                  "retry_timeout", KeyType.duration(), PowerwallSettings.DEFAULT_RETRY_TIMEOUT))
+          .build();
 
-
-  private static final Namings<PowerwallReading> NAMINGS = Namings.of(PowerwallReading.class,
-      c -> new NativeNaming(), c -> new CompatNaming());
+  private static final Namings<PowerwallReading> NAMINGS =
+      Namings.of(PowerwallReading.class, c -> new NativeNaming(), c -> new CompatNaming());
 
   @Override
   public DeviceTypeSpec spec() {

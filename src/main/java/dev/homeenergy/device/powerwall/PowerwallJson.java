@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * Parses gateway bodies into the payload records: unknown fields are ignored, absent fields are
- * null. A body that is empty, not JSON, of the wrong shape or a bare JSON {@code null} is a
- * {@link FailureReason#PARSE} failure, except {@code /api/meters/<category>}, where {@code null}
- * is how the gateway says "no meter in this category" (see {@link #meters}).
+ * null. A body that is empty, not JSON, of the wrong shape or a bare JSON {@code null} is a {@link
+ * FailureReason#PARSE} failure, except {@code /api/meters/<category>}, where {@code null} is how
+ * the gateway says "no meter in this category" (see {@link #meters}).
  */
 public final class PowerwallJson {
   private static final ObjectMapper MAPPER =
@@ -25,11 +25,20 @@ public final class PowerwallJson {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  /** Top-level keys the pre-2021 {@code /api/site_info} has flat beside a string {@code grid_code}. */
+  /**
+   * Top-level keys the pre-2021 {@code /api/site_info} has flat beside a string {@code grid_code}.
+   */
   private static final List<String> FLAT_GRID_KEYS =
       List.of(
-          "grid_voltage_setting", "grid_freq_setting", "grid_phase_setting", "country", "state",
-          "distributor", "utility", "retailer", "region");
+          "grid_voltage_setting",
+          "grid_freq_setting",
+          "grid_phase_setting",
+          "country",
+          "state",
+          "distributor",
+          "utility",
+          "retailer",
+          "region");
 
   private PowerwallJson() {}
 
@@ -37,18 +46,22 @@ public final class PowerwallJson {
    * Parses one endpoint's body.
    *
    * @param endpoint endpoint name for the message, e.g. {@code system_status}
-   * @throws PollException with {@link FailureReason#PARSE} when the body is empty, invalid,
-   *     {@code null} or not of the expected shape
+   * @throws PollException with {@link FailureReason#PARSE} when the body is empty, invalid, {@code
+   *     null} or not of the expected shape
    */
   public static <T> T parse(String endpoint, String body, Class<T> type) throws PollException {
     return bind(endpoint, nonNullTree(endpoint, body), MAPPER.constructType(type));
   }
 
-  /** Parses a JSON array body such as {@code /api/networks}; a {@code null} element is kept as null. */
+  /**
+   * Parses a JSON array body such as {@code /api/networks}; a {@code null} element is kept as null.
+   */
   public static <T> List<T> parseList(String endpoint, String body, Class<T> element)
       throws PollException {
     return Lists.copyWithNulls(
-        bind(endpoint, nonNullTree(endpoint, body),
+        bind(
+            endpoint,
+            nonNullTree(endpoint, body),
             MAPPER.getTypeFactory().constructCollectionType(List.class, element)));
   }
 
@@ -59,7 +72,10 @@ public final class PowerwallJson {
       return List.of();
     }
     List<Meter> meters =
-        bind(endpoint, tree, MAPPER.getTypeFactory().constructCollectionType(List.class, Meter.class));
+        bind(
+            endpoint,
+            tree,
+            MAPPER.getTypeFactory().constructCollectionType(List.class, Meter.class));
     return meters.stream().filter(java.util.Objects::nonNull).toList();
   }
 
@@ -67,8 +83,11 @@ public final class PowerwallJson {
   public static MeterAggregates aggregates(String endpoint, String body) throws PollException {
     JsonNode tree = nonNullTree(endpoint, body);
     java.util.LinkedHashMap<String, MeterReadings> map =
-        bind(endpoint, tree, MAPPER.constructType(
-            new TypeReference<java.util.LinkedHashMap<String, MeterReadings>>() {}));
+        bind(
+            endpoint,
+            tree,
+            MAPPER.constructType(
+                new TypeReference<java.util.LinkedHashMap<String, MeterReadings>>() {}));
     return new MeterAggregates(map);
   }
 
@@ -111,20 +130,24 @@ public final class PowerwallJson {
       }
       return tree;
     } catch (JsonProcessingException e) {
-      throw new PollException(FailureReason.PARSE, endpoint + ": invalid JSON (" + describe(e) + ")", e);
+      throw new PollException(
+          FailureReason.PARSE, endpoint + ": invalid JSON (" + describe(e) + ")", e);
     }
   }
 
-  private static <T> T bind(String endpoint, JsonNode tree, com.fasterxml.jackson.databind.JavaType type)
+  private static <T> T bind(
+      String endpoint, JsonNode tree, com.fasterxml.jackson.databind.JavaType type)
       throws PollException {
     if (!tree.isObject() && !tree.isArray()) {
-      throw new PollException(FailureReason.PARSE, endpoint + ": body is not a JSON object or array");
+      throw new PollException(
+          FailureReason.PARSE, endpoint + ": body is not a JSON object or array");
     }
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       String detail = e instanceof JsonProcessingException j ? describe(j) : e.getMessage();
-      throw new PollException(FailureReason.PARSE, endpoint + ": unexpected JSON (" + detail + ")", e);
+      throw new PollException(
+          FailureReason.PARSE, endpoint + ": unexpected JSON (" + detail + ")", e);
     }
   }
 

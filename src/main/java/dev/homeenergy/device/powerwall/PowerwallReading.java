@@ -47,8 +47,10 @@ public record PowerwallReading(
   public static final String SYSTEM_STATUS = "system_status";
   public static final String GRID_STATUS = "system_status/grid_status";
   public static final String AGGREGATES = "meters/aggregates";
+
   /** Prefix of the per-category meter endpoints, e.g. {@code meters/site}. */
   public static final String METERS_PREFIX = "meters/";
+
   public static final String NETWORKS = "networks";
   public static final String POWERWALLS = "powerwalls";
   public static final String SITE_INFO = "site_info";
@@ -70,12 +72,18 @@ public record PowerwallReading(
       parts.add(String.format(Locale.ROOT, "charge %.1f %%", soe.percentage()));
     }
     if (aggregates != null) {
-      aggregates.categories().forEach((category, readings) -> {
-        if (readings != null && readings.instantPower() != null
-            && List.of("site", "battery", "load", "solar").contains(category)) {
-          parts.add(String.format(Locale.ROOT, "%s %.2f kW", category, readings.instantPower() / 1000));
-        }
-      });
+      aggregates
+          .categories()
+          .forEach(
+              (category, readings) -> {
+                if (readings != null
+                    && readings.instantPower() != null
+                    && List.of("site", "battery", "load", "solar").contains(category)) {
+                  parts.add(
+                      String.format(
+                          Locale.ROOT, "%s %.2f kW", category, readings.instantPower() / 1000));
+                }
+              });
     }
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
   }
@@ -134,7 +142,9 @@ public record PowerwallReading(
       }
       TreeSet<String> others = new TreeSet<>();
       for (String endpoint : bodies.keySet()) {
-        if (endpoint.startsWith(METERS_PREFIX) && !endpoint.equals(AGGREGATES) && !order.contains(endpoint)) {
+        if (endpoint.startsWith(METERS_PREFIX)
+            && !endpoint.equals(AGGREGATES)
+            && !order.contains(endpoint)) {
           others.add(endpoint);
         }
       }

@@ -16,7 +16,11 @@ import java.util.Objects;
  * @param retryTimeout ...until this much time has passed within one poll (0: no retries)
  */
 public record PowerwallSettings(
-    String email, Secret password, Path tlsCertFile, Duration retryInterval, Duration retryTimeout) {
+    String email,
+    Secret password,
+    Path tlsCertFile,
+    Duration retryInterval,
+    Duration retryTimeout) {
   public static final String DEFAULT_EMAIL = "powerwall_exporter@example.org";
   public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(1);
   public static final Duration DEFAULT_RETRY_TIMEOUT = Duration.ZERO;
@@ -36,13 +40,17 @@ public record PowerwallSettings(
   public static PowerwallSettings from(DeviceConfig config) {
     Object password = config.extra().get("password");
     if (!(password instanceof Secret secret)) {
-      throw new IllegalArgumentException("devices[" + config.name() + "].password: required for a powerwall "
-          + "(give password, password_file or password: ${ENV_VAR})");
+      throw new IllegalArgumentException(
+          "devices["
+              + config.name()
+              + "].password: required for a powerwall "
+              + "(give password, password_file or password: ${ENV_VAR})");
     }
     Object email = config.extra().getOrDefault("email", DEFAULT_EMAIL);
     Object cert = config.extra().get("tls_cert_file");
     Object interval = config.extra().getOrDefault("retry_interval", DEFAULT_RETRY_INTERVAL);
     Object timeout = config.extra().getOrDefault("retry_timeout", DEFAULT_RETRY_TIMEOUT);
-    return new PowerwallSettings((String) email, secret, (Path) cert, (Duration) interval, (Duration) timeout);
+    return new PowerwallSettings(
+        (String) email, secret, (Path) cert, (Duration) interval, (Duration) timeout);
   }
 }

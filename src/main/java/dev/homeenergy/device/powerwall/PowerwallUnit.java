@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One element of {@code powerwalls} in {@code GET /api/powerwalls}: a Powerwall as the gateway
- * enumerated it. Both a capitalised {@code Type} (empty) and a lower-case {@code type}
- * ({@code ACPW}, {@code SolarPowerwall}) are sent.
+ * enumerated it. Both a capitalised {@code Type} (empty) and a lower-case {@code type} ({@code
+ * ACPW}, {@code SolarPowerwall}) are sent.
  */
 public record PowerwallUnit(
     @JsonProperty("Type") String packageType,

@@ -14,9 +14,8 @@ import org.slf4j.LoggerFactory;
  * Keeps a gateway's session token across restarts in {@code .home-energy-exporter-<device>.session}
  * in the state directory, readable by the owner only (0600, written through {@link PrivateFiles}),
  * so a restart does not log in again (gateways rate-limit logins and newer firmware may refuse a
- * password an issued token survives).
- * Without a state directory nothing is persisted. Failures to read or write are logged, never
- * fatal; the token itself is never logged.
+ * password an issued token survives). Without a state directory nothing is persisted. Failures to
+ * read or write are logged, never fatal; the token itself is never logged.
  */
 final class SessionStore {
   private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
@@ -31,7 +30,8 @@ final class SessionStore {
 
   /** A store for the device's session in {@code stateDirectory}; inert when that is null. */
   static SessionStore in(Path stateDirectory, String deviceName) {
-    return new SessionStore(stateDirectory == null ? null : stateDirectory.resolve(fileName(deviceName)));
+    return new SessionStore(
+        stateDirectory == null ? null : stateDirectory.resolve(fileName(deviceName)));
   }
 
   static String fileName(String deviceName) {

@@ -6,9 +6,9 @@ import java.time.Duration;
 
 /**
  * The body of {@code GET /api/status}: gateway identity and uptime. {@code up_time_seconds} is a Go
- * duration string ({@code 230h55m59.932079901s}), {@code start_time} a non-ISO local time
- * ({@code 2021-12-16 22:13:25 +0800}) kept as text. {@code can_reboot} is a boolean here (23.x
- * only), unlike the string of the same name in sitemaster and system_status.
+ * duration string ({@code 230h55m59.932079901s}), {@code start_time} a non-ISO local time ({@code
+ * 2021-12-16 22:13:25 +0800}) kept as text. {@code can_reboot} is a boolean here (23.x only),
+ * unlike the string of the same name in sitemaster and system_status.
  */
 public record Status(
     @JsonProperty("din") String din,

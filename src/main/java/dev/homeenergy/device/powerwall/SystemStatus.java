@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The body of {@code GET /api/system_status}: battery totals (Wh), island state and one
- * {@link BatteryBlock} per pack. {@code can_reboot} is a string as in sitemaster. Fields added on
- * 23.x ({@code instantaneous_max_apparent_power}, ...) are not read.
+ * The body of {@code GET /api/system_status}: battery totals (Wh), island state and one {@link
+ * BatteryBlock} per pack. {@code can_reboot} is a string as in sitemaster. Fields added on 23.x
+ * ({@code instantaneous_max_apparent_power}, ...) are not read.
  */
 public record SystemStatus(
     @JsonProperty("command_source") String commandSource,

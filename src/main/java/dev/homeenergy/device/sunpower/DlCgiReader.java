@@ -3,10 +3,10 @@ package dev.homeenergy.device.sunpower;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,12 +45,19 @@ final class DlCgiReader {
   SunpowerResponses read(Deadline deadline) throws PollException {
     String deviceList = transport.get(DEVICE_LIST, COMMAND_PATH + DEVICE_LIST, deadline);
     List<EndpointFailure> failures = new ArrayList<>();
-    String commBody = comm.refresh(clock.instant(), () -> command(GET_COMM, deadline), failures, false);
-    String gridBody = gridProfile.refresh(clock.instant(), () -> command(GRID_PROFILE, deadline), failures, false);
-    return new SunpowerResponses(SunpowerApi.DL_CGI, deviceList, commBody, gridBody, Map.of(), null, failures);
+    String commBody =
+        comm.refresh(clock.instant(), () -> command(GET_COMM, deadline), failures, false);
+    String gridBody =
+        gridProfile.refresh(
+            clock.instant(), () -> command(GRID_PROFILE, deadline), failures, false);
+    return new SunpowerResponses(
+        SunpowerApi.DL_CGI, deviceList, commBody, gridBody, Map.of(), null, failures);
   }
 
-  /** Whether a failed DeviceList is the 2025 firmware's refusal ({@code 403 Unauthorized}, or a 401). */
+  /**
+   * Whether a failed DeviceList is the 2025 firmware's refusal ({@code 403 Unauthorized}, or a
+   * 401).
+   */
   static boolean isLockedFirmware(PollException deviceListFailure) {
     return deviceListFailure.reason() == FailureReason.AUTH
         && (deviceListFailure.httpStatus() == 403 || deviceListFailure.httpStatus() == 401);

@@ -1,9 +1,9 @@
 package dev.homeenergy.device.sunpower;
 
 /**
- * A microinverter, fields under their DeviceList names. Firmware from 2023 sends
- * {@code p_mppt1_kw} where older firmware sent {@code p_mpptsum_kw}; an inverter in {@code error}
- * may carry its last values or none, so every field may be null.
+ * A microinverter, fields under their DeviceList names. Firmware from 2023 sends {@code p_mppt1_kw}
+ * where older firmware sent {@code p_mpptsum_kw}; an inverter in {@code error} may carry its last
+ * values or none, so every field may be null.
  *
  * @param moduleId {@code MOD_SN}, or empty
  * @param ltea3phsumKwh lifetime energy, kWh

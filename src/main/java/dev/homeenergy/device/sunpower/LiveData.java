@@ -1,8 +1,8 @@
 package dev.homeenergy.device.sunpower;
 
 /**
- * Site totals from vars {@code /sys/livedata/}; each field null when absent or {@code "nan"}
- * (the storage fields on a site without battery).
+ * Site totals from vars {@code /sys/livedata/}; each field null when absent or {@code "nan"} (the
+ * storage fields on a site without battery).
  *
  * @param timeMillis {@code time} (Unix s) as ms
  * @param pvKw {@code pv_p}, solar production

@@ -2,8 +2,8 @@ package dev.homeenergy.device.sunpower;
 
 /**
  * A production ({@code ...METER-P}) or consumption ({@code ...METER-C}) power meter, fields under
- * their DeviceList names (vars names map onto them). Null when not sent: production meters lack
- * the per-leg fields on dl_cgi (vars sends zeros), 2019 firmware lacks {@code i_a} and {@code v12_v}.
+ * their DeviceList names (vars names map onto them). Null when not sent: production meters lack the
+ * per-leg fields on dl_cgi (vars sends zeros), 2019 firmware lacks {@code i_a} and {@code v12_v}.
  * Lifetime energy: {@code pos} is imported from the grid, {@code neg} exported, net = pos − neg.
  *
  * @param ctRatedCurrent {@code CAL0}, the CT rating as text, or empty

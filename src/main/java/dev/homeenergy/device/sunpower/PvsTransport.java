@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.Secret;
+import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.devicehttp.DeviceHttp;
-import dev.homeenergy.core.PollException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
@@ -15,8 +15,8 @@ import java.util.Base64;
 
 /**
  * Sends the requests of one PVS through {@link DeviceHttp} (deadline, failure classification, raw
- * log). The login's answer is recorded redacted; the session travels only in request headers,
- * which the raw log never shows.
+ * log). The login's answer is recorded redacted; the session travels only in request headers, which
+ * the raw log never shows.
  */
 final class PvsTransport {
   static final String LOGIN_ENDPOINT = "auth";
@@ -47,7 +47,8 @@ final class PvsTransport {
     try {
       return new URI("https", null, address.getHost(), port, address.getPath(), null, null);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("cannot switch " + address + " to https: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot switch " + address + " to https: " + e.getMessage(), e);
     }
   }
 
@@ -63,10 +64,14 @@ final class PvsTransport {
   /** GETs a path with {@code Cookie: session=<id>} and returns the 2xx body. */
   String getWithSession(String endpoint, String pathAndQuery, String session, Deadline deadline)
       throws PollException {
-    return http.send(endpoint, HttpRequest.newBuilder(uri(pathAndQuery))
-        .GET()
-        .header("Accept", "application/json")
-        .header("Cookie", SessionCookieCatcher.SESSION + "=" + session), deadline, false);
+    return http.send(
+        endpoint,
+        HttpRequest.newBuilder(uri(pathAndQuery))
+            .GET()
+            .header("Accept", "application/json")
+            .header("Cookie", SessionCookieCatcher.SESSION + "=" + session),
+        deadline,
+        false);
   }
 
   /**
@@ -75,12 +80,19 @@ final class PvsTransport {
    */
   String login(Secret password, Deadline deadline) throws PollException {
     cookies.take();
-    String credentials = Base64.getEncoder()
-        .encodeToString((LOGIN_USER + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8));
-    String body = http.send(LOGIN_ENDPOINT, HttpRequest.newBuilder(uri(LOGIN_PATH))
-        .GET()
-        .header("Accept", "application/json")
-        .header("Authorization", "basic " + credentials), deadline, true);
+    String credentials =
+        Base64.getEncoder()
+            .encodeToString(
+                (LOGIN_USER + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8));
+    String body =
+        http.send(
+            LOGIN_ENDPOINT,
+            HttpRequest.newBuilder(uri(LOGIN_PATH))
+                .GET()
+                .header("Accept", "application/json")
+                .header("Authorization", "basic " + credentials),
+            deadline,
+            true);
     String fromCookie = cookies.take();
     return fromCookie != null ? fromCookie : sessionIn(body);
   }

@@ -30,8 +30,8 @@ final class RefreshedBody {
   }
 
   /**
-   * Reads the endpoint when it is due (or {@code force}), noting a failure in {@code failures},
-   * and returns the last good body, or null when there never was one.
+   * Reads the endpoint when it is due (or {@code force}), noting a failure in {@code failures}, and
+   * returns the last good body, or null when there never was one.
    */
   String refresh(Instant now, Source source, List<EndpointFailure> failures, boolean force) {
     if (force || attemptedAt == null || Duration.between(attemptedAt, now).compareTo(maxAge) >= 0) {

@@ -24,11 +24,12 @@ final class SessionCookieCatcher extends CookieHandler {
 
   @Override
   public void put(URI uri, Map<String, List<String>> responseHeaders) {
-    responseHeaders.forEach((name, values) -> {
-      if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
-        values.forEach(this::catchSession);
-      }
-    });
+    responseHeaders.forEach(
+        (name, values) -> {
+          if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
+            values.forEach(this::catchSession);
+          }
+        });
   }
 
   /** The session cookie set since the last call, or null; forgets it. */

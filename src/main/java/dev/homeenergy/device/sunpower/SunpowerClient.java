@@ -1,31 +1,30 @@
 package dev.homeenergy.device.sunpower;
 
 import dev.homeenergy.config.DeviceConfig;
-import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
+import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.devicehttp.LoginGate;
-import dev.homeenergy.core.PollException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one SunPower PVS5/PVS6 over its local API, within one deadline of the device's
- * {@code timeout} per poll.
+ * Polls one SunPower PVS5/PVS6 over its local API, within one deadline of the device's {@code
+ * timeout} per poll.
  *
- * <p>Transport: the configured address; with {@code use_tls} an {@code http} address becomes
- * {@code https} (port 80 becoming 443) and any certificate is accepted, the PVS's being
- * self-signed.
+ * <p>Transport: the configured address; with {@code use_tls} an {@code http} address becomes {@code
+ * https} (port 80 becoming 443) and any certificate is accepted, the PVS's being self-signed.
  *
  * <p>API: {@code api: dl_cgi} reads {@code dl_cgi?Command=DeviceList} and friends (see {@link
  * DlCgiReader}); {@code api: vars} logs in and reads the varserver (see {@link VarsReader}, {@link
  * VarsSession}). With {@code api: auto} every poll starts with dl_cgi until DeviceList answers
- * 401/403, the 2025 firmware's refusal; from then on the PVS is read through {@code /vars} for good.
- * Should {@code /vars} later answer 404 (a firmware without it), the next poll tries dl_cgi again.
- * {@link SunpowerResponses#api()} says which API a poll used. Not thread-safe: the core polls a
- * device from one thread.
+ * 401/403, the 2025 firmware's refusal; from then on the PVS is read through {@code /vars} for
+ * good. Should {@code /vars} later answer 404 (a firmware without it), the next poll tries dl_cgi
+ * again. {@link SunpowerResponses#api()} says which API a poll used. Not thread-safe: the core
+ * polls a device from one thread.
  */
 public final class SunpowerClient implements Device {
   private static final Logger LOG = LoggerFactory.getLogger(SunpowerClient.class);
@@ -50,12 +49,20 @@ public final class SunpowerClient implements Device {
     this.timeout = config.timeout();
     this.forcedApi = settings.api();
     SessionCookieCatcher cookies = new SessionCookieCatcher();
-    DeviceHttp http = new DeviceHttp(PvsTls.httpClient(timeout, cookies, context.httpExecutor()), context.clock(), context.raw());
+    DeviceHttp http =
+        new DeviceHttp(
+            PvsTls.httpClient(timeout, cookies, context.httpExecutor()),
+            context.clock(),
+            context.raw());
     PvsTransport transport =
         new PvsTransport(http, PvsTransport.baseUri(config.address(), settings.useTls()), cookies);
     this.dlCgi = new DlCgiReader(transport, context.clock());
-    this.vars = new VarsReader(settings, transport,
-        new VarsSession(name, transport, new LoginGate(context.clock())), context.clock());
+    this.vars =
+        new VarsReader(
+            settings,
+            transport,
+            new VarsSession(name, transport, new LoginGate(context.clock())),
+            context.clock());
   }
 
   @Override
@@ -76,8 +83,10 @@ public final class SunpowerClient implements Device {
         throw e;
       }
       if (forcedApi == SunpowerApi.DL_CGI) {
-        throw new PollException(e.reason(), e.getMessage()
-            + " (the 2025 firmware refuses dl_cgi; set api: auto or vars)", e.httpStatus());
+        throw new PollException(
+            e.reason(),
+            e.getMessage() + " (the 2025 firmware refuses dl_cgi; set api: auto or vars)",
+            e.httpStatus());
       }
       lockedFirmware = true;
       if (!announcedVars) {

@@ -1,10 +1,10 @@
 package dev.homeenergy.device.sunpower;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import java.time.DateTimeException;
@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 final class SunpowerJson {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
   private static final Pattern DATATIME =
       Pattern.compile("(\\d{4}),(\\d{1,2}),(\\d{1,2}),(\\d{1,2}),(\\d{1,2}),(\\d{1,2})");
 
@@ -33,7 +34,8 @@ final class SunpowerJson {
   /**
    * Parses a body that must be a JSON object.
    *
-   * @throws PollException with {@link FailureReason#PARSE} when it is empty, invalid or not an object
+   * @throws PollException with {@link FailureReason#PARSE} when it is empty, invalid or not an
+   *     object
    */
   static JsonNode object(String endpoint, String body) throws PollException {
     if (body == null || body.isBlank()) {
@@ -43,7 +45,8 @@ final class SunpowerJson {
     try {
       tree = MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new PollException(FailureReason.PARSE, endpoint + ": invalid JSON (" + e.getOriginalMessage() + ")", e);
+      throw new PollException(
+          FailureReason.PARSE, endpoint + ": invalid JSON (" + e.getOriginalMessage() + ")", e);
     }
     if (tree == null || !tree.isObject()) {
       throw new PollException(FailureReason.PARSE, endpoint + ": body is not a JSON object");
@@ -51,14 +54,20 @@ final class SunpowerJson {
     return tree;
   }
 
-  /** The scalar members of an object as text ({@code 1234567890}, {@code true}); nested values are skipped. */
+  /**
+   * The scalar members of an object as text ({@code 1234567890}, {@code true}); nested values are
+   * skipped.
+   */
   static Map<String, String> scalars(JsonNode object) {
     Map<String, String> fields = new LinkedHashMap<>();
-    object.properties().forEach(e -> {
-      if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-        fields.put(e.getKey(), e.getValue().asText());
-      }
-    });
+    object
+        .properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                fields.put(e.getKey(), e.getValue().asText());
+              }
+            });
     return fields;
   }
 
@@ -81,7 +90,10 @@ final class SunpowerJson {
     return Double.isFinite(value) ? value : null;
   }
 
-  /** DeviceList {@code YYYY,MM,DD,HH,MM,SS}, which the PVS writes in UTC, as Unix ms; null if malformed. */
+  /**
+   * DeviceList {@code YYYY,MM,DD,HH,MM,SS}, which the PVS writes in UTC, as Unix ms; null if
+   * malformed.
+   */
   static Long dataTime(String text) {
     if (text == null) {
       return null;
@@ -91,9 +103,14 @@ final class SunpowerJson {
       return null;
     }
     try {
-      LocalDateTime time = LocalDateTime.of(
-          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-          Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+      LocalDateTime time =
+          LocalDateTime.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              Integer.parseInt(m.group(4)),
+              Integer.parseInt(m.group(5)),
+              Integer.parseInt(m.group(6)));
       return time.toInstant(ZoneOffset.UTC).toEpochMilli();
     } catch (DateTimeException e) {
       return null;

@@ -42,6 +42,7 @@ public record SunpowerReading(
 
   /** Endpoint name of {@code Command=Get_Comm} in endpoint failures. */
   public static final String GET_COMM = "Get_Comm";
+
   /** Endpoint name of {@code Command=GridProfileGet} in endpoint failures. */
   public static final String GRID_PROFILE_GET = "GridProfileGet";
 
@@ -57,7 +58,8 @@ public record SunpowerReading(
    * Parses the bodies of one poll.
    *
    * @throws PollException with reason {@code parse} when the main body (DeviceList, or the vars
-   *     device data) is unusable; a bad Get_Comm or GridProfileGet body only adds an endpoint failure
+   *     device data) is unusable; a bad Get_Comm or GridProfileGet body only adds an endpoint
+   *     failure
    */
   public static SunpowerReading parse(SunpowerResponses responses) throws PollException {
     List<EndpointFailure> failures = new ArrayList<>(responses.failures());
@@ -74,14 +76,26 @@ public record SunpowerReading(
       }
       for (JsonNode device : list) {
         if (device.isObject()) {
-          devices.add(SunpowerJson.scalars(device), SunpowerJson.dataTime(SunpowerJson.text(device, "DATATIME")));
+          devices.add(
+              SunpowerJson.scalars(device),
+              SunpowerJson.dataTime(SunpowerJson.text(device, "DATATIME")));
         }
       }
     }
-    List<CommInterface> interfaces = responses.comm() == null ? List.of() : interfaces(responses.comm(), failures);
-    GridProfile gridProfile = responses.gridProfile() == null ? null : gridProfile(responses.gridProfile(), failures);
-    return new SunpowerReading(responses.api(), devices.supervisor(), devices.meters(), devices.inverters(),
-        devices.storage(), interfaces, gridProfile, liveData, failures);
+    List<CommInterface> interfaces =
+        responses.comm() == null ? List.of() : interfaces(responses.comm(), failures);
+    GridProfile gridProfile =
+        responses.gridProfile() == null ? null : gridProfile(responses.gridProfile(), failures);
+    return new SunpowerReading(
+        responses.api(),
+        devices.supervisor(),
+        devices.meters(),
+        devices.inverters(),
+        devices.storage(),
+        interfaces,
+        gridProfile,
+        liveData,
+        failures);
   }
 
   /**
@@ -92,15 +106,18 @@ public record SunpowerReading(
   public Optional<String> summary() {
     Double pvKw = liveData == null ? null : liveData.pvKw();
     if (pvKw == null) {
-      List<Double> ac = inverters.stream().map(Inverter::p3phsumKw).filter(Objects::nonNull).toList();
+      List<Double> ac =
+          inverters.stream().map(Inverter::p3phsumKw).filter(Objects::nonNull).toList();
       pvKw = ac.isEmpty() ? null : ac.stream().mapToDouble(Double::doubleValue).sum();
     }
     StringBuilder s = new StringBuilder();
     if (pvKw != null) {
       s.append(String.format(Locale.ROOT, "solar %.2f kW, ", pvKw));
     }
-    s.append(inverters.size()).append(inverters.size() == 1 ? " inverter, " : " inverters, ")
-        .append(meters.size()).append(meters.size() == 1 ? " meter" : " meters");
+    s.append(inverters.size())
+        .append(inverters.size() == 1 ? " inverter, " : " inverters, ")
+        .append(meters.size())
+        .append(meters.size() == 1 ? " meter" : " meters");
     if (liveData != null && liveData.soc() != null) {
       s.append(String.format(Locale.ROOT, ", battery %.0f %%", liveData.soc() * 100));
     }
@@ -122,13 +139,17 @@ public record SunpowerReading(
     try {
       JsonNode list = SunpowerJson.object(GET_COMM, body).path("networkstatus").path("interfaces");
       if (!list.isArray()) {
-        throw new PollException(FailureReason.PARSE, GET_COMM + ": no networkstatus.interfaces array");
+        throw new PollException(
+            FailureReason.PARSE, GET_COMM + ": no networkstatus.interfaces array");
       }
       List<CommInterface> interfaces = new ArrayList<>();
       for (JsonNode i : list) {
         if (i.isObject()) {
-          interfaces.add(new CommInterface(
-              SunpowerJson.text(i, "interface"), SunpowerJson.text(i, "internet"), SunpowerJson.text(i, "sms")));
+          interfaces.add(
+              new CommInterface(
+                  SunpowerJson.text(i, "interface"),
+                  SunpowerJson.text(i, "internet"),
+                  SunpowerJson.text(i, "sms")));
         }
       }
       return interfaces;
@@ -143,11 +164,15 @@ public record SunpowerReading(
       JsonNode g = SunpowerJson.object(GRID_PROFILE_GET, body);
       if (!g.hasNonNull("active_id")) {
         String msg = SunpowerJson.text(g, "msg");
-        throw new PollException(FailureReason.PARSE,
+        throw new PollException(
+            FailureReason.PARSE,
             GRID_PROFILE_GET + ": no active_id" + (msg.isEmpty() ? "" : " (" + msg + ")"));
       }
-      return new GridProfile(SunpowerJson.text(g, "active_id"), SunpowerJson.text(g, "active_name"),
-          SunpowerJson.text(g, "percent"), SunpowerJson.text(g, "status"));
+      return new GridProfile(
+          SunpowerJson.text(g, "active_id"),
+          SunpowerJson.text(g, "active_name"),
+          SunpowerJson.text(g, "percent"),
+          SunpowerJson.text(g, "status"));
     } catch (PollException e) {
       failures.add(new EndpointFailure(GRID_PROFILE_GET, e.reason(), e.getMessage()));
       return null;

@@ -6,7 +6,8 @@ import io.prometheus.metrics.model.snapshots.Labels;
 
 /**
  * Adds samples for one render call with the device's own time (DATATIME) when the user asked for
- * device timestamps, and without it otherwise. Repeated series are dropped by {@link Samples.Builder}.
+ * device timestamps, and without it otherwise. Repeated series are dropped by {@link
+ * Samples.Builder}.
  */
 final class TimedSamples {
   private final Samples.Builder out;
@@ -17,7 +18,9 @@ final class TimedSamples {
     this.useDeviceTimestamps = useDeviceTimestamps;
   }
 
-  /** Adds a sample; {@code timeMillis} (the device's DATATIME) is used only when timestamps are on. */
+  /**
+   * Adds a sample; {@code timeMillis} (the device's DATATIME) is used only when timestamps are on.
+   */
   void add(MetricFamily family, Labels labels, double value, Long timeMillis) {
     out.addAt(family, labels, value, useDeviceTimestamps ? timeMillis : null);
   }

@@ -12,18 +12,19 @@ import java.util.regex.Pattern;
 
 /**
  * Maps the varserver's {@code fmt=obj} answers onto DeviceList-style device fields, the way
- * ha-esunpower and pypvs do: {@code /sys/devices/inverter/3/p3phsumKw} becomes field
- * {@code p_3phsum_kw} of the fourth inverter, meters are production or consumption by
- * {@code prodMdlNm} ending in {@code p}, {@code STATE} is always {@code working} (vars has no
- * state), and the supervisor comes from {@code /sys/info/} (plus {@code supervisor/info}'s
- * {@code SWVER} when read).
+ * ha-esunpower and pypvs do: {@code /sys/devices/inverter/3/p3phsumKw} becomes field {@code
+ * p_3phsum_kw} of the fourth inverter, meters are production or consumption by {@code prodMdlNm}
+ * ending in {@code p}, {@code STATE} is always {@code working} (vars has no state), and the
+ * supervisor comes from {@code /sys/info/} (plus {@code supervisor/info}'s {@code SWVER} when
+ * read).
  */
 final class VarsFields {
   static final String CPU_USAGE_RATIO = "cpu_usage_ratio";
   static final String MEMORY_USED_RATIO = "memory_used_ratio";
   static final String FLASH_USED_RATIO = "flash_used_ratio";
 
-  private static final Pattern DEVICE_VAR = Pattern.compile("/sys/devices/([a-z_]+)/(\\d+)/([A-Za-z0-9_]+)");
+  private static final Pattern DEVICE_VAR =
+      Pattern.compile("/sys/devices/([a-z_]+)/(\\d+)/([A-Za-z0-9_]+)");
   private static final String INFO = "/sys/info/";
   private static final String LIVE = "/sys/livedata/";
 
@@ -49,7 +50,8 @@ final class VarsFields {
     }
     for (Map.Entry<String, String> e : answers.entrySet()) {
       if (!SunpowerResponses.VARS_MATCHES.contains(e.getKey())) {
-        fields.vars.putAll(SunpowerJson.scalars(SunpowerJson.object("vars " + e.getKey(), e.getValue())));
+        fields.vars.putAll(
+            SunpowerJson.scalars(SunpowerJson.object("vars " + e.getKey(), e.getValue())));
       }
     }
     return fields;
@@ -65,16 +67,22 @@ final class VarsFields {
     for (String kind : new String[] {"meter", "inverter", "ess", "transfer_switch"}) {
       byKind.put(kind, new TreeMap<>());
     }
-    vars.forEach((name, value) -> {
-      Matcher m = DEVICE_VAR.matcher(name);
-      if (m.matches() && m.group(2).length() < 9) {
-        byKind.computeIfAbsent(m.group(1), k -> new TreeMap<>())
-            .computeIfAbsent(Integer.parseInt(m.group(2)), k -> new LinkedHashMap<>())
-            .put(m.group(3), value);
-      }
-    });
-    byKind.forEach((kind, devices) -> devices.values().forEach(raw -> out.add(device(kind, raw),
-        SunpowerJson.isoTime(raw.get("msmtEps")))));
+    vars.forEach(
+        (name, value) -> {
+          Matcher m = DEVICE_VAR.matcher(name);
+          if (m.matches() && m.group(2).length() < 9) {
+            byKind
+                .computeIfAbsent(m.group(1), k -> new TreeMap<>())
+                .computeIfAbsent(Integer.parseInt(m.group(2)), k -> new LinkedHashMap<>())
+                .put(m.group(3), value);
+          }
+        });
+    byKind.forEach(
+        (kind, devices) ->
+            devices
+                .values()
+                .forEach(
+                    raw -> out.add(device(kind, raw), SunpowerJson.isoTime(raw.get("msmtEps")))));
   }
 
   /** The {@code /sys/livedata/} values, or null when none were read. */
@@ -83,9 +91,18 @@ final class VarsFields {
       return null;
     }
     Double time = live("time");
-    return new LiveData(time == null ? null : Math.round(time * 1000),
-        live("pv_p"), live("pv_en"), live("net_p"), live("net_en"), live("site_load_p"), live("site_load_en"),
-        live("ess_p"), live("ess_en"), live("soc"), live("backupTimeRemaining"));
+    return new LiveData(
+        time == null ? null : Math.round(time * 1000),
+        live("pv_p"),
+        live("pv_en"),
+        live("net_p"),
+        live("net_en"),
+        live("site_load_p"),
+        live("site_load_en"),
+        live("ess_p"),
+        live("ess_en"),
+        live("soc"),
+        live("backupTimeRemaining"));
   }
 
   private Double live(String field) {
@@ -129,7 +146,10 @@ final class VarsFields {
     return vars.getOrDefault(INFO + field, "");
   }
 
-  /** The {@code supervisor} object of {@code /cgi-bin/dl_cgi/supervisor/info}; empty when absent or unusable. */
+  /**
+   * The {@code supervisor} object of {@code /cgi-bin/dl_cgi/supervisor/info}; empty when absent or
+   * unusable.
+   */
   private static Map<String, String> supervisorInfo(String body) {
     if (body == null) {
       return Map.of();
@@ -180,19 +200,25 @@ final class VarsFields {
         f.put("DESCR", kind + " " + serial);
       }
     }
-    raw.forEach((name, value) -> {
-      if (!name.equals("sn") && !name.equals("prodMdlNm") && !name.equals("msmtEps")) {
-        f.put(snake(name), value);
-      }
-    });
+    raw.forEach(
+        (name, value) -> {
+          if (!name.equals("sn") && !name.equals("prodMdlNm") && !name.equals("msmtEps")) {
+            f.put(snake(name), value);
+          }
+        });
     return f;
   }
 
-  /** {@code p3phsumKw} → {@code p_3phsum_kw}, {@code vln3phavgV} → {@code vln_3phavg_v}, {@code socVal} → {@code soc_val}. */
+  /**
+   * {@code p3phsumKw} → {@code p_3phsum_kw}, {@code vln3phavgV} → {@code vln_3phavg_v}, {@code
+   * socVal} → {@code soc_val}.
+   */
   static String snake(String camel) {
-    String snake = camel.replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
-        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .toLowerCase(Locale.ROOT);
+    String snake =
+        camel
+            .replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+            .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+            .toLowerCase(Locale.ROOT);
     return snake.replaceAll("([a-z])3ph", "$1_3ph");
   }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +31,10 @@ final class VarsReader {
   static final Duration INFO_MAX_AGE = Duration.ofHours(1);
   static final String SUPERVISOR_INFO = "supervisor/info";
   static final String SUPERVISOR_INFO_PATH = "/cgi-bin/dl_cgi/supervisor/info";
+
   /** Endpoint names of the {@code /vars} reads start with this, followed by the prefix. */
   static final String VARS_ENDPOINT = "vars ";
+
   static final int SERIAL_PASSWORD_LENGTH = 5;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,9 +55,14 @@ final class VarsReader {
   SunpowerResponses read(Deadline deadline) throws PollException {
     session.beginPoll();
     List<EndpointFailure> failures = new ArrayList<>();
-    boolean needSerial = settings.password() == null && settings.serial() == null && serialFromInfo == null;
-    String info = supervisorInfo.refresh(clock.instant(), () -> transport.get(SUPERVISOR_INFO,
-        SUPERVISOR_INFO_PATH, deadline), failures, needSerial);
+    boolean needSerial =
+        settings.password() == null && settings.serial() == null && serialFromInfo == null;
+    String info =
+        supervisorInfo.refresh(
+            clock.instant(),
+            () -> transport.get(SUPERVISOR_INFO, SUPERVISOR_INFO_PATH, deadline),
+            failures,
+            needSerial);
     if (info != null) {
       String serial = serialIn(info);
       serialFromInfo = serial != null ? serial : serialFromInfo;
@@ -85,22 +92,31 @@ final class VarsReader {
     }
     String serial = settings.serial() != null ? settings.serial() : serialFromInfo;
     if (serial == null) {
-      EndpointFailure infoFailure = failures.stream()
-          .filter(f -> f.endpoint().equals(SUPERVISOR_INFO)).findFirst()
-          .orElse(new EndpointFailure(SUPERVISOR_INFO, FailureReason.PARSE,
-              SUPERVISOR_INFO + ": the answer has no supervisor.SERIAL"));
-      throw new PollException(infoFailure.reason(),
+      EndpointFailure infoFailure =
+          failures.stream()
+              .filter(f -> f.endpoint().equals(SUPERVISOR_INFO))
+              .findFirst()
+              .orElse(
+                  new EndpointFailure(
+                      SUPERVISOR_INFO,
+                      FailureReason.PARSE,
+                      SUPERVISOR_INFO + ": the answer has no supervisor.SERIAL"));
+      throw new PollException(
+          infoFailure.reason(),
           infoFailure.message() + " (the serial is needed for the login; set serial or password)");
     }
     String trimmed = serial.strip();
     if (trimmed.length() < SERIAL_PASSWORD_LENGTH) {
-      throw new PollException(FailureReason.AUTH, "the PVS serial is shorter than "
-          + SERIAL_PASSWORD_LENGTH + " characters; set password");
+      throw new PollException(
+          FailureReason.AUTH,
+          "the PVS serial is shorter than " + SERIAL_PASSWORD_LENGTH + " characters; set password");
     }
-    return new Secret(trimmed.substring(trimmed.length() - SERIAL_PASSWORD_LENGTH).toUpperCase(Locale.ROOT));
+    return new Secret(
+        trimmed.substring(trimmed.length() - SERIAL_PASSWORD_LENGTH).toUpperCase(Locale.ROOT));
   }
 
-  private String readPrefix(String prefix, Secret password, Deadline deadline) throws PollException {
+  private String readPrefix(String prefix, Secret password, Deadline deadline)
+      throws PollException {
     String endpoint = VARS_ENDPOINT + prefix;
     String path = "/vars?match=" + prefix + "&fmt=obj&cache=" + cacheId(prefix);
     String current = session.current(password, deadline);
@@ -125,8 +141,10 @@ final class VarsReader {
       }
       if (e.reason() == FailureReason.AUTH) {
         session.forget(fresh);
-        throw new PollException(FailureReason.AUTH,
-            e.getMessage() + " (even with a session from a fresh login)", e.httpStatus());
+        throw new PollException(
+            FailureReason.AUTH,
+            e.getMessage() + " (even with a session from a fresh login)",
+            e.httpStatus());
       }
       throw e;
     }

@@ -1,10 +1,10 @@
 package dev.homeenergy.device.sunpower;
 
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.Deadline;
+import dev.homeenergy.devicehttp.LoginGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,11 +59,14 @@ final class VarsSession {
     }
   }
 
-  private String login(Secret password, Deadline deadline, PollException rejection) throws PollException {
+  private String login(Secret password, Deadline deadline, PollException rejection)
+      throws PollException {
     gate.checkOpen();
     if (loggedInThisPoll) {
-      throw new PollException(FailureReason.AUTH, (rejection == null ? "" : rejection.getMessage() + ": ")
-          + "the PVS rejected the session from this poll's login; logging in at most once per poll");
+      throw new PollException(
+          FailureReason.AUTH,
+          (rejection == null ? "" : rejection.getMessage() + ": ")
+              + "the PVS rejected the session from this poll's login; logging in at most once per poll");
     }
     loggedInThisPoll = true;
     String issued;
@@ -71,18 +74,25 @@ final class VarsSession {
       issued = transport.login(password, deadline);
     } catch (PollException e) {
       if (LoginGate.closesOn(e.reason())) {
-        PollException refused = new PollException(e.reason(), e.getMessage()
-            + " (the PVS refused user " + PvsTransport.LOGIN_USER
-            + " with the configured password, or the serial's last five characters when none is set)",
-            e.httpStatus());
+        PollException refused =
+            new PollException(
+                e.reason(),
+                e.getMessage()
+                    + " (the PVS refused user "
+                    + PvsTransport.LOGIN_USER
+                    + " with the configured password, or the serial's last five characters when none is set)",
+                e.httpStatus());
         gate.failed(refused);
         throw refused;
       }
       throw e;
     }
     if (issued == null) {
-      PollException failure = new PollException(FailureReason.AUTH,
-          PvsTransport.LOGIN_ENDPOINT + ": the answer holds no session (neither a session cookie nor a body)");
+      PollException failure =
+          new PollException(
+              FailureReason.AUTH,
+              PvsTransport.LOGIN_ENDPOINT
+                  + ": the answer holds no session (neither a session cookie nor a body)");
       gate.failed(failure);
       throw failure;
     }

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param live its {@code live_status}, or null when not read or failed
  * @param info its {@code site_info}, or null when not read or failed
  */
-public record EnergySite(String id, String name, String resourceType, EnergySiteLive live, EnergySiteInfo info) {
+public record EnergySite(
+    String id, String name, String resourceType, EnergySiteLive live, EnergySiteInfo info) {
 
   static EnergySite parse(
       JsonNode product,

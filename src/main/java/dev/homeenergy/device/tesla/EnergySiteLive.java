@@ -7,8 +7,8 @@ import static dev.homeenergy.device.tesla.TeslaReading.text;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A site's {@code live_status}; each field null when absent. Powers in W ({@code battery_power} &gt; 0
- * discharging, {@code grid_power} &gt; 0 importing), energies in Wh.
+ * A site's {@code live_status}; each field null when absent. Powers in W ({@code battery_power}
+ * &gt; 0 discharging, {@code grid_power} &gt; 0 importing), energies in Wh.
  *
  * @param timestamp the site's ISO-8601 time with offset, as sent
  */

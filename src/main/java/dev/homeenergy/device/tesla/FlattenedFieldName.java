@@ -8,19 +8,23 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The gauge a flattened {@code vehicle_data} field becomes, with the factor to its base unit.
- * Units follow the field name only: {@code _kwh} joules, {@code _kw} watts, {@code _wh} joules,
- * {@code _range} and {@code miles} meters (from miles, {@code miles} becoming {@code range}),
- * {@code temp} celsius, {@code percent}, {@code soc} and {@code battery_level} ratio, {@code minutes}
- * and a final {@code sec} seconds; anything else keeps its API value and has no unit. So that
- * promtool accepts every name, {@code hours} becomes {@code hour}, {@code counter} {@code count},
- * and a name ending in a suffix Prometheus reserves ({@code count}, {@code sum}, {@code bucket},
- * {@code total}, {@code created}, {@code info}) gets {@code _value}.
+ * The gauge a flattened {@code vehicle_data} field becomes, with the factor to its base unit. Units
+ * follow the field name only: {@code _kwh} joules, {@code _kw} watts, {@code _wh} joules, {@code
+ * _range} and {@code miles} meters (from miles, {@code miles} becoming {@code range}), {@code temp}
+ * celsius, {@code percent}, {@code soc} and {@code battery_level} ratio, {@code minutes} and a
+ * final {@code sec} seconds; anything else keeps its API value and has no unit. So that promtool
+ * accepts every name, {@code hours} becomes {@code hour}, {@code counter} {@code count}, and a name
+ * ending in a suffix Prometheus reserves ({@code count}, {@code sum}, {@code bucket}, {@code
+ * total}, {@code created}, {@code info}) gets {@code _value}.
  */
 record FlattenedFieldName(MetricFamily family, double factor) {
-  private static final Set<String> RESERVED_SUFFIXES = Set.of("count", "sum", "bucket", "total", "created", "info");
+  private static final Set<String> RESERVED_SUFFIXES =
+      Set.of("count", "sum", "bucket", "total", "created", "info");
 
-  /** Whether the path has a letter or digit to name a metric by; a field named only by symbols has none. */
+  /**
+   * Whether the path has a letter or digit to name a metric by; a field named only by symbols has
+   * none.
+   */
   static boolean nameable(List<String> path) {
     return path.stream().anyMatch(p -> !snake(p).replace("_", "").isEmpty());
   }
@@ -36,17 +40,23 @@ record FlattenedFieldName(MetricFamily family, double factor) {
     }
     String last = tokens.get(tokens.size() - 1);
     if (last.equals("kwh")) {
-      return converted(tokens.subList(0, tokens.size() - 1), "joules", 3.6e6, help + " (kWh) in joules");
+      return converted(
+          tokens.subList(0, tokens.size() - 1), "joules", 3.6e6, help + " (kWh) in joules");
     }
     if (last.equals("kw")) {
-      return converted(tokens.subList(0, tokens.size() - 1), "watts", 1000, help + " (kW) in watts");
+      return converted(
+          tokens.subList(0, tokens.size() - 1), "watts", 1000, help + " (kW) in watts");
     }
     if (last.equals("wh")) {
-      return converted(tokens.subList(0, tokens.size() - 1), "joules", 3600, help + " (Wh) in joules");
+      return converted(
+          tokens.subList(0, tokens.size() - 1), "joules", 3600, help + " (Wh) in joules");
     }
     if (last.equals("range") || tokens.contains("miles")) {
-      return converted(tokens.stream().map(t -> t.equals("miles") ? "range" : t).toList(), "meters",
-          VehicleUnits.METERS_PER_MILE, help + " (miles) in meters");
+      return converted(
+          tokens.stream().map(t -> t.equals("miles") ? "range" : t).toList(),
+          "meters",
+          VehicleUnits.METERS_PER_MILE,
+          help + " (miles) in meters");
     }
     if (last.equals("sec") || last.equals("secs")) {
       return converted(tokens.subList(0, tokens.size() - 1), "seconds", 1, help);
@@ -54,7 +64,9 @@ record FlattenedFieldName(MetricFamily family, double factor) {
     if (tokens.contains("temp")) {
       return converted(tokens, "celsius", 1, help);
     }
-    if (tokens.contains("percent") || tokens.contains("soc") || String.join("_", tokens).endsWith("battery_level")) {
+    if (tokens.contains("percent")
+        || tokens.contains("soc")
+        || String.join("_", tokens).endsWith("battery_level")) {
       return converted(without(tokens, "percent"), "ratio", 0.01, help + " / 100");
     }
     if (tokens.contains("minutes")) {
@@ -63,7 +75,8 @@ record FlattenedFieldName(MetricFamily family, double factor) {
     return new FlattenedFieldName(MetricFamily.gauge(name(tokens, null), help), 1);
   }
 
-  private static FlattenedFieldName converted(List<String> tokens, String unit, double factor, String help) {
+  private static FlattenedFieldName converted(
+      List<String> tokens, String unit, double factor, String help) {
     return new FlattenedFieldName(MetricFamily.gauge(name(tokens, unit), unit, help), factor);
   }
 

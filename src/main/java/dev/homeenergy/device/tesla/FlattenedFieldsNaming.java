@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every numeric and boolean field of a {@code vehicle_data} object as a gauge named
- * {@code tesla_vehicle_<section>_<field>} (nested objects add their names; array elements get an
- * {@code index} label). Units are converted only where the field name tells them; see
- * {@link FlattenedFieldName}. The top-level identifiers {@code id}, {@code user_id} and
- * {@code vehicle_id} are skipped; when two fields sanitize to one series the first is kept.
+ * Every numeric and boolean field of a {@code vehicle_data} object as a gauge named {@code
+ * tesla_vehicle_<section>_<field>} (nested objects add their names; array elements get an {@code
+ * index} label). Units are converted only where the field name tells them; see {@link
+ * FlattenedFieldName}. The top-level identifiers {@code id}, {@code user_id} and {@code vehicle_id}
+ * are skipped; when two fields sanitize to one series the first is kept.
  */
 final class FlattenedFieldsNaming {
   private static final Set<String> IDENTIFIERS = Set.of("id", "user_id", "vehicle_id");
@@ -31,9 +31,11 @@ final class FlattenedFieldsNaming {
     }
   }
 
-  private void walk(JsonNode node, List<String> path, Labels labels, Set<String> seen, Samples.Builder out) {
+  private void walk(
+      JsonNode node, List<String> path, Labels labels, Set<String> seen, Samples.Builder out) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(f -> walk(f.getValue(), append(path, f.getKey()), labels, seen, out));
+      node.fields()
+          .forEachRemaining(f -> walk(f.getValue(), append(path, f.getKey()), labels, seen, out));
     } else if (node.isArray()) {
       if (labels.contains("index")) {
         return;
@@ -44,7 +46,8 @@ final class FlattenedFieldsNaming {
     } else if ((node.isNumber() || node.isBoolean()) && FlattenedFieldName.nameable(path)) {
       FlattenedFieldName name = FlattenedFieldName.of(path, node.isBoolean());
       if (seen.add(name.family().name() + labels)) {
-        double value = node.isBoolean() ? (node.booleanValue() ? 1 : 0) : node.doubleValue() * name.factor();
+        double value =
+            node.isBoolean() ? (node.booleanValue() ? 1 : 0) : node.doubleValue() * name.factor();
         out.add(name.family(), labels, value);
       }
     }

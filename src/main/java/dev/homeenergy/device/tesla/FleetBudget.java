@@ -13,8 +13,8 @@ import java.util.Map;
  * Keeps the Fleet API bill inside a monthly budget. Every billed request is recorded at its
  * published price; {@link #allows} refuses a request that would take the month over budget (a hard
  * cap), and {@link #spacing} spreads what is left evenly over the rest of the month, so polling
- * slows down smoothly instead of stopping on the 20th. Months are calendar months in UTC, as
- * Tesla bills them. Thread-safe.
+ * slows down smoothly instead of stopping on the 20th. Months are calendar months in UTC, as Tesla
+ * bills them. Thread-safe.
  */
 public final class FleetBudget {
   /** Tesla's monthly discount, which pays for light use: the default budget. */
@@ -29,7 +29,8 @@ public final class FleetBudget {
 
   public FleetBudget(double monthlyDollars, Clock clock) {
     if (!(monthlyDollars >= 0) || Double.isInfinite(monthlyDollars)) {
-      throw new IllegalArgumentException("budget_dollars must be zero or more, got " + monthlyDollars);
+      throw new IllegalArgumentException(
+          "budget_dollars must be zero or more, got " + monthlyDollars);
     }
     this.monthlyDollars = monthlyDollars;
     this.clock = clock;
@@ -92,8 +93,8 @@ public final class FleetBudget {
     for (FleetRequestKind kind : FleetRequestKind.values()) {
       byKind.put(kind.label(), requests.getOrDefault(kind, 0L));
     }
-    return new TeslaResponses.FleetUsage(byKind, dollarsSinceStart, projectedMonthDollars(), monthlyDollars,
-        rateLimitedUntil);
+    return new TeslaResponses.FleetUsage(
+        byKind, dollarsSinceStart, projectedMonthDollars(), monthlyDollars, rateLimitedUntil);
   }
 
   private Duration untilNextMonth() {

@@ -14,14 +14,15 @@ import java.util.Base64;
 
 /**
  * The app's EC P-256 key pair Tesla requires before partner registration: the private key stays
- * here (PKCS#8 PEM), the public key (X.509 PEM) must be served on the app's domain at
- * {@link #PUBLIC_KEY_URL_PATH}. Both are written 0600 through {@link PrivateFiles}; copy the public
- * key to wherever your web server reads it.
+ * here (PKCS#8 PEM), the public key (X.509 PEM) must be served on the app's domain at {@link
+ * #PUBLIC_KEY_URL_PATH}. Both are written 0600 through {@link PrivateFiles}; copy the public key to
+ * wherever your web server reads it.
  */
 public final class FleetKeys {
   public static final String PRIVATE_KEY_FILE = "private-key.pem";
   public static final String PUBLIC_KEY_FILE = "com.tesla.3p.public-key.pem";
-  public static final String PUBLIC_KEY_URL_PATH = "/.well-known/appspecific/com.tesla.3p.public-key.pem";
+  public static final String PUBLIC_KEY_URL_PATH =
+      "/.well-known/appspecific/com.tesla.3p.public-key.pem";
 
   /**
    * Where the keys were written.
@@ -49,7 +50,9 @@ public final class FleetKeys {
     Path privateKey = directory.resolve(PRIVATE_KEY_FILE);
     Path publicKey = directory.resolve(PUBLIC_KEY_FILE);
     if (Files.exists(privateKey)) {
-      throw new FileAlreadyExistsException(privateKey.toString(), null,
+      throw new FileAlreadyExistsException(
+          privateKey.toString(),
+          null,
           "a private key exists already; it is kept (delete it yourself to start over)");
     }
     Files.createDirectories(directory);
@@ -70,7 +73,8 @@ public final class FleetKeys {
   }
 
   private static byte[] pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
         .getBytes(StandardCharsets.US_ASCII);
   }

@@ -19,8 +19,10 @@ public enum FleetRegion {
 
   /** Where users sign in ({@code /oauth2/v3/authorize}). */
   public static final URI DEFAULT_AUTH_BASE = URI.create("https://auth.tesla.com");
+
   /** Where partners exchange and refresh tokens ({@code /oauth2/v3/token}). */
-  public static final URI DEFAULT_TOKEN_BASE = URI.create("https://fleet-auth.prd.vn.cloud.tesla.com");
+  public static final URI DEFAULT_TOKEN_BASE =
+      URI.create("https://fleet-auth.prd.vn.cloud.tesla.com");
 
   private final URI apiBase;
 
@@ -47,8 +49,13 @@ public enum FleetRegion {
         return region;
       }
     }
-    throw new IllegalArgumentException("unknown Tesla Fleet API region '" + wanted + "': use one of "
-        + Arrays.stream(values()).map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "unknown Tesla Fleet API region '"
+            + wanted
+            + "': use one of "
+            + Arrays.stream(values())
+                .map(r -> r.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")));
   }
 
   /** The region whose base URL is {@code baseUrl}, e.g. the one a 421 answer names. */

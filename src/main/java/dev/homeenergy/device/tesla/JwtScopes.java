@@ -7,8 +7,8 @@ import java.util.Base64;
 
 /**
  * Reads the granted scopes from a Fleet API access token (a JWT whose {@code scp} claim lists
- * them), so the client asks for {@code location_data} only when the user granted
- * {@code vehicle_location}. The token is never logged; an unreadable token grants nothing.
+ * them), so the client asks for {@code location_data} only when the user granted {@code
+ * vehicle_location}. The token is never logged; an unreadable token grants nothing.
  */
 final class JwtScopes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,7 +21,9 @@ final class JwtScopes {
       return false;
     }
     try {
-      JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+      JsonNode claims =
+          JSON.readTree(
+              new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
       JsonNode scp = claims.path("scp");
       if (scp.isArray()) {
         for (JsonNode granted : scp) {

@@ -3,9 +3,9 @@ package dev.homeenergy.device.tesla;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.devicehttp.BoundedBody;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.BoundedBody;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -35,7 +35,9 @@ import java.util.stream.Collectors;
  */
 public final class OAuthClient {
   /** What the user runs when the refresh token is gone or rejected. */
-  public static final String SIGN_IN_AGAIN = "sign in again with `home-energy-exporter tesla login`";
+  public static final String SIGN_IN_AGAIN =
+      "sign in again with `home-energy-exporter tesla login`";
+
   static final String TOKEN_PATH = "/oauth2/v3/token";
   static final String AUTHORIZE_PATH = "/oauth2/v3/authorize";
   private static final Duration DEFAULT_EXPIRES_IN = Duration.ofHours(1);
@@ -113,14 +115,15 @@ public final class OAuthClient {
     query.put("redirect_uri", settings.redirectUri());
     query.put("scope", settings.scopes());
     query.put("state", state);
-    return new AuthorizationRequest(URI.create(strip(settings.authBase()) + AUTHORIZE_PATH + "?" + form(query)), state);
+    return new AuthorizationRequest(
+        URI.create(strip(settings.authBase()) + AUTHORIZE_PATH + "?" + form(query)), state);
   }
 
   /**
    * The authorization code in the redirect URL the user pasted back.
    *
-   * @throws IllegalArgumentException with a message for the user when the URL carries an error,
-   *     no code, or a state other than {@code expectedState}
+   * @throws IllegalArgumentException with a message for the user when the URL carries an error, no
+   *     code, or a state other than {@code expectedState}
    */
   public static Secret codeFromRedirect(String pastedUrl, String expectedState) {
     String text = pastedUrl == null ? "" : pastedUrl.strip();
@@ -135,16 +138,20 @@ public final class OAuthClient {
     Map<String, String> parameters = parseQuery(hash < 0 ? query : query.substring(0, hash));
     if (parameters.containsKey("error")) {
       String description = parameters.getOrDefault("error_description", "");
-      throw new IllegalArgumentException("Tesla refused the sign-in: " + printable(parameters.get("error"))
-          + (description.isBlank() ? "" : " (" + printable(description) + ")"));
+      throw new IllegalArgumentException(
+          "Tesla refused the sign-in: "
+              + printable(parameters.get("error"))
+              + (description.isBlank() ? "" : " (" + printable(description) + ")"));
     }
     String code = parameters.get("code");
     if (code == null || code.isBlank()) {
-      throw new IllegalArgumentException("the pasted URL has no code parameter: paste the whole redirect URL");
+      throw new IllegalArgumentException(
+          "the pasted URL has no code parameter: paste the whole redirect URL");
     }
     if (!Objects.equals(parameters.get("state"), expectedState)) {
-      throw new IllegalArgumentException("the pasted URL does not belong to this sign-in (its state does not match):"
-          + " open the sign-in URL printed by this run and paste the redirect it leads to");
+      throw new IllegalArgumentException(
+          "the pasted URL does not belong to this sign-in (its state does not match):"
+              + " open the sign-in URL printed by this run and paste the redirect it leads to");
     }
     return new Secret(code);
   }
@@ -195,45 +202,60 @@ public final class OAuthClient {
     String access = body.path("access_token").asText("");
     String refresh = body.path("refresh_token").asText("");
     if (access.isEmpty()) {
-      throw new PollException(FailureReason.PARSE, "Tesla token endpoint: the answer has no access_token");
+      throw new PollException(
+          FailureReason.PARSE, "Tesla token endpoint: the answer has no access_token");
     }
     if (refresh.isEmpty()) {
       if (previousRefresh == null) {
-        throw new PollException(FailureReason.PARSE,
+        throw new PollException(
+            FailureReason.PARSE,
             "Tesla token endpoint: the answer has no refresh_token (is offline_access among the scopes?)");
       }
       refresh = previousRefresh.reveal();
     }
     Instant now = clock.instant();
     long expiresIn = body.path("expires_in").asLong(DEFAULT_EXPIRES_IN.toSeconds());
-    return new TeslaTokens(new Secret(access), new Secret(refresh), now.plusSeconds(expiresIn),
-        body.path("token_type").asText("Bearer"), now);
+    return new TeslaTokens(
+        new Secret(access),
+        new Secret(refresh),
+        now.plusSeconds(expiresIn),
+        body.path("token_type").asText("Bearer"),
+        now);
   }
 
   private JsonNode post(String what, Map<String, String> form) throws PollException {
     URI uri = URI.create(strip(settings.tokenBase()) + TOKEN_PATH);
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(settings.timeout())
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(form(form)))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(settings.timeout())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(form(form)))
+            .build();
     BoundedBody bounded = new BoundedBody(BoundedBody.DEFAULT_MAX_BYTES);
     HttpResponse<String> response;
     try {
       response = http.send(request, bounded.handler());
     } catch (HttpTimeoutException e) {
-      throw new PollException(FailureReason.TIMEOUT, what + ": no answer from " + uri + " within "
-          + settings.timeout().toMillis() + " ms");
+      throw new PollException(
+          FailureReason.TIMEOUT,
+          what + ": no answer from " + uri + " within " + settings.timeout().toMillis() + " ms");
     } catch (ConnectException e) {
       throw new PollException(FailureReason.CONNECT, what + ": cannot connect to " + uri);
     } catch (IOException e) {
       if (bounded.exceeded()) {
-        throw new PollException(FailureReason.PARSE, what + ": the answer from " + uri + " exceeded "
-            + BoundedBody.DEFAULT_MAX_BYTES + " bytes");
+        throw new PollException(
+            FailureReason.PARSE,
+            what
+                + ": the answer from "
+                + uri
+                + " exceeded "
+                + BoundedBody.DEFAULT_MAX_BYTES
+                + " bytes");
       }
-      throw new PollException(FailureReason.CONNECT, what + ": connection to " + uri + " failed ("
-          + e.getClass().getSimpleName() + ")");
+      throw new PollException(
+          FailureReason.CONNECT,
+          what + ": connection to " + uri + " failed (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PollException(FailureReason.TIMEOUT, what + ": interrupted");
@@ -252,17 +274,20 @@ public final class OAuthClient {
   private static PollException failure(String what, int status, String error) {
     String code = error.isEmpty() ? "" : " " + printable(error);
     if (status == 400 || status == 401 || status == 403) {
-      String hint = switch (error) {
-        case "invalid_grant", "invalid_auth_code", "login_required", "" -> SIGN_IN_AGAIN;
-        case "invalid_client", "unauthorized_client" -> "check the client id and client secret";
-        case "invalid_redirect_url", "invalid_redirect_uri" ->
-            "the redirect URI must match the app's registered one exactly";
-        default -> SIGN_IN_AGAIN;
-      };
-      return new PollException(FailureReason.AUTH, what + ": HTTP " + status + code + ": " + hint, status);
+      String hint =
+          switch (error) {
+            case "invalid_grant", "invalid_auth_code", "login_required", "" -> SIGN_IN_AGAIN;
+            case "invalid_client", "unauthorized_client" -> "check the client id and client secret";
+            case "invalid_redirect_url", "invalid_redirect_uri" ->
+                "the redirect URI must match the app's registered one exactly";
+            default -> SIGN_IN_AGAIN;
+          };
+      return new PollException(
+          FailureReason.AUTH, what + ": HTTP " + status + code + ": " + hint, status);
     }
     if (status == 429) {
-      return new PollException(FailureReason.RATE_LIMITED, what + ": HTTP 429 (rate limited)", status);
+      return new PollException(
+          FailureReason.RATE_LIMITED, what + ": HTTP 429 (rate limited)", status);
     }
     return new PollException(FailureReason.HTTP_STATUS, what + ": HTTP " + status + code, status);
   }

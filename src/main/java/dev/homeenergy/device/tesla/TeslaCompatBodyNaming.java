@@ -14,24 +14,31 @@ import java.util.Map;
 final class TeslaCompatBodyNaming {
   static final List<String> SHIFT_STATES = List.of("P", "D", "R", "N");
 
-  static final MetricFamily LATITUDE = g("tesla_latitude", "drive_state.latitude (else active_route_latitude)");
-  static final MetricFamily LONGITUDE = g("tesla_longitude", "drive_state.longitude (else active_route_longitude)");
+  static final MetricFamily LATITUDE =
+      g("tesla_latitude", "drive_state.latitude (else active_route_latitude)");
+  static final MetricFamily LONGITUDE =
+      g("tesla_longitude", "drive_state.longitude (else active_route_longitude)");
   static final MetricFamily HEADING = g("tesla_heading_degrees", "drive_state.heading");
-  static final MetricFamily SPEED = g("tesla_speed_kmh", "drive_state.speed × 1.609344 (null as 0)");
-  static final MetricFamily POWER = g("tesla_power_watts", "drive_state.power, which is kW despite the name");
-  static final MetricFamily SHIFT_STATE = g("tesla_shift_state", "drive_state.shift_state (null as P), 1 for the current");
+  static final MetricFamily SPEED =
+      g("tesla_speed_kmh", "drive_state.speed × 1.609344 (null as 0)");
+  static final MetricFamily POWER =
+      g("tesla_power_watts", "drive_state.power, which is kW despite the name");
+  static final MetricFamily SHIFT_STATE =
+      g("tesla_shift_state", "drive_state.shift_state (null as P), 1 for the current");
   static final MetricFamily ODOMETER = g("tesla_odometer_km", "vehicle_state.odometer × 1.609344");
   static final MetricFamily LOCKED = g("tesla_locked", "vehicle_state.locked");
   static final MetricFamily SENTRY = g("tesla_sentry_mode", "vehicle_state.sentry_mode");
   static final MetricFamily VALET = g("tesla_valet_mode", "vehicle_state.valet_mode");
   static final MetricFamily USER_PRESENT = g("tesla_user_present", "vehicle_state.is_user_present");
   static final MetricFamily REMOTE_START = g("tesla_remote_start", "vehicle_state.remote_start");
-  static final MetricFamily CENTER_DISPLAY = g("tesla_center_display_state", "vehicle_state.center_display_state");
+  static final MetricFamily CENTER_DISPLAY =
+      g("tesla_center_display_state", "vehicle_state.center_display_state");
   static final MetricFamily DOOR_OPEN = g("tesla_door_open", "vehicle_state.df/dr/pf/pr");
   static final MetricFamily TRUNK_OPEN = g("tesla_trunk_open", "vehicle_state.ft/rt");
-  static final MetricFamily TPMS = g("tesla_tpms_pressure_bar", "vehicle_state.tpms_pressure_fl/fr/rl/rr");
-  static final MetricFamily SOFTWARE_VERSION = MetricFamily.info("tesla_software_version",
-      "Vehicle vehicle_state.car_version");
+  static final MetricFamily TPMS =
+      g("tesla_tpms_pressure_bar", "vehicle_state.tpms_pressure_fl/fr/rl/rr");
+  static final MetricFamily SOFTWARE_VERSION =
+      MetricFamily.info("tesla_software_version", "Vehicle vehicle_state.car_version");
 
   private TeslaCompatBodyNaming() {}
 
@@ -66,7 +73,11 @@ final class TeslaCompatBodyNaming {
     }
   }
 
-  private static void each(MetricFamily family, String label, Map<String, Double> values, Labels labels,
+  private static void each(
+      MetricFamily family,
+      String label,
+      Map<String, Double> values,
+      Labels labels,
       Samples.Builder out) {
     values.forEach((key, value) -> out.add(family, labels.add(label, key), value));
   }

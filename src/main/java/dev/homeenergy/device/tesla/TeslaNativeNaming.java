@@ -9,7 +9,9 @@ public final class TeslaNativeNaming implements Naming<TeslaReading> {
   private final EnergySiteNaming sites = new EnergySiteNaming();
   private final TeslaFleetUsageNaming usage = new TeslaFleetUsageNaming();
 
-  /** @param allFields {@code fields: all}: also flatten every numeric and boolean vehicle_data field */
+  /**
+   * @param allFields {@code fields: all}: also flatten every numeric and boolean vehicle_data field
+   */
   public TeslaNativeNaming(boolean allFields) {
     this.vehicles = new VehicleNaming(allFields);
   }

@@ -81,8 +81,11 @@ public record TeslaReading(
       }
       return listed.withData(VehicleData.of(response));
     } catch (PollException e) {
-      failures.add(new EndpointFailure(VEHICLE_DATA, FailureReason.PARSE,
-          "vehicle_data of " + listed.vin() + ": " + e.getMessage()));
+      failures.add(
+          new EndpointFailure(
+              VEHICLE_DATA,
+              FailureReason.PARSE,
+              "vehicle_data of " + listed.vin() + ": " + e.getMessage()));
       return listed;
     }
   }
@@ -129,7 +132,9 @@ public record TeslaReading(
       }
       return node;
     } catch (PollException e) {
-      failures.add(new EndpointFailure(endpoint, FailureReason.PARSE, e.getMessage() + " (site " + id + ")"));
+      failures.add(
+          new EndpointFailure(
+              endpoint, FailureReason.PARSE, e.getMessage() + " (site " + id + ")"));
       return null;
     }
   }

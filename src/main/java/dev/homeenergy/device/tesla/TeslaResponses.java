@@ -12,7 +12,8 @@ import java.util.Map;
  * @param vehiclesBody body of {@code GET /api/1/vehicles} (lists every car with its state without
  *     waking it), or null when not read
  * @param productsBody body of {@code GET /api/1/products} (vehicles and energy sites), or null
- * @param vehicleData {@code vehicle_data} bodies of the cars read this poll, by VIN (only online cars)
+ * @param vehicleData {@code vehicle_data} bodies of the cars read this poll, by VIN (only online
+ *     cars)
  * @param liveStatus {@code live_status} bodies by energy site id
  * @param siteInfo {@code site_info} bodies by energy site id (read hourly; the last good body)
  * @param usage what the API has cost so far and what is projected
@@ -44,8 +45,8 @@ public record TeslaResponses(
    * @param projectedMonthDollars spend projected for the current month at the current pace
    * @param budgetDollars the monthly budget the poller keeps to
    * @param rateLimitedUntil when a 429's {@code Retry-After} ends, or null
-   * @param pollErrors failed reads since start by the seed 002 exporter's error types
-   *     ({@code vehicle_data_failed}, {@code unexpected_error})
+   * @param pollErrors failed reads since start by the seed 002 exporter's error types ({@code
+   *     vehicle_data_failed}, {@code unexpected_error})
    */
   public record FleetUsage(
       Map<String, Long> requestsByKind,
@@ -60,13 +61,28 @@ public record TeslaResponses(
     }
 
     /** Usage without error counts. */
-    public FleetUsage(Map<String, Long> requestsByKind, double dollarsSpent, double projectedMonthDollars,
-        double budgetDollars, Instant rateLimitedUntil) {
-      this(requestsByKind, dollarsSpent, projectedMonthDollars, budgetDollars, rateLimitedUntil, Map.of());
+    public FleetUsage(
+        Map<String, Long> requestsByKind,
+        double dollarsSpent,
+        double projectedMonthDollars,
+        double budgetDollars,
+        Instant rateLimitedUntil) {
+      this(
+          requestsByKind,
+          dollarsSpent,
+          projectedMonthDollars,
+          budgetDollars,
+          rateLimitedUntil,
+          Map.of());
     }
 
     public FleetUsage withPollErrors(Map<String, Long> errors) {
-      return new FleetUsage(requestsByKind, dollarsSpent, projectedMonthDollars, budgetDollars, rateLimitedUntil,
+      return new FleetUsage(
+          requestsByKind,
+          dollarsSpent,
+          projectedMonthDollars,
+          budgetDollars,
+          rateLimitedUntil,
           errors);
     }
   }

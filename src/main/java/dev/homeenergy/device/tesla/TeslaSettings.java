@@ -13,7 +13,8 @@ import java.util.Locale;
  * @param vehicles {@code all}, or the VINs / display names to read
  * @param energySites {@code all}, or the energy site ids to read
  * @param budgetDollars monthly Fleet API budget the poller keeps to
- * @param locationScope whether the token has {@code vehicle_location}, so {@code location_data} is asked for
+ * @param locationScope whether the token has {@code vehicle_location}, so {@code location_data} is
+ *     asked for
  * @param policy how often each car is read and when it is left to sleep
  * @param vehicleIndex read only the car at this position of the vehicle list (clamped to the list,
  *     as the seed 002 exporter did), or null for {@code vehicles}
@@ -33,14 +34,21 @@ public record TeslaSettings(
   }
 
   /** Settings selecting cars by {@code vehicles}. */
-  public TeslaSettings(Path tokenFile, List<String> vehicles, List<String> energySites, double budgetDollars,
-      boolean locationScope, VehicleSleepPolicy.Settings policy) {
+  public TeslaSettings(
+      Path tokenFile,
+      List<String> vehicles,
+      List<String> energySites,
+      double budgetDollars,
+      boolean locationScope,
+      VehicleSleepPolicy.Settings policy) {
     this(tokenFile, vehicles, energySites, budgetDollars, locationScope, policy, null);
   }
 
   /** Whether the car with this VIN or display name is to be read. */
   public boolean wantsVehicle(String vin, String name) {
-    return vehicles.contains("all") || vehicles.contains(vin) || (name != null && vehicles.contains(name));
+    return vehicles.contains("all")
+        || vehicles.contains(vin)
+        || (name != null && vehicles.contains(name));
   }
 
   /** Whether the energy site with this id is to be read. */
@@ -48,12 +56,15 @@ public record TeslaSettings(
     return energySites.contains("all") || energySites.contains(siteId);
   }
 
-  /** Reads a list setting (a comma-separated text from a drop-in command); {@code all} when absent. */
+  /**
+   * Reads a list setting (a comma-separated text from a drop-in command); {@code all} when absent.
+   */
   static List<String> list(DeviceConfig config, String key) {
     Object value = config.extra().getOrDefault(key, List.of("all"));
-    List<String> items = value instanceof List<?> list
-        ? list.stream().map(String::valueOf).toList()
-        : Arrays.asList(String.valueOf(value).split(","));
+    List<String> items =
+        value instanceof List<?> list
+            ? list.stream().map(String::valueOf).toList()
+            : Arrays.asList(String.valueOf(value).split(","));
     return items.stream()
         .map(String::strip)
         .filter(s -> !s.isEmpty())

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param tokenType usually {@code Bearer}
  * @param createdAt when the token was issued (or first read)
  */
-public record TeslaTokens(Secret access, Secret refresh, Instant expiresAt, String tokenType, Instant createdAt) {
+public record TeslaTokens(
+    Secret access, Secret refresh, Instant expiresAt, String tokenType, Instant createdAt) {
 
   public TeslaTokens {
     Objects.requireNonNull(access, "access");

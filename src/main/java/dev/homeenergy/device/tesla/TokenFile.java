@@ -21,8 +21,8 @@ import java.util.Optional;
  * token_type} and {@code created_at} (the Fleet API exporter's {@code token.json}); or a directory
  * holding {@code token.access} and {@code token.refresh} (the Owner API exporter's files, each the
  * bare token or a token JSON body). Writes go through {@link PrivateFiles}: owner-only from the
- * start and crash-safe, so a crash leaves either the old or the new file. A file others can read
- * is tightened to 0600 when read. Error messages name the file, never a token.
+ * start and crash-safe, so a crash leaves either the old or the new file. A file others can read is
+ * tightened to 0600 when read. Error messages name the file, never a token.
  */
 public final class TokenFile {
   static final String ACCESS_FILE = "token.access";
@@ -33,7 +33,9 @@ public final class TokenFile {
   private final Path path;
   private final PrivateFiles files;
 
-  /** A token file whose final rename is done by {@code mover} (tests use it to simulate a crash). */
+  /**
+   * A token file whose final rename is done by {@code mover} (tests use it to simulate a crash).
+   */
   TokenFile(Path path, PrivateFiles.Mover mover) {
     this(path, PrivateFiles.withMover(mover));
   }
@@ -96,7 +98,9 @@ public final class TokenFile {
     String refresh = bareToken(refreshFile, "refresh_token");
     String access = Files.exists(accessFile) ? bareToken(accessFile, "access_token") : "";
     Instant modified = Files.getLastModifiedTime(refreshFile).toInstant();
-    return Optional.of(new TeslaTokens(new Secret(access), new Secret(refresh), Instant.EPOCH, "Bearer", modified));
+    return Optional.of(
+        new TeslaTokens(
+            new Secret(access), new Secret(refresh), Instant.EPOCH, "Bearer", modified));
   }
 
   private String bareToken(Path file, String jsonField) throws IOException {
@@ -117,7 +121,8 @@ public final class TokenFile {
     String access = node.path("access_token").asText("");
     String refresh = node.path("refresh_token").asText("");
     if (refresh.isEmpty()) {
-      throw new IOException(path + " has no refresh_token: sign in again with `home-energy-exporter tesla login`");
+      throw new IOException(
+          path + " has no refresh_token: sign in again with `home-energy-exporter tesla login`");
     }
     return new TeslaTokens(
         new Secret(access),

@@ -2,8 +2,8 @@ package dev.homeenergy.device.tesla;
 
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.LoginGate;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class TokenManager implements AccessTokenSource {
   /** How long before expiry the token is renewed. */
   public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofMinutes(5);
+
   private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
 
   /** Trades a refresh token for new tokens; {@link OAuthClient#refresh} in production. */
@@ -60,7 +61,8 @@ public final class TokenManager implements AccessTokenSource {
     if (unsaved) {
       save(current);
     }
-    if (refreshRequested || current.access().reveal().isEmpty()
+    if (refreshRequested
+        || current.access().reveal().isEmpty()
         || current.expiresWithin(refreshAhead, clock.instant())) {
       gate.checkOpen();
       TeslaTokens renewed;
@@ -94,11 +96,17 @@ public final class TokenManager implements AccessTokenSource {
     try {
       saved = file.read();
     } catch (IOException e) {
-      throw new PollException(FailureReason.AUTH, "cannot read the Tesla token file: " + e.getMessage()
-          + "; " + OAuthClient.SIGN_IN_AGAIN);
+      throw new PollException(
+          FailureReason.AUTH,
+          "cannot read the Tesla token file: " + e.getMessage() + "; " + OAuthClient.SIGN_IN_AGAIN);
     }
-    return saved.orElseThrow(() -> new PollException(FailureReason.AUTH,
-        "no Tesla token at " + file.path() + ": sign in with `home-energy-exporter tesla login`"));
+    return saved.orElseThrow(
+        () ->
+            new PollException(
+                FailureReason.AUTH,
+                "no Tesla token at "
+                    + file.path()
+                    + ": sign in with `home-energy-exporter tesla login`"));
   }
 
   private void save(TeslaTokens tokens) throws PollException {
@@ -106,8 +114,13 @@ public final class TokenManager implements AccessTokenSource {
       file.write(tokens);
       unsaved = false;
     } catch (IOException e) {
-      throw new PollException(FailureReason.INTERNAL, "cannot save the refreshed Tesla tokens to " + file.path()
-          + " (" + e.getClass().getSimpleName() + "); kept in memory, saving again on the next poll");
+      throw new PollException(
+          FailureReason.INTERNAL,
+          "cannot save the refreshed Tesla tokens to "
+              + file.path()
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); kept in memory, saving again on the next poll");
     }
   }
 }

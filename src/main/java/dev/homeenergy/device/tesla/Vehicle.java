@@ -23,7 +23,10 @@ public record Vehicle(String id, String vin, String displayName, String state, V
   }
 
   Vehicle withData(VehicleData vehicleData) {
-    String name = displayName.isEmpty() && vehicleData.displayName() != null ? vehicleData.displayName() : displayName;
+    String name =
+        displayName.isEmpty() && vehicleData.displayName() != null
+            ? vehicleData.displayName()
+            : displayName;
     return new Vehicle(id, vin, name, state, vehicleData);
   }
 

@@ -24,10 +24,18 @@ public record VehicleData(
   static VehicleData of(JsonNode response) {
     return new VehicleData(
         TeslaReading.text(response, "display_name"),
-        section(response, "charge_state") == null ? null : VehicleCharge.of(section(response, "charge_state")),
-        section(response, "climate_state") == null ? null : VehicleClimate.of(section(response, "climate_state")),
-        section(response, "drive_state") == null ? null : VehicleDrive.of(section(response, "drive_state")),
-        section(response, "vehicle_state") == null ? null : VehicleStatus.of(section(response, "vehicle_state")),
+        section(response, "charge_state") == null
+            ? null
+            : VehicleCharge.of(section(response, "charge_state")),
+        section(response, "climate_state") == null
+            ? null
+            : VehicleClimate.of(section(response, "climate_state")),
+        section(response, "drive_state") == null
+            ? null
+            : VehicleDrive.of(section(response, "drive_state")),
+        section(response, "vehicle_state") == null
+            ? null
+            : VehicleStatus.of(section(response, "vehicle_state")),
         response.deepCopy());
   }
 

@@ -15,7 +15,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param shiftState null when parked
  */
 public record VehicleDrive(
-    Double latitude, Double longitude, Double heading, Double speedMph, Double powerKw, String shiftState) {
+    Double latitude,
+    Double longitude,
+    Double heading,
+    Double speedMph,
+    Double powerKw,
+    String shiftState) {
 
   static VehicleDrive of(JsonNode n) {
     return new VehicleDrive(

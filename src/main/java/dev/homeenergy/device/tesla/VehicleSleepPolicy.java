@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Decides, for one car at each poll, whether to read {@code vehicle_data}, only list it (which
- * does not wake it), or wake it — the way the best loggers let cars sleep. Reading data resets a
- * car's inactivity timer, so a parked car is read for a while and then left alone long enough to
- * fall asleep; a sleeping car is only listed, and woken only when the user asked for it.
+ * Decides, for one car at each poll, whether to read {@code vehicle_data}, only list it (which does
+ * not wake it), or wake it — the way the best loggers let cars sleep. Reading data resets a car's
+ * inactivity timer, so a parked car is read for a while and then left alone long enough to fall
+ * asleep; a sleeping car is only listed, and woken only when the user asked for it.
  */
 public final class VehicleSleepPolicy {
 
@@ -41,10 +41,20 @@ public final class VehicleSleepPolicy {
       Objects.requireNonNull(asleep, "asleep");
     }
 
-    /** TeslaMate-like defaults, slowed to Fleet API prices: 1 min driving, 2 min charging, 5 min parked. */
+    /**
+     * TeslaMate-like defaults, slowed to Fleet API prices: 1 min driving, 2 min charging, 5 min
+     * parked.
+     */
     public static Settings defaults() {
-      return new Settings(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
-          Duration.ofMinutes(15), Duration.ofMinutes(21), Duration.ofMinutes(5), false, null);
+      return new Settings(
+          Duration.ofMinutes(1),
+          Duration.ofMinutes(2),
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(15),
+          Duration.ofMinutes(21),
+          Duration.ofMinutes(5),
+          false,
+          null);
     }
   }
 
@@ -58,7 +68,9 @@ public final class VehicleSleepPolicy {
   /** The action and when this car wants to be looked at again. */
   public record Decision(Action action, Duration nextPollIn) {}
 
-  /** What the exporter has learnt about one car across polls. Not thread-safe: one poller uses it. */
+  /**
+   * What the exporter has learnt about one car across polls. Not thread-safe: one poller uses it.
+   */
   public static final class Track {
     private String state = "unknown";
     private Instant stateSince;
@@ -111,13 +123,17 @@ public final class VehicleSleepPolicy {
     switch (track.state) {
       case "online" -> {
         if (track.activeNow) {
-          return new Decision(Action.READ_DATA, charging ? settings.charging() : settings.driving());
+          return new Decision(
+              Action.READ_DATA, charging ? settings.charging() : settings.driving());
         }
         if (track.suspendedUntil != null && now.isBefore(track.suspendedUntil)) {
-          return new Decision(Action.LIST_ONLY, min(settings.asleep(), Duration.between(now, track.suspendedUntil)));
+          return new Decision(
+              Action.LIST_ONLY,
+              min(settings.asleep(), Duration.between(now, track.suspendedUntil)));
         }
         Instant idleSince = track.lastActive != null ? track.lastActive : track.stateSince;
-        if (track.suspendedUntil == null && idleSince != null
+        if (track.suspendedUntil == null
+            && idleSince != null
             && !now.isBefore(idleSince.plus(settings.idleBeforeSuspend()))) {
           track.suspendedUntil = now.plus(settings.suspend());
           return new Decision(Action.LIST_ONLY, settings.asleep());
@@ -129,8 +145,10 @@ public final class VehicleSleepPolicy {
         return new Decision(Action.READ_DATA, settings.online());
       }
       case "asleep", "offline" -> {
-        boolean sleptTooLong = settings.maxSleep() != null && track.stateSince != null
-            && !now.isBefore(track.stateSince.plus(settings.maxSleep()));
+        boolean sleptTooLong =
+            settings.maxSleep() != null
+                && track.stateSince != null
+                && !now.isBefore(track.stateSince.plus(settings.maxSleep()));
         if (settings.wakeOnPoll() || sleptTooLong) {
           return new Decision(Action.WAKE, settings.driving());
         }

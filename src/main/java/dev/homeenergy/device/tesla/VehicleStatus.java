@@ -12,9 +12,11 @@ import java.util.Map;
 /**
  * The {@code vehicle_state} fields the curated metrics use; null when absent.
  *
- * @param doors door flags by door ({@code driver_front}... from {@code df dr pf pr}), present ones only
+ * @param doors door flags by door ({@code driver_front}... from {@code df dr pf pr}), present ones
+ *     only
  * @param trunks trunk flags by trunk ({@code front}, {@code rear} from {@code ft rt})
- * @param tpmsBar tyre pressures in bar by tyre ({@code front_left}... from {@code tpms_pressure_fl}...)
+ * @param tpmsBar tyre pressures in bar by tyre ({@code front_left}... from {@code
+ *     tpms_pressure_fl}...)
  */
 public record VehicleStatus(
     Double odometerMiles,
@@ -44,10 +46,27 @@ public record VehicleStatus(
         bool(n, "is_user_present"),
         bool(n, "remote_start"),
         number(n, "center_display_state"),
-        present(n, "df", "driver_front", "dr", "driver_rear", "pf", "passenger_front", "pr", "passenger_rear"),
+        present(
+            n,
+            "df",
+            "driver_front",
+            "dr",
+            "driver_rear",
+            "pf",
+            "passenger_front",
+            "pr",
+            "passenger_rear"),
         present(n, "ft", "front", "rt", "rear"),
-        present(n, "tpms_pressure_fl", "front_left", "tpms_pressure_fr", "front_right",
-            "tpms_pressure_rl", "rear_left", "tpms_pressure_rr", "rear_right"),
+        present(
+            n,
+            "tpms_pressure_fl",
+            "front_left",
+            "tpms_pressure_fr",
+            "front_right",
+            "tpms_pressure_rl",
+            "rear_left",
+            "tpms_pressure_rr",
+            "rear_right"),
         text(n, "car_version"));
   }
 

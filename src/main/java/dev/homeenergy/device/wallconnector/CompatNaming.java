@@ -14,8 +14,8 @@ import java.util.List;
  * as 1 with the text in a {@code value} label (the SSID stays base64, as that exporter sends it).
  * Like the original, which reads each field with a default, an absent number or boolean is 0, an
  * absent array is empty ({@code values=""} 0) and an absent string is {@code value=""} 1, so the
- * same 44 series exist on every firmware; fields outside its set ({@code relay_k1_v},
- * {@code relay_k2_v}, {@code avg_startup_temp}, version) are not exported.
+ * same 44 series exist on every firmware; fields outside its set ({@code relay_k1_v}, {@code
+ * relay_k2_v}, {@code avg_startup_temp}, version) are not exported.
  */
 public final class CompatNaming implements Naming<WallConnectorReading> {
 
@@ -58,8 +58,7 @@ public final class CompatNaming implements Naming<WallConnectorReading> {
       gauge("wifi_signal_strength", "WiFi signal strength (%)");
   static final MetricFamily WIFI_RSSI = gauge("wifi_rssi", "WiFi RSSI (dBm)");
   static final MetricFamily WIFI_SNR = gauge("wifi_snr", "WiFi signal-to-noise ratio (dB)");
-  static final MetricFamily WIFI_CONNECTED =
-      gauge("wifi_connected", "WiFi connection state (0/1)");
+  static final MetricFamily WIFI_CONNECTED = gauge("wifi_connected", "WiFi connection state (0/1)");
   static final MetricFamily INTERNET = gauge("internet", "Internet connectivity state (0/1)");
   static final MetricFamily WIFI_SSID = gauge("wifi_ssid", "WiFi SSID (as label)");
   static final MetricFamily WIFI_MAC = gauge("wifi_mac", "WiFi MAC address (as label)");

@@ -1,12 +1,11 @@
 package dev.homeenergy.device.wallconnector;
 
-
 /**
  * Names for the {@code vitals.evse_state} codes, taken from Home Assistant's table because it is
- * the most widely used. Tesla publishes none and the community sources disagree (codes 3, 5, 12
- * and 13 are seen or listed elsewhere with different or no meaning, and 7 is a transient state at
- * plug-in and unplug rather than an error); any code not listed here is named {@code unknown}.
- * The numeric code is always exported too, so nothing is lost when a name is wrong.
+ * the most widely used. Tesla publishes none and the community sources disagree (codes 3, 5, 12 and
+ * 13 are seen or listed elsewhere with different or no meaning, and 7 is a transient state at
+ * plug-in and unplug rather than an error); any code not listed here is named {@code unknown}. The
+ * numeric code is always exported too, so nothing is lost when a name is wrong.
  */
 public enum EvseState {
   BOOTING(0, "booting"),

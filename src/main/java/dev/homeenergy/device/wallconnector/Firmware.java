@@ -1,15 +1,15 @@
 package dev.homeenergy.device.wallconnector;
 
-
-/**
- * Firmware generations whose API bodies differ, so a client can be tested against each shape.
- */
+/** Firmware generations whose API bodies differ, so a client can be tested against each shape. */
 public enum Firmware {
   /** 25.x: 27 vitals keys including {@code evse_not_ready_reasons}; version has 5 keys. */
   V25("25.34.1+ge48cc9be91ebc7", true, false, true),
   /** 21.x: no {@code evse_not_ready_reasons}; version has only 3 keys; relay coil idles at 12 V. */
   V21("21.29.1+g4152353e50f744", false, false, false),
-  /** Newer firmware reporting {@code relay_k1_v} and {@code relay_k2_v} instead of {@code relay_coil_v}. */
+  /**
+   * Newer firmware reporting {@code relay_k1_v} and {@code relay_k2_v} instead of {@code
+   * relay_coil_v}.
+   */
   RELAY_SPLIT("25.42.1+gd54dd6fc87801d", true, true, true);
 
   private final String version;

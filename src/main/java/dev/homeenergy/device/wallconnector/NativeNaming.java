@@ -18,50 +18,76 @@ public final class NativeNaming implements Naming<WallConnectorReading> {
   private static final double SECONDS_PER_HOUR = 3600;
 
   static final MetricFamily CONTACTOR_CLOSED =
-      gauge("contactor_closed",
+      gauge(
+          "contactor_closed",
           "1 while the contactor switches power to the car (vitals.contactor_closed).");
   static final MetricFamily VEHICLE_CONNECTED =
       gauge("vehicle_connected", "1 while a plug is inserted (vitals.vehicle_connected).");
   static final MetricFamily SESSION_DURATION =
-      gauge("session_duration_seconds", "seconds",
+      gauge(
+          "session_duration_seconds",
+          "seconds",
           "Time since plug-in; 0 once unplugged (vitals.session_s).");
-  static final MetricFamily GRID_VOLTS = gauge("grid_volts", "volts", "Grid voltage (vitals.grid_v).");
+  static final MetricFamily GRID_VOLTS =
+      gauge("grid_volts", "volts", "Grid voltage (vitals.grid_v).");
   static final MetricFamily GRID_FREQUENCY =
       gauge("grid_frequency_hertz", "hertz", "Grid frequency (vitals.grid_hz).");
   static final MetricFamily VEHICLE_CURRENT =
-      gauge("vehicle_current_amperes", "amperes", "Current to the vehicle (vitals.vehicle_current_a).");
+      gauge(
+          "vehicle_current_amperes",
+          "amperes",
+          "Current to the vehicle (vitals.vehicle_current_a).");
   static final MetricFamily PHASE_CURRENT =
-      gauge("phase_current_amperes", "amperes",
+      gauge(
+          "phase_current_amperes",
+          "amperes",
           "Current per input line; N is neutral (vitals.currentA_a .. currentN_a).");
   static final MetricFamily PHASE_VOLTAGE =
-      gauge("phase_voltage_volts", "volts",
+      gauge(
+          "phase_voltage_volts",
+          "volts",
           "Voltage per input line, measured after the contactor, so near 0 while it is open"
               + " (vitals.voltageA_v .. voltageC_v).");
   static final MetricFamily RELAY_COIL_VOLTS =
-      gauge("relay_coil_volts", "volts", "Relay coil voltage, older firmware (vitals.relay_coil_v).");
+      gauge(
+          "relay_coil_volts", "volts", "Relay coil voltage, older firmware (vitals.relay_coil_v).");
   static final MetricFamily RELAY_VOLTS =
-      gauge("relay_volts", "volts",
+      gauge(
+          "relay_volts",
+          "volts",
           "Relay voltage per relay, newer firmware (vitals.relay_k1_v, relay_k2_v).");
   static final MetricFamily TEMPERATURE =
-      gauge("temperature_celsius", "celsius",
+      gauge(
+          "temperature_celsius",
+          "celsius",
           "Temperature per sensor (vitals.pcba_temp_c, handle_temp_c, mcu_temp_c).");
   static final MetricFamily UPTIME =
       gauge("uptime_seconds", "seconds", "Time since the unit last booted (vitals.uptime_s).");
   static final MetricFamily INPUT_THERMOPILE =
-      gauge("input_thermopile_volts", "volts",
+      gauge(
+          "input_thermopile_volts",
+          "volts",
           "Input wiring thermopile voltage, reported in microvolts (vitals.input_thermopile_uv).");
   static final MetricFamily PROXIMITY =
       gauge("proximity_volts", "volts", "Proximity pilot voltage (vitals.prox_v).");
   static final MetricFamily PILOT =
-      gauge("pilot_volts", "volts", "Control pilot voltage levels (vitals.pilot_high_v, pilot_low_v).");
+      gauge(
+          "pilot_volts",
+          "volts",
+          "Control pilot voltage levels (vitals.pilot_high_v, pilot_low_v).");
   static final MetricFamily SESSION_ENERGY =
-      gauge("session_energy_joules", "joules",
+      gauge(
+          "session_energy_joules",
+          "joules",
           "Energy of the current or last session; resets at plug-in and is kept after unplug,"
               + " so a gauge (vitals.session_energy_wh).");
   static final MetricFamily CONFIG_STATUS =
-      gauge("config_status", "Configuration status code, meaning undocumented (vitals.config_status).");
+      gauge(
+          "config_status",
+          "Configuration status code, meaning undocumented (vitals.config_status).");
   static final MetricFamily EVSE_STATE =
-      gauge("evse_state",
+      gauge(
+          "evse_state",
           "EVSE state code; the state label is Home Assistant's name for it, unknown when unmapped"
               + " (vitals.evse_state).");
   static final MetricFamily CURRENT_ALERTS =
@@ -69,12 +95,16 @@ public final class NativeNaming implements Naming<WallConnectorReading> {
   static final MetricFamily CURRENT_ALERT =
       gauge("current_alert", "1 per active alert, labelled with its code (vitals.current_alerts).");
   static final MetricFamily NOT_READY_REASONS =
-      gauge("evse_not_ready_reasons", "Number of not-ready reasons (vitals.evse_not_ready_reasons).");
+      gauge(
+          "evse_not_ready_reasons", "Number of not-ready reasons (vitals.evse_not_ready_reasons).");
   static final MetricFamily NOT_READY_REASON =
-      gauge("evse_not_ready_reason",
+      gauge(
+          "evse_not_ready_reason",
           "1 per not-ready reason, labelled with its code (vitals.evse_not_ready_reasons).");
   static final MetricFamily POWER =
-      gauge("power_watts", "watts",
+      gauge(
+          "power_watts",
+          "watts",
           "Charging power, sum of voltage times current over lines A, B and C; forced to 0 while the"
               + " contactor is open because idle readings show phantom current and voltage"
               + " (vitals.voltageX_v, currentX_a, contactor_closed).");
@@ -82,30 +112,40 @@ public final class NativeNaming implements Naming<WallConnectorReading> {
   static final MetricFamily CONTACTOR_CYCLES =
       counter("contactor_cycles", null, "Contactor close cycles (lifetime.contactor_cycles).");
   static final MetricFamily CONTACTOR_CYCLES_LOADED =
-      counter("contactor_cycles_loaded", null,
+      counter(
+          "contactor_cycles_loaded",
+          null,
           "Contactor cycles switched under load (lifetime.contactor_cycles_loaded).");
   static final MetricFamily ALERTS =
       counter("alerts", null, "Alerts raised; high on healthy units too (lifetime.alert_count).");
   static final MetricFamily THERMAL_FOLDBACKS =
-      counter("thermal_foldbacks", null,
+      counter(
+          "thermal_foldbacks",
+          null,
           "Current reductions due to heat (lifetime.thermal_foldbacks).");
   static final MetricFamily CHARGE_STARTS =
       counter("charge_starts", null, "Charge starts (lifetime.charge_starts).");
   static final MetricFamily CONNECTOR_CYCLES =
       counter("connector_cycles", null, "Plug insertions (lifetime.connector_cycles).");
   static final MetricFamily ENERGY_DELIVERED =
-      counter("energy_delivered_joules", "joules", "Energy delivered in total (lifetime.energy_wh).");
+      counter(
+          "energy_delivered_joules", "joules", "Energy delivered in total (lifetime.energy_wh).");
   static final MetricFamily LIFETIME_UPTIME =
       counter("lifetime_uptime_seconds", "seconds", "Total powered-on time (lifetime.uptime_s).");
   static final MetricFamily CHARGING_TIME =
-      counter("charging_time_seconds", "seconds", "Total charging time (lifetime.charging_time_s).");
+      counter(
+          "charging_time_seconds", "seconds", "Total charging time (lifetime.charging_time_s).");
   static final MetricFamily AVERAGE_STARTUP_TEMPERATURE =
-      gauge("average_startup_temperature_celsius", "celsius",
+      gauge(
+          "average_startup_temperature_celsius",
+          "celsius",
           "Average temperature at start-up; absent when the device sends nan"
               + " (lifetime.avg_startup_temp).");
 
   static final MetricFamily WIFI_SIGNAL_STRENGTH =
-      gauge("wifi_signal_strength_ratio", "ratio",
+      gauge(
+          "wifi_signal_strength_ratio",
+          "ratio",
           "Wi-Fi signal strength, 0..1 (wifi_status.wifi_signal_strength percent / 100).");
   static final MetricFamily WIFI_RSSI =
       gauge("wifi_rssi_dbm", "Wi-Fi received signal strength in dBm (wifi_status.wifi_rssi).");
@@ -116,12 +156,14 @@ public final class NativeNaming implements Naming<WallConnectorReading> {
   static final MetricFamily INTERNET_CONNECTED =
       gauge("internet_connected", "1 while the internet is reachable (wifi_status.internet).");
   static final MetricFamily WIFI_INFO =
-      MetricFamily.info(PREFIX + "wifi",
+      MetricFamily.info(
+          PREFIX + "wifi",
           "Wi-Fi network: base64-decoded SSID, IP and MAC"
               + " (wifi_status.wifi_ssid, wifi_infra_ip, wifi_mac).");
 
   static final MetricFamily INFO =
-      MetricFamily.info("tesla_wall_connector",
+      MetricFamily.info(
+          "tesla_wall_connector",
           "Firmware and hardware identity (version.firmware_version, git_branch, part_number,"
               + " serial_number, web_service).");
 
@@ -199,8 +241,8 @@ public final class NativeNaming implements Naming<WallConnectorReading> {
   }
 
   /**
-   * Σ voltageX_v × currentX_a over lines A, B, C with both values present; 0 while the contactor
-   * is open; null when the contactor state or every line is missing.
+   * Σ voltageX_v × currentX_a over lines A, B, C with both values present; 0 while the contactor is
+   * open; null when the contactor state or every line is missing.
    */
   static Double power(Vitals v) {
     if (v.contactorClosed() == null) {

@@ -13,5 +13,6 @@ public record Version(
     @JsonProperty("serial_number") String serialNumber,
     @JsonProperty("web_service") String webService,
     @JsonProperty("IEEE1547CombinedComplianceCrc") String ieee1547CombinedComplianceCrc,
-    @JsonProperty("IEEE1547RideThruMomentaryCessationCrc") String ieee1547RideThruMomentaryCessationCrc,
+    @JsonProperty("IEEE1547RideThruMomentaryCessationCrc")
+        String ieee1547RideThruMomentaryCessationCrc,
     @JsonProperty("IEEE1547VfTripsCrc") String ieee1547VfTripsCrc) {}

@@ -1,12 +1,12 @@
 package dev.homeenergy.device.wallconnector;
 
 import dev.homeenergy.config.DeviceConfig;
-import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
-import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.Deadline;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,8 @@ public final class WallConnectorClient implements Device {
   public WallConnectorClient(DeviceConfig config, DeviceContext context) {
     this.timeout = config.timeout();
     this.clock = context.clock();
-    this.http = new DeviceHttp(context.plainClient(config.timeout()), context.clock(), context.raw());
+    this.http =
+        new DeviceHttp(context.plainClient(config.timeout()), context.clock(), context.raw());
     String address = config.address().toString();
     this.baseUri = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
   }

@@ -14,13 +14,16 @@ import java.time.Duration;
  */
 public final class WallConnectorFamily implements DeviceFamily {
   public static final String TYPE = "wallconnector";
-  private static final DeviceTypeSpec SPEC = DeviceTypeSpec.builder(TYPE)
-      .scheme("http").port(80).interval(Duration.ofSeconds(10)).timeout(Duration.ofSeconds(5))
-      .build();
+  private static final DeviceTypeSpec SPEC =
+      DeviceTypeSpec.builder(TYPE)
+          .scheme("http")
+          .port(80)
+          .interval(Duration.ofSeconds(10))
+          .timeout(Duration.ofSeconds(5))
+          .build();
 
-
-  private static final Namings<WallConnectorReading> NAMINGS = Namings.of(WallConnectorReading.class,
-      c -> new NativeNaming(), c -> new CompatNaming());
+  private static final Namings<WallConnectorReading> NAMINGS =
+      Namings.of(WallConnectorReading.class, c -> new NativeNaming(), c -> new CompatNaming());
 
   @Override
   public DeviceTypeSpec spec() {

@@ -33,7 +33,8 @@ public record WallConnectorReading(
     }
     if (vitals.sessionEnergyWh() != null && vitals.sessionEnergyWh() > 0) {
       String session = Boolean.TRUE.equals(vitals.vehicleConnected()) ? "session" : "last session";
-      s.append(String.format(Locale.ROOT, "; %s %.2f kWh", session, vitals.sessionEnergyWh() / 1000));
+      s.append(
+          String.format(Locale.ROOT, "; %s %.2f kWh", session, vitals.sessionEnergyWh() / 1000));
     }
     return Optional.of(s.toString());
   }

@@ -9,10 +9,10 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Checks client certificates: against the client CA when one verifies, and against
- * {@code client_allowed_sans} when given, where the leaf certificate must carry one of the listed
- * subject alternative names; with neither, any certificate is accepted ({@code RequestClientCert},
- * {@code RequireAnyClientCert}).
+ * Checks client certificates: against the client CA when one verifies, and against {@code
+ * client_allowed_sans} when given, where the leaf certificate must carry one of the listed subject
+ * alternative names; with neither, any certificate is accepted ({@code RequestClientCert}, {@code
+ * RequireAnyClientCert}).
  */
 final class AllowedSansTrustManager extends ClientTrustManager {
   private final X509ExtendedTrustManager verifying;
@@ -37,7 +37,8 @@ final class AllowedSansTrustManager extends ClientTrustManager {
       return;
     }
     if (chain == null || chain.length == 0 || !hasAllowedSan(chain[0])) {
-      throw new CertificateException("client certificate has none of the allowed subject alternative names");
+      throw new CertificateException(
+          "client certificate has none of the allowed subject alternative names");
     }
   }
 

@@ -18,7 +18,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * file or to a certificate, key or CA file it names can be noticed.
  */
 record LoadedSettings(
-    WebSecurityConfig config, X509ExtendedKeyManager keyManager, X509ExtendedTrustManager trustManager,
+    WebSecurityConfig config,
+    X509ExtendedKeyManager keyManager,
+    X509ExtendedTrustManager trustManager,
     List<Stamp> stamps) {
 
   /**
@@ -42,14 +44,21 @@ record LoadedSettings(
   static List<Stamp> stamps(Path file, WebSecurityConfig config) {
     List<Stamp> stamps = new ArrayList<>();
     stamps.add(Stamp.of(file));
-    config.tls().ifPresent(tls -> Stream.of(tls.certFile(), tls.keyFile(), tls.clientCaFile())
-        .filter(Objects::nonNull)
-        .map(Stamp::of)
-        .forEach(stamps::add));
+    config
+        .tls()
+        .ifPresent(
+            tls ->
+                Stream.of(tls.certFile(), tls.keyFile(), tls.clientCaFile())
+                    .filter(Objects::nonNull)
+                    .map(Stamp::of)
+                    .forEach(stamps::add));
     return List.copyOf(stamps);
   }
 
-  /** The same settings, remembered as matching {@code newStamps} so an unloadable change is not retried. */
+  /**
+   * The same settings, remembered as matching {@code newStamps} so an unloadable change is not
+   * retried.
+   */
   LoadedSettings withStamps(List<Stamp> newStamps) {
     return new LoadedSettings(config, keyManager, trustManager, newStamps);
   }

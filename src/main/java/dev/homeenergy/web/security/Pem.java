@@ -18,9 +18,25 @@ import java.util.regex.Pattern;
 final class Pem {
   private static final Pattern BLOCK =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+
   /** DER of the rsaEncryption AlgorithmIdentifier, used to wrap a PKCS#1 key as PKCS#8. */
   private static final byte[] RSA_ALGORITHM = {
-      0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+    0x30,
+    0x0d,
+    0x06,
+    0x09,
+    0x2a,
+    (byte) 0x86,
+    0x48,
+    (byte) 0x86,
+    (byte) 0xf7,
+    0x0d,
+    0x01,
+    0x01,
+    0x01,
+    0x05,
+    0x00
+  };
 
   private Pem() {}
 
@@ -29,24 +45,29 @@ final class Pem {
    */
   static List<X509Certificate> certificates(String pem) {
     try {
-      List<X509Certificate> certificates = CertificateFactory.getInstance("X.509")
-          .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).stream()
-          .map(X509Certificate.class::cast)
-          .toList();
+      List<X509Certificate> certificates =
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(
+                  new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+              .stream()
+              .map(X509Certificate.class::cast)
+              .toList();
       if (certificates.isEmpty()) {
         throw new IllegalArgumentException("no PEM certificate found");
       }
       return certificates;
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("not a PEM certificate (" + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(
+          "not a PEM certificate (" + e.getClass().getSimpleName() + ")");
     }
   }
 
   /**
-   * A PKCS#8 ({@code PRIVATE KEY}) RSA, EC or Ed25519 key, or a PKCS#1 ({@code RSA PRIVATE KEY}) one.
+   * A PKCS#8 ({@code PRIVATE KEY}) RSA, EC or Ed25519 key, or a PKCS#1 ({@code RSA PRIVATE KEY})
+   * one.
    *
-   * @throws IllegalArgumentException naming the form when the key cannot be used (the message
-   *     never contains key material)
+   * @throws IllegalArgumentException naming the form when the key cannot be used (the message never
+   *     contains key material)
    */
   static PrivateKey privateKey(String pem) {
     Matcher block = BLOCK.matcher(pem);
@@ -65,8 +86,11 @@ final class Pem {
         case "RSA PRIVATE KEY" -> {
           return pkcs8(wrapPkcs1(der));
         }
-        case "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY" -> throw new IllegalArgumentException(
-            "a " + type + " block is not supported; convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
+        case "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY" ->
+            throw new IllegalArgumentException(
+                "a "
+                    + type
+                    + " block is not supported; convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
         default -> {
           // not a key (a certificate or parameters block, say): look further
         }
@@ -75,13 +99,16 @@ final class Pem {
     throw new IllegalArgumentException("no PEM private key found");
   }
 
-  /** Whether {@code key} is the private half of {@code certificate}'s public key (a test signature). */
+  /**
+   * Whether {@code key} is the private half of {@code certificate}'s public key (a test signature).
+   */
   static boolean matches(PrivateKey key, X509Certificate certificate) {
-    String algorithm = switch (key.getAlgorithm()) {
-      case "RSA" -> "SHA256withRSA";
-      case "EC" -> "SHA256withECDSA";
-      default -> key.getAlgorithm();
-    };
+    String algorithm =
+        switch (key.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          default -> key.getAlgorithm();
+        };
     try {
       byte[] probe = "home-energy-exporter key check".getBytes(StandardCharsets.US_ASCII);
       java.security.Signature signer = java.security.Signature.getInstance(algorithm);
@@ -105,7 +132,8 @@ final class Pem {
         // try the next one
       }
     }
-    throw new IllegalArgumentException("the private key is neither RSA, EC nor Ed25519, or it is damaged");
+    throw new IllegalArgumentException(
+        "the private key is neither RSA, EC nor Ed25519, or it is damaged");
   }
 
   private static byte[] wrapPkcs1(byte[] pkcs1) {

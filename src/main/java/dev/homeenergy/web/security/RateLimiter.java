@@ -3,8 +3,8 @@ package dev.homeenergy.web.security;
 import java.util.Optional;
 
 /**
- * The web configuration's {@code rate_limit} as a token bucket shared by all requests: {@code burst}
- * tokens, one more each {@code interval}; a request finding none gets 429.
+ * The web configuration's {@code rate_limit} as a token bucket shared by all requests: {@code
+ * burst} tokens, one more each {@code interval}; a request finding none gets 429.
  */
 public final class RateLimiter {
   private double tokens = -1;
@@ -22,7 +22,8 @@ public final class RateLimiter {
       tokens = rate.burst();
       lastNanos = now;
     }
-    tokens = Math.min(rate.burst(), tokens + (now - lastNanos) / (double) rate.interval().toNanos());
+    tokens =
+        Math.min(rate.burst(), tokens + (now - lastNanos) / (double) rate.interval().toNanos());
     lastNanos = now;
     if (tokens >= 1) {
       tokens -= 1;

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 final class ReloadingSettings {
   /** Logged under {@link WebSecurity}'s name, as before this class was split out of it. */
   private static final Logger LOG = LoggerFactory.getLogger(WebSecurity.class);
+
   private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
 
   private final Path file;
@@ -42,7 +43,10 @@ final class ReloadingSettings {
     return active;
   }
 
-  /** The state in force now, reloaded first when a file changed and a second has passed since the last check. */
+  /**
+   * The state in force now, reloaded first when a file changed and a second has passed since the
+   * last check.
+   */
   LoadedSettings now() {
     long now = System.nanoTime();
     if (now - nextCheckNanos >= 0) {
@@ -65,7 +69,8 @@ final class ReloadingSettings {
     try {
       LoadedSettings loaded = LoadedSettings.load(file);
       if (loaded.tls() != old.tls()) {
-        LOG.error("web config {}: switching between HTTP and HTTPS needs a restart; keeping the previous settings",
+        LOG.error(
+            "web config {}: switching between HTTP and HTTPS needs a restart; keeping the previous settings",
             file);
         active = old.withStamps(stamps);
         return;
@@ -73,7 +78,10 @@ final class ReloadingSettings {
       active = loaded;
       LOG.info("web config {} reloaded", file);
     } catch (ConfigException e) {
-      LOG.error("web config {} changed but does not load; keeping the previous settings: {}", file, e.getMessage());
+      LOG.error(
+          "web config {} changed but does not load; keeping the previous settings: {}",
+          file,
+          e.getMessage());
       active = old.withStamps(stamps);
     }
   }

@@ -18,7 +18,8 @@ final class SecurityFilter extends Filter {
   private final boolean protect;
   private final RateLimiter limiter;
 
-  SecurityFilter(ReloadingSettings settings, BasicAuth basicAuth, boolean protect, RateLimiter limiter) {
+  SecurityFilter(
+      ReloadingSettings settings, BasicAuth basicAuth, boolean protect, RateLimiter limiter) {
     this.settings = settings;
     this.basicAuth = basicAuth;
     this.protect = protect;
@@ -33,8 +34,10 @@ final class SecurityFilter extends Filter {
       refuse(exchange, 429, "Too Many Requests\n");
       return;
     }
-    if (protect && config.authenticates()
-        && !basicAuth.verify(exchange.getRequestHeaders().getFirst("Authorization"), config.basicAuthUsers())) {
+    if (protect
+        && config.authenticates()
+        && !basicAuth.verify(
+            exchange.getRequestHeaders().getFirst("Authorization"), config.basicAuthUsers())) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Basic");
       refuse(exchange, 401, "Unauthorized\n");
       return;

@@ -30,8 +30,10 @@ final class TlsConfigurator extends HttpsConfigurator {
   private static SSLContext followingContext(ReloadingSettings settings) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(new KeyManager[] {new FollowingKeyManager(settings)},
-          new TrustManager[] {new FollowingTrustManager(settings)}, null);
+      context.init(
+          new KeyManager[] {new FollowingKeyManager(settings)},
+          new TrustManager[] {new FollowingTrustManager(settings)},
+          null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the runtime has no TLS", e);

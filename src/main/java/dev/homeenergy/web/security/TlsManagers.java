@@ -25,8 +25,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class TlsManagers {
   private TlsManagers() {}
 
-  static X509ExtendedKeyManager keyManager(Path source, WebSecurityConfig.Tls tls) throws ConfigException {
-    String certKey = tls.certFile() != null ? "tls_server_config.cert_file" : "tls_server_config.cert";
+  static X509ExtendedKeyManager keyManager(Path source, WebSecurityConfig.Tls tls)
+      throws ConfigException {
+    String certKey =
+        tls.certFile() != null ? "tls_server_config.cert_file" : "tls_server_config.cert";
     String keyKey = tls.keyFile() != null ? "tls_server_config.key_file" : "tls_server_config.key";
     List<X509Certificate> chain = certificates(source, certKey, tls.certFile(), tls.cert());
     PrivateKey key;
@@ -43,39 +45,50 @@ final class TlsManagers {
       store.load(null, null);
       char[] password = new char[0];
       store.setKeyEntry("server", key, password, chain.toArray(X509Certificate[]::new));
-      KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory factory =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       factory.init(store, password);
       return (X509ExtendedKeyManager) factory.getKeyManagers()[0];
     } catch (GeneralSecurityException | IOException e) {
-      throw problem(source, keyKey, "the private key does not match the certificate ("
-          + e.getClass().getSimpleName() + ")");
+      throw problem(
+          source,
+          keyKey,
+          "the private key does not match the certificate (" + e.getClass().getSimpleName() + ")");
     }
   }
 
-  static X509ExtendedTrustManager trustManager(Path source, WebSecurityConfig.Tls tls) throws ConfigException {
+  static X509ExtendedTrustManager trustManager(Path source, WebSecurityConfig.Tls tls)
+      throws ConfigException {
     List<String> allowedSans = tls.clientAllowedSans();
     if (tls.clientCaFile() == null && tls.clientCa() == null) {
       return new AllowedSansTrustManager(null, allowedSans);
     }
-    String caKey = tls.clientCaFile() != null ? "tls_server_config.client_ca_file" : "tls_server_config.client_ca";
-    List<X509Certificate> authorities = certificates(source, caKey, tls.clientCaFile(), tls.clientCa());
+    String caKey =
+        tls.clientCaFile() != null
+            ? "tls_server_config.client_ca_file"
+            : "tls_server_config.client_ca";
+    List<X509Certificate> authorities =
+        certificates(source, caKey, tls.clientCaFile(), tls.clientCa());
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       for (int i = 0; i < authorities.size(); i++) {
         store.setCertificateEntry("ca-" + i, authorities.get(i));
       }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(store);
       X509ExtendedTrustManager verifying = (X509ExtendedTrustManager) factory.getTrustManagers()[0];
-      return new AllowedSansTrustManager(tls.clientAuth().verifies() ? verifying : null, allowedSans);
+      return new AllowedSansTrustManager(
+          tls.clientAuth().verifies() ? verifying : null, allowedSans);
     } catch (GeneralSecurityException | IOException e) {
-      throw problem(source, caKey, "unusable CA certificate (" + e.getClass().getSimpleName() + ")");
+      throw problem(
+          source, caKey, "unusable CA certificate (" + e.getClass().getSimpleName() + ")");
     }
   }
 
-  private static List<X509Certificate> certificates(Path source, String key, Path file, String inline)
-      throws ConfigException {
+  private static List<X509Certificate> certificates(
+      Path source, String key, Path file, String inline) throws ConfigException {
     try {
       return Pem.certificates(text(source, key, file, inline));
     } catch (IllegalArgumentException e) {
@@ -83,7 +96,8 @@ final class TlsManagers {
     }
   }
 
-  private static String text(Path source, String key, Path file, String inline) throws ConfigException {
+  private static String text(Path source, String key, Path file, String inline)
+      throws ConfigException {
     if (file == null) {
       return inline;
     }

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 
 /**
  * The exporter's TLS and basic authentication from an exporter-toolkit web configuration file: what
- * the web server needs of it, an HTTPS configurator and a request filter per context, both following
- * the file's changes.
+ * the web server needs of it, an HTTPS configurator and a request filter per context, both
+ * following the file's changes.
  *
- * <p>The file, and the certificate, key and CA files it names, are checked for changes at most
- * once a second while requests arrive; a changed set is loaded and applies to the next request or
- * TLS handshake, without a restart. A change that does not load (a bad hash, a broken key) is
- * logged and the last good settings stay in force, so a typo never opens the endpoint. Switching
- * between HTTP and HTTPS needs a restart.
+ * <p>The file, and the certificate, key and CA files it names, are checked for changes at most once
+ * a second while requests arrive; a changed set is loaded and applies to the next request or TLS
+ * handshake, without a restart. A change that does not load (a bad hash, a broken key) is logged
+ * and the last good settings stay in force, so a typo never opens the endpoint. Switching between
+ * HTTP and HTTPS needs a restart.
  */
 public final class WebSecurity {
   private final ReloadingSettings settings;
@@ -38,7 +38,10 @@ public final class WebSecurity {
     return settings.lastLoaded().tls();
   }
 
-  /** The HTTPS server's TLS: certificate, key, client CA, versions and suites of the settings in force. */
+  /**
+   * The HTTPS server's TLS: certificate, key, client CA, versions and suites of the settings in
+   * force.
+   */
   public HttpsConfigurator httpsConfigurator() {
     return new TlsConfigurator(settings);
   }

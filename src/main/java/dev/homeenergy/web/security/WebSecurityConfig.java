@@ -16,7 +16,10 @@ import java.util.Optional;
  * @param rateLimit {@code rate_limit}; empty for none
  */
 public record WebSecurityConfig(
-    Optional<Tls> tls, Map<String, String> headers, Map<String, String> basicAuthUsers, Optional<RateLimit> rateLimit) {
+    Optional<Tls> tls,
+    Map<String, String> headers,
+    Map<String, String> basicAuthUsers,
+    Optional<RateLimit> rateLimit) {
 
   public WebSecurityConfig {
     headers = Map.copyOf(headers);
@@ -28,8 +31,8 @@ public record WebSecurityConfig(
   }
 
   /**
-   * {@code tls_server_config}. Certificates and keys come from a file or inline PEM text; which
-   * one was given is kept so a changed file can be noticed.
+   * {@code tls_server_config}. Certificates and keys come from a file or inline PEM text; which one
+   * was given is kept so a changed file can be noticed.
    *
    * @param certFile {@code cert_file}, or null with {@code cert}
    * @param cert {@code cert} (inline PEM), or null
@@ -38,16 +41,24 @@ public record WebSecurityConfig(
    * @param clientCaFile {@code client_ca_file}, or null
    * @param clientCa {@code client_ca} (inline PEM), or null
    * @param clientAuth {@code client_auth_type}
-   * @param clientAllowedSans {@code client_allowed_sans}: when not empty, a client certificate
-   *     must carry one of these subject alternative names
+   * @param clientAllowedSans {@code client_allowed_sans}: when not empty, a client certificate must
+   *     carry one of these subject alternative names
    * @param minVersion {@code min_version} as a JSSE protocol name, e.g. {@code TLSv1.2}
    * @param maxVersion {@code max_version} as a JSSE protocol name
    * @param cipherSuites {@code cipher_suites} (IANA names, the same in Go and Java); empty for the
    *     runtime's defaults
    */
   public record Tls(
-      Path certFile, String cert, Path keyFile, String key, Path clientCaFile, String clientCa,
-      ClientAuth clientAuth, List<String> clientAllowedSans, String minVersion, String maxVersion,
+      Path certFile,
+      String cert,
+      Path keyFile,
+      String key,
+      Path clientCaFile,
+      String clientCa,
+      ClientAuth clientAuth,
+      List<String> clientAllowedSans,
+      String minVersion,
+      String maxVersion,
       List<String> cipherSuites) {
     public Tls {
       clientAllowedSans = List.copyOf(clientAllowedSans);
@@ -104,6 +115,8 @@ public record WebSecurityConfig(
     }
   }
 
-  /** {@code rate_limit}: at most {@code burst} requests at once, refilled one per {@code interval}. */
+  /**
+   * {@code rate_limit}: at most {@code burst} requests at once, refilled one per {@code interval}.
+   */
   public record RateLimit(Duration interval, int burst) {}
 }

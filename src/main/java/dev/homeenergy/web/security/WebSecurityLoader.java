@@ -23,8 +23,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads and checks an exporter-toolkit web configuration file. Every problem names its key and
  * line; hashes and keys are never quoted back. Keys the toolkit knows that have no equivalent in
- * the JDK's HTTP server ({@code http2}, {@code prefer_server_cipher_suites},
- * {@code curve_preferences}) are accepted, so a shared file still loads, and have no effect.
+ * the JDK's HTTP server ({@code http2}, {@code prefer_server_cipher_suites}, {@code
+ * curve_preferences}) are accepted, so a shared file still loads, and have no effect.
  */
 public final class WebSecurityLoader {
   private static final List<String> TOP_KEYS =
@@ -33,7 +33,8 @@ public final class WebSecurityLoader {
   private WebSecurityLoader() {}
 
   /**
-   * Loads a web configuration file; relative file paths inside it are resolved against its directory.
+   * Loads a web configuration file; relative file paths inside it are resolved against its
+   * directory.
    *
    * @throws ConfigException when it cannot be read or is invalid
    */
@@ -42,14 +43,18 @@ public final class WebSecurityLoader {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      throw new ConfigException(file.toString(),
-          List.of(new ConfigProblem("", 0, "cannot read web config file: " + SecretResolver.reason(e))));
+      throw new ConfigException(
+          file.toString(),
+          List.of(
+              new ConfigProblem(
+                  "", 0, "cannot read web config file: " + SecretResolver.reason(e))));
     }
     Path directory = file.toAbsolutePath().getParent();
     return parse(text, file.toString(), directory == null ? Path.of("") : directory);
   }
 
-  static WebSecurityConfig parse(String text, String source, Path baseDirectory) throws ConfigException {
+  static WebSecurityConfig parse(String text, String source, Path baseDirectory)
+      throws ConfigException {
     Problems problems = new Problems();
     Node root = null;
     try {
@@ -65,12 +70,14 @@ public final class WebSecurityLoader {
     Map<String, String> users = Map.of();
     Optional<WebSecurityConfig.RateLimit> rateLimit = Optional.empty();
     if (problems.isEmpty()) {
-      Optional<YamlMap> map = YamlMap.read(root, "", root == null ? 1 : Problems.line(root), problems);
+      Optional<YamlMap> map =
+          YamlMap.read(root, "", root == null ? 1 : Problems.line(root), problems);
       if (map.isPresent()) {
         WebSecurityReader reader = new WebSecurityReader(problems, baseDirectory);
         map.get().rejectUnknownKeys(TOP_KEYS);
         tls = reader.section(map.get(), "tls_server_config").flatMap(reader::tls);
-        headers = reader.section(map.get(), "http_server_config").map(reader::headers).orElse(Map.of());
+        headers =
+            reader.section(map.get(), "http_server_config").map(reader::headers).orElse(Map.of());
         users = reader.section(map.get(), "basic_auth_users").map(reader::users).orElse(Map.of());
         rateLimit = reader.section(map.get(), "rate_limit").flatMap(reader::rateLimit);
       }

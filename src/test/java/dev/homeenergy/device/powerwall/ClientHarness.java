@@ -1,11 +1,11 @@
 package dev.homeenergy.device.powerwall;
 
-import dev.homeenergy.devicehttp.SharedHttp;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.devicehttp.SharedHttp;
 import dev.homeenergy.testing.MutableClock;
 import dev.homeenergy.testing.VisibleOutput;
 import java.net.URI;
@@ -29,8 +29,15 @@ final class ClientHarness {
     extra.put("password", new Secret(FakeGateway.PASSWORD));
     extra.put("email", "me@example.org");
     extra.putAll(overrides);
-    return new DeviceConfig(DEVICE, "powerwall", address, Duration.ofSeconds(30), Duration.ofSeconds(5),
-        Duration.ofMinutes(5), NamingStyle.NATIVE, extra);
+    return new DeviceConfig(
+        DEVICE,
+        "powerwall",
+        address,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(5),
+        Duration.ofMinutes(5),
+        NamingStyle.NATIVE,
+        extra);
   }
 
   PowerwallClient client(URI address) {
@@ -38,7 +45,8 @@ final class ClientHarness {
   }
 
   PowerwallClient client(URI address, Map<String, Object> overrides) {
-    return new PowerwallClient(config(address, overrides), SharedHttp.unshared(clock, visible.recorder(), stateDirectory));
+    return new PowerwallClient(
+        config(address, overrides), SharedHttp.unshared(clock, visible.recorder(), stateDirectory));
   }
 
   /** Fetches, expecting failure; remembers the message for the secrets check. */

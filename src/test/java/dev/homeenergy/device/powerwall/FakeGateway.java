@@ -1,10 +1,10 @@
 package dev.homeenergy.device.powerwall;
 
-import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -100,7 +100,8 @@ final class FakeGateway implements AutoCloseable {
 
   private static SSLContext serverContext(String keystore) {
     try {
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(keystore(keystore), "simulator".toCharArray());
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(kmf.getKeyManagers(), null, null);
@@ -129,7 +130,9 @@ final class FakeGateway implements AutoCloseable {
     answer("troubleshooting/problems", "{\"problems\":[]}");
     answer("system_status", "{\"nominal_full_pack_energy\":13500}");
     answer("system_status/grid_status", "{\"grid_status\":\"SystemGridConnected\"}");
-    answer("meters/aggregates", "{\"site\":{\"instant_power\":10},\"battery\":{\"instant_power\":-5}}");
+    answer(
+        "meters/aggregates",
+        "{\"site\":{\"instant_power\":10},\"battery\":{\"instant_power\":-5}}");
     answer("meters/site", "[{\"id\":0,\"type\":\"neurio_tcp\"}]");
     answer("meters/battery", "[]");
     answer("networks", "[{\"network_name\":\"wifi\",\"enabled\":true}]");
@@ -216,7 +219,8 @@ final class FakeGateway implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String endpoint = path.startsWith("/api/") ? path.substring("/api/".length()) : path;
     hits.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
-    String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String requestBody =
+        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Runnable action = onceBefore.remove(endpoint);
     if (action != null) {
       action.run();
@@ -228,8 +232,14 @@ final class FakeGateway implements AutoCloseable {
     String cookie = exchange.getRequestHeaders().getFirst("Cookie");
     cookiesSeen.add(String.valueOf(cookie));
     String token = validToken;
-    if (rejectAllSessions || token == null || cookie == null || !cookie.equals("AuthCookie=" + token)) {
-      send(exchange, new Answer(401, "{\"code\":401,\"error\":\"token invalid\",\"message\":\"Login Error\"}"));
+    if (rejectAllSessions
+        || token == null
+        || cookie == null
+        || !cookie.equals("AuthCookie=" + token)) {
+      send(
+          exchange,
+          new Answer(
+              401, "{\"code\":401,\"error\":\"token invalid\",\"message\":\"Login Error\"}"));
       return;
     }
     send(exchange, answers.getOrDefault(endpoint, new Answer(404, "404 page not found\n")));
@@ -241,19 +251,28 @@ final class FakeGateway implements AutoCloseable {
       send(exchange, failure);
       return;
     }
-    boolean valid = exchange.getRequestMethod().equals("POST")
-        && body.contains("\"username\":\"customer\"")
-        && body.contains("\"password\":\"" + PASSWORD + "\"")
-        && body.contains("\"force_sm_off\":false");
+    boolean valid =
+        exchange.getRequestMethod().equals("POST")
+            && body.contains("\"username\":\"customer\"")
+            && body.contains("\"password\":\"" + PASSWORD + "\"")
+            && body.contains("\"force_sm_off\":false");
     if (!valid) {
-      send(exchange, new Answer(401, "{\"code\":401,\"error\":\"bad credentials\",\"message\":\"Login Error\"}"));
+      send(
+          exchange,
+          new Answer(
+              401, "{\"code\":401,\"error\":\"bad credentials\",\"message\":\"Login Error\"}"));
       return;
     }
     String token = "T0ken-" + tokenCounter.incrementAndGet() + "-qwerty==";
     validToken = token;
     exchange.getResponseHeaders().add("Set-Cookie", "AuthCookie=" + token);
-    send(exchange, new Answer(200, "{\"email\":\"\",\"roles\":[\"Home_Owner\"],\"token\":\"" + token
-        + "\",\"provider\":\"Basic\"}"));
+    send(
+        exchange,
+        new Answer(
+            200,
+            "{\"email\":\"\",\"roles\":[\"Home_Owner\"],\"token\":\""
+                + token
+                + "\",\"provider\":\"Basic\"}"));
   }
 
   private static void send(HttpExchange exchange, Answer answer) throws IOException {

@@ -28,15 +28,18 @@ class GatewayTlsTest {
   }
 
   private static int statusOf(URI uri) throws Exception {
-    HttpClient client = GatewayTls.httpClient(GatewayTls.context(null), Duration.ofSeconds(5), null);
-    HttpRequest request = HttpRequest.newBuilder(uri.resolve("/api/status")).timeout(Duration.ofSeconds(5)).build();
+    HttpClient client =
+        GatewayTls.httpClient(GatewayTls.context(null), Duration.ofSeconds(5), null);
+    HttpRequest request =
+        HttpRequest.newBuilder(uri.resolve("/api/status")).timeout(Duration.ofSeconds(5)).build();
     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   @Test
   void theJdkClientSendsTheConfiguredSniNameOnlyToIpAddresses() throws Exception {
     try (FakeGateway gateway = FakeGateway.start()) {
-      assertThatThrownBy(() -> statusOf(gateway.address("localhost"))).isInstanceOf(SSLHandshakeException.class);
+      assertThatThrownBy(() -> statusOf(gateway.address("localhost")))
+          .isInstanceOf(SSLHandshakeException.class);
       assertThat(gateway.sniSeen()).contains("localhost").doesNotContain("powerwall");
 
       gateway.sniSeen().clear();
@@ -74,7 +77,8 @@ class GatewayTlsTest {
       PollException failure = harness.failure(harness.client(other.address(), pinned));
 
       assertThat(failure.reason()).isEqualTo(FailureReason.CONNECT);
-      assertThat(failure.getMessage()).startsWith("login/Basic: connection failed (SSLHandshakeException")
+      assertThat(failure.getMessage())
+          .startsWith("login/Basic: connection failed (SSLHandshakeException")
           .contains("not the pinned one from tls_cert_file");
       assertThat(other.logins()).isZero();
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 public final class PayloadFixtures {
   private PayloadFixtures() {}
 
-
   /** Endpoint → fixture file, for building responses. */
   static Map<String, String> fw2144Running() {
     Map<String, String> files = new LinkedHashMap<>();

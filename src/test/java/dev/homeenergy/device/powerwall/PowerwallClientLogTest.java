@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 class PowerwallClientLogTest {
   private final ClientHarness harness = new ClientHarness();
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-  private final Logger packageLogger = (Logger) LoggerFactory.getLogger("dev.homeenergy.device.powerwall");
+  private final Logger packageLogger =
+      (Logger) LoggerFactory.getLogger("dev.homeenergy.device.powerwall");
   private FakeGateway gateway;
   @TempDir Path state;
 
@@ -38,7 +39,10 @@ class PowerwallClientLogTest {
   }
 
   private List<String> warnings() {
-    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+    return log.list.stream()
+        .filter(e -> e.getLevel() == Level.WARN)
+        .map(ILoggingEvent::getFormattedMessage)
+        .toList();
   }
 
   @Test
@@ -47,9 +51,14 @@ class PowerwallClientLogTest {
     client.fetch();
     client.fetch();
 
-    assertThat(warnings()).singleElement().asString()
+    assertThat(warnings())
+        .singleElement()
+        .asString()
         .contains("tls_cert_file")
-        .contains("home-energy-exporter powerwall fetchcert --address 127.0.0.1:" + gateway.port() + " --out FILE");
+        .contains(
+            "home-energy-exporter powerwall fetchcert --address 127.0.0.1:"
+                + gateway.port()
+                + " --out FILE");
   }
 
   @Test
@@ -71,10 +80,12 @@ class PowerwallClientLogTest {
     client.fetch();
     String second = gateway.currentToken();
     gateway.expireToken();
-    harness.failure(harness.client(gateway.address(), Map.of("password", new Secret("wrong-password"))));
+    harness.failure(
+        harness.client(gateway.address(), Map.of("password", new Secret("wrong-password"))));
 
     List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    assertThat(lines).isNotEmpty()
+    assertThat(lines)
+        .isNotEmpty()
         .noneMatch(line -> line.contains(FakeGateway.PASSWORD) || line.contains("wrong-password"))
         .noneMatch(line -> line.contains(first) || line.contains(second));
   }

@@ -34,14 +34,16 @@ class PowerwallClientRetryTest {
   @Test
   void aShortOutageIsSurvivedWithinTheRetryTimeout() throws Exception {
     try (SwitchableProxy proxy = new SwitchableProxy(gateway.port(), 3)) {
-      PowerwallClient client = harness.client(proxy.address(), retry(Duration.ofMillis(20), Duration.ofSeconds(10)));
+      PowerwallClient client =
+          harness.client(proxy.address(), retry(Duration.ofMillis(20), Duration.ofSeconds(10)));
 
       PowerwallResponses responses = client.fetch();
 
       assertThat(proxy.resetConnections()).isEqualTo(3);
       assertThat(responses.failures()).isEmpty();
       assertThat(responses.bodies()).containsKeys("status", "powerwalls", "site_info");
-      assertThat(harness.raw).filteredOn(exchange -> exchange.status() == 0)
+      assertThat(harness.raw)
+          .filteredOn(exchange -> exchange.status() == 0)
           .isNotEmpty()
           .allSatisfy(exchange -> assertThat(exchange.endpoint()).isEqualTo("login/Basic"));
     }
@@ -50,7 +52,8 @@ class PowerwallClientRetryTest {
   @Test
   void aConnectionDroppedMidPollIsRetriedWithoutLosingThePollOrLoggingInAgain() throws Exception {
     try (SwitchableProxy proxy = new SwitchableProxy(gateway.port(), 0)) {
-      PowerwallClient client = harness.client(proxy.address(), retry(Duration.ofMillis(20), Duration.ofSeconds(10)));
+      PowerwallClient client =
+          harness.client(proxy.address(), retry(Duration.ofMillis(20), Duration.ofSeconds(10)));
       gateway.onceBefore("sitemaster", () -> proxy.cut(3));
 
       PowerwallResponses responses = client.fetch();
@@ -60,7 +63,9 @@ class PowerwallClientRetryTest {
       assertThat(responses.bodies()).containsKeys("sitemaster", "networks");
       assertThat(gateway.hits("sitemaster")).isEqualTo(2);
       assertThat(gateway.logins()).isEqualTo(1);
-      assertThat(harness.raw).filteredOn(exchange -> exchange.status() == 0).isNotEmpty()
+      assertThat(harness.raw)
+          .filteredOn(exchange -> exchange.status() == 0)
+          .isNotEmpty()
           .allSatisfy(exchange -> assertThat(exchange.endpoint()).isEqualTo("sitemaster"));
     }
   }
@@ -68,7 +73,8 @@ class PowerwallClientRetryTest {
   @Test
   void anOutageLongerThanTheRetryTimeoutFailsThePollAsConnect() throws Exception {
     try (SwitchableProxy proxy = new SwitchableProxy(gateway.port(), Integer.MAX_VALUE)) {
-      PowerwallClient client = harness.client(proxy.address(), retry(Duration.ofMillis(20), Duration.ofMillis(200)));
+      PowerwallClient client =
+          harness.client(proxy.address(), retry(Duration.ofMillis(20), Duration.ofMillis(200)));
 
       PollException failure = harness.failure(client);
 
@@ -89,6 +95,8 @@ class PowerwallClientRetryTest {
 
     assertThat(failure.reason()).isEqualTo(FailureReason.CONNECT);
     assertThat(failure.getMessage()).startsWith("login/Basic: cannot connect (ConnectException");
-    assertThat(harness.raw).singleElement().satisfies(exchange -> assertThat(exchange.status()).isZero());
+    assertThat(harness.raw)
+        .singleElement()
+        .satisfies(exchange -> assertThat(exchange.status()).isZero());
   }
 }

@@ -33,14 +33,39 @@ class PowerwallClientTest {
     PowerwallResponses responses = harness.client(gateway.address()).fetch();
 
     assertThat(responses.failures()).isEmpty();
-    assertThat(responses.bodies()).containsOnlyKeys("status", "system_status/soe", "operation", "sitemaster",
-        "troubleshooting/problems", "system_status", "system_status/grid_status", "meters/aggregates",
-        "meters/site", "meters/battery", "networks", "powerwalls", "site_info");
+    assertThat(responses.bodies())
+        .containsOnlyKeys(
+            "status",
+            "system_status/soe",
+            "operation",
+            "sitemaster",
+            "troubleshooting/problems",
+            "system_status",
+            "system_status/grid_status",
+            "meters/aggregates",
+            "meters/site",
+            "meters/battery",
+            "networks",
+            "powerwalls",
+            "site_info");
     assertThat(responses.bodies().get("system_status/soe")).isEqualTo("{\"percentage\":42.4}");
     List<String> order = harness.raw.stream().map(RawExchange::endpoint).toList();
-    assertThat(order).containsExactly("login/Basic", "status", "system_status/soe", "operation", "sitemaster",
-        "troubleshooting/problems", "system_status", "system_status/grid_status", "meters/aggregates",
-        "meters/site", "meters/battery", "networks", "powerwalls", "site_info");
+    assertThat(order)
+        .containsExactly(
+            "login/Basic",
+            "status",
+            "system_status/soe",
+            "operation",
+            "sitemaster",
+            "troubleshooting/problems",
+            "system_status",
+            "system_status/grid_status",
+            "meters/aggregates",
+            "meters/site",
+            "meters/battery",
+            "networks",
+            "powerwalls",
+            "site_info");
     assertThat(gateway.hits("config/completed")).isZero();
     assertThat(gateway.cookiesSeen()).containsOnly("AuthCookie=" + gateway.currentToken());
   }
@@ -86,7 +111,9 @@ class PowerwallClientTest {
     harness.clock.advance(Duration.ofMinutes(1));
     PowerwallResponses next = client.fetch();
 
-    assertThat(failed.failures()).extracting(EndpointFailure::endpoint).containsExactly("site_info");
+    assertThat(failed.failures())
+        .extracting(EndpointFailure::endpoint)
+        .containsExactly("site_info");
     assertThat(failed.bodies().get("site_info")).isEqualTo("{\"site_name\":\"Home\"}");
     assertThat(next.failures()).isEmpty();
     assertThat(next.bodies().get("site_info")).isEqualTo("{\"site_name\":\"Home\"}");
@@ -99,11 +126,14 @@ class PowerwallClientTest {
 
     PowerwallReading reading = harness.client(gateway.address()).poll();
 
-    assertThat(reading.endpointFailures()).singleElement().satisfies(failure -> {
-      assertThat(failure.endpoint()).isEqualTo("powerwalls");
-      assertThat(failure.reason()).isEqualTo(FailureReason.HTTP_STATUS);
-      assertThat(failure.message()).contains("HTTP 404");
-    });
+    assertThat(reading.endpointFailures())
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.endpoint()).isEqualTo("powerwalls");
+              assertThat(failure.reason()).isEqualTo(FailureReason.HTTP_STATUS);
+              assertThat(failure.message()).contains("HTTP 404");
+            });
     assertThat(gateway.hits("site_info")).isEqualTo(1);
   }
 
@@ -114,9 +144,12 @@ class PowerwallClientTest {
 
     PowerwallResponses responses = harness.client(gateway.address()).fetch();
 
-    assertThat(responses.failures()).extracting(EndpointFailure::endpoint)
+    assertThat(responses.failures())
+        .extracting(EndpointFailure::endpoint)
         .containsExactly("system_status/soe", "meters/aggregates");
-    assertThat(responses.bodies()).containsKeys("status", "networks", "powerwalls").doesNotContainKey("meters/site");
+    assertThat(responses.bodies())
+        .containsKeys("status", "networks", "powerwalls")
+        .doesNotContainKey("meters/site");
     assertThat(gateway.hits("meters/site")).isZero();
   }
 
@@ -135,14 +168,16 @@ class PowerwallClientTest {
     PowerwallClient client = harness.client(gateway.address());
     client.poll();
     for (String endpoint : PowerwallClient.EVERY_POLL) {
-      gateway.answer(endpoint, 503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
+      gateway.answer(
+          endpoint, 503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
     }
     gateway.answer("networks", 503, "");
     gateway.answer("powerwalls", 503, "");
 
     PollException down = pollFailure(client);
     assertThat(down.reason()).isEqualTo(FailureReason.HTTP_STATUS);
-    assertThat(down.getMessage()).startsWith("no endpoint gave usable data; first: status: HTTP 503");
+    assertThat(down.getMessage())
+        .startsWith("no endpoint gave usable data; first: status: HTTP 503");
 
     for (String endpoint : PowerwallClient.EVERY_POLL) {
       gateway.answer(endpoint, "<html><body>Sign in</body></html>");
@@ -150,13 +185,18 @@ class PowerwallClientTest {
     gateway.answer("networks", "<html></html>");
     assertThat(pollFailure(client).reason()).isEqualTo(FailureReason.PARSE);
 
-    gateway.answer("operation", "{\"real_mode\":\"self_consumption\",\"backup_reserve_percent\":24}");
-    assertThat(client.poll().endpointFailures()).extracting(EndpointFailure::endpoint).doesNotContain("operation");
+    gateway.answer(
+        "operation", "{\"real_mode\":\"self_consumption\",\"backup_reserve_percent\":24}");
+    assertThat(client.poll().endpointFailures())
+        .extracting(EndpointFailure::endpoint)
+        .doesNotContain("operation");
   }
 
   @Test
   void aRateLimitedReadFailsThePoll() throws Exception {
-    gateway.answer("operation", 429,
+    gateway.answer(
+        "operation",
+        429,
         "{\"code\":429,\"error\":\"Api Limit reached for this endpoint\",\"message\":\"API Limit Reached\"}");
 
     PollException failure = harness.failure(harness.client(gateway.address()));
@@ -168,7 +208,8 @@ class PowerwallClientTest {
 
   @Test
   void pollDeadlineAddsTheRetryTimeout() {
-    DeviceConfig withRetry = ClientHarness.config(gateway.address(), Map.of("retry_timeout", Duration.ofSeconds(60)));
+    DeviceConfig withRetry =
+        ClientHarness.config(gateway.address(), Map.of("retry_timeout", Duration.ofSeconds(60)));
     DeviceConfig without = ClientHarness.config(gateway.address(), Map.of());
 
     assertThat(PowerwallClient.pollDeadline(withRetry)).isEqualTo(Duration.ofSeconds(65));

@@ -1,11 +1,11 @@
 package dev.homeenergy.device.powerwall;
 
-import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
+import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
 import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.Exposition;
@@ -40,14 +40,23 @@ class PowerwallExporterIT {
   }
 
   private PowerwallSimulator simulator(String scenario) throws IOException {
-    return harness.track(PowerwallSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, scenario, simulatedTime, Set.of())));
+    return harness.track(
+        PowerwallSimulator.start(
+            new SimulatorOptions("127.0.0.1", 0, scenario, simulatedTime, Set.of())));
   }
 
-  private static DeviceConfig device(String name, URI address, NamingStyle naming, Map<String, Object> settings) {
+  private static DeviceConfig device(
+      String name, URI address, NamingStyle naming, Map<String, Object> settings) {
     Map<String, Object> extra = new HashMap<>(settings);
     extra.putIfAbsent("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD));
-    return new DeviceConfig(name, PowerwallFamily.TYPE, address, INTERVAL, TIMEOUT, Duration.ofSeconds(30), naming,
+    return new DeviceConfig(
+        name,
+        PowerwallFamily.TYPE,
+        address,
+        INTERVAL,
+        TIMEOUT,
+        Duration.ofSeconds(30),
+        naming,
         extra);
   }
 
@@ -60,7 +69,10 @@ class PowerwallExporterIT {
   }
 
   private static String errors(String device, String reason) {
-    return "home_energy_exporter_device_poll_errors_total{device=\"" + device + "\",reason=\"" + reason
+    return "home_energy_exporter_device_poll_errors_total{device=\""
+        + device
+        + "\",reason=\""
+        + reason
         + "\",type=\"powerwall\"}";
   }
 
@@ -77,13 +89,22 @@ class PowerwallExporterIT {
     PowerwallSimulator gateway = simulator("powerwall2");
     harness.serve(List.of(device(gateway.baseUri())));
 
-    awaitScrape(m -> m.value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}").orElse(0) >= 3);
+    awaitScrape(
+        m ->
+            m.value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}")
+                    .orElse(0)
+                >= 3);
     Exposition metrics = awaitUp("home");
 
-    assertThat(metrics.value("powerwall_charge_ratio{device=\"home\"}").orElseThrow()).isBetween(0.0, 1.0);
-    assertThat(metrics.has("powerwall_instant_power_watts{category=\"site\",device=\"home\"}")).isTrue();
-    assertThat(metrics.has("powerwall_instant_power_watts{category=\"solar\",device=\"home\"}")).isTrue();
-    assertThat(metrics.value("powerwall_grid_status{device=\"home\",state=\"SystemGridConnected\"}")).hasValue(1);
+    assertThat(metrics.value("powerwall_charge_ratio{device=\"home\"}").orElseThrow())
+        .isBetween(0.0, 1.0);
+    assertThat(metrics.has("powerwall_instant_power_watts{category=\"site\",device=\"home\"}"))
+        .isTrue();
+    assertThat(metrics.has("powerwall_instant_power_watts{category=\"solar\",device=\"home\"}"))
+        .isTrue();
+    assertThat(
+            metrics.value("powerwall_grid_status{device=\"home\",state=\"SystemGridConnected\"}"))
+        .hasValue(1);
     assertThat(metrics.hasMetric("powerwall_battery_info")).isTrue();
     assertThat(metrics.hasMetric("powerwall_info")).isTrue();
     assertThat(metrics.hasMetric("home_energy_exporter_device_endpoint_errors_total")).isFalse();
@@ -96,10 +117,15 @@ class PowerwallExporterIT {
     PowerwallSimulator gateway = simulator("powerwall2");
     harness.serve(List.of(device(gateway.baseUri())));
     Exposition m = awaitUp("home");
-    double site = m.value("powerwall_instant_power_watts{category=\"site\",device=\"home\"}").orElseThrow();
-    double battery = m.value("powerwall_instant_power_watts{category=\"battery\",device=\"home\"}").orElseThrow();
-    double solar = m.value("powerwall_instant_power_watts{category=\"solar\",device=\"home\"}").orElseThrow();
-    double load = m.value("powerwall_instant_power_watts{category=\"load\",device=\"home\"}").orElseThrow();
+    double site =
+        m.value("powerwall_instant_power_watts{category=\"site\",device=\"home\"}").orElseThrow();
+    double battery =
+        m.value("powerwall_instant_power_watts{category=\"battery\",device=\"home\"}")
+            .orElseThrow();
+    double solar =
+        m.value("powerwall_instant_power_watts{category=\"solar\",device=\"home\"}").orElseThrow();
+    double load =
+        m.value("powerwall_instant_power_watts{category=\"load\",device=\"home\"}").orElseThrow();
     assertThat(site + battery + solar).isCloseTo(load, org.assertj.core.data.Offset.offset(5.0));
   }
 
@@ -108,10 +134,17 @@ class PowerwallExporterIT {
     PowerwallSimulator gateway = simulator("powerwall3");
     harness.serve(List.of(device(gateway.baseUri())));
 
-    Exposition metrics = awaitScrape(m -> m.value(up("home")).orElse(0) == 1
-        && m.value("home_energy_exporter_device_endpoint_errors_total{device=\"home\",endpoint=\"status\",reason=\"http_status\",type=\"powerwall\"}").orElse(0) >= 1);
+    Exposition metrics =
+        awaitScrape(
+            m ->
+                m.value(up("home")).orElse(0) == 1
+                    && m.value(
+                                "home_energy_exporter_device_endpoint_errors_total{device=\"home\",endpoint=\"status\",reason=\"http_status\",type=\"powerwall\"}")
+                            .orElse(0)
+                        >= 1);
     assertThat(metrics.has("powerwall_charge_ratio{device=\"home\"}")).isTrue();
-    assertThat(metrics.has("powerwall_instant_power_watts{category=\"site\",device=\"home\"}")).isTrue();
+    assertThat(metrics.has("powerwall_instant_power_watts{category=\"site\",device=\"home\"}"))
+        .isTrue();
     assertThat(metrics.hasMetric("powerwall_info")).isFalse();
     assertThat(metrics.hasMetric("powerwall_operation_mode")).isFalse();
   }
@@ -121,8 +154,14 @@ class PowerwallExporterIT {
     PowerwallSimulator gateway = simulator("sitemaster-stopped");
     harness.serve(List.of(device(gateway.baseUri())));
 
-    Exposition metrics = awaitScrape(m -> m.value(up("home")).orElse(0) == 1
-        && m.value("home_energy_exporter_device_endpoint_errors_total{device=\"home\",endpoint=\"system_status/soe\",reason=\"http_status\",type=\"powerwall\"}").orElse(0) >= 1);
+    Exposition metrics =
+        awaitScrape(
+            m ->
+                m.value(up("home")).orElse(0) == 1
+                    && m.value(
+                                "home_energy_exporter_device_endpoint_errors_total{device=\"home\",endpoint=\"system_status/soe\",reason=\"http_status\",type=\"powerwall\"}")
+                            .orElse(0)
+                        >= 1);
     assertThat(metrics.value("powerwall_sitemaster_running{device=\"home\"}")).hasValue(0);
     assertThat(metrics.hasMetric("powerwall_charge_ratio")).isFalse();
     assertThat(metrics.hasMetric("powerwall_info")).isTrue();
@@ -132,8 +171,13 @@ class PowerwallExporterIT {
   void aGridOutageShowsTheIslandedState() throws IOException {
     PowerwallSimulator gateway = simulator("grid-outage");
     harness.serve(List.of(device(gateway.baseUri())));
-    Exposition metrics = awaitScrape(m -> m.has("powerwall_grid_status{device=\"home\",state=\"SystemIslandedActive\"}"));
-    assertThat(metrics.value("powerwall_instant_power_watts{category=\"site\",device=\"home\"}").orElseThrow())
+    Exposition metrics =
+        awaitScrape(
+            m -> m.has("powerwall_grid_status{device=\"home\",state=\"SystemIslandedActive\"}"));
+    assertThat(
+            metrics
+                .value("powerwall_instant_power_watts{category=\"site\",device=\"home\"}")
+                .orElseThrow())
         .isCloseTo(0.0, org.assertj.core.data.Offset.offset(1.0));
   }
 
@@ -150,8 +194,13 @@ class PowerwallExporterIT {
   @Test
   void aWrongPasswordCostsOneLoginPerBackOffNotABurst() throws IOException {
     PowerwallSimulator gateway = simulator("powerwall2");
-    harness.serve(List.of(device("home", gateway.baseUri(), NamingStyle.NATIVE,
-        Map.of("password", new Secret("not-the-password")))));
+    harness.serve(
+        List.of(
+            device(
+                "home",
+                gateway.baseUri(),
+                NamingStyle.NATIVE,
+                Map.of("password", new Secret("not-the-password")))));
 
     Exposition metrics = awaitScrape(m -> m.value(errors("home", "auth")).orElse(0) >= 3);
     assertThat(metrics.value(up("home"))).hasValue(0);
@@ -161,20 +210,26 @@ class PowerwallExporterIT {
 
   @Test
   void aRestartReusesTheSavedSession(@TempDir Path state) throws Exception {
-    try (PowerwallSimulator gateway = PowerwallSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, "powerwall2", simulatedTime, Set.of()))) {
+    try (PowerwallSimulator gateway =
+        PowerwallSimulator.start(
+            new SimulatorOptions("127.0.0.1", 0, "powerwall2", simulatedTime, Set.of()))) {
       harness.serve(List.of(device(gateway.baseUri())), state);
       awaitUp("home");
       harness.close();
       assertThat(gateway.successfulLogins()).isEqualTo(1);
       Path session = state.resolve(".home-energy-exporter-home.session");
-      assertThat(Files.getPosixFilePermissions(session)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      assertThat(Files.getPosixFilePermissions(session))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
       assertThat(Files.readString(session)).doesNotContain(PowerwallSimulator.DEFAULT_PASSWORD);
 
       harness = new ExporterHarness(List.of(new PowerwallFamily()));
       harness.serve(List.of(device(gateway.baseUri())), state);
-      awaitScrape(m -> m.value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}").orElse(0) >= 2
-          && m.value(up("home")).orElse(0) == 1);
+      awaitScrape(
+          m ->
+              m.value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}")
+                          .orElse(0)
+                      >= 2
+                  && m.value(up("home")).orElse(0) == 1);
       assertThat(gateway.loginAttempts()).isEqualTo(1);
     }
   }
@@ -186,12 +241,21 @@ class PowerwallExporterIT {
     GatewayCertificates.writePem(FakeGateway.certificate("simulator-gateway.p12"), pinned);
     Path other = dir.resolve("other.pem");
     GatewayCertificates.writePem(FakeGateway.certificate("simulator-other-gateway.p12"), other);
-    harness.serve(List.of(
-        device("trusted", gateway.baseUri(), NamingStyle.NATIVE, Map.of("tls_cert_file", pinned)),
-        device("impostor", gateway.baseUri(), NamingStyle.NATIVE, Map.of("tls_cert_file", other))));
+    harness.serve(
+        List.of(
+            device(
+                "trusted", gateway.baseUri(), NamingStyle.NATIVE, Map.of("tls_cert_file", pinned)),
+            device(
+                "impostor",
+                gateway.baseUri(),
+                NamingStyle.NATIVE,
+                Map.of("tls_cert_file", other))));
 
-    Exposition metrics = awaitScrape(m -> m.value(up("trusted")).orElse(0) == 1
-        && m.value(errors("impostor", "connect")).orElse(0) >= 1);
+    Exposition metrics =
+        awaitScrape(
+            m ->
+                m.value(up("trusted")).orElse(0) == 1
+                    && m.value(errors("impostor", "connect")).orElse(0) >= 1);
     assertThat(metrics.value(up("impostor"))).hasValue(0);
     assertThat(metrics.hasMetric("powerwall_charge_ratio")).isTrue();
   }
@@ -199,8 +263,17 @@ class PowerwallExporterIT {
   @Test
   void aWifiDropShorterThanRetryTimeoutLeavesNoGap() throws IOException {
     PowerwallSimulator gateway = simulator("powerwall2");
-    harness.serve(List.of(device("home", gateway.baseUri(), NamingStyle.NATIVE,
-        Map.of("retry_interval", Duration.ofMillis(100), "retry_timeout", Duration.ofSeconds(10)))));
+    harness.serve(
+        List.of(
+            device(
+                "home",
+                gateway.baseUri(),
+                NamingStyle.NATIVE,
+                Map.of(
+                    "retry_interval",
+                    Duration.ofMillis(100),
+                    "retry_timeout",
+                    Duration.ofSeconds(10)))));
     awaitUp("home");
 
     gateway.setOffline(true);
@@ -208,8 +281,17 @@ class PowerwallExporterIT {
     awaitScrape(m -> gateway.requestCount("/api/status") > before + 1);
     Exposition during = harness.scrape();
     gateway.setOffline(false);
-    double polls = during.value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}").orElseThrow();
-    Exposition after = awaitScrape(m -> m.value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}").orElse(0) > polls + 1);
+    double polls =
+        during
+            .value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}")
+            .orElseThrow();
+    Exposition after =
+        awaitScrape(
+            m ->
+                m.value(
+                            "home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}")
+                        .orElse(0)
+                    > polls + 1);
 
     assertThat(during.has("powerwall_charge_ratio{device=\"home\"}")).isTrue();
     assertThat(during.value(up("home"))).hasValue(1);
@@ -221,15 +303,24 @@ class PowerwallExporterIT {
   @Test
   void nativeOutputIsLintCleanAndCompatOnlyTripsOnTheSeedsOwnNames() throws Exception {
     PowerwallSimulator gateway = simulator("powerwall2");
-    harness.serve(List.of(device("home", gateway.baseUri(), NamingStyle.NATIVE, Map.of()),
-        device("compat", gateway.baseUri(), NamingStyle.COMPAT, Map.of())));
-    Exposition metrics = awaitScrape(m -> m.value(up("home")).orElse(0) == 1 && m.value(up("compat")).orElse(0) == 1);
+    harness.serve(
+        List.of(
+            device("home", gateway.baseUri(), NamingStyle.NATIVE, Map.of()),
+            device("compat", gateway.baseUri(), NamingStyle.COMPAT, Map.of())));
+    Exposition metrics =
+        awaitScrape(
+            m -> m.value(up("home")).orElse(0) == 1 && m.value(up("compat")).orElse(0) == 1);
 
     Promtool.Result result = Promtool.checkMetrics(metrics.text());
     assertThat(result.exitCode()).as(result.output()).isIn(0, 3);
-    assertThat(result.problems()).allSatisfy(problem ->
-        assertThat(problem.split(" ")[0]).isIn("powerwall_commission_count", "powerwall_problems_detected_count",
-            "powerwall_uptime_seconds"));
+    assertThat(result.problems())
+        .allSatisfy(
+            problem ->
+                assertThat(problem.split(" ")[0])
+                    .isIn(
+                        "powerwall_commission_count",
+                        "powerwall_problems_detected_count",
+                        "powerwall_uptime_seconds"));
   }
 
   @Test
@@ -239,9 +330,17 @@ class PowerwallExporterIT {
       simulatedTime.advance(Duration.ofSeconds(1));
     }
     assertThat(gateway.isOffline()).as("flaky gateway in an outage").isTrue();
-    harness.serve(List.of(new DeviceConfig("home", PowerwallFamily.TYPE, gateway.baseUri(), INTERVAL,
-        Duration.ofMillis(300), Duration.ofSeconds(30), NamingStyle.NATIVE,
-        Map.of("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD)))));
+    harness.serve(
+        List.of(
+            new DeviceConfig(
+                "home",
+                PowerwallFamily.TYPE,
+                gateway.baseUri(),
+                INTERVAL,
+                Duration.ofMillis(300),
+                Duration.ofSeconds(30),
+                NamingStyle.NATIVE,
+                Map.of("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD)))));
 
     Exposition metrics = awaitScrape(m -> m.value(errors("home", "timeout")).orElse(0) >= 1);
     assertThat(metrics.value(up("home"))).hasValue(0);
@@ -253,9 +352,19 @@ class PowerwallExporterIT {
     harness.serve(List.of(device(gateway.baseUri())));
     awaitUp("home");
     gateway.expireTokens();
-    double polls = harness.scrape().value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}").orElseThrow();
+    double polls =
+        harness
+            .scrape()
+            .value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}")
+            .orElseThrow();
 
-    Exposition metrics = awaitScrape(m -> m.value("home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}").orElse(0) >= polls + 3);
+    Exposition metrics =
+        awaitScrape(
+            m ->
+                m.value(
+                            "home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}")
+                        .orElse(0)
+                    >= polls + 3);
     assertThat(metrics.value(up("home"))).hasValue(1);
     assertThat(metrics.value(errors("home", "auth"))).hasValue(0);
     assertThat(gateway.successfulLogins()).isEqualTo(2);

@@ -3,11 +3,11 @@ package dev.homeenergy.device.powerwall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.devicehttp.DeviceHttp;
+import dev.homeenergy.devicehttp.LoginGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,9 @@ class PowerwallLoginTest {
     harness.client(gateway.address()).fetch();
 
     assertThat(gateway.logins()).isEqualTo(1);
-    assertThat(gateway.cookiesSeen()).isNotEmpty().containsOnly("AuthCookie=" + gateway.currentToken());
+    assertThat(gateway.cookiesSeen())
+        .isNotEmpty()
+        .containsOnly("AuthCookie=" + gateway.currentToken());
   }
 
   @Test
@@ -77,18 +79,22 @@ class PowerwallLoginTest {
     PollException failure = harness.failure(harness.client(gateway.address()));
 
     assertThat(failure.reason()).isEqualTo(FailureReason.AUTH);
-    assertThat(failure.getMessage()).startsWith("status: HTTP 401: ")
-        .endsWith("the gateway rejected the session from this poll's login; logging in at most once per poll");
+    assertThat(failure.getMessage())
+        .startsWith("status: HTTP 401: ")
+        .endsWith(
+            "the gateway rejected the session from this poll's login; logging in at most once per poll");
     assertThat(gateway.logins()).isEqualTo(1);
   }
 
   @Test
   void aWrongPasswordBacksOffLoginsWithoutTouchingTheNetwork() throws Exception {
-    PowerwallClient client = harness.client(gateway.address(), Map.of("password", new Secret("wrong-password")));
+    PowerwallClient client =
+        harness.client(gateway.address(), Map.of("password", new Secret("wrong-password")));
 
     PollException first = harness.failure(client);
     assertThat(first.reason()).isEqualTo(FailureReason.AUTH);
-    assertThat(first.getMessage()).startsWith("login/Basic: HTTP 401 (the gateway refused the customer password");
+    assertThat(first.getMessage())
+        .startsWith("login/Basic: HTTP 401 (the gateway refused the customer password");
     int exchanges = harness.raw.size();
 
     for (int i = 0; i < 11; i++) {
@@ -147,7 +153,9 @@ class PowerwallLoginTest {
       delays.add(new LoginGate(harness.clock).delay(failures));
     }
 
-    assertThat(delays).extracting(Duration::toMinutes).containsExactly(2L, 4L, 8L, 16L, 30L, 30L, 30L);
+    assertThat(delays)
+        .extracting(Duration::toMinutes)
+        .containsExactly(2L, 4L, 8L, 16L, 30L, 30L, 30L);
   }
 
   @Test
@@ -163,20 +171,28 @@ class PowerwallLoginTest {
     gateway.rejectAllSessions(false);
     gateway.failLogin(401, BAD_CREDENTIALS);
     harness.failure(client);
-    harness.failure(harness.client(gateway.address(), Map.of("password", new Secret("wrong-password"))));
+    harness.failure(
+        harness.client(gateway.address(), Map.of("password", new Secret("wrong-password"))));
 
     List<String> visible = harness.visibleText();
     visible.add(client.toString());
-    visible.add(PowerwallSettings.from(ClientHarness.config(gateway.address(), Map.of())).toString());
-    assertThat(visible).isNotEmpty().noneMatch(text -> text.contains(FakeGateway.PASSWORD))
+    visible.add(
+        PowerwallSettings.from(ClientHarness.config(gateway.address(), Map.of())).toString());
+    assertThat(visible)
+        .isNotEmpty()
+        .noneMatch(text -> text.contains(FakeGateway.PASSWORD))
         .noneMatch(text -> text.contains("wrong-password"));
     for (String token : tokens) {
       assertThat(visible).noneMatch(text -> text.contains(token));
     }
-    List<RawExchange> logins = harness.raw.stream().filter(e -> e.endpoint().equals("login/Basic")).toList();
-    assertThat(logins).hasSizeGreaterThanOrEqualTo(4).allSatisfy(exchange -> {
-      assertThat(exchange.body()).isEqualTo(DeviceHttp.REDACTED);
-      assertThat(exchange.url()).endsWith("/api/login/Basic");
-    });
+    List<RawExchange> logins =
+        harness.raw.stream().filter(e -> e.endpoint().equals("login/Basic")).toList();
+    assertThat(logins)
+        .hasSizeGreaterThanOrEqualTo(4)
+        .allSatisfy(
+            exchange -> {
+              assertThat(exchange.body()).isEqualTo(DeviceHttp.REDACTED);
+              assertThat(exchange.url()).endsWith("/api/login/Basic");
+            });
   }
 }

@@ -55,23 +55,30 @@ class PowerwallPayloadTest {
 
   @Test
   void unparsableUptimeIsNull() throws Exception {
-    assertThat(PowerwallJson.parse("status", "{\"up_time_seconds\":\"802459s,\"}", Status.class).uptimeSeconds())
+    assertThat(
+            PowerwallJson.parse("status", "{\"up_time_seconds\":\"802459s,\"}", Status.class)
+                .uptimeSeconds())
         .isNull();
   }
 
   @Test
   void soeAndOperation() throws Exception {
-    assertThat(parse("soe_fw21.44_running.json", Soe.class).percentage()).isEqualTo(42.415190953701725);
+    assertThat(parse("soe_fw21.44_running.json", Soe.class).percentage())
+        .isEqualTo(42.415190953701725);
     assertThat(parse("soe_fw23.28.json", Soe.class).percentage()).isEqualTo(20.109166592431226);
     assertThat(parse("operation_fw21.44_running.json", Operation.class))
         .isEqualTo(new Operation("autonomous", null, 30.0, 75.0, -0.32));
-    assertThat(parse("operation_fw23.28.json", Operation.class).effectiveMode()).isEqualTo("self_consumption");
+    assertThat(parse("operation_fw23.28.json", Operation.class).effectiveMode())
+        .isEqualTo("self_consumption");
   }
 
   @Test
   void operation2018UsesMode() throws Exception {
-    Operation o = PowerwallJson.parse("operation", "{\"mode\":\"self_consumption\",\"backup_reserve_percent\":5}",
-        Operation.class);
+    Operation o =
+        PowerwallJson.parse(
+            "operation",
+            "{\"mode\":\"self_consumption\",\"backup_reserve_percent\":5}",
+            Operation.class);
 
     assertThat(o.realMode()).isNull();
     assertThat(o.effectiveMode()).isEqualTo("self_consumption");
@@ -109,9 +116,29 @@ class PowerwallPayloadTest {
     assertThat(s.gridServicesPower()).isEqualTo(-0.0);
     assertThat(s.batteryBlocks())
         .containsExactly(
-            new BatteryBlock("", "3012170-05-B", "<<BATTERY_SERIAL>>", List.of(), "PINV_GridFollowing",
-                "Grid_Compliant", 5964.0, 14061.0, -70.0, 30.0, 246.9, 60.007000000000005, 1.1, 642500.0,
-                567740.0, false, false, false, false, true, "Active", "223a56cd575b7b"));
+            new BatteryBlock(
+                "",
+                "3012170-05-B",
+                "<<BATTERY_SERIAL>>",
+                List.of(),
+                "PINV_GridFollowing",
+                "Grid_Compliant",
+                5964.0,
+                14061.0,
+                -70.0,
+                30.0,
+                246.9,
+                60.007000000000005,
+                1.1,
+                642500.0,
+                567740.0,
+                false,
+                false,
+                false,
+                false,
+                true,
+                "Active",
+                "223a56cd575b7b"));
   }
 
   @Test
@@ -140,9 +167,11 @@ class PowerwallPayloadTest {
   void systemStatus23xWithTwoBlocksSharingASerial() throws Exception {
     SystemStatus s = parse("system_status_fw23.28_two_blocks_one_serial.json", SystemStatus.class);
 
-    assertThat(s.batteryBlocks()).extracting(BatteryBlock::packagePartNumber)
+    assertThat(s.batteryBlocks())
+        .extracting(BatteryBlock::packagePartNumber)
         .containsExactly("2012170-25-E", "3012170-05-B");
-    assertThat(s.batteryBlocks()).extracting(BatteryBlock::packageSerialNumber)
+    assertThat(s.batteryBlocks())
+        .extracting(BatteryBlock::packageSerialNumber)
         .containsExactly("TG123456789012", "TG123456789012");
     assertThat(parse("system_status_2021_can_reboot_busy.json", SystemStatus.class).canReboot())
         .isEqualTo("Power flow is too high");
@@ -150,8 +179,9 @@ class PowerwallPayloadTest {
 
   @Test
   void aggregatesKeepCategoryOrder() throws Exception {
-    MeterAggregates a = PowerwallJson.aggregates("a",
-        Fixtures.text("powerwall", "meters_aggregates_fw21.44_running.json"));
+    MeterAggregates a =
+        PowerwallJson.aggregates(
+            "a", Fixtures.text("powerwall", "meters_aggregates_fw21.44_running.json"));
 
     assertThat(a.categories().keySet()).containsExactly("site", "battery", "load", "solar");
     MeterReadings site = a.categories().get("site");
@@ -161,22 +191,31 @@ class PowerwallPayloadTest {
     assertThat(site.numMetersAggregated()).isEqualTo(2);
     assertThat(a.categories().get("load").numMetersAggregated()).isNull();
 
-    MeterAggregates old = PowerwallJson.aggregates("a", Fixtures.text("powerwall", "meters_aggregates_2018.json"));
+    MeterAggregates old =
+        PowerwallJson.aggregates("a", Fixtures.text("powerwall", "meters_aggregates_2018.json"));
     assertThat(old.categories().keySet())
         .containsExactly("site", "battery", "load", "solar", "busway", "frequency", "generator");
     assertThat(old.categories().get("site").instantAverageCurrent()).isNull();
     assertThat(old.categories().get("site").frequency()).isEqualTo(60.060001373291016);
 
-    MeterAggregates y2020 = PowerwallJson.aggregates("a",
-        Fixtures.text("powerwall", "meters_aggregates_50hz_2020.json"));
+    MeterAggregates y2020 =
+        PowerwallJson.aggregates(
+            "a", Fixtures.text("powerwall", "meters_aggregates_50hz_2020.json"));
     assertThat(y2020.categories().get("battery").frequency()).isEqualTo(49.995000000000005);
-    assertThat(PowerwallJson.aggregates("a", Fixtures.text("powerwall", "meters_aggregates_fw23.28.json"))
-        .categories().get("solar").frequency()).isEqualTo(60.016000000000005);
+    assertThat(
+            PowerwallJson.aggregates(
+                    "a", Fixtures.text("powerwall", "meters_aggregates_fw23.28.json"))
+                .categories()
+                .get("solar")
+                .frequency())
+        .isEqualTo(60.016000000000005);
   }
 
   @Test
   void meterDevicesWithCachedReadingsAndPhases() throws Exception {
-    List<Meter> site = PowerwallJson.meters("meters/site", Fixtures.text("powerwall", "meters_site_neurio_2023.json"));
+    List<Meter> site =
+        PowerwallJson.meters(
+            "meters/site", Fixtures.text("powerwall", "meters_site_neurio_2023.json"));
 
     assertThat(site).hasSize(1);
     Meter m = site.get(0);
@@ -193,60 +232,87 @@ class PowerwallPayloadTest {
     assertThat(r.energyImported()).isEqualTo(15614764.694437858);
     assertThat(r.serialNumber()).isEqualTo("OBB1234567890");
 
-    Meter old = PowerwallJson.meters("m", Fixtures.text("powerwall", "meters_site_neurio_2018.json")).get(0);
+    Meter old =
+        PowerwallJson.meters("m", Fixtures.text("powerwall", "meters_site_neurio_2018.json"))
+            .get(0);
     assertThat(old.deviceSerial()).isEqualTo("OBB3364102752");
     assertThat(old.cachedReadings().realPowerA()).isNull();
 
-    Meter sync = PowerwallJson.meters("m", Fixtures.text("powerwall", "meters_site_fw23.28_synchrometer.json")).get(0);
+    Meter sync =
+        PowerwallJson.meters(
+                "m", Fixtures.text("powerwall", "meters_site_fw23.28_synchrometer.json"))
+            .get(0);
     assertThat(sync.type()).isEqualTo("synchrometerX");
     assertThat(sync.deviceSerial()).isEqualTo("JBL12345Y1F012synchrometerX");
     assertThat(sync.cachedReadings().iACurrent()).isEqualTo(13.3045);
-    assertThat(PowerwallJson.meters("m", Fixtures.text("powerwall", "meters_solar_neurio_2023.json")).get(0)
-        .cachedReadings().realPowerA()).isEqualTo(2867.159912109375);
+    assertThat(
+            PowerwallJson.meters("m", Fixtures.text("powerwall", "meters_solar_neurio_2023.json"))
+                .get(0)
+                .cachedReadings()
+                .realPowerA())
+        .isEqualTo(2867.159912109375);
   }
 
   @Test
   void solarMetersNullIsAnEmptyList() throws Exception {
-    assertThat(PowerwallJson.meters("meters/solar", Fixtures.text("powerwall", "meters_solar_fw23.28_null.json")))
+    assertThat(
+            PowerwallJson.meters(
+                "meters/solar", Fixtures.text("powerwall", "meters_solar_fw23.28_null.json")))
         .isEmpty();
   }
 
-  /** Found by the mapper property test: a null element threw NullPointerException (an internal error). */
+  /**
+   * Found by the mapper property test: a null element threw NullPointerException (an internal
+   * error).
+   */
   @Test
   void aNullNetworkElementIsKeptAndSkippedWhenRendering() throws Exception {
-    List<Network> n = PowerwallJson.parseList("networks", "[null, {\"network_name\": \"wifi\", \"enabled\": true}]",
-        Network.class);
+    List<Network> n =
+        PowerwallJson.parseList(
+            "networks", "[null, {\"network_name\": \"wifi\", \"enabled\": true}]", Network.class);
     assertThat(n).hasSize(2).containsNull();
   }
 
   @Test
   void networksFw2144() throws Exception {
-    List<Network> n = PowerwallJson.parseList("networks", Fixtures.text("powerwall", "networks_fw21.44_running.json"),
-        Network.class);
+    List<Network> n =
+        PowerwallJson.parseList(
+            "networks", Fixtures.text("powerwall", "networks_fw21.44_running.json"), Network.class);
 
-    assertThat(n).extracting(Network::networkName)
-        .containsExactly("ethernet_tesla_internal_default", "gsm_tesla_internal_default", "<<WIFI_SSID>>");
+    assertThat(n)
+        .extracting(Network::networkName)
+        .containsExactly(
+            "ethernet_tesla_internal_default", "gsm_tesla_internal_default", "<<WIFI_SSID>>");
     assertThat(n.get(0).ifaceNetworkInfo()).isNull();
     assertThat(n.get(1).dhcp()).isNull();
     assertThat(n.get(1).ifaceNetworkInfo().signalStrength()).isEqualTo(71.0);
     assertThat(n.get(2).iface()).isEqualTo("WifiType");
     assertThat(n.get(2).primary()).isTrue();
-    assertThat(n.get(2).ifaceNetworkInfo().ipNetworks()).containsExactly(new IpNetwork("<<IP_ADDR>>", "255.255.255.0"));
-    assertThat(n.get(2).ifaceNetworkInfo().ipNetworks().get(0).dottedMask()).isEqualTo("255.255.255.0");
-    assertThat(PowerwallJson.parseList("n", Fixtures.text("powerwall", "networks_ethernet_primary.json"), Network.class))
+    assertThat(n.get(2).ifaceNetworkInfo().ipNetworks())
+        .containsExactly(new IpNetwork("<<IP_ADDR>>", "255.255.255.0"));
+    assertThat(n.get(2).ifaceNetworkInfo().ipNetworks().get(0).dottedMask())
+        .isEqualTo("255.255.255.0");
+    assertThat(
+            PowerwallJson.parseList(
+                "n", Fixtures.text("powerwall", "networks_ethernet_primary.json"), Network.class))
         .extracting(x -> x.ifaceNetworkInfo().signalStrength())
         .containsExactly(0.0, 62.0, 42.0);
   }
 
   @Test
   void networks23xUseCapitalisedBase64Masks() throws Exception {
-    List<Network> n = PowerwallJson.parseList("networks",
-        Fixtures.text("powerwall", "networks_fw23.28_base64_mask.json"),
-        Network.class);
+    List<Network> n =
+        PowerwallJson.parseList(
+            "networks",
+            Fixtures.text("powerwall", "networks_fw23.28_base64_mask.json"),
+            Network.class);
 
-    assertThat(n.get(0).ifaceNetworkInfo().ipNetworks()).containsExactly(new IpNetwork("", "////AA=="));
-    assertThat(n.get(0).ifaceNetworkInfo().ipNetworks().get(0).dottedMask()).isEqualTo("255.255.255.0");
-    assertThat(n.get(1).ifaceNetworkInfo().ipNetworks().get(0).dottedMask()).isEqualTo("255.255.255.255");
+    assertThat(n.get(0).ifaceNetworkInfo().ipNetworks())
+        .containsExactly(new IpNetwork("", "////AA=="));
+    assertThat(n.get(0).ifaceNetworkInfo().ipNetworks().get(0).dottedMask())
+        .isEqualTo("255.255.255.0");
+    assertThat(n.get(1).ifaceNetworkInfo().ipNetworks().get(0).dottedMask())
+        .isEqualTo("255.255.255.255");
   }
 
   @Test
@@ -256,51 +322,90 @@ class PowerwallPayloadTest {
     assertThat(p.gatewayDin()).isEqualTo("1232100-00-E--<<GATEWAY_TSN>>");
     assertThat(p.phaseDetectionLastError()).isEqualTo("no phase information");
     assertThat(p.powerwalls())
-        .containsExactly(new PowerwallUnit("", "3012170-05-B", "<<BATTERY_SERIAL>>", "ACPW", "Grid_Uncompliant",
-            0.0, false, false, true));
+        .containsExactly(
+            new PowerwallUnit(
+                "",
+                "3012170-05-B",
+                "<<BATTERY_SERIAL>>",
+                "ACPW",
+                "Grid_Uncompliant",
+                0.0,
+                false,
+                false,
+                true));
     assertThat(parse("powerwalls_fw23.28.json", Powerwalls.class).powerwalls().get(0).type())
         .isEqualTo("SolarPowerwall");
   }
 
   @Test
   void siteInfoNested() throws Exception {
-    SiteInfo s = PowerwallJson.siteInfo("site_info", Fixtures.text("powerwall", "site_info_fw21.44_running.json"));
+    SiteInfo s =
+        PowerwallJson.siteInfo(
+            "site_info", Fixtures.text("powerwall", "site_info_fw21.44_running.json"));
 
     assertThat(s.siteName()).isEqualTo("Home Energy Gateway");
     assertThat(s.timezone()).isEqualTo("America/Los_Angeles");
     assertThat(s.nominalSystemEnergyKwh()).isEqualTo(13.5);
     assertThat(s.nominalSystemPowerKw()).isEqualTo(5.0);
     assertThat(s.gridCode())
-        .isEqualTo(new GridCode("60Hz_240V_s_UL1741SA:2019_California", 240.0, 60.0, "Split", "United States",
-            "California", "*", "Pacific Gas and Electric Company", "CleanPowerSF (CPSF)", "UL1741SA-CA:2019"));
-    SiteInfo v23 = PowerwallJson.siteInfo("site_info", Fixtures.text("powerwall", "site_info_fw23.28.json"));
+        .isEqualTo(
+            new GridCode(
+                "60Hz_240V_s_UL1741SA:2019_California",
+                240.0,
+                60.0,
+                "Split",
+                "United States",
+                "California",
+                "*",
+                "Pacific Gas and Electric Company",
+                "CleanPowerSF (CPSF)",
+                "UL1741SA-CA:2019"));
+    SiteInfo v23 =
+        PowerwallJson.siteInfo("site_info", Fixtures.text("powerwall", "site_info_fw23.28.json"));
     assertThat(v23.panelMaxCurrent()).isEqualTo(100.0);
     assertThat(v23.gridCode().region()).isNull();
   }
 
   @Test
   void siteInfoFlatPre2021IsNormalised() throws Exception {
-    SiteInfo s = PowerwallJson.siteInfo("site_info", Fixtures.text("powerwall", "site_info_flat_pre2021.json"));
+    SiteInfo s =
+        PowerwallJson.siteInfo(
+            "site_info", Fixtures.text("powerwall", "site_info_flat_pre2021.json"));
 
     assertThat(s.siteName()).isEqualTo("MySite");
     assertThat(s.nominalSystemEnergyKwh()).isEqualTo(13.5);
     assertThat(s.gridCode())
-        .isEqualTo(new GridCode("60Hz_240V_s_IEEE1547a_2014", 240.0, 60.0, "Split", "United States", "Somewhere",
-            "*", "Wom Energy", "*", "IEEE1547a:2014"));
+        .isEqualTo(
+            new GridCode(
+                "60Hz_240V_s_IEEE1547a_2014",
+                240.0,
+                60.0,
+                "Split",
+                "United States",
+                "Somewhere",
+                "*",
+                "Wom Energy",
+                "*",
+                "IEEE1547a:2014"));
   }
 
   @Test
   void badBodiesAreParseFailures() {
     assertThatThrownBy(() -> PowerwallJson.parse("soe", "", Soe.class))
-        .isInstanceOf(PollException.class).hasMessage("soe: empty body");
+        .isInstanceOf(PollException.class)
+        .hasMessage("soe: empty body");
     assertThatThrownBy(() -> PowerwallJson.parse("soe", "null", Soe.class))
-        .isInstanceOf(PollException.class).hasMessage("soe: null body");
+        .isInstanceOf(PollException.class)
+        .hasMessage("soe: null body");
     assertThatThrownBy(() -> PowerwallJson.parse("soe", "{\"percentage\":4", Soe.class))
-        .isInstanceOf(PollException.class).hasMessageStartingWith("soe: invalid JSON");
+        .isInstanceOf(PollException.class)
+        .hasMessageStartingWith("soe: invalid JSON");
     assertThatThrownBy(() -> PowerwallJson.parse("soe", "[1]", Soe.class))
-        .isInstanceOf(PollException.class).hasMessageStartingWith("soe: unexpected JSON");
+        .isInstanceOf(PollException.class)
+        .hasMessageStartingWith("soe: unexpected JSON");
     assertThatThrownBy(() -> PowerwallJson.parse("soe", "{\"percentage\":\"lots\"}", Soe.class))
-        .isInstanceOf(PollException.class).hasMessageStartingWith("soe: unexpected JSON");
+        .isInstanceOf(PollException.class)
+        .hasMessageStartingWith("soe: unexpected JSON");
   }
 
   @Test
@@ -321,7 +426,8 @@ class PowerwallPayloadTest {
     bodies.put("meters/aggregates", Fixtures.text("powerwall", "meters_aggregates_fw23.28.json"));
     bodies.put("meters/solar", Fixtures.text("powerwall", "meters_solar_fw23.28_null.json"));
     bodies.put("meters/site", Fixtures.text("powerwall", "meters_site_fw23.28_synchrometer.json"));
-    EndpointFailure stopped = new EndpointFailure("system_status", FailureReason.HTTP_STATUS, "system_status: HTTP 502");
+    EndpointFailure stopped =
+        new EndpointFailure("system_status", FailureReason.HTTP_STATUS, "system_status: HTTP 502");
 
     PowerwallReading r = PowerwallReading.parse(new PowerwallResponses(bodies, List.of(stopped)));
 
@@ -333,7 +439,8 @@ class PowerwallPayloadTest {
     assertThat(r.meters().keySet()).containsExactly("site", "solar");
     assertThat(r.endpointFailures()).hasSize(3);
     assertThat(r.endpointFailures().get(0)).isEqualTo(stopped);
-    assertThat(r.endpointFailures().get(1)).isEqualTo(new EndpointFailure("status", FailureReason.PARSE, "status: null body"));
+    assertThat(r.endpointFailures().get(1))
+        .isEqualTo(new EndpointFailure("status", FailureReason.PARSE, "status: null body"));
     assertThat(r.endpointFailures().get(2).endpoint()).isEqualTo("system_status/soe");
     assertThat(r.endpointFailures().get(2).reason()).isEqualTo(FailureReason.PARSE);
   }

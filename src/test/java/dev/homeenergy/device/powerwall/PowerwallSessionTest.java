@@ -39,8 +39,10 @@ class PowerwallSessionTest {
 
     assertThat(gateway.logins()).isEqualTo(1);
     assertThat(afterRestart.failures()).isEmpty();
-    assertThat(Files.readString(sessionFile(), StandardCharsets.US_ASCII).strip()).isEqualTo(gateway.currentToken());
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sessionFile()))).isEqualTo("rw-------");
+    assertThat(Files.readString(sessionFile(), StandardCharsets.US_ASCII).strip())
+        .isEqualTo(gateway.currentToken());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sessionFile())))
+        .isEqualTo("rw-------");
     try (var files = Files.list(state)) {
       assertThat(files).containsExactly(sessionFile());
     }
@@ -63,7 +65,8 @@ class PowerwallSessionTest {
   void aRejectedSessionIsDeletedWhenNoNewOneCanBeHad() throws Exception {
     harness.client(gateway.address()).fetch();
     gateway.expireToken();
-    gateway.failLogin(401, "{\"code\":401,\"error\":\"bad credentials\",\"message\":\"Login Error\"}");
+    gateway.failLogin(
+        401, "{\"code\":401,\"error\":\"bad credentials\",\"message\":\"Login Error\"}");
 
     harness.failure(harness.client(gateway.address()));
 
@@ -80,7 +83,8 @@ class PowerwallSessionTest {
 
     assertThat(gateway.logins()).isZero();
     assertThat(gateway.cookiesSeen()).containsOnly("AuthCookie=Saved-Token==");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sessionFile()))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sessionFile())))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -107,6 +111,7 @@ class PowerwallSessionTest {
 
   @Test
   void theFileNameIsSafeForAnyDeviceName() {
-    assertThat(SessionStore.fileName("home/pw 1")).isEqualTo(".home-energy-exporter-home_pw_1.session");
+    assertThat(SessionStore.fileName("home/pw 1"))
+        .isEqualTo(".home-energy-exporter-home_pw_1.session");
   }
 }

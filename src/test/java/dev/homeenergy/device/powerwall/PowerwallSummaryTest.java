@@ -15,6 +15,7 @@ class PowerwallSummaryTest {
 
   @Test
   void nothingReadNothingShown() {
-    assertThat(PayloadFixtures.reading(Map.of("status", "status_fw21.44_running.json")).summary()).isEmpty();
+    assertThat(PayloadFixtures.reading(Map.of("status", "status_fw21.44_running.json")).summary())
+        .isEmpty();
   }
 }

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
-/** Polls one sixth plug: one GET of {@code /api/status} through {@link DeviceHttp}, parsed into a reading. */
+/**
+ * Polls one sixth plug: one GET of {@code /api/status} through {@link DeviceHttp}, parsed into a
+ * reading.
+ */
 final class SixthClient implements Device {
   static final String STATUS = "status";
   private static final JsonMapper JSON = new JsonMapper();
@@ -23,7 +26,8 @@ final class SixthClient implements Device {
   private final Duration timeout;
 
   SixthClient(DeviceConfig config, DeviceContext context) {
-    this.http = new DeviceHttp(context.plainClient(config.timeout()), context.clock(), context.raw());
+    this.http =
+        new DeviceHttp(context.plainClient(config.timeout()), context.clock(), context.raw());
     this.status = config.address().resolve("/api/status");
     this.timeout = config.timeout();
   }
@@ -33,7 +37,8 @@ final class SixthClient implements Device {
     String body = http.get(STATUS, status, Deadline.after(timeout));
     try {
       JsonNode json = JSON.readTree(body);
-      return new SixthReading(number(json, "power_w"), number(json, "energy_wh"), json.path("relay_on").asBoolean());
+      return new SixthReading(
+          number(json, "power_w"), number(json, "energy_wh"), json.path("relay_on").asBoolean());
     } catch (IOException | IllegalArgumentException e) {
       http.recordParseFailure(STATUS, status, body, e.getMessage());
       throw new PollException(FailureReason.PARSE, STATUS + ": " + e.getMessage(), e);

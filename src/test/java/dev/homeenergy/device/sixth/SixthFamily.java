@@ -17,10 +17,16 @@ public final class SixthFamily implements DeviceFamily {
   public static final String TYPE = "sixth";
   private static final DeviceTypeSpec SPEC = typeSpec();
 
-  /** The {@code type: sixth} entry: plain HTTP on port 80, polled every 10 s, no family-specific keys. */
+  /**
+   * The {@code type: sixth} entry: plain HTTP on port 80, polled every 10 s, no family-specific
+   * keys.
+   */
   private static DeviceTypeSpec typeSpec() {
     return DeviceTypeSpec.builder(TYPE)
-        .scheme("http").port(80).interval(Duration.ofSeconds(10)).timeout(Duration.ofSeconds(5))
+        .scheme("http")
+        .port(80)
+        .interval(Duration.ofSeconds(10))
+        .timeout(Duration.ofSeconds(5))
         .build();
   }
 

@@ -9,4 +9,5 @@ import dev.homeenergy.core.Reading;
  * @param energyWattHours energy through the plug since it was made ({@code energy_wh})
  * @param relayOn whether the plug's relay is closed ({@code relay_on})
  */
-public record SixthReading(double powerWatts, double energyWattHours, boolean relayOn) implements Reading {}
+public record SixthReading(double powerWatts, double energyWattHours, boolean relayOn)
+    implements Reading {}

@@ -27,21 +27,28 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A tiny PVS for client tests: the legacy {@code dl_cgi?Command=} API, or the 2025 firmware's
- * 403 there plus {@code supervisor/info}, {@code /auth?login} and {@code /vars}. Requests are
- * counted per key: the Command name, {@code supervisor/info}, {@code auth}, or the vars prefix.
+ * A tiny PVS for client tests: the legacy {@code dl_cgi?Command=} API, or the 2025 firmware's 403
+ * there plus {@code supervisor/info}, {@code /auth?login} and {@code /vars}. Requests are counted
+ * per key: the Command name, {@code supervisor/info}, {@code auth}, or the vars prefix.
  */
 final class FakePvs implements AutoCloseable {
   static final String SERIAL = "ZT2142850005490f02c";
   static final String SERIAL_PASSWORD = "0F02C";
-  static final String LOCKED_BODY = "{ \"status\":403, \"error\" : \"Unauthorized\", \"path\":\"\" }";
-  static final String UNAUTHORIZED = "{\"status\": 401, \"description\" : \"Unauthorized\", \"errorcode\" : \"0x0000\"}";
-  static final String NO_MATCH = "{\"status\": 400, \"description\" : \"Bad request\", \"errorcode\" : \"0x0000\"}";
+  static final String LOCKED_BODY =
+      "{ \"status\":403, \"error\" : \"Unauthorized\", \"path\":\"\" }";
+  static final String UNAUTHORIZED =
+      "{\"status\": 401, \"description\" : \"Unauthorized\", \"errorcode\" : \"0x0000\"}";
+  static final String NO_MATCH =
+      "{\"status\": 400, \"description\" : \"Bad request\", \"errorcode\" : \"0x0000\"}";
   static final String DEVICE_LIST =
-      "{\"devices\":[{\"DEVICE_TYPE\":\"PVS\",\"SERIAL\":\"" + SERIAL + "\",\"STATE\":\"working\"}],\"result\":\"succeed\"}";
+      "{\"devices\":[{\"DEVICE_TYPE\":\"PVS\",\"SERIAL\":\""
+          + SERIAL
+          + "\",\"STATE\":\"working\"}],\"result\":\"succeed\"}";
   static final String GET_COMM = "{\"result\":\"succeed\",\"networkstatus\":{\"interfaces\":[]}}";
-  static final String GRID_PROFILE = "{\"result\":\"succeed\",\"active_id\":\"abc\",\"status\":\"success\"}";
-  static final String MIME_ERROR = "{\"result\":\"error\",\"msg\":\"Could not connect to mime.\",\"success\":false}";
+  static final String GRID_PROFILE =
+      "{\"result\":\"succeed\",\"active_id\":\"abc\",\"status\":\"success\"}";
+  static final String MIME_ERROR =
+      "{\"result\":\"error\",\"msg\":\"Could not connect to mime.\",\"success\":false}";
 
   record Answer(int status, String body) {}
 
@@ -68,9 +75,17 @@ final class FakePvs implements AutoCloseable {
     answer("DeviceList", DEVICE_LIST);
     answer("Get_Comm", GET_COMM);
     answer("GridProfileGet", GRID_PROFILE);
-    answer("supervisor/info", "{\"result\":\"succeed\",\"supervisor\":{\"SWVER\":\"2025.09, Build 61845\","
-        + "\"SERIAL\":\"" + SERIAL + "\",\"MODEL\":\"PVS6\",\"BUILD\":61845}}");
-    answer("/sys/info/", "{ \"/sys/info/serialnum\":\"" + SERIAL + "\",\"/sys/info/sw_rev\":\"2025.09.04.61845\"}\n");
+    answer(
+        "supervisor/info",
+        "{\"result\":\"succeed\",\"supervisor\":{\"SWVER\":\"2025.09, Build 61845\","
+            + "\"SERIAL\":\""
+            + SERIAL
+            + "\",\"MODEL\":\"PVS6\",\"BUILD\":61845}}");
+    answer(
+        "/sys/info/",
+        "{ \"/sys/info/serialnum\":\""
+            + SERIAL
+            + "\",\"/sys/info/sw_rev\":\"2025.09.04.61845\"}\n");
     answer("/sys/livedata/", "{ \"/sys/livedata/pv_p\":\"0.015622\"}\n");
     answer("/sys/devices/inverter/", "{ \"/sys/devices/inverter/0/p3phsumKw\":\"0.230300\"}\n");
     answer("/sys/devices/meter/", "{ \"/sys/devices/meter/0/p3phsumKw\":\"1.200000\"}\n");
@@ -102,8 +117,11 @@ final class FakePvs implements AutoCloseable {
 
   private static SSLContext serverContext() {
     try {
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(PowerwallSimulatorCertificate.DEFAULT.keyStore(), PowerwallSimulatorCertificate.PASSWORD.toCharArray());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(
+          PowerwallSimulatorCertificate.DEFAULT.keyStore(),
+          PowerwallSimulatorCertificate.PASSWORD.toCharArray());
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(kmf.getKeyManagers(), null, null);
       return context;
@@ -112,7 +130,9 @@ final class FakePvs implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:<port>}, also for the TLS server (the client switches with use_tls). */
+  /**
+   * {@code http://127.0.0.1:<port>}, also for the TLS server (the client switches with use_tls).
+   */
   URI address() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -217,7 +237,9 @@ final class FakePvs implements AutoCloseable {
       Answer answer = answer(key, uri.getRawPath(), exchange);
       if (key.equals("auth") && answer.status() == 200 && sessionCookie) {
         String session = bodySession(answer.body());
-        exchange.getResponseHeaders().add("Set-Cookie", "session=" + session + "; Secure; HttpOnly");
+        exchange
+            .getResponseHeaders()
+            .add("Set-Cookie", "session=" + session + "; Secure; HttpOnly");
       }
       send(exchange, answer);
     } catch (InterruptedException e) {
@@ -257,7 +279,10 @@ final class FakePvs implements AutoCloseable {
         return new Answer(404, "Not Found");
       }
       String cookie = exchange.getRequestHeaders().getFirst("Cookie");
-      String session = cookie != null && cookie.startsWith("session=") ? cookie.substring("session=".length()) : null;
+      String session =
+          cookie != null && cookie.startsWith("session=")
+              ? cookie.substring("session=".length())
+              : null;
       if (rejectAllSessions || session == null || !sessions.contains(session)) {
         return new Answer(401, UNAUTHORIZED);
       }
@@ -274,7 +299,9 @@ final class FakePvs implements AutoCloseable {
     if (authorization == null || !authorization.equalsIgnoreCase(basic(password))) {
       return new Answer(401, "{\"status\": 401, \"description\" : \"Unauthorized\"}");
     }
-    String session = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    String session =
+        UUID.randomUUID().toString().replace("-", "")
+            + UUID.randomUUID().toString().replace("-", "");
     sessions.add(session);
     issued.add(session);
     return new Answer(200, "{\"session\": \"" + session + "\" }");

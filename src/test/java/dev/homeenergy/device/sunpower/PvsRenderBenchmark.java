@@ -1,14 +1,14 @@
 package dev.homeenergy.device.sunpower;
 
+import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.config.NamingStyle;
+import dev.homeenergy.core.BuildInfo;
+import dev.homeenergy.core.Samples;
 import dev.homeenergy.device.sunpower.sim.PvsModel;
 import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorIdentity;
 import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorLegacyBodies;
 import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
-import dev.homeenergy.config.DeviceConfig;
-import dev.homeenergy.config.NamingStyle;
-import dev.homeenergy.core.BuildInfo;
 import dev.homeenergy.polling.ExporterCollector;
-import dev.homeenergy.core.Samples;
 import dev.homeenergy.polling.SnapshotStore;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the body into a reading, {@link #render} maps the reading to samples under the native naming,
  * {@link #pollToSamples} does both (the poller's work), {@link #collect} builds the collector's
  * snapshots, {@link #writeText} builds them and writes the text exposition (a scrape's work), and
- * {@link #pollAndScrape} all of it.
- * Run by {@code bench/jmh/run.sh}; not a test (surefire runs {@code *Test} and {@code *IT} only).
+ * {@link #pollAndScrape} all of it. Run by {@code bench/jmh/run.sh}; not a test (surefire runs
+ * {@code *Test} and {@code *IT} only).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,21 +67,36 @@ public class PvsRenderBenchmark {
   @Setup
   public void setUp() throws Exception {
     PvsModel model = new PvsModel(MIDDAY, inverters);
-    String deviceList = new SunpowerSimulatorLegacyBodies(
-        new SunpowerSimulatorIdentity(SunpowerSimulatorSettings.DEFAULT_SERIAL, false))
-        .deviceList(model.snapshot(), MIDDAY, Duration.ZERO, false, Set.of());
-    responses = new SunpowerResponses(SunpowerApi.DL_CGI, deviceList, null, null, Map.of(), null, List.of());
-    config = new DeviceConfig("roof", SunpowerFamily.TYPE, URI.create("http://127.0.0.1:80"),
-        Duration.ofSeconds(120), Duration.ofSeconds(60), Duration.ofSeconds(600), NamingStyle.NATIVE, Map.of());
+    String deviceList =
+        new SunpowerSimulatorLegacyBodies(
+                new SunpowerSimulatorIdentity(SunpowerSimulatorSettings.DEFAULT_SERIAL, false))
+            .deviceList(model.snapshot(), MIDDAY, Duration.ZERO, false, Set.of());
+    responses =
+        new SunpowerResponses(
+            SunpowerApi.DL_CGI, deviceList, null, null, Map.of(), null, List.of());
+    config =
+        new DeviceConfig(
+            "roof",
+            SunpowerFamily.TYPE,
+            URI.create("http://127.0.0.1:80"),
+            Duration.ofSeconds(120),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(600),
+            NamingStyle.NATIVE,
+            Map.of());
     reading = SunpowerReading.parse(responses);
     if (reading.inverters().size() != inverters) {
-      throw new IllegalStateException("parsed " + reading.inverters().size() + " inverters, not " + inverters);
+      throw new IllegalStateException(
+          "parsed " + reading.inverters().size() + " inverters, not " + inverters);
     }
     Samples samples = family.render(reading, config);
     SnapshotStore store = new SnapshotStore(List.of(config));
     store.update(config.name(), status -> status.succeeded(MIDDAY, Duration.ofMillis(5), samples));
-    collector = new ExporterCollector(store, Clock.fixed(MIDDAY, ZoneOffset.UTC),
-        new BuildInfo("bench", "bench", System.getProperty("java.version")));
+    collector =
+        new ExporterCollector(
+            store,
+            Clock.fixed(MIDDAY, ZoneOffset.UTC),
+            new BuildInfo("bench", "bench", System.getProperty("java.version")));
   }
 
   @Benchmark
@@ -118,8 +133,11 @@ public class PvsRenderBenchmark {
     SnapshotStore store = new SnapshotStore(List.of(config));
     store.update(config.name(), status -> status.succeeded(MIDDAY, Duration.ofMillis(5), samples));
     out.reset();
-    writer.write(out, new ExporterCollector(store, Clock.fixed(MIDDAY, ZoneOffset.UTC),
-        new BuildInfo("bench", "bench", "17")).collect());
+    writer.write(
+        out,
+        new ExporterCollector(
+                store, Clock.fixed(MIDDAY, ZoneOffset.UTC), new BuildInfo("bench", "bench", "17"))
+            .collect());
     return out.size();
   }
 }

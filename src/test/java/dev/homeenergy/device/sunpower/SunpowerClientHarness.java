@@ -1,10 +1,10 @@
 package dev.homeenergy.device.sunpower;
 
-import dev.homeenergy.devicehttp.SharedHttp;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.devicehttp.SharedHttp;
 import dev.homeenergy.testing.MutableClock;
 import dev.homeenergy.testing.VisibleOutput;
 import java.net.URI;
@@ -22,8 +22,15 @@ final class SunpowerClientHarness {
   Duration timeout = Duration.ofSeconds(5);
 
   DeviceConfig config(URI address, Map<String, Object> extra) {
-    return new DeviceConfig(DEVICE, "sunpower", address, Duration.ofMinutes(2), timeout,
-        Duration.ofMinutes(10), NamingStyle.NATIVE, extra);
+    return new DeviceConfig(
+        DEVICE,
+        "sunpower",
+        address,
+        Duration.ofMinutes(2),
+        timeout,
+        Duration.ofMinutes(10),
+        NamingStyle.NATIVE,
+        extra);
   }
 
   SunpowerClient client(URI address) {
@@ -31,7 +38,8 @@ final class SunpowerClientHarness {
   }
 
   SunpowerClient client(URI address, Map<String, Object> extra) {
-    return new SunpowerClient(config(address, extra), SharedHttp.unshared(clock, visible.recorder(), null));
+    return new SunpowerClient(
+        config(address, extra), SharedHttp.unshared(clock, visible.recorder(), null));
   }
 
   /** Fetches, expecting failure; remembers the message for the secrets check. */

@@ -33,7 +33,9 @@ class SunpowerClientLegacyTest {
 
     SunpowerResponses first = client.fetch();
     harness.clock.advance(Duration.ofMinutes(30));
-    pvs.answer("Get_Comm", "{\"result\":\"succeed\",\"networkstatus\":{\"interfaces\":[{\"interface\":\"wan\"}]}}");
+    pvs.answer(
+        "Get_Comm",
+        "{\"result\":\"succeed\",\"networkstatus\":{\"interfaces\":[{\"interface\":\"wan\"}]}}");
     SunpowerResponses second = client.fetch();
     harness.clock.advance(Duration.ofMinutes(30));
     SunpowerResponses third = client.fetch();
@@ -60,12 +62,14 @@ class SunpowerClientLegacyTest {
     client.fetch();
     client.fetch();
 
-    assertThat(pvs.requests()).containsExactly(
-        "/cgi-bin/dl_cgi?Command=DeviceList",
-        "/cgi-bin/dl_cgi?Command=Get_Comm",
-        "/cgi-bin/dl_cgi?Command=GridProfileGet",
-        "/cgi-bin/dl_cgi?Command=DeviceList");
-    assertThat(harness.rawEndpoints()).containsExactly("DeviceList", "Get_Comm", "GridProfileGet", "DeviceList");
+    assertThat(pvs.requests())
+        .containsExactly(
+            "/cgi-bin/dl_cgi?Command=DeviceList",
+            "/cgi-bin/dl_cgi?Command=Get_Comm",
+            "/cgi-bin/dl_cgi?Command=GridProfileGet",
+            "/cgi-bin/dl_cgi?Command=DeviceList");
+    assertThat(harness.rawEndpoints())
+        .containsExactly("DeviceList", "Get_Comm", "GridProfileGet", "DeviceList");
   }
 
   @Test
@@ -77,11 +81,14 @@ class SunpowerClientLegacyTest {
     assertThat(responses.deviceList()).isEqualTo(FakePvs.DEVICE_LIST);
     assertThat(responses.comm()).isEqualTo(FakePvs.GET_COMM);
     assertThat(responses.gridProfile()).isNull();
-    assertThat(responses.failures()).singleElement().satisfies(failure -> {
-      assertThat(failure.endpoint()).isEqualTo("GridProfileGet");
-      assertThat(failure.reason()).isEqualTo(FailureReason.HTTP_STATUS);
-      assertThat(failure.message()).startsWith("GridProfileGet: HTTP 500");
-    });
+    assertThat(responses.failures())
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.endpoint()).isEqualTo("GridProfileGet");
+              assertThat(failure.reason()).isEqualTo(FailureReason.HTTP_STATUS);
+              assertThat(failure.message()).startsWith("GridProfileGet: HTTP 500");
+            });
   }
 
   @Test
@@ -96,12 +103,13 @@ class SunpowerClientLegacyTest {
 
     assertThat(responses.gridProfile()).isEqualTo(FakePvs.GRID_PROFILE);
     assertThat(responses.comm()).isEqualTo(FakePvs.GET_COMM);
-    assertThat(responses.failures()).extracting(EndpointFailure::endpoint, EndpointFailure::reason)
+    assertThat(responses.failures())
+        .extracting(EndpointFailure::endpoint, EndpointFailure::reason)
         .containsExactly(
-            tuple("Get_Comm", FailureReason.AUTH),
-            tuple("GridProfileGet", FailureReason.PARSE));
+            tuple("Get_Comm", FailureReason.AUTH), tuple("GridProfileGet", FailureReason.PARSE));
     assertThat(responses.failures().get(1).message()).contains("Could not connect to mime.");
-    assertThat(harness.raw.get(harness.raw.size() - 1).error()).contains("Could not connect to mime.");
+    assertThat(harness.raw.get(harness.raw.size() - 1).error())
+        .contains("Could not connect to mime.");
   }
 
   @Test
@@ -112,7 +120,8 @@ class SunpowerClientLegacyTest {
     SunpowerResponses responses = harness.client(pvs.address()).fetch();
 
     assertThat(responses.deviceList()).isEqualTo(FakePvs.DEVICE_LIST);
-    assertThat(responses.failures()).extracting(EndpointFailure::endpoint, EndpointFailure::reason)
+    assertThat(responses.failures())
+        .extracting(EndpointFailure::endpoint, EndpointFailure::reason)
         .containsExactly(
             tuple("Get_Comm", FailureReason.TIMEOUT),
             tuple("GridProfileGet", FailureReason.TIMEOUT));

@@ -7,8 +7,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.testing.Http;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 class SunpowerClientSecretsTest {
   private final SunpowerClientHarness harness = new SunpowerClientHarness();
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-  private final Logger rootLogger = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  private final Logger rootLogger =
+      (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private Level previousLevel;
   private FakePvs pvs;
 
@@ -51,15 +52,22 @@ class SunpowerClientSecretsTest {
     pvs.rejectAllSessions(true);
     harness.failure(client);
 
-    List<String> secrets = new ArrayList<>(List.of(FakePvs.SERIAL_PASSWORD, "wrong-pass",
-        Http.basicCredentials("ssm_owner", FakePvs.SERIAL_PASSWORD)));
+    List<String> secrets =
+        new ArrayList<>(
+            List.of(
+                FakePvs.SERIAL_PASSWORD,
+                "wrong-pass",
+                Http.basicCredentials("ssm_owner", FakePvs.SERIAL_PASSWORD)));
     secrets.addAll(pvs.issuedSessions());
     assertThat(pvs.issuedSessions()).hasSize(3);
     List<String> visible = new ArrayList<>(harness.visibleText());
     log.list.forEach(event -> visible.add(event.getFormattedMessage()));
 
     assertThat(visible).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(secrets));
-    assertThat(harness.raw).filteredOn(exchange -> exchange.endpoint().equals("auth"))
-        .hasSize(4).extracting(RawExchange::body).containsOnly(DeviceHttp.REDACTED);
+    assertThat(harness.raw)
+        .filteredOn(exchange -> exchange.endpoint().equals("auth"))
+        .hasSize(4)
+        .extracting(RawExchange::body)
+        .containsOnly(DeviceHttp.REDACTED);
   }
 }

@@ -19,7 +19,8 @@ class SunpowerClientTlsTest {
 
       assertThat(responses.api()).isEqualTo(SunpowerApi.VARS);
       assertThat(responses.vars().get("/sys/devices/meter/")).contains("p3phsumKw");
-      assertThat(harness.raw).allSatisfy(exchange -> assertThat(exchange.url()).startsWith("https://127.0.0.1:"));
+      assertThat(harness.raw)
+          .allSatisfy(exchange -> assertThat(exchange.url()).startsWith("https://127.0.0.1:"));
     }
   }
 
@@ -33,10 +34,13 @@ class SunpowerClientTlsTest {
 
   @Test
   void useTlsSwitchesTheSchemeAndTheDefaultPort() {
-    assertThat(PvsTransport.baseUri(URI.create("http://pvs:80"), true)).isEqualTo(URI.create("https://pvs:443"));
+    assertThat(PvsTransport.baseUri(URI.create("http://pvs:80"), true))
+        .isEqualTo(URI.create("https://pvs:443"));
     assertThat(PvsTransport.baseUri(URI.create("http://pvs:8443/proxy"), true))
         .isEqualTo(URI.create("https://pvs:8443/proxy"));
-    assertThat(PvsTransport.baseUri(URI.create("https://pvs:443"), true)).isEqualTo(URI.create("https://pvs:443"));
-    assertThat(PvsTransport.baseUri(URI.create("http://pvs:80"), false)).isEqualTo(URI.create("http://pvs:80"));
+    assertThat(PvsTransport.baseUri(URI.create("https://pvs:443"), true))
+        .isEqualTo(URI.create("https://pvs:443"));
+    assertThat(PvsTransport.baseUri(URI.create("http://pvs:80"), false))
+        .isEqualTo(URI.create("http://pvs:80"));
   }
 }

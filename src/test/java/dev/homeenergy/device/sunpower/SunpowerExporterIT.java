@@ -1,11 +1,11 @@
 package dev.homeenergy.device.sunpower;
 
-import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
-import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
+import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
 import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.Exposition;
@@ -20,7 +20,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The exporter against the simulated PVS over loopback HTTP: both firmware modes and every fault. */
+/**
+ * The exporter against the simulated PVS over loopback HTTP: both firmware modes and every fault.
+ */
 class SunpowerExporterIT {
   private static final Duration INTERVAL = Duration.ofMillis(200);
 
@@ -33,13 +35,22 @@ class SunpowerExporterIT {
   }
 
   private SunpowerSimulator pvs(String scenario, String... faults) throws IOException {
-    return harness.track(SunpowerSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, scenario, simulatedTime, Set.of(faults)),
-        SunpowerSimulatorSettings.defaults().withPerDeviceLatency(Duration.ZERO)));
+    return harness.track(
+        SunpowerSimulator.start(
+            new SimulatorOptions("127.0.0.1", 0, scenario, simulatedTime, Set.of(faults)),
+            SunpowerSimulatorSettings.defaults().withPerDeviceLatency(Duration.ZERO)));
   }
 
-  private static DeviceConfig device(URI address, NamingStyle naming, Duration timeout, Map<String, Object> extra) {
-    return new DeviceConfig("roof", SunpowerFamily.TYPE, address, INTERVAL, timeout, Duration.ofSeconds(30), naming,
+  private static DeviceConfig device(
+      URI address, NamingStyle naming, Duration timeout, Map<String, Object> extra) {
+    return new DeviceConfig(
+        "roof",
+        SunpowerFamily.TYPE,
+        address,
+        INTERVAL,
+        timeout,
+        Duration.ofSeconds(30),
+        naming,
         extra);
   }
 
@@ -47,11 +58,15 @@ class SunpowerExporterIT {
     return device(address, NamingStyle.NATIVE, Duration.ofSeconds(5), Map.of());
   }
 
-  private static final String UP = "home_energy_exporter_device_up{device=\"roof\",type=\"sunpower\"}";
-  private static final String POLLS = "home_energy_exporter_device_polls_total{device=\"roof\",type=\"sunpower\"}";
+  private static final String UP =
+      "home_energy_exporter_device_up{device=\"roof\",type=\"sunpower\"}";
+  private static final String POLLS =
+      "home_energy_exporter_device_polls_total{device=\"roof\",type=\"sunpower\"}";
 
   private static String errors(String reason) {
-    return "home_energy_exporter_device_poll_errors_total{device=\"roof\",reason=\"" + reason + "\",type=\"sunpower\"}";
+    return "home_energy_exporter_device_poll_errors_total{device=\"roof\",reason=\""
+        + reason
+        + "\",type=\"sunpower\"}";
   }
 
   private static long series(Exposition metrics, String name) {
@@ -81,7 +96,8 @@ class SunpowerExporterIT {
     SunpowerSimulator sim = pvs("locked");
     harness.serve(List.of(device(sim.baseUri())));
 
-    Exposition metrics = harness.awaitScrape(m -> m.value(UP).orElse(0) == 1 && m.value(POLLS).orElse(0) >= 3);
+    Exposition metrics =
+        harness.awaitScrape(m -> m.value(UP).orElse(0) == 1 && m.value(POLLS).orElse(0) >= 3);
     assertThat(metrics.value("sunpower_pvs_api_info{api=\"vars\",device=\"roof\"}")).hasValue(1);
     assertThat(series(metrics, "sunpower_pvs_inverter_ac_power_watts")).isEqualTo(12);
     assertThat(metrics.hasMetric("sunpower_pvs_site_pv_power_watts")).isTrue();
@@ -105,7 +121,8 @@ class SunpowerExporterIT {
   void aDeviceListSlowerThanTheTimeoutIsATimeout() throws IOException {
     SunpowerSimulator sim = pvs("legacy", "slow");
     sim.setSlowDelay(Duration.ofSeconds(3));
-    harness.serve(List.of(device(sim.baseUri(), NamingStyle.NATIVE, Duration.ofMillis(500), Map.of())));
+    harness.serve(
+        List.of(device(sim.baseUri(), NamingStyle.NATIVE, Duration.ofMillis(500), Map.of())));
 
     Exposition metrics = harness.awaitScrape(m -> m.value(errors("timeout")).orElse(0) >= 1);
     assertThat(metrics.value(UP)).hasValue(0);
@@ -116,8 +133,14 @@ class SunpowerExporterIT {
     SunpowerSimulator sim = pvs("legacy", "grid_profile_error");
     harness.serve(List.of(device(sim.baseUri())));
 
-    Exposition metrics = harness.awaitScrape(m -> m.value(UP).orElse(0) == 1
-        && m.value("home_energy_exporter_device_endpoint_errors_total{device=\"roof\",endpoint=\"GridProfileGet\",reason=\"parse\",type=\"sunpower\"}").orElse(0) >= 1);
+    Exposition metrics =
+        harness.awaitScrape(
+            m ->
+                m.value(UP).orElse(0) == 1
+                    && m.value(
+                                "home_energy_exporter_device_endpoint_errors_total{device=\"roof\",endpoint=\"GridProfileGet\",reason=\"parse\",type=\"sunpower\"}")
+                            .orElse(0)
+                        >= 1);
     assertThat(metrics.hasMetric("sunpower_pvs_grid_profile_info")).isFalse();
     assertThat(series(metrics, "sunpower_pvs_inverter_ac_power_watts")).isEqualTo(12);
   }
@@ -135,8 +158,11 @@ class SunpowerExporterIT {
     SunpowerSimulator sim = pvs("legacy", "inverter_error");
     harness.serve(List.of(device(sim.baseUri())));
     Exposition metrics = awaitUp();
-    assertThat(metrics.sampleLines()).anyMatch(l -> l.startsWith("sunpower_pvs_device_state{") && l.contains("state=\"error\""));
-    assertThat(metrics.sampleLines()).anyMatch(l -> l.startsWith("sunpower_pvs_device_state{") && l.contains("state=\"working\""));
+    assertThat(metrics.sampleLines())
+        .anyMatch(l -> l.startsWith("sunpower_pvs_device_state{") && l.contains("state=\"error\""));
+    assertThat(metrics.sampleLines())
+        .anyMatch(
+            l -> l.startsWith("sunpower_pvs_device_state{") && l.contains("state=\"working\""));
   }
 
   @Test
@@ -154,7 +180,9 @@ class SunpowerExporterIT {
       try (ExporterHarness own = new ExporterHarness(List.of(new SunpowerFamily()))) {
         own.serve(List.of(device(sim.baseUri())));
         Exposition metrics = own.awaitScrape(m -> m.value(UP).orElse(0) == 1);
-        assertThat(metrics.metricNames()).as(scenario).anyMatch(n -> n.startsWith("sunpower_pvs_storage_"));
+        assertThat(metrics.metricNames())
+            .as(scenario)
+            .anyMatch(n -> n.startsWith("sunpower_pvs_storage_"));
       } catch (Exception e) {
         throw new AssertionError(scenario, e);
       }
@@ -164,15 +192,24 @@ class SunpowerExporterIT {
   @Test
   void deviceTimestampsAreMillisecondsThatPrometheusAccepts() throws Exception {
     SunpowerSimulator sim = pvs("legacy");
-    harness.serve(List.of(device(sim.baseUri(), NamingStyle.NATIVE, Duration.ofSeconds(5),
-        Map.of("use_device_data_timestamp", true))));
+    harness.serve(
+        List.of(
+            device(
+                sim.baseUri(),
+                NamingStyle.NATIVE,
+                Duration.ofSeconds(5),
+                Map.of("use_device_data_timestamp", true))));
     Exposition metrics = awaitUp();
 
-    String line = metrics.sampleLines().stream()
-        .filter(l -> l.startsWith("sunpower_pvs_inverter_ac_power_watts{")).findFirst().orElseThrow();
+    String line =
+        metrics.sampleLines().stream()
+            .filter(l -> l.startsWith("sunpower_pvs_inverter_ac_power_watts{"))
+            .findFirst()
+            .orElseThrow();
     assertThat(line).matches(".* \\S+ \\d{13}");
     long stamp = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
-    assertThat(Math.abs(stamp - simulatedTime.millis())).isLessThan(Duration.ofMinutes(10).toMillis());
+    assertThat(Math.abs(stamp - simulatedTime.millis()))
+        .isLessThan(Duration.ofMinutes(10).toMillis());
     Promtool.Result result = Promtool.checkMetrics(metrics.text());
     assertThat(result.exitCode()).as(result.output()).isZero();
   }
@@ -180,11 +217,13 @@ class SunpowerExporterIT {
   @Test
   void nativeIsLintCleanAndCompatOnlyTripsOnTheSeedsOwnNames() throws Exception {
     SunpowerSimulator sim = pvs("legacy");
-    harness.serve(List.of(device(sim.baseUri(), NamingStyle.COMPAT, Duration.ofSeconds(5), Map.of())));
+    harness.serve(
+        List.of(device(sim.baseUri(), NamingStyle.COMPAT, Duration.ofSeconds(5), Map.of())));
     Exposition compat = awaitUp();
     assertThat(compat.hasMetric("sunpower_pvs_inverter_ac_power_watts")).isTrue();
     Promtool.Result result = Promtool.checkMetrics(compat.text());
     assertThat(result.exitCode()).as(result.output()).isIn(0, 3);
-    assertThat(result.problems()).allSatisfy(p -> assertThat(p.split(" ")[0]).endsWith("_watt_hours"));
+    assertThat(result.problems())
+        .allSatisfy(p -> assertThat(p.split(" ")[0]).endsWith("_watt_hours"));
   }
 }

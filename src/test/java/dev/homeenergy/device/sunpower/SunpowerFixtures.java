@@ -11,17 +11,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Poll responses and readings built from the PVS captures under {@code src/test/resources/sunpower/}. */
+/**
+ * Poll responses and readings built from the PVS captures under {@code
+ * src/test/resources/sunpower/}.
+ */
 public final class SunpowerFixtures {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private SunpowerFixtures() {}
 
-
   static SunpowerResponses dlCgi(String deviceList, String comm, String gridProfile) {
-    return new SunpowerResponses(SunpowerApi.DL_CGI, Fixtures.text("sunpower", deviceList),
+    return new SunpowerResponses(
+        SunpowerApi.DL_CGI,
+        Fixtures.text("sunpower", deviceList),
         comm == null ? null : Fixtures.text("sunpower", comm),
-        gridProfile == null ? null : Fixtures.text("sunpower", gridProfile), null, null, List.of());
+        gridProfile == null ? null : Fixtures.text("sunpower", gridProfile),
+        null,
+        null,
+        List.of());
   }
 
   static SunpowerReading dlCgiReading(String deviceList) {
@@ -43,10 +50,13 @@ public final class SunpowerFixtures {
     for (String file : files) {
       try {
         JsonNode dump = MAPPER.readTree(Fixtures.text("sunpower", file));
-        dump.properties().forEach(e -> SunpowerResponses.VARS_MATCHES.stream()
-            .filter(e.getKey()::startsWith)
-            .findFirst()
-            .ifPresent(p -> bodies.get(p).set(e.getKey(), e.getValue())));
+        dump.properties()
+            .forEach(
+                e ->
+                    SunpowerResponses.VARS_MATCHES.stream()
+                        .filter(e.getKey()::startsWith)
+                        .findFirst()
+                        .ifPresent(p -> bodies.get(p).set(e.getKey(), e.getValue())));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -57,7 +67,9 @@ public final class SunpowerFixtures {
   }
 
   static SunpowerReading varsReading(Map<String, String> bodies, String supervisorInfo) {
-    return parse(new SunpowerResponses(SunpowerApi.VARS, null, null, null, bodies, supervisorInfo, List.of()));
+    return parse(
+        new SunpowerResponses(
+            SunpowerApi.VARS, null, null, null, bodies, supervisorInfo, List.of()));
   }
 
   static SunpowerReading parse(SunpowerResponses responses) {

@@ -8,8 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
-import dev.homeenergy.devicehttp.LoginGate;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.LoginGate;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 class SunpowerSessionTest {
   private final SunpowerClientHarness harness = new SunpowerClientHarness();
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-  private final Logger packageLogger = (Logger) LoggerFactory.getLogger("dev.homeenergy.device.sunpower");
+  private final Logger packageLogger =
+      (Logger) LoggerFactory.getLogger("dev.homeenergy.device.sunpower");
   private FakePvs pvs;
 
   @BeforeEach
@@ -43,19 +44,27 @@ class SunpowerSessionTest {
     assertThat(responses.api()).isEqualTo(SunpowerApi.VARS);
     assertThat(responses.deviceList()).isNull();
     assertThat(responses.supervisorInfo()).contains(FakePvs.SERIAL);
-    assertThat(pvs.authorizations()).containsExactly(
-        FakePvs.basic("0F02C"));
+    assertThat(pvs.authorizations()).containsExactly(FakePvs.basic("0F02C"));
     assertThat(responses.vars()).containsOnlyKeys(SunpowerResponses.VARS_MATCHES);
     assertThat(responses.vars().get("/sys/devices/inverter/")).contains("p3phsumKw");
     assertThat(responses.vars().get("/sys/devices/ess/")).isEqualTo("{}");
     assertThat(responses.vars().get("/sys/devices/transfer_switch/")).isEqualTo("{}");
     assertThat(responses.failures()).isEmpty();
-    assertThat(pvs.requests()).contains(
-        "/vars?match=/sys/info/&fmt=obj&cache=hee_info",
-        "/vars?match=/sys/devices/transfer_switch/&fmt=obj&cache=hee_transfer_switch");
-    assertThat(harness.rawEndpoints()).containsExactly("DeviceList", "supervisor/info", "auth",
-        "vars /sys/info/", "vars /sys/livedata/", "vars /sys/devices/inverter/", "vars /sys/devices/meter/",
-        "vars /sys/devices/ess/", "vars /sys/devices/transfer_switch/");
+    assertThat(pvs.requests())
+        .contains(
+            "/vars?match=/sys/info/&fmt=obj&cache=hee_info",
+            "/vars?match=/sys/devices/transfer_switch/&fmt=obj&cache=hee_transfer_switch");
+    assertThat(harness.rawEndpoints())
+        .containsExactly(
+            "DeviceList",
+            "supervisor/info",
+            "auth",
+            "vars /sys/info/",
+            "vars /sys/livedata/",
+            "vars /sys/devices/inverter/",
+            "vars /sys/devices/meter/",
+            "vars /sys/devices/ess/",
+            "vars /sys/devices/transfer_switch/");
   }
 
   @Test
@@ -70,8 +79,12 @@ class SunpowerSessionTest {
     assertThat(pvs.hits("DeviceList")).isEqualTo(1);
     assertThat(pvs.hits("supervisor/info")).isEqualTo(1);
     assertThat(pvs.logins()).isEqualTo(1);
-    assertThat(pvs.cookiesSeen()).hasSize(12).containsOnly("session=" + pvs.sessions().iterator().next());
-    assertThat(log.list).filteredOn(e -> e.getLevel() == Level.INFO).extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(pvs.cookiesSeen())
+        .hasSize(12)
+        .containsOnly("session=" + pvs.sessions().iterator().next());
+    assertThat(log.list)
+        .filteredOn(e -> e.getLevel() == Level.INFO)
+        .extracting(ILoggingEvent::getFormattedMessage)
         .containsOnlyOnce("PVS pvs has the 2025 firmware: reading it through /vars");
   }
 
@@ -99,7 +112,8 @@ class SunpowerSessionTest {
     PollException failure = harness.failure(client);
 
     assertThat(failure.reason()).isEqualTo(FailureReason.AUTH);
-    assertThat(failure.getMessage()).startsWith("vars /sys/info/: HTTP 401")
+    assertThat(failure.getMessage())
+        .startsWith("vars /sys/info/: HTTP 401")
         .endsWith("(even with a session from a fresh login)");
     assertThat(pvs.logins()).isEqualTo(2);
     assertThat(pvs.hits("/sys/livedata/")).isEqualTo(1);
@@ -107,7 +121,8 @@ class SunpowerSessionTest {
 
   @Test
   void aWrongPasswordFailsAsAuthAndBacksOffLogins() throws Exception {
-    SunpowerClient client = harness.client(pvs.address(), Map.of("password", new Secret("wrong-pass")));
+    SunpowerClient client =
+        harness.client(pvs.address(), Map.of("password", new Secret("wrong-pass")));
 
     PollException first = harness.failure(client);
     assertThat(first.reason()).isEqualTo(FailureReason.AUTH);
@@ -134,14 +149,19 @@ class SunpowerSessionTest {
   void aConfiguredPasswordAndSerialAreUsed() throws Exception {
     pvs.password("S3CR3");
     SunpowerResponses withPassword =
-        harness.client(pvs.address(), Map.of("api", "vars", "password", new Secret("S3CR3"))).fetch();
+        harness
+            .client(pvs.address(), Map.of("api", "vars", "password", new Secret("S3CR3")))
+            .fetch();
     pvs.password("98765");
     SunpowerResponses withSerial =
-        harness.client(pvs.address(), Map.of("api", "vars", "serial", "ZT0000000000098765")).fetch();
+        harness
+            .client(pvs.address(), Map.of("api", "vars", "serial", "ZT0000000000098765"))
+            .fetch();
 
     assertThat(withPassword.failures()).isEmpty();
     assertThat(withSerial.failures()).isEmpty();
-    assertThat(pvs.authorizations()).containsExactly(FakePvs.basic("S3CR3"), FakePvs.basic("98765"));
+    assertThat(pvs.authorizations())
+        .containsExactly(FakePvs.basic("S3CR3"), FakePvs.basic("98765"));
     assertThat(pvs.hits("DeviceList")).isZero();
   }
 
@@ -162,7 +182,9 @@ class SunpowerSessionTest {
 
     PollException failure = harness.failure(client);
     assertThat(failure.reason()).isEqualTo(FailureReason.HTTP_STATUS);
-    assertThat(failure.getMessage()).startsWith("supervisor/info: HTTP 500").endsWith("set serial or password)");
+    assertThat(failure.getMessage())
+        .startsWith("supervisor/info: HTTP 500")
+        .endsWith("set serial or password)");
     assertThat(pvs.logins()).isZero();
 
     pvs.answer("supervisor/info", "{\"supervisor\":{\"SERIAL\":\"" + FakePvs.SERIAL + "\"}}");

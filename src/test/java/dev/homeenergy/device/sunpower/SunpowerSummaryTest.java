@@ -14,10 +14,16 @@ class SunpowerSummaryTest {
 
   @Test
   void varsUsesLiveDataAndBattery() {
-    SunpowerReading reading = SunpowerFixtures.varsReading(
-        SunpowerFixtures.varsBodies("vars_livedata_with_battery.json"), null);
-    assertThat(reading.summary()).hasValueSatisfying(s -> assertThat(s)
-        .startsWith(String.format(java.util.Locale.ROOT, "solar %.2f kW", reading.liveData().pvKw()))
-        .contains("battery " + Math.round(reading.liveData().soc() * 100) + " %"));
+    SunpowerReading reading =
+        SunpowerFixtures.varsReading(
+            SunpowerFixtures.varsBodies("vars_livedata_with_battery.json"), null);
+    assertThat(reading.summary())
+        .hasValueSatisfying(
+            s ->
+                assertThat(s)
+                    .startsWith(
+                        String.format(
+                            java.util.Locale.ROOT, "solar %.2f kW", reading.liveData().pvKw()))
+                    .contains("battery " + Math.round(reading.liveData().soc() * 100) + " %"));
   }
 }

@@ -56,7 +56,10 @@ class FleetBudgetTest {
     assertThat(budget.allows(FleetRequestKind.WAKE)).isTrue();
     budget.record(FleetRequestKind.DATA);
     TeslaResponses.FleetUsage usage = budget.usage(null);
-    assertThat(usage.requestsByKind()).containsEntry("wake", 1L).containsEntry("data", 1L).containsEntry("command", 0L);
+    assertThat(usage.requestsByKind())
+        .containsEntry("wake", 1L)
+        .containsEntry("data", 1L)
+        .containsEntry("command", 0L);
     assertThat(usage.dollarsSpent()).isCloseTo(0.022, Offset.offset(1e-9));
     assertThat(usage.budgetDollars()).isEqualTo(0.02);
   }

@@ -3,10 +3,10 @@ package dev.homeenergy.device.tesla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawRecorder;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.MutableClock;
 import java.io.IOException;
@@ -40,33 +40,51 @@ class FleetClientShapeTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      String body = answers.getOrDefault(path.startsWith("/api/1/energy_sites/") ? "site" : path, "{}");
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          String body =
+              answers.getOrDefault(path.startsWith("/api/1/energy_sites/") ? "site" : path, "{}");
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
     server.start();
     answers.put("/api/1/vehicles", NO_CARS);
     answers.put("/api/1/products", Fixtures.text("tesla", "teslatte__products_2023-11-06.json"));
     answers.put("site", Fixtures.text("tesla", "teslatte__live_status_plugged_in_2023-11-06.json"));
-    AccessTokenSource tokens = new AccessTokenSource() {
-      @Override
-      public String accessToken() {
-        return "token";
-      }
+    AccessTokenSource tokens =
+        new AccessTokenSource() {
+          @Override
+          public String accessToken() {
+            return "token";
+          }
 
-      @Override
-      public void rejected(String token) {}
-    };
-    TeslaSettings settings = new TeslaSettings(Path.of("unused.json"), List.of("all"), List.of("all"), 100, false,
-        VehicleSleepPolicy.Settings.defaults());
-    client = new FleetClient("tesla", URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-        new DeviceHttp(DeviceHttp.plainClient(Duration.ofSeconds(5)), clock, RawRecorder.discarding()),
-        tokens, new FleetBudget(100, clock), settings, clock, Duration.ofSeconds(5));
+          @Override
+          public void rejected(String token) {}
+        };
+    TeslaSettings settings =
+        new TeslaSettings(
+            Path.of("unused.json"),
+            List.of("all"),
+            List.of("all"),
+            100,
+            false,
+            VehicleSleepPolicy.Settings.defaults());
+    client =
+        new FleetClient(
+            "tesla",
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+            new DeviceHttp(
+                DeviceHttp.plainClient(Duration.ofSeconds(5)), clock, RawRecorder.discarding()),
+            tokens,
+            new FleetBudget(100, clock),
+            settings,
+            clock,
+            Duration.ofSeconds(5));
   }
 
   @AfterEach

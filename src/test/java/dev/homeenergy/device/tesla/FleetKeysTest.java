@@ -28,7 +28,8 @@ class FleetKeysTest {
 
     assertThat(written.privateKey()).isEqualTo(dir.resolve("keys/private-key.pem"));
     assertThat(written.publicKey()).isEqualTo(dir.resolve("keys/com.tesla.3p.public-key.pem"));
-    assertThat(written.publicKeyUrlPath()).isEqualTo("/.well-known/appspecific/com.tesla.3p.public-key.pem");
+    assertThat(written.publicKeyUrlPath())
+        .isEqualTo("/.well-known/appspecific/com.tesla.3p.public-key.pem");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.privateKey())))
         .isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.publicKey())))
@@ -38,9 +39,12 @@ class FleetKeysTest {
     }
 
     KeyFactory ec = KeyFactory.getInstance("EC");
-    PrivateKey privateKey = ec.generatePrivate(new PKCS8EncodedKeySpec(der(written.privateKey(), "PRIVATE KEY")));
-    PublicKey publicKey = ec.generatePublic(new X509EncodedKeySpec(der(written.publicKey(), "PUBLIC KEY")));
-    assertThat(((ECPublicKey) publicKey).getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
+    PrivateKey privateKey =
+        ec.generatePrivate(new PKCS8EncodedKeySpec(der(written.privateKey(), "PRIVATE KEY")));
+    PublicKey publicKey =
+        ec.generatePublic(new X509EncodedKeySpec(der(written.publicKey(), "PUBLIC KEY")));
+    assertThat(((ECPublicKey) publicKey).getParams().getCurve().getField().getFieldSize())
+        .isEqualTo(256);
 
     byte[] message = "pairing".getBytes(StandardCharsets.US_ASCII);
     Signature signer = Signature.getInstance("SHA256withECDSA");
@@ -74,7 +78,9 @@ class FleetKeysTest {
 
   private static byte[] der(Path pem, String type) throws java.io.IOException {
     String text = Files.readString(pem, StandardCharsets.US_ASCII);
-    assertThat(text).startsWith("-----BEGIN " + type + "-----\n").endsWith("-----END " + type + "-----\n");
+    assertThat(text)
+        .startsWith("-----BEGIN " + type + "-----\n")
+        .endsWith("-----END " + type + "-----\n");
     assertThat(text.lines().filter(l -> !l.startsWith("-----"))).allMatch(l -> l.length() <= 64);
     return Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", ""));
   }

@@ -13,15 +13,18 @@ class FleetRegionTest {
     assertThat(FleetRegion.EU.apiBase()).hasToString("https://fleet-api.prd.eu.vn.cloud.tesla.com");
     assertThat(FleetRegion.CN.apiBase()).hasToString("https://fleet-api.prd.cn.vn.cloud.tesla.cn");
     assertThat(FleetRegion.DEFAULT_AUTH_BASE).hasToString("https://auth.tesla.com");
-    assertThat(FleetRegion.DEFAULT_TOKEN_BASE).hasToString("https://fleet-auth.prd.vn.cloud.tesla.com");
+    assertThat(FleetRegion.DEFAULT_TOKEN_BASE)
+        .hasToString("https://fleet-auth.prd.vn.cloud.tesla.com");
   }
 
   @Test
   void configAcceptsNamesInAnyCaseAndBaseUrls() {
     assertThat(FleetRegion.fromConfig("eu")).isEqualTo(FleetRegion.EU);
     assertThat(FleetRegion.fromConfig(" NA ")).isEqualTo(FleetRegion.NA);
-    assertThat(FleetRegion.fromConfig("https://fleet-api.prd.cn.vn.cloud.tesla.cn/")).isEqualTo(FleetRegion.CN);
-    assertThat(FleetRegion.ofBaseUrl("https://fleet-api.prd.na.vn.cloud.tesla.com")).contains(FleetRegion.NA);
+    assertThat(FleetRegion.fromConfig("https://fleet-api.prd.cn.vn.cloud.tesla.cn/"))
+        .isEqualTo(FleetRegion.CN);
+    assertThat(FleetRegion.ofBaseUrl("https://fleet-api.prd.na.vn.cloud.tesla.com"))
+        .contains(FleetRegion.NA);
   }
 
   @Test

@@ -16,14 +16,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback Tesla token endpoint and partner-registration endpoint. Refresh tokens are
- * single-use, as Tesla's are: a reused one answers 400 invalid_grant.
+ * A loopback Tesla token endpoint and partner-registration endpoint. Refresh tokens are single-use,
+ * as Tesla's are: a reused one answers 400 invalid_grant.
  */
 final class OAuthFakeServer implements AutoCloseable {
   static final String CLIENT_SECRET = "client-secret-s3cr3t";
 
   /** One request the server received. */
-  record Received(String method, String path, String authorization, String contentType, String body) {
+  record Received(
+      String method, String path, String authorization, String contentType, String body) {
     Map<String, String> form() {
       return OAuthClient.parseQuery(body);
     }
@@ -56,9 +57,15 @@ final class OAuthFakeServer implements AutoCloseable {
   }
 
   OAuthClient.Settings settings() {
-    return new OAuthClient.Settings(URI.create("https://auth.example"), base(), base(), "client-id-1",
-        new dev.homeenergy.config.Secret(CLIENT_SECRET), "https://app.example/callback",
-        "openid offline_access vehicle_device_data", java.time.Duration.ofSeconds(5));
+    return new OAuthClient.Settings(
+        URI.create("https://auth.example"),
+        base(),
+        base(),
+        "client-id-1",
+        new dev.homeenergy.config.Secret(CLIENT_SECRET),
+        "https://app.example/callback",
+        "openid offline_access vehicle_device_data",
+        java.time.Duration.ofSeconds(5));
   }
 
   void acceptRefreshToken(String token) {
@@ -114,17 +121,29 @@ final class OAuthFakeServer implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       if (!validRefreshTokens.remove(form.getOrDefault("refresh_token", ""))) {
-        respond(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token reused\"}");
+        respond(
+            exchange,
+            400,
+            "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token reused\"}");
         return;
       }
     }
     int n = issued.incrementAndGet();
     String refresh = "refresh-" + n;
     validRefreshTokens.add(refresh);
-    String body = grant.equals("client_credentials")
-        ? "{\"access_token\":\"partner-" + n + "\",\"expires_in\":28800,\"token_type\":\"Bearer\"}"
-        : "{\"access_token\":\"access-" + n + "\",\"refresh_token\":\"" + refresh + "\",\"id_token\":\"id\","
-            + "\"expires_in\":" + expiresIn + ",\"token_type\":\"Bearer\"}";
+    String body =
+        grant.equals("client_credentials")
+            ? "{\"access_token\":\"partner-"
+                + n
+                + "\",\"expires_in\":28800,\"token_type\":\"Bearer\"}"
+            : "{\"access_token\":\"access-"
+                + n
+                + "\",\"refresh_token\":\""
+                + refresh
+                + "\",\"id_token\":\"id\","
+                + "\"expires_in\":"
+                + expiresIn
+                + ",\"token_type\":\"Bearer\"}";
     respond(exchange, 200, body);
   }
 
@@ -135,9 +154,13 @@ final class OAuthFakeServer implements AutoCloseable {
 
   private Received record(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-        exchange.getRequestHeaders().getFirst("Authorization"),
-        exchange.getRequestHeaders().getFirst("Content-Type"), body);
+    Received request =
+        new Received(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            exchange.getRequestHeaders().getFirst("Content-Type"),
+            body);
     received.add(request);
     return request;
   }

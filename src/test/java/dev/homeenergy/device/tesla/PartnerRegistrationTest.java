@@ -12,8 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PartnerRegistrationTest {
-  /** teslatte__tesla-docs-2023_partner_accounts_register.json, wrapped in {@code response} as the API does. */
-  private static final String REGISTERED = """
+  /**
+   * teslatte__tesla-docs-2023_partner_accounts_register.json, wrapped in {@code response} as the
+   * API does.
+   */
+  private static final String REGISTERED =
+      """
       {"response": {
        "client_id": "client-id",
        "name": "The Best Tesla Partner",
@@ -26,8 +30,10 @@ class PartnerRegistrationTest {
        "public_key": "04b3ba29bfed422f4a641630333458428cbd681ae1456f1d50521852577c3a84b22c7290087af38d8c4cd7b310dbfd79f164405d72a6cfac875ca37a7f09317891"
       }}
       """;
+
   /** vehicle-command__error_421_user_out_of_region.json. */
-  private static final String OUT_OF_REGION = """
+  private static final String OUT_OF_REGION =
+      """
       {
         "response": null,
         "error": "user out of region, use base URL: https://fleet-api.prd.na.vn.cloud.tesla.com, see https://developer.tesla.com/docs/fleet-api#regional-requirements",
@@ -42,7 +48,8 @@ class PartnerRegistrationTest {
   void start() throws IOException {
     server = new OAuthFakeServer();
     HttpClient http = HttpClient.newHttpClient();
-    OAuthClient oauth = new OAuthClient(server.settings(), http, MutableClock.at("2026-11-25T00:00:00Z"));
+    OAuthClient oauth =
+        new OAuthClient(server.settings(), http, MutableClock.at("2026-11-25T00:00:00Z"));
     registration = new PartnerRegistration(oauth, http, Duration.ofSeconds(5));
   }
 
@@ -62,7 +69,8 @@ class PartnerRegistrationTest {
     assertThat(account.publicKeyHex()).startsWith("04b3ba29");
     var requests = server.received();
     assertThat(requests).hasSize(2);
-    assertThat(requests.get(0).form()).containsEntry("grant_type", "client_credentials")
+    assertThat(requests.get(0).form())
+        .containsEntry("grant_type", "client_credentials")
         .containsEntry("audience", server.base().toString());
     assertThat(requests.get(1).method()).isEqualTo("POST");
     assertThat(requests.get(1).path()).isEqualTo("/api/1/partner_accounts");
@@ -72,10 +80,12 @@ class PartnerRegistrationTest {
 
   @Test
   void notRegisteredInTheRegionIsExplained() {
-    server.answerRegistration(412, "{\"response\":null,\"error\":\"Account must be registered in the current region\"}");
+    server.answerRegistration(
+        412, "{\"response\":null,\"error\":\"Account must be registered in the current region\"}");
 
     assertThatThrownBy(() -> registration.register("app.example.com"))
-        .isInstanceOfSatisfying(PartnerRegistrationException.class, e -> assertThat(e.httpStatus()).isEqualTo(412))
+        .isInstanceOfSatisfying(
+            PartnerRegistrationException.class, e -> assertThat(e.httpStatus()).isEqualTo(412))
         .hasMessageContaining("must be registered in this region")
         .hasMessageContaining(server.base().toString());
   }
@@ -96,7 +106,8 @@ class PartnerRegistrationTest {
 
     assertThatThrownBy(() -> registration.register("app.example.com"))
         .isInstanceOf(PartnerRegistrationException.class)
-        .hasMessageContaining("https://app.example.com/.well-known/appspecific/com.tesla.3p.public-key.pem");
+        .hasMessageContaining(
+            "https://app.example.com/.well-known/appspecific/com.tesla.3p.public-key.pem");
   }
 
   @Test
@@ -112,7 +123,8 @@ class PartnerRegistrationTest {
 
   @Test
   void anOversizedAnswerIsRefusedAtTheCap() {
-    server.answerRegistration(200, "{\"response\": {\"client_id\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}}");
+    server.answerRegistration(
+        200, "{\"response\": {\"client_id\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}}");
 
     assertThatThrownBy(() -> registration.register("the-best-partner.com"))
         .isInstanceOf(PartnerRegistrationException.class)

@@ -13,13 +13,20 @@ class TeslaNamingPromtoolIT {
 
   @Test
   void nativeWithAllFieldsIsLintClean() throws Exception {
-    TeslaReading reading = TeslaPayloadFixtures.parse(TeslaPayloadFixtures.responses(Map.of(
-        TeslaPayloadFixtures.HA_VIN, Fixtures.text("tesla", TeslaPayloadFixtures.HA_VEHICLE_DATA),
-        TeslaPayloadFixtures.DOCS_VIN, Fixtures.text("tesla", TeslaPayloadFixtures.DOCS_VEHICLE_DATA),
-        TeslaPayloadFixtures.ASLEEP_VIN, Fixtures.text("tesla", "tesla-api__vehicle_data_ownerapi_2020.json"))));
+    TeslaReading reading =
+        TeslaPayloadFixtures.parse(
+            TeslaPayloadFixtures.responses(
+                Map.of(
+                    TeslaPayloadFixtures.HA_VIN,
+                        Fixtures.text("tesla", TeslaPayloadFixtures.HA_VEHICLE_DATA),
+                    TeslaPayloadFixtures.DOCS_VIN,
+                        Fixtures.text("tesla", TeslaPayloadFixtures.DOCS_VEHICLE_DATA),
+                    TeslaPayloadFixtures.ASLEEP_VIN,
+                        Fixtures.text("tesla", "tesla-api__vehicle_data_ownerapi_2020.json"))));
 
-    Promtool.Result result = Promtool.checkMetrics(
-        RenderedSamples.render(new TeslaNativeNaming(true), reading, "tesla").text());
+    Promtool.Result result =
+        Promtool.checkMetrics(
+            RenderedSamples.render(new TeslaNativeNaming(true), reading, "tesla").text());
 
     assertThat(result.problems()).isEmpty();
     assertThat(result.exitCode()).isZero();
@@ -27,11 +34,14 @@ class TeslaNamingPromtoolIT {
 
   @Test
   void compatHasOnlyTheSeedsOwnLintProblem() throws Exception {
-    Promtool.Result result = Promtool.checkMetrics(
-        RenderedSamples.render(new TeslaCompatNaming(), TeslaPayloadFixtures.reading(), "tesla").text());
+    Promtool.Result result =
+        Promtool.checkMetrics(
+            RenderedSamples.render(new TeslaCompatNaming(), TeslaPayloadFixtures.reading(), "tesla")
+                .text());
 
-    assertThat(result.problems()).containsExactly(
-        "tesla_charge_time_remaining_hours use base unit \"seconds\" instead of \"hours\"");
+    assertThat(result.problems())
+        .containsExactly(
+            "tesla_charge_time_remaining_hours use base unit \"seconds\" instead of \"hours\"");
     assertThat(result.exitCode()).isEqualTo(3);
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TokenFileTest {
-  private static final String SEED_002_FILE = """
+  private static final String SEED_002_FILE =
+      """
       {"access_token": "eyJ-old-access", "refresh_token": "NA_old-refresh", \
       "expires_at": 1764025200.5, "token_type": "Bearer", "created_at": 1763996400.25}
       """;
@@ -24,8 +25,12 @@ class TokenFileTest {
   @TempDir Path dir;
 
   private static TeslaTokens tokens(String access, String refresh) {
-    return new TeslaTokens(new Secret(access), new Secret(refresh), Instant.parse("2026-11-25T08:00:00Z"),
-        "Bearer", Instant.parse("2026-11-25T00:00:00Z"));
+    return new TeslaTokens(
+        new Secret(access),
+        new Secret(refresh),
+        Instant.parse("2026-11-25T08:00:00Z"),
+        "Bearer",
+        Instant.parse("2026-11-25T00:00:00Z"));
   }
 
   @Test
@@ -48,11 +53,14 @@ class TokenFileTest {
     TokenFile.at(file).write(tokens("access-1", "refresh-1"));
 
     JsonNode written = new ObjectMapper().readTree(Files.readString(file));
-    assertThat(written.fieldNames()).toIterable()
+    assertThat(written.fieldNames())
+        .toIterable()
         .containsExactly("access_token", "refresh_token", "expires_at", "token_type", "created_at");
-    assertThat(written.get("expires_at").asLong()).isEqualTo(Instant.parse("2026-11-25T08:00:00Z").getEpochSecond());
+    assertThat(written.get("expires_at").asLong())
+        .isEqualTo(Instant.parse("2026-11-25T08:00:00Z").getEpochSecond());
     assertThat(written.get("created_at").isNumber()).isTrue();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(TokenFile.at(file).read()).contains(tokens("access-1", "refresh-1"));
     assertThat(siblings()).containsExactly("token.json");
   }
@@ -65,7 +73,8 @@ class TokenFileTest {
 
     TokenFile.at(file).read();
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -77,14 +86,19 @@ class TokenFileTest {
   void crashBeforeTheRenameLeavesTheOldFileIntact() throws IOException {
     Path file = dir.resolve("token.json");
     Files.writeString(file, SEED_002_FILE);
-    TokenFile crashing = new TokenFile(file, (source, target) -> {
-      throw new IOException("simulated crash before the rename");
-    });
+    TokenFile crashing =
+        new TokenFile(
+            file,
+            (source, target) -> {
+              throw new IOException("simulated crash before the rename");
+            });
 
-    assertThatThrownBy(() -> crashing.write(tokens("access-new", "refresh-new"))).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> crashing.write(tokens("access-new", "refresh-new")))
+        .isInstanceOf(IOException.class);
 
     assertThat(Files.readString(file)).isEqualTo(SEED_002_FILE);
-    assertThat(TokenFile.at(file).read().orElseThrow().refresh().reveal()).isEqualTo("NA_old-refresh");
+    assertThat(TokenFile.at(file).read().orElseThrow().refresh().reveal())
+        .isEqualTo("NA_old-refresh");
     assertThat(siblings()).containsExactly("token.json");
   }
 
@@ -94,7 +108,8 @@ class TokenFileTest {
     Files.writeString(file, SEED_002_FILE);
     Files.writeString(dir.resolve(".token.json.0f3c-crashed.tmp"), "{\"access_token\": \"half");
 
-    assertThat(TokenFile.at(file).read().orElseThrow().refresh().reveal()).isEqualTo("NA_old-refresh");
+    assertThat(TokenFile.at(file).read().orElseThrow().refresh().reveal())
+        .isEqualTo("NA_old-refresh");
 
     TokenFile.at(file).write(tokens("access-2", "refresh-2"));
     assertThat(siblings()).containsExactly("token.json");
@@ -104,7 +119,9 @@ class TokenFileTest {
   @Test
   void readsTheOwnerApiExportersTwoFiles() throws IOException {
     Files.writeString(dir.resolve("token.access"), "qts-access-token\n");
-    Files.writeString(dir.resolve("token.refresh"), "{\"refresh_token\": \"owner-refresh\", \"expires_in\": 300}\n");
+    Files.writeString(
+        dir.resolve("token.refresh"),
+        "{\"refresh_token\": \"owner-refresh\", \"expires_in\": 300}\n");
 
     TeslaTokens read = TokenFile.at(dir).read().orElseThrow();
 
@@ -120,7 +137,9 @@ class TokenFileTest {
 
     assertThat(Files.readString(dir.resolve("token.access"))).isEqualTo("access-3\n");
     assertThat(Files.readString(dir.resolve("token.refresh"))).isEqualTo("refresh-3\n");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("token.refresh"))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("token.refresh"))))
         .isEqualTo("rw-------");
   }
 

@@ -39,8 +39,14 @@ class TokenManagerTest {
     server = new OAuthFakeServer();
     oauth = new OAuthClient(server.settings(), HttpClient.newHttpClient(), clock);
     file = dir.resolve("token.json");
-    TokenFile.at(file).write(new TeslaTokens(new Secret("access-0"), new Secret("refresh-0"),
-        START.plus(Duration.ofHours(1)), "Bearer", START));
+    TokenFile.at(file)
+        .write(
+            new TeslaTokens(
+                new Secret("access-0"),
+                new Secret("refresh-0"),
+                START.plus(Duration.ofHours(1)),
+                "Bearer",
+                START));
     server.acceptRefreshToken("refresh-0");
   }
 
@@ -88,19 +94,27 @@ class TokenManagerTest {
   @Test
   void rotatedTokensAreSavedBeforeTheNewAccessTokenIsHandedOut() throws Exception {
     AtomicBoolean diskFull = new AtomicBoolean(true);
-    TokenFile flaky = new TokenFile(file, (source, target) -> {
-      if (diskFull.get()) {
-        throw new IOException("disk full");
-      }
-      Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    });
+    TokenFile flaky =
+        new TokenFile(
+            file,
+            (source, target) -> {
+              if (diskFull.get()) {
+                throw new IOException("disk full");
+              }
+              Files.move(
+                  source,
+                  target,
+                  java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                  java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            });
     TokenManager tokens = manager(flaky);
     clock.advance(Duration.ofHours(1));
 
     assertThatThrownBy(tokens::accessToken)
-        .isInstanceOfSatisfying(PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.INTERNAL))
-        .hasMessageNotContaining("access-1").hasMessageNotContaining("refresh-1");
+        .isInstanceOfSatisfying(
+            PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.INTERNAL))
+        .hasMessageNotContaining("access-1")
+        .hasMessageNotContaining("refresh-1");
     assertThat(TokenFile.at(file).read().orElseThrow().refresh().reveal()).isEqualTo("refresh-0");
 
     diskFull.set(false);
@@ -119,12 +133,16 @@ class TokenManagerTest {
       Future<String> first = pool.submit(tokens::accessToken);
       server.awaitRefreshArrived();
       CompletableFuture<Thread> secondThread = new CompletableFuture<>();
-      Future<String> second = pool.submit(() -> {
-        secondThread.complete(Thread.currentThread());
-        return tokens.accessToken();
-      });
+      Future<String> second =
+          pool.submit(
+              () -> {
+                secondThread.complete(Thread.currentThread());
+                return tokens.accessToken();
+              });
       Thread waiting = secondThread.get();
-      await().atMost(Duration.ofSeconds(10)).until(() -> waiting.getState() == Thread.State.BLOCKED);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> waiting.getState() == Thread.State.BLOCKED);
       gate.countDown();
 
       assertThat(first.get()).isEqualTo("access-1");
@@ -167,9 +185,11 @@ class TokenManagerTest {
     clock.advance(Duration.ofHours(1));
 
     assertThatThrownBy(tokens::accessToken)
-        .isInstanceOfSatisfying(PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.AUTH))
+        .isInstanceOfSatisfying(
+            PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.AUTH))
         .hasMessageContaining("home-energy-exporter tesla login")
-        .hasMessageNotContaining("refresh-0").hasMessageNotContaining(OAuthFakeServer.CLIENT_SECRET);
+        .hasMessageNotContaining("refresh-0")
+        .hasMessageNotContaining(OAuthFakeServer.CLIENT_SECRET);
     assertThat(Files.readString(file)).isEqualTo(before);
   }
 
@@ -181,7 +201,8 @@ class TokenManagerTest {
     assertThatThrownBy(tokens::accessToken).isInstanceOf(PollException.class);
 
     assertThatThrownBy(tokens::accessToken)
-        .isInstanceOfSatisfying(PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.AUTH))
+        .isInstanceOfSatisfying(
+            PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.AUTH))
         .hasMessageContaining("not logging in until");
     assertThat(server.received()).hasSize(1);
 
@@ -194,7 +215,8 @@ class TokenManagerTest {
   void missingTokenFileAsksToSignIn() {
     TokenManager tokens = manager(TokenFile.at(dir.resolve("absent.json")));
     assertThatThrownBy(tokens::accessToken)
-        .isInstanceOfSatisfying(PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.AUTH))
+        .isInstanceOfSatisfying(
+            PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.AUTH))
         .hasMessageContaining("home-energy-exporter tesla login");
   }
 

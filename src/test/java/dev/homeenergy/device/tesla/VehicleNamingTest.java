@@ -11,7 +11,8 @@ class VehicleNamingTest {
   private static final String[] HA = {"device", "tesla", "vin", HA_VIN, "name", "Test"};
 
   private static RenderedSamples render() {
-    return RenderedSamples.render(new VehicleNaming(false), TeslaPayloadFixtures.reading(), "tesla");
+    return RenderedSamples.render(
+        new VehicleNaming(false), TeslaPayloadFixtures.reading(), "tesla");
   }
 
   private static String[] with(String... more) {
@@ -43,9 +44,11 @@ class VehicleNamingTest {
     assertThat(s.value("tesla_vehicle_locked", HA)).isEqualTo(0);
     assertThat(s.value("tesla_vehicle_door_open", with("door", "driver_front"))).isEqualTo(0);
     assertThat(s.value("tesla_vehicle_trunk_open", with("trunk", "rear"))).isEqualTo(0);
-    assertThat(s.value("tesla_vehicle_tire_pressure_pascals", with("tire", "front_left"))).isEqualTo(2.775 * 1e5);
+    assertThat(s.value("tesla_vehicle_tire_pressure_pascals", with("tire", "front_left")))
+        .isEqualTo(2.775 * 1e5);
     assertThat(s.value("tesla_vehicle_state", with("state", "online"))).isEqualTo(1);
-    assertThat(s.value("tesla_vehicle", with("car_version", "2023.44.30.8 06f534d46010"))).isEqualTo(1);
+    assertThat(s.value("tesla_vehicle", with("car_version", "2023.44.30.8 06f534d46010")))
+        .isEqualTo(1);
   }
 
   @Test
@@ -54,18 +57,30 @@ class VehicleNamingTest {
     String[] docs = {"device", "tesla", "vin", TeslaPayloadFixtures.DOCS_VIN, "name", "Owned"};
 
     assertThat(s.value("tesla_vehicle_charge_energy_added_joules", docs)).isEqualTo(48.45 * 3.6e6);
-    assertThat(s.value("tesla_vehicle_charging_state", "device", "tesla", "vin", TeslaPayloadFixtures.DOCS_VIN, "name", "Owned",
-        "state", "Disconnected")).isEqualTo(1);
+    assertThat(
+            s.value(
+                "tesla_vehicle_charging_state",
+                "device",
+                "tesla",
+                "vin",
+                TeslaPayloadFixtures.DOCS_VIN,
+                "name",
+                "Owned",
+                "state",
+                "Disconnected"))
+        .isEqualTo(1);
     assertThat(s.value("tesla_vehicle_power_watts", docs)).isEqualTo(1000);
     assertThat(s.value("tesla_vehicle_time_to_full_charge_seconds", docs)).isEqualTo(0);
-    assertThat(s.family("tesla_vehicle_charge_rate_meters_per_second").unit()).isEqualTo("meters_per_second");
+    assertThat(s.family("tesla_vehicle_charge_rate_meters_per_second").unit())
+        .isEqualTo("meters_per_second");
   }
 
   @Test
   void asleepCarHasOnlyStateAndInfo() {
     RenderedSamples s = render();
 
-    assertThat(s.list()).filteredOn(x -> ASLEEP_VIN.equals(x.labels().get("vin")))
+    assertThat(s.list())
+        .filteredOn(x -> ASLEEP_VIN.equals(x.labels().get("vin")))
         .extracting(x -> x.family().name() + x.labels())
         .containsExactlyInAnyOrder(
             "tesla_vehicle{car_version=\"\",device=\"tesla\",name=\"Sleepy\",vin=\"5YJSA2DN0DFP21224\"}",
@@ -74,14 +89,18 @@ class VehicleNamingTest {
 
   @Test
   void everySampleCarriesDeviceVinAndName() {
-    RenderedSamples s = RenderedSamples.render(new VehicleNaming(true), TeslaPayloadFixtures.reading(), "tesla");
+    RenderedSamples s =
+        RenderedSamples.render(new VehicleNaming(true), TeslaPayloadFixtures.reading(), "tesla");
 
-    assertThat(s.list()).allSatisfy(x -> {
-      assertThat(x.labels().get("device")).isEqualTo("tesla");
-      assertThat(x.labels().get("vin")).isNotEmpty();
-      assertThat(x.labels().get("name")).isNotNull();
-    });
-    assertThat(s.text()).contains(
-        "tesla_vehicle_info{car_version=\"\",device=\"tesla\",name=\"Sleepy\",vin=\"5YJSA2DN0DFP21224\"} 1");
+    assertThat(s.list())
+        .allSatisfy(
+            x -> {
+              assertThat(x.labels().get("device")).isEqualTo("tesla");
+              assertThat(x.labels().get("vin")).isNotEmpty();
+              assertThat(x.labels().get("name")).isNotNull();
+            });
+    assertThat(s.text())
+        .contains(
+            "tesla_vehicle_info{car_version=\"\",device=\"tesla\",name=\"Sleepy\",vin=\"5YJSA2DN0DFP21224\"} 1");
   }
 }

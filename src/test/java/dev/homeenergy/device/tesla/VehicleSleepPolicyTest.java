@@ -52,7 +52,8 @@ class VehicleSleepPolicyTest {
     for (int i = 1; i < reads.size(); i++) {
       Duration gap = Duration.between(reads.get(i - 1), reads.get(i));
       assertThat(gap.equals(Duration.ofMinutes(5)) || gap.compareTo(Duration.ofMinutes(21)) >= 0)
-          .as("gap %s between reads", gap).isTrue();
+          .as("gap %s between reads", gap)
+          .isTrue();
     }
     assertThat(reads.size()).isLessThan(3 + 3 * 6);
   }
@@ -62,8 +63,10 @@ class VehicleSleepPolicyTest {
     Track track = new Track();
     track.listed("online", clock.instant());
     track.read(true, clock.instant());
-    assertThat(policy.decide(track, false, clock.instant())).isEqualTo(new Decision(Action.READ_DATA, Duration.ofMinutes(1)));
-    assertThat(policy.decide(track, true, clock.instant())).isEqualTo(new Decision(Action.READ_DATA, Duration.ofMinutes(2)));
+    assertThat(policy.decide(track, false, clock.instant()))
+        .isEqualTo(new Decision(Action.READ_DATA, Duration.ofMinutes(1)));
+    assertThat(policy.decide(track, true, clock.instant()))
+        .isEqualTo(new Decision(Action.READ_DATA, Duration.ofMinutes(2)));
   }
 
   @Test
@@ -82,9 +85,17 @@ class VehicleSleepPolicyTest {
 
   @Test
   void maxSleepWakesACarThatSleptLongerThanThat() {
-    VehicleSleepPolicy waking = new VehicleSleepPolicy(new Settings(Duration.ofMinutes(1), Duration.ofMinutes(2),
-        Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(21), Duration.ofMinutes(5), false,
-        Duration.ofHours(12)));
+    VehicleSleepPolicy waking =
+        new VehicleSleepPolicy(
+            new Settings(
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(15),
+                Duration.ofMinutes(21),
+                Duration.ofMinutes(5),
+                false,
+                Duration.ofHours(12)));
     Track track = new Track();
     track.listed("asleep", clock.instant());
     clock.advance(Duration.ofHours(11));
@@ -98,8 +109,17 @@ class VehicleSleepPolicyTest {
 
   @Test
   void wakeOnPollWakesEverySleepingCar() {
-    VehicleSleepPolicy always = new VehicleSleepPolicy(new Settings(Duration.ofMinutes(1), Duration.ofMinutes(2),
-        Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(21), Duration.ofMinutes(5), true, null));
+    VehicleSleepPolicy always =
+        new VehicleSleepPolicy(
+            new Settings(
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(15),
+                Duration.ofMinutes(21),
+                Duration.ofMinutes(5),
+                true,
+                null));
     Track track = new Track();
     track.listed("asleep", clock.instant());
     assertThat(always.decide(track, false, clock.instant()).action()).isEqualTo(Action.WAKE);

@@ -14,7 +14,8 @@ public final class Captures {
   static final String VITALS_FW25_PLUGGED = "vitals_unitA-fw25.34.1_plugged_state2.json";
   static final String VITALS_FW25_FAULTY =
       "vitals_unitA-fw25.34.1_state11_contactor_closed_0A_faulty.json";
-  public static final String VITALS_CHARGING_40A = "vitals_unitB-fwunknown_charging_state11_40A.json";
+  public static final String VITALS_CHARGING_40A =
+      "vitals_unitB-fwunknown_charging_state11_40A.json";
   static final String VITALS_STATE3 = "vitals_unitB-fwunknown_plugged_state3.json";
   static final String VITALS_STATE7 = "vitals_unitB-fwunknown_plugged_state7_nrr4.json";
   static final String VITALS_AFTER_STOP = "vitals_unitB-fwunknown_plugged_state9_after_stop.json";
@@ -39,7 +40,6 @@ public final class Captures {
   static final String VERSION_2021 = "version_2021_fw21.29.1_lib.json";
 
   private Captures() {}
-
 
   static <T> T parse(String name, Class<T> type) {
     try {

@@ -14,16 +14,50 @@ class CompatNamingTest {
   /** The 44 names of twc_fetcher.py, in its order: vitals, wifi_status, lifetime. */
   private static final List<String> SEED_NAMES =
       List.of(
-          "contactor_closed", "vehicle_connected", "session_s", "grid_v", "grid_hz",
-          "vehicle_current_a", "currentA_a", "currentB_a", "currentC_a", "currentN_a",
-          "voltageA_v", "voltageB_v", "voltageC_v", "relay_coil_v", "pcba_temp_c",
-          "handle_temp_c", "mcu_temp_c", "uptime_s", "input_thermopile_uv", "prox_v",
-          "pilot_high_v", "pilot_low_v", "session_energy_wh", "config_status", "evse_state",
-          "current_alerts", "evse_not_ready_reasons",
-          "wifi_ssid", "wifi_signal_strength", "wifi_rssi", "wifi_snr", "wifi_connected",
-          "wifi_infra_ip", "internet", "wifi_mac",
-          "contactor_cycles", "contactor_cycles_loaded", "alert_count", "thermal_foldbacks",
-          "charge_starts", "energy_wh", "connector_cycles", "uptime_all", "charging_time_s");
+          "contactor_closed",
+          "vehicle_connected",
+          "session_s",
+          "grid_v",
+          "grid_hz",
+          "vehicle_current_a",
+          "currentA_a",
+          "currentB_a",
+          "currentC_a",
+          "currentN_a",
+          "voltageA_v",
+          "voltageB_v",
+          "voltageC_v",
+          "relay_coil_v",
+          "pcba_temp_c",
+          "handle_temp_c",
+          "mcu_temp_c",
+          "uptime_s",
+          "input_thermopile_uv",
+          "prox_v",
+          "pilot_high_v",
+          "pilot_low_v",
+          "session_energy_wh",
+          "config_status",
+          "evse_state",
+          "current_alerts",
+          "evse_not_ready_reasons",
+          "wifi_ssid",
+          "wifi_signal_strength",
+          "wifi_rssi",
+          "wifi_snr",
+          "wifi_connected",
+          "wifi_infra_ip",
+          "internet",
+          "wifi_mac",
+          "contactor_cycles",
+          "contactor_cycles_loaded",
+          "alert_count",
+          "thermal_foldbacks",
+          "charge_starts",
+          "energy_wh",
+          "connector_cycles",
+          "uptime_all",
+          "charging_time_s");
 
   private static RenderedSamples render(WallConnectorReading reading) {
     return RenderedSamples.render(new CompatNaming(), reading, "garage");
@@ -48,8 +82,7 @@ class CompatNamingTest {
   void noDeviceLabelAndOnlyTheSeedsLabels() {
     RenderedSamples s = render(Captures.fw25Reading());
 
-    assertThat(s.list())
-        .allSatisfy(sample -> assertThat(sample.labels().get("device")).isNull());
+    assertThat(s.list()).allSatisfy(sample -> assertThat(sample.labels().get("device")).isNull());
     assertThat(s.list().stream().filter(x -> !x.labels().isEmpty()))
         .extracting(x -> x.family().name() + x.labels())
         .containsExactly(
@@ -141,8 +174,15 @@ class CompatNamingTest {
 
     assertThat(s.names())
         .containsExactly(
-            "contactor_cycles", "contactor_cycles_loaded", "alert_count", "thermal_foldbacks",
-            "charge_starts", "energy_wh", "connector_cycles", "uptime_all", "charging_time_s");
+            "contactor_cycles",
+            "contactor_cycles_loaded",
+            "alert_count",
+            "thermal_foldbacks",
+            "charge_starts",
+            "energy_wh",
+            "connector_cycles",
+            "uptime_all",
+            "charging_time_s");
     assertThat(s.value("contactor_cycles_loaded")).isZero();
     assertThat(s.value("alert_count")).isZero();
     assertThat(s.value("contactor_cycles")).isEqualTo(450);
@@ -151,9 +191,36 @@ class CompatNamingTest {
   @Test
   void labelValuesAreEscapedByClientJava() {
     Vitals v =
-        new Vitals(null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            List.of("a\"b", "c\\d"), List.of());
+        new Vitals(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of("a\"b", "c\\d"),
+            List.of());
     WifiStatus w = new WifiStatus("line\nbreak", null, null, null, null, null, null, null);
     RenderedSamples s = render(new WallConnectorReading(v, null, w, null));
 

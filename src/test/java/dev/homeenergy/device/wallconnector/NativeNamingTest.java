@@ -74,7 +74,8 @@ class NativeNamingTest {
   void everySampleCarriesTheDeviceLabelAndIsUnique() {
     RenderedSamples s = render(Captures.fw25Reading());
 
-    assertThat(s.list()).allSatisfy(sample -> assertThat(sample.labels().get("device")).isEqualTo(DEVICE));
+    assertThat(s.list())
+        .allSatisfy(sample -> assertThat(sample.labels().get("device")).isEqualTo(DEVICE));
     assertThat(s.list().stream().map(x -> x.family().name() + x.labels()).distinct().count())
         .isEqualTo(s.list().size());
   }
@@ -93,22 +94,28 @@ class NativeNamingTest {
     assertThat(s.value(P + "grid_frequency_hertz", "device", DEVICE)).isEqualTo(59.873);
     assertThat(s.value(P + "vehicle_current_amperes", "device", DEVICE)).isEqualTo(40.1);
     assertThat(s.value(P + "phase_current_amperes", "device", DEVICE, "phase", "A")).isEqualTo(0.0);
-    assertThat(s.value(P + "phase_current_amperes", "device", DEVICE, "phase", "B")).isEqualTo(40.1);
+    assertThat(s.value(P + "phase_current_amperes", "device", DEVICE, "phase", "B"))
+        .isEqualTo(40.1);
     assertThat(s.value(P + "phase_current_amperes", "device", DEVICE, "phase", "C")).isEqualTo(0.0);
-    assertThat(s.value(P + "phase_current_amperes", "device", DEVICE, "phase", "N")).isEqualTo(40.1);
+    assertThat(s.value(P + "phase_current_amperes", "device", DEVICE, "phase", "N"))
+        .isEqualTo(40.1);
     assertThat(s.value(P + "phase_voltage_volts", "device", DEVICE, "phase", "A")).isEqualTo(118.8);
     assertThat(s.value(P + "phase_voltage_volts", "device", DEVICE, "phase", "B")).isEqualTo(246.5);
     assertThat(s.value(P + "phase_voltage_volts", "device", DEVICE, "phase", "C")).isEqualTo(118.5);
     assertThat(s.value(P + "relay_coil_volts", "device", DEVICE)).isEqualTo(5.8);
-    assertThat(s.value(P + "temperature_celsius", "device", DEVICE, "sensor", "pcba")).isEqualTo(20.7);
-    assertThat(s.value(P + "temperature_celsius", "device", DEVICE, "sensor", "handle")).isEqualTo(17.4);
-    assertThat(s.value(P + "temperature_celsius", "device", DEVICE, "sensor", "mcu")).isEqualTo(25.2);
+    assertThat(s.value(P + "temperature_celsius", "device", DEVICE, "sensor", "pcba"))
+        .isEqualTo(20.7);
+    assertThat(s.value(P + "temperature_celsius", "device", DEVICE, "sensor", "handle"))
+        .isEqualTo(17.4);
+    assertThat(s.value(P + "temperature_celsius", "device", DEVICE, "sensor", "mcu"))
+        .isEqualTo(25.2);
     assertThat(s.value(P + "uptime_seconds", "device", DEVICE)).isEqualTo(2671494);
     assertThat(s.value(P + "input_thermopile_volts", "device", DEVICE)).isEqualTo(-0.000122);
     assertThat(s.value(P + "proximity_volts", "device", DEVICE)).isEqualTo(1.5);
     assertThat(s.value(P + "pilot_volts", "device", DEVICE, "level", "high")).isEqualTo(-0.0);
     assertThat(s.value(P + "pilot_volts", "device", DEVICE, "level", "low")).isEqualTo(4.4);
-    assertThat(s.value(P + "session_energy_joules", "device", DEVICE)).isCloseTo(177_840, within(1e-6));
+    assertThat(s.value(P + "session_energy_joules", "device", DEVICE))
+        .isCloseTo(177_840, within(1e-6));
     assertThat(s.value(P + "config_status", "device", DEVICE)).isEqualTo(5);
     assertThat(s.value(P + "evse_state", "device", DEVICE, "state", "charging")).isEqualTo(11);
     assertThat(s.of(P + "evse_state")).hasSize(1);
@@ -153,13 +160,21 @@ class NativeNamingTest {
 
   @Test
   void unmappedStateCodesAreUnknown() {
-    assertThat(renderVitals(Captures.VITALS_STATE3).value(P + "evse_state", "device", DEVICE, "state", "unknown"))
+    assertThat(
+            renderVitals(Captures.VITALS_STATE3)
+                .value(P + "evse_state", "device", DEVICE, "state", "unknown"))
         .isEqualTo(3);
-    assertThat(renderVitals(Captures.VITALS_STATE7).value(P + "evse_state", "device", DEVICE, "state", "error"))
+    assertThat(
+            renderVitals(Captures.VITALS_STATE7)
+                .value(P + "evse_state", "device", DEVICE, "state", "error"))
         .isEqualTo(7);
-    assertThat(renderVitals(Captures.VITALS_BEFORE_CHARGE).value(P + "evse_state", "device", DEVICE, "state", "waiting_car"))
+    assertThat(
+            renderVitals(Captures.VITALS_BEFORE_CHARGE)
+                .value(P + "evse_state", "device", DEVICE, "state", "waiting_car"))
         .isEqualTo(9);
-    assertThat(renderVitals(Captures.VITALS_FW25_PLUGGED).value(P + "evse_state", "device", DEVICE, "state", "connected"))
+    assertThat(
+            renderVitals(Captures.VITALS_FW25_PLUGGED)
+                .value(P + "evse_state", "device", DEVICE, "state", "connected"))
         .isEqualTo(2);
     assertThat(EvseState.labelOf(12)).isEqualTo("unknown");
     assertThat(EvseState.labelOf(0)).isEqualTo("booting");
@@ -178,9 +193,37 @@ class NativeNamingTest {
 
   @Test
   void alertsOnePerElement() {
-    Vitals v = new Vitals(null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        List.of("17", "thermal"), null);
+    Vitals v =
+        new Vitals(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of("17", "thermal"),
+            null);
     RenderedSamples s = render(new WallConnectorReading(v, null, null, null));
 
     assertThat(s.value(P + "current_alerts", "device", DEVICE)).isEqualTo(2);
@@ -213,7 +256,8 @@ class NativeNamingTest {
     RenderedSamples s = renderVitals(Captures.VITALS_UNPLUGGED_RETAINED);
 
     assertThat(s.value(P + "session_duration_seconds", "device", DEVICE)).isEqualTo(0);
-    assertThat(s.value(P + "session_energy_joules", "device", DEVICE)).isCloseTo(110.1 * 3600, within(1e-6));
+    assertThat(s.value(P + "session_energy_joules", "device", DEVICE))
+        .isCloseTo(110.1 * 3600, within(1e-6));
     assertThat(s.family(P + "session_energy_joules").type()).isEqualTo(MetricFamily.Type.GAUGE);
   }
 
@@ -232,16 +276,29 @@ class NativeNamingTest {
     assertThat(s.value(P + "charging_time_seconds", "device", DEVICE)).isEqualTo(3938097);
     assertThat(s.value(P + "average_startup_temperature_celsius", "device", DEVICE)).isEqualTo(0.0);
     assertThat(s.family(P + "energy_delivered_joules"))
-        .isEqualTo(new MetricFamily(P + "energy_delivered_joules", MetricFamily.Type.COUNTER,
-            s.family(P + "energy_delivered_joules").help(), "joules"));
+        .isEqualTo(
+            new MetricFamily(
+                P + "energy_delivered_joules",
+                MetricFamily.Type.COUNTER,
+                s.family(P + "energy_delivered_joules").help(),
+                "joules"));
     assertThat(s.family(P + "lifetime_uptime_seconds").unit()).isEqualTo("seconds");
     assertThat(s.family(P + "charging_time_seconds").unit()).isEqualTo("seconds");
-    assertThat(s.list().stream().map(Sample::family).filter(f -> f.type() == MetricFamily.Type.COUNTER))
+    assertThat(
+            s.list().stream()
+                .map(Sample::family)
+                .filter(f -> f.type() == MetricFamily.Type.COUNTER))
         .extracting(MetricFamily::name)
         .containsExactly(
-            P + "contactor_cycles", P + "contactor_cycles_loaded", P + "alerts", P + "thermal_foldbacks",
-            P + "charge_starts", P + "connector_cycles", P + "energy_delivered_joules",
-            P + "lifetime_uptime_seconds", P + "charging_time_seconds");
+            P + "contactor_cycles",
+            P + "contactor_cycles_loaded",
+            P + "alerts",
+            P + "thermal_foldbacks",
+            P + "charge_starts",
+            P + "connector_cycles",
+            P + "energy_delivered_joules",
+            P + "lifetime_uptime_seconds",
+            P + "charging_time_seconds");
   }
 
   @Test
@@ -253,9 +310,13 @@ class NativeNamingTest {
     assertThat(s.has(P + "alerts")).isFalse();
     assertThat(s.has(P + "contactor_cycles_loaded")).isFalse();
     assertThat(s.value(P + "contactor_cycles", "device", DEVICE)).isEqualTo(450);
-    assertThat(s.value(P + "energy_delivered_joules", "device", DEVICE)).isEqualTo(2566837.0 * 3600);
-    assertThat(render(new WallConnectorReading(null, Captures.parse(Captures.LIFETIME_2021, Lifetime.class), null, null))
-            .value(P + "average_startup_temperature_celsius", "device", DEVICE))
+    assertThat(s.value(P + "energy_delivered_joules", "device", DEVICE))
+        .isEqualTo(2566837.0 * 3600);
+    assertThat(
+            render(
+                    new WallConnectorReading(
+                        null, Captures.parse(Captures.LIFETIME_2021, Lifetime.class), null, null))
+                .value(P + "average_startup_temperature_celsius", "device", DEVICE))
         .isEqualTo(27.8);
   }
 
@@ -269,8 +330,17 @@ class NativeNamingTest {
     assertThat(s.value(P + "wifi_connected", "device", DEVICE)).isEqualTo(1);
     assertThat(s.value(P + "internet_connected", "device", DEVICE)).isEqualTo(1);
     assertThat(s.family(P + "wifi").type()).isEqualTo(MetricFamily.Type.INFO);
-    assertThat(s.value(P + "wifi", "device", DEVICE, "ssid", "SSIORBI", "ip", "192.168.1.221",
-            "mac", "54:F8:F0:0A:30:AA"))
+    assertThat(
+            s.value(
+                P + "wifi",
+                "device",
+                DEVICE,
+                "ssid",
+                "SSIORBI",
+                "ip",
+                "192.168.1.221",
+                "mac",
+                "54:F8:F0:0A:30:AA"))
         .isEqualTo(1);
   }
 
@@ -279,26 +349,59 @@ class NativeNamingTest {
     WifiStatus w = Captures.parse(Captures.WIFI_FW21_REDACTED, WifiStatus.class);
     RenderedSamples s = render(new WallConnectorReading(null, null, w, null));
 
-    assertThat(s.of(P + "wifi")).singleElement()
+    assertThat(s.of(P + "wifi"))
+        .singleElement()
         .extracting(Sample::labels)
-        .isEqualTo(Labels.of("device", DEVICE, "ssid", "redacted", "ip", "192.168.xxx.xx", "mac", "xx:xx:xx:xx:xx:xx"));
+        .isEqualTo(
+            Labels.of(
+                "device",
+                DEVICE,
+                "ssid",
+                "redacted",
+                "ip",
+                "192.168.xxx.xx",
+                "mac",
+                "xx:xx:xx:xx:xx:xx"));
   }
 
   @Test
   void versionInfoKeepsAFixedLabelSet() {
     RenderedSamples fw25 = render(Captures.fw25Reading());
-    assertThat(fw25.value("tesla_wall_connector", "device", DEVICE,
-            "firmware_version", "25.34.1+ge48cc9be91ebc7", "git_branch", "HEAD",
-            "part_number", "1734412-02-D", "serial_number", "B7S24024J01612",
-            "web_service", "h3-hermes-prd.sn.tesla.services"))
+    assertThat(
+            fw25.value(
+                "tesla_wall_connector",
+                "device",
+                DEVICE,
+                "firmware_version",
+                "25.34.1+ge48cc9be91ebc7",
+                "git_branch",
+                "HEAD",
+                "part_number",
+                "1734412-02-D",
+                "serial_number",
+                "B7S24024J01612",
+                "web_service",
+                "h3-hermes-prd.sn.tesla.services"))
         .isEqualTo(1);
     assertThat(fw25.family("tesla_wall_connector").type()).isEqualTo(MetricFamily.Type.INFO);
 
     Version old = Captures.parse(Captures.VERSION_2021, Version.class);
     RenderedSamples s = render(new WallConnectorReading(null, null, null, old));
-    assertThat(s.value("tesla_wall_connector", "device", DEVICE,
-            "firmware_version", "21.29.1+g4152353e50f744", "git_branch", "",
-            "part_number", "1529455-02-D", "serial_number", "ACB12345678901", "web_service", ""))
+    assertThat(
+            s.value(
+                "tesla_wall_connector",
+                "device",
+                DEVICE,
+                "firmware_version",
+                "21.29.1+g4152353e50f744",
+                "git_branch",
+                "",
+                "part_number",
+                "1529455-02-D",
+                "serial_number",
+                "ACB12345678901",
+                "web_service",
+                ""))
         .isEqualTo(1);
   }
 
@@ -315,13 +418,16 @@ class NativeNamingTest {
     String text = TextExposition.render(render(Captures.fw25Reading()).list());
 
     assertThat(text)
-        .contains("tesla_wall_connector_energy_delivered_joules_total{device=\"garage\"} 1.8995832E10")
+        .contains(
+            "tesla_wall_connector_energy_delivered_joules_total{device=\"garage\"} 1.8995832E10")
         .contains("# TYPE tesla_wall_connector_contactor_cycles_total counter")
         .contains("tesla_wall_connector_contactor_cycles_total{device=\"garage\"} 1054.0")
         .contains("tesla_wall_connector_alerts_total{device=\"garage\"} 2243.0")
         .contains("tesla_wall_connector_lifetime_uptime_seconds_total{device=\"garage\"}")
-        .contains("tesla_wall_connector_wifi_info{device=\"garage\",ip=\"192.168.1.221\",mac=\"54:F8:F0:0A:30:AA\",ssid=\"SSIORBI\"} 1")
-        .contains("tesla_wall_connector_info{device=\"garage\",firmware_version=\"25.34.1+ge48cc9be91ebc7\"")
+        .contains(
+            "tesla_wall_connector_wifi_info{device=\"garage\",ip=\"192.168.1.221\",mac=\"54:F8:F0:0A:30:AA\",ssid=\"SSIORBI\"} 1")
+        .contains(
+            "tesla_wall_connector_info{device=\"garage\",firmware_version=\"25.34.1+ge48cc9be91ebc7\"")
         .contains("tesla_wall_connector_power_watts{device=\"garage\"} 0.0")
         .contains("tesla_wall_connector_evse_state{device=\"garage\",state=\"not_connected\"} 1.0")
         .contains("tesla_wall_connector_phase_current_amperes{device=\"garage\",phase=\"N\"} 0.0");

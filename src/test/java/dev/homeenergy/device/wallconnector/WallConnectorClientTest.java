@@ -1,6 +1,5 @@
 package dev.homeenergy.device.wallconnector;
 
-import dev.homeenergy.devicehttp.SharedHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
+import dev.homeenergy.devicehttp.SharedHttp;
 import dev.homeenergy.testing.Fixtures;
 import dev.homeenergy.testing.MutableClock;
 import java.io.IOException;
@@ -23,8 +23,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,13 +116,16 @@ class WallConnectorClientTest {
     assertThat(reading.lifetime().energyWh()).isEqualTo(5276620L);
     assertThat(reading.wifi().decodedSsid()).isEqualTo("SSIORBI");
     assertThat(reading.version().serialNumber()).isEqualTo("B7S24024J01612");
-    assertThat(raw).extracting(RawExchange::endpoint)
+    assertThat(raw)
+        .extracting(RawExchange::endpoint)
         .containsExactlyInAnyOrder("version", "vitals", "lifetime", "wifi_status");
-    assertThat(raw).allSatisfy(e -> {
-      assertThat(e.status()).isEqualTo(200);
-      assertThat(e.error()).isNull();
-      assertThat(e.url()).endsWith("/api/1/" + e.endpoint());
-    });
+    assertThat(raw)
+        .allSatisfy(
+            e -> {
+              assertThat(e.status()).isEqualTo(200);
+              assertThat(e.error()).isNull();
+              assertThat(e.url()).endsWith("/api/1/" + e.endpoint());
+            });
   }
 
   @Test
@@ -155,8 +158,8 @@ class WallConnectorClientTest {
     answers.put("version", new Answer(503, "busy"));
 
     assertThatThrownBy(client::poll)
-        .isInstanceOfSatisfying(PollException.class,
-            e -> assertThat(e.reason()).isEqualTo(FailureReason.HTTP_STATUS));
+        .isInstanceOfSatisfying(
+            PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.HTTP_STATUS));
 
     answer("version", Captures.VERSION_FW25);
     assertThat(client.poll().version().partNumber()).isEqualTo("1734412-02-D");
@@ -168,8 +171,8 @@ class WallConnectorClientTest {
     answers.put("wifi_status", new Answer(500, "internal error"));
 
     assertThatThrownBy(() -> client().poll())
-        .isInstanceOfSatisfying(PollException.class,
-            e -> assertThat(e.reason()).isEqualTo(FailureReason.HTTP_STATUS))
+        .isInstanceOfSatisfying(
+            PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.HTTP_STATUS))
         .hasMessageContaining("wifi_status")
         .hasMessageContaining("500");
   }
@@ -180,8 +183,8 @@ class WallConnectorClientTest {
     answers.put("lifetime", new Answer(200, truncated));
 
     assertThatThrownBy(() -> client().poll())
-        .isInstanceOfSatisfying(PollException.class,
-            e -> assertThat(e.reason()).isEqualTo(FailureReason.PARSE))
+        .isInstanceOfSatisfying(
+            PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.PARSE))
         .hasMessageStartingWith("lifetime: ");
     RawExchange last = raw.get(raw.size() - 1);
     assertThat(last.endpoint()).isEqualTo("lifetime");
@@ -217,8 +220,8 @@ class WallConnectorClientTest {
     long started = System.nanoTime();
 
     assertThatThrownBy(client::poll)
-        .isInstanceOfSatisfying(PollException.class,
-            e -> assertThat(e.reason()).isEqualTo(FailureReason.TIMEOUT))
+        .isInstanceOfSatisfying(
+            PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.TIMEOUT))
         .hasMessageContaining("lifetime");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
   }
@@ -226,12 +229,13 @@ class WallConnectorClientTest {
   @Test
   void refusedConnectionIsAConnectError() throws IOException {
     int port;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
 
     assertThatThrownBy(() -> client("http://127.0.0.1:" + port).poll())
-        .isInstanceOfSatisfying(PollException.class,
-            e -> assertThat(e.reason()).isEqualTo(FailureReason.CONNECT));
+        .isInstanceOfSatisfying(
+            PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.CONNECT));
   }
 }

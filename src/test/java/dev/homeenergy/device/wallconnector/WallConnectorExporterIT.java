@@ -1,11 +1,11 @@
 package dev.homeenergy.device.wallconnector;
 
-import dev.homeenergy.device.wallconnector.sim.Fault;
-import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
+import dev.homeenergy.device.wallconnector.sim.Fault;
+import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
 import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.Exposition;
@@ -39,12 +39,14 @@ class WallConnectorExporterIT {
   }
 
   private WallConnectorSimulator simulator(String scenario, String... faults) throws IOException {
-    return harness.track(WallConnectorSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, scenario, simulatedTime, Set.of(faults))));
+    return harness.track(
+        WallConnectorSimulator.start(
+            new SimulatorOptions("127.0.0.1", 0, scenario, simulatedTime, Set.of(faults))));
   }
 
   private static DeviceConfig device(String name, URI address, NamingStyle naming) {
-    return new DeviceConfig(name, WallConnectorFamily.TYPE, address, INTERVAL, TIMEOUT, STALE_AFTER, naming, Map.of());
+    return new DeviceConfig(
+        name, WallConnectorFamily.TYPE, address, INTERVAL, TIMEOUT, STALE_AFTER, naming, Map.of());
   }
 
   private void serve(DeviceConfig... devices) throws IOException {
@@ -64,7 +66,10 @@ class WallConnectorExporterIT {
   }
 
   private static String errors(String device, String reason) {
-    return "home_energy_exporter_device_poll_errors_total{device=\"" + device + "\",reason=\"" + reason
+    return "home_energy_exporter_device_poll_errors_total{device=\""
+        + device
+        + "\",reason=\""
+        + reason
         + "\",type=\"wallconnector\"}";
   }
 
@@ -79,14 +84,25 @@ class WallConnectorExporterIT {
 
     Exposition metrics = awaitScrape(m -> m.value(up("garage")).orElse(0) == 1);
 
-    assertThat(value(metrics, "tesla_wall_connector_grid_volts{device=\"garage\"}")).isBetween(200.0, 270.0);
-    assertThat(value(metrics, "tesla_wall_connector_evse_state{device=\"garage\",state=\"not_connected\"}")).isEqualTo(1);
-    assertThat(value(metrics, "tesla_wall_connector_vehicle_connected{device=\"garage\"}")).isZero();
+    assertThat(value(metrics, "tesla_wall_connector_grid_volts{device=\"garage\"}"))
+        .isBetween(200.0, 270.0);
+    assertThat(
+            value(
+                metrics,
+                "tesla_wall_connector_evse_state{device=\"garage\",state=\"not_connected\"}"))
+        .isEqualTo(1);
+    assertThat(value(metrics, "tesla_wall_connector_vehicle_connected{device=\"garage\"}"))
+        .isZero();
     assertThat(value(metrics, "tesla_wall_connector_power_watts{device=\"garage\"}")).isZero();
-    assertThat(value(metrics, "tesla_wall_connector_wifi_connected{device=\"garage\"}")).isEqualTo(1);
+    assertThat(value(metrics, "tesla_wall_connector_wifi_connected{device=\"garage\"}"))
+        .isEqualTo(1);
     assertThat(metrics.line("tesla_wall_connector_info{device=\"garage\"")).isEmpty();
-    assertThat(metrics.sampleLines()).anyMatch(l -> l.startsWith("tesla_wall_connector_info{device=\"garage\",firmware_version=\"25."));
-    assertThat(value(metrics, "tesla_wall_connector_energy_delivered_joules_total{device=\"garage\"}"))
+    assertThat(metrics.sampleLines())
+        .anyMatch(
+            l ->
+                l.startsWith("tesla_wall_connector_info{device=\"garage\",firmware_version=\"25."));
+    assertThat(
+            value(metrics, "tesla_wall_connector_energy_delivered_joules_total{device=\"garage\"}"))
         .isEqualTo(simulator.lifetimeEnergyWh() * 3600.0);
     assertThat(simulator.requestCount("/api/1/version")).isEqualTo(1);
   }
@@ -96,31 +112,58 @@ class WallConnectorExporterIT {
     WallConnectorSimulator simulator = simulator("charging");
     serve(device("garage", simulator.baseUri(), NamingStyle.NATIVE));
     awaitScrape(m -> m.value(up("garage")).orElse(0) == 1);
-    double lifetimeBefore = value(scrape(), "tesla_wall_connector_energy_delivered_joules_total{device=\"garage\"}");
+    double lifetimeBefore =
+        value(scrape(), "tesla_wall_connector_energy_delivered_joules_total{device=\"garage\"}");
 
-    advanceUntil(simulator, s -> s.snapshot().vitals().evseState() == 11 && s.snapshot().vitals().currentBA() > 39);
-    Exposition charging = awaitScrape(m -> m.has("tesla_wall_connector_evse_state{device=\"garage\",state=\"charging\"}")
-        && m.value("tesla_wall_connector_power_watts{device=\"garage\"}").orElse(0) > 9000);
-    assertThat(value(charging, "tesla_wall_connector_contactor_closed{device=\"garage\"}")).isEqualTo(1);
-    assertThat(value(charging, "tesla_wall_connector_phase_current_amperes{device=\"garage\",phase=\"B\"}")).isGreaterThan(39);
+    advanceUntil(
+        simulator,
+        s -> s.snapshot().vitals().evseState() == 11 && s.snapshot().vitals().currentBA() > 39);
+    Exposition charging =
+        awaitScrape(
+            m ->
+                m.has("tesla_wall_connector_evse_state{device=\"garage\",state=\"charging\"}")
+                    && m.value("tesla_wall_connector_power_watts{device=\"garage\"}").orElse(0)
+                        > 9000);
+    assertThat(value(charging, "tesla_wall_connector_contactor_closed{device=\"garage\"}"))
+        .isEqualTo(1);
+    assertThat(
+            value(
+                charging,
+                "tesla_wall_connector_phase_current_amperes{device=\"garage\",phase=\"B\"}"))
+        .isGreaterThan(39);
     assertThat(harness.landingPage()).containsPattern("<td>charging at \\d+\\.\\d A, \\d+ V");
 
-    advanceUntil(simulator, s -> s.snapshot().vitals().vehicleConnected() && !s.snapshot().vitals().contactorClosed()
-        && s.snapshot().vitals().sessionEnergyWh() > 1000);
+    advanceUntil(
+        simulator,
+        s ->
+            s.snapshot().vitals().vehicleConnected()
+                && !s.snapshot().vitals().contactorClosed()
+                && s.snapshot().vitals().sessionEnergyWh() > 1000);
     advanceUntil(simulator, s -> !s.snapshot().vitals().vehicleConnected());
     double sessionWh = simulator.snapshot().vitals().sessionEnergyWh();
-    Exposition unplugged = awaitScrape(m -> m.value("tesla_wall_connector_vehicle_connected{device=\"garage\"}").orElse(1) == 0
-        && m.value("tesla_wall_connector_session_energy_joules{device=\"garage\"}").orElse(0) > 0);
+    Exposition unplugged =
+        awaitScrape(
+            m ->
+                m.value("tesla_wall_connector_vehicle_connected{device=\"garage\"}").orElse(1) == 0
+                    && m.value("tesla_wall_connector_session_energy_joules{device=\"garage\"}")
+                            .orElse(0)
+                        > 0);
 
-    assertThat(value(unplugged, "tesla_wall_connector_session_duration_seconds{device=\"garage\"}")).isZero();
+    assertThat(value(unplugged, "tesla_wall_connector_session_duration_seconds{device=\"garage\"}"))
+        .isZero();
     assertThat(value(unplugged, "tesla_wall_connector_session_energy_joules{device=\"garage\"}"))
         .isCloseTo(sessionWh * 3600, org.assertj.core.data.Offset.offset(3600.0));
-    assertThat(value(unplugged, "tesla_wall_connector_energy_delivered_joules_total{device=\"garage\"}") - lifetimeBefore)
+    assertThat(
+            value(
+                    unplugged,
+                    "tesla_wall_connector_energy_delivered_joules_total{device=\"garage\"}")
+                - lifetimeBefore)
         .isCloseTo(sessionWh * 3600, org.assertj.core.data.Offset.offset(2 * 3600.0));
     assertThat(value(unplugged, "tesla_wall_connector_power_watts{device=\"garage\"}")).isZero();
   }
 
-  private void advanceUntil(WallConnectorSimulator simulator, Predicate<WallConnectorSimulator> condition) {
+  private void advanceUntil(
+      WallConnectorSimulator simulator, Predicate<WallConnectorSimulator> condition) {
     for (int i = 0; i < 20_000 && !condition.test(simulator); i++) {
       simulatedTime.advance(Duration.ofSeconds(2));
     }
@@ -139,7 +182,8 @@ class WallConnectorExporterIT {
 
     Exposition stale = awaitScrape(m -> !m.hasMetric("tesla_wall_connector_grid_volts"));
     assertThat(stale.has(up("garage"))).isTrue();
-    assertThat(stale.hasMetric("home_energy_exporter_device_last_success_timestamp_seconds")).isTrue();
+    assertThat(stale.hasMetric("home_energy_exporter_device_last_success_timestamp_seconds"))
+        .isTrue();
     assertThat(stale.hasMetric("tesla_wall_connector_info")).isFalse();
 
     simulator.setOffline(false);
@@ -165,7 +209,8 @@ class WallConnectorExporterIT {
     serve(device("garage", simulator.baseUri(), NamingStyle.NATIVE));
 
     Exposition metrics = awaitScrape(m -> m.value(up("garage")).orElse(0) == 1);
-    assertThat(metrics.hasMetric("tesla_wall_connector_average_startup_temperature_celsius")).isFalse();
+    assertThat(metrics.hasMetric("tesla_wall_connector_average_startup_temperature_celsius"))
+        .isFalse();
     assertThat(metrics.has("tesla_wall_connector_charge_starts_total{device=\"garage\"}")).isTrue();
     assertThat(value(metrics, errors("garage", "parse"))).isZero();
   }
@@ -226,13 +271,17 @@ class WallConnectorExporterIT {
     WallConnectorSimulator broken = simulator("idle", "garbage");
     WallConnectorSimulator hanging = simulator("idle");
     hanging.setOffline(true);
-    serve(device("good", healthy.baseUri(), NamingStyle.NATIVE),
+    serve(
+        device("good", healthy.baseUri(), NamingStyle.NATIVE),
         device("bad", broken.baseUri(), NamingStyle.NATIVE),
         device("hung", hanging.baseUri(), NamingStyle.NATIVE));
 
-    Exposition metrics = awaitScrape(m -> m.value(up("good")).orElse(0) == 1
-        && m.value(errors("bad", "parse")).orElse(0) >= 1
-        && m.value(errors("hung", "timeout")).orElse(0) >= 1);
+    Exposition metrics =
+        awaitScrape(
+            m ->
+                m.value(up("good")).orElse(0) == 1
+                    && m.value(errors("bad", "parse")).orElse(0) >= 1
+                    && m.value(errors("hung", "timeout")).orElse(0) >= 1);
     assertThat(metrics.has("tesla_wall_connector_grid_volts{device=\"good\"}")).isTrue();
     assertThat(metrics.has("tesla_wall_connector_grid_volts{device=\"bad\"}")).isFalse();
     assertThat(value(metrics, up("bad"))).isZero();
@@ -248,8 +297,10 @@ class WallConnectorExporterIT {
     assertThat(metrics.value("grid_v")).isPresent();
     assertThat(metrics.value("uptime_all")).isPresent();
     assertThat(metrics.value("currentA_a")).isPresent();
-    assertThat(metrics.sampleLines()).anyMatch(l -> l.matches("wifi_ssid\\{value=\"[A-Za-z0-9+/=]+\"} 1\\.0"));
-    assertThat(metrics.sampleLines()).anyMatch(l -> l.startsWith("evse_not_ready_reasons{values=\""));
+    assertThat(metrics.sampleLines())
+        .anyMatch(l -> l.matches("wifi_ssid\\{value=\"[A-Za-z0-9+/=]+\"} 1\\.0"));
+    assertThat(metrics.sampleLines())
+        .anyMatch(l -> l.startsWith("evse_not_ready_reasons{values=\""));
     assertThat(metrics.hasMetric("tesla_wall_connector_grid_volts")).isFalse();
   }
 }

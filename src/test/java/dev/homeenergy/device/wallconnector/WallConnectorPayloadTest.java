@@ -40,9 +40,35 @@ class WallConnectorPayloadTest {
     assertThat(v)
         .isEqualTo(
             new Vitals(
-                true, true, 55L, 252.4, 59.873, 40.1, 0.0, 40.1, 0.0, 40.1, 118.8, 246.5, 118.5,
-                5.8, null, null, 20.7, 17.4, 25.2, 2671494L, -122.0, 1.5, -0.0, 4.4, 49.4, 5, 11,
-                List.of(), List.of("1")));
+                true,
+                true,
+                55L,
+                252.4,
+                59.873,
+                40.1,
+                0.0,
+                40.1,
+                0.0,
+                40.1,
+                118.8,
+                246.5,
+                118.5,
+                5.8,
+                null,
+                null,
+                20.7,
+                17.4,
+                25.2,
+                2671494L,
+                -122.0,
+                1.5,
+                -0.0,
+                4.4,
+                49.4,
+                5,
+                11,
+                List.of(),
+                List.of("1")));
   }
 
   @Test
@@ -76,7 +102,9 @@ class WallConnectorPayloadTest {
   void alertElementsMayBeNumbersOrStrings() throws PollException {
     Vitals v =
         WallConnectorJson.parse(
-            "vitals", "{\"current_alerts\":[3,\"alert1\",4.5,true],\"evse_not_ready_reasons\":[]}", Vitals.class);
+            "vitals",
+            "{\"current_alerts\":[3,\"alert1\",4.5,true],\"evse_not_ready_reasons\":[]}",
+            Vitals.class);
 
     assertThat(v.currentAlerts()).containsExactly("3", "alert1", "4.5", "true");
     assertThat(v.evseNotReadyReasons()).isEmpty();
@@ -98,7 +126,8 @@ class WallConnectorPayloadTest {
   @Test
   void lifetimeCaptures() {
     assertThat(Captures.parse(Captures.LIFETIME_FW25, Lifetime.class))
-        .isEqualTo(new Lifetime(1054L, 66L, 2243L, 0L, 0.0, 1054L, 5276620L, 483L, 50804115L, 3938097L));
+        .isEqualTo(
+            new Lifetime(1054L, 66L, 2243L, 0L, 0.0, 1054L, 5276620L, 483L, 50804115L, 3938097L));
     assertThat(Captures.parse(Captures.LIFETIME_2021, Lifetime.class))
         .isEqualTo(new Lifetime(175L, 3L, 1603L, 0L, 27.8, 175L, 386204L, 23L, 1945056L, 183022L));
   }
@@ -108,7 +137,8 @@ class WallConnectorPayloadTest {
     Lifetime l = Captures.parse(Captures.LIFETIME_BARE_NAN, Lifetime.class);
 
     assertThat(l)
-        .isEqualTo(new Lifetime(450L, null, null, 0L, null, 450L, 2566837L, 238L, 15896787L, 758036L));
+        .isEqualTo(
+            new Lifetime(450L, null, null, 0L, null, 450L, 2566837L, 238L, 15896787L, 758036L));
   }
 
   @Test
@@ -131,7 +161,9 @@ class WallConnectorPayloadTest {
   void nanInsideStringsIsLeftAlone() throws PollException {
     WifiStatus w =
         WallConnectorJson.parse(
-            "wifi_status", "{\"wifi_ssid\":\"nan, nan\\\",nan\",\"wifi_rssi\":nan}", WifiStatus.class);
+            "wifi_status",
+            "{\"wifi_ssid\":\"nan, nan\\\",nan\",\"wifi_rssi\":nan}",
+            WifiStatus.class);
 
     assertThat(w.ssid()).isEqualTo("nan, nan\",nan");
     assertThat(w.rssiDbm()).isNull();
@@ -183,7 +215,16 @@ class WallConnectorPayloadTest {
     WifiStatus w = Captures.parse(Captures.WIFI_FW25, WifiStatus.class);
 
     assertThat(w)
-        .isEqualTo(new WifiStatus("U1NJT1JCSQ==", 64.0, -58.0, 35.0, true, "192.168.1.221", true, "54:F8:F0:0A:30:AA"));
+        .isEqualTo(
+            new WifiStatus(
+                "U1NJT1JCSQ==",
+                64.0,
+                -58.0,
+                35.0,
+                true,
+                "192.168.1.221",
+                true,
+                "54:F8:F0:0A:30:AA"));
     assertThat(w.decodedSsid()).isEqualTo("SSIORBI");
     WifiStatus redacted = Captures.parse(Captures.WIFI_FW21_REDACTED, WifiStatus.class);
     assertThat(redacted.decodedSsid()).isEqualTo("redacted");
@@ -204,11 +245,26 @@ class WallConnectorPayloadTest {
   void versionCaptures() {
     assertThat(Captures.parse(Captures.VERSION_FW25, Version.class))
         .isEqualTo(
-            new Version("25.34.1+ge48cc9be91ebc7", "HEAD", "1734412-02-D", "B7S24024J01612",
-                "h3-hermes-prd.sn.tesla.services", null, null, null));
+            new Version(
+                "25.34.1+ge48cc9be91ebc7",
+                "HEAD",
+                "1734412-02-D",
+                "B7S24024J01612",
+                "h3-hermes-prd.sn.tesla.services",
+                null,
+                null,
+                null));
     assertThat(Captures.parse(Captures.VERSION_2021, Version.class))
         .isEqualTo(
-            new Version("21.29.1+g4152353e50f744", null, "1529455-02-D", "ACB12345678901", null, null, null, null));
+            new Version(
+                "21.29.1+g4152353e50f744",
+                null,
+                "1529455-02-D",
+                "ACB12345678901",
+                null,
+                null,
+                null,
+                null));
   }
 
   private static Vitals parseOrFail(String body) {

@@ -1,11 +1,11 @@
 package dev.homeenergy.device.wallconnector;
 
-import dev.homeenergy.device.wallconnector.sim.SimulatedIdentity;
-import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
+import dev.homeenergy.device.wallconnector.sim.SimulatedIdentity;
+import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
 import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.MutableClock;
@@ -31,9 +31,20 @@ class WallConnectorPromtoolIT {
    * The seed exporter's own names that promtool's lint objects to. Compat naming must keep them
    * (dashboards query them), so these, and only these, are accepted in compat output.
    */
-  static final Set<String> SEED_NAMES_PROMTOOL_DISLIKES = Set.of(
-      "currentA_a", "currentB_a", "currentC_a", "currentN_a", "voltageA_v", "voltageB_v", "voltageC_v",
-      "session_s", "uptime_s", "charging_time_s", "alert_count");
+  static final Set<String> SEED_NAMES_PROMTOOL_DISLIKES =
+      Set.of(
+          "currentA_a",
+          "currentB_a",
+          "currentC_a",
+          "currentN_a",
+          "voltageA_v",
+          "voltageB_v",
+          "voltageC_v",
+          "session_s",
+          "uptime_s",
+          "charging_time_s",
+          "alert_count");
+
   private static final Pattern PROBLEM = Pattern.compile("^(\\S+) (.+)$");
 
   private final MutableClock simulatedTime = MutableClock.at("2026-11-24T08:00:00Z");
@@ -44,10 +55,13 @@ class WallConnectorPromtoolIT {
     harness.close();
   }
 
-  private WallConnectorSimulator simulator(String scenario, Firmware firmware, String... faults) throws Exception {
-    return harness.track(WallConnectorSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, scenario, simulatedTime, Set.of(faults)), firmware,
-        SimulatedIdentity.defaults()));
+  private WallConnectorSimulator simulator(String scenario, Firmware firmware, String... faults)
+      throws Exception {
+    return harness.track(
+        WallConnectorSimulator.start(
+            new SimulatorOptions("127.0.0.1", 0, scenario, simulatedTime, Set.of(faults)),
+            firmware,
+            SimulatedIdentity.defaults()));
   }
 
   private String exposition(Firmware firmware, NamingStyle naming) throws Exception {
@@ -64,15 +78,30 @@ class WallConnectorPromtoolIT {
     }
     devices.add(device("broken", broken.baseUri(), NamingStyle.NATIVE));
     harness.serve(devices);
-    return harness.awaitScrape(e ->
-        e.value("home_energy_exporter_device_up{device=\"charging\",type=\"wallconnector\"}").orElse(0) == 1
-            && e.value("home_energy_exporter_device_poll_errors_total{device=\"broken\",reason=\"parse\",type=\"wallconnector\"}").orElse(0) >= 1)
+    return harness
+        .awaitScrape(
+            e ->
+                e.value(
+                                "home_energy_exporter_device_up{device=\"charging\",type=\"wallconnector\"}")
+                            .orElse(0)
+                        == 1
+                    && e.value(
+                                "home_energy_exporter_device_poll_errors_total{device=\"broken\",reason=\"parse\",type=\"wallconnector\"}")
+                            .orElse(0)
+                        >= 1)
         .text();
   }
 
   private static DeviceConfig device(String name, URI address, NamingStyle naming) {
-    return new DeviceConfig(name, WallConnectorFamily.TYPE, address, Duration.ofMillis(100), Duration.ofMillis(500),
-        Duration.ofSeconds(30), naming, Map.of());
+    return new DeviceConfig(
+        name,
+        WallConnectorFamily.TYPE,
+        address,
+        Duration.ofMillis(100),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(30),
+        naming,
+        Map.of());
   }
 
   @ParameterizedTest(name = "firmware {0}")
@@ -96,10 +125,13 @@ class WallConnectorPromtoolIT {
     Promtool.Result result = Promtool.checkMetrics(text);
 
     assertThat(result.exitCode()).as(result.output()).isIn(0, 3);
-    assertThat(result.problems()).isNotEmpty().allSatisfy(problem -> {
-      Matcher m = PROBLEM.matcher(problem);
-      assertThat(m.matches()).as(problem).isTrue();
-      assertThat(SEED_NAMES_PROMTOOL_DISLIKES).as(problem).contains(m.group(1));
-    });
+    assertThat(result.problems())
+        .isNotEmpty()
+        .allSatisfy(
+            problem -> {
+              Matcher m = PROBLEM.matcher(problem);
+              assertThat(m.matches()).as(problem).isTrue();
+              assertThat(SEED_NAMES_PROMTOOL_DISLIKES).as(problem).contains(m.group(1));
+            });
   }
 }

@@ -3,7 +3,9 @@ package dev.homeenergy.device.powerwall.sim;
 import dev.homeenergy.simulator.SimulatorResponse;
 import java.util.List;
 
-/** Answers the simulated gateway gives the way the real one does (Go's error pages, its headers). */
+/**
+ * Answers the simulated gateway gives the way the real one does (Go's error pages, its headers).
+ */
 final class GatewayResponses {
   static final String NOT_FOUND_BODY = "404 page not found\n";
 
@@ -21,7 +23,8 @@ final class GatewayResponses {
 
   /** The headers every gateway answer carries. */
   static SimulatorResponse withGatewayHeaders(SimulatorResponse response) {
-    return response.withHeader("Cache-Control", List.of("no-cache, no-store"))
+    return response
+        .withHeader("Cache-Control", List.of("no-cache, no-store"))
         .withHeader("X-Content-Type-Options", List.of("nosniff"));
   }
 }

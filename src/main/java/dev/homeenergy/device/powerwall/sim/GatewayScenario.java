@@ -4,7 +4,10 @@ import dev.homeenergy.simulator.CliNames;
 import java.util.List;
 import java.util.Set;
 
-/** What the simulated Tesla Energy Gateway is and does; each reproduces a situation seen on real sites. */
+/**
+ * What the simulated Tesla Energy Gateway is and does; each reproduces a situation seen on real
+ * sites.
+ */
 public enum GatewayScenario {
   /** Gateway 2 on firmware 21.44 with two Powerwall 2 packs: every endpoint answers. */
   POWERWALL2("powerwall2", 2),

@@ -37,7 +37,12 @@ public final class PowerwallFamilySimulator implements FamilySimulator {
   @Override
   public List<DemoDevice> demoDevices() {
     return List.of(
-        new DemoDevice("home-battery", "powerwall2", NamingStyle.NATIVE, 60, Duration.ofSeconds(5),
+        new DemoDevice(
+            "home-battery",
+            "powerwall2",
+            NamingStyle.NATIVE,
+            60,
+            Duration.ofSeconds(5),
             Map.of("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD))));
   }
 }

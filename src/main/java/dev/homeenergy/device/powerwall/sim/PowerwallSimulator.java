@@ -2,8 +2,8 @@ package dev.homeenergy.device.powerwall.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.homeenergy.simulator.Simulator;
-import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.simulator.SimulatorExchanges;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.simulator.SimulatorResponse;
 import dev.homeenergy.simulator.SimulatorServer;
 import java.io.IOException;
@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PowerwallSimulator implements Simulator {
   public static final String DEFAULT_PASSWORD = PowerwallSimulatorSettings.DEFAULT_PASSWORD;
+
   /** Real time after which an exchange held by an outage is closed anyway. */
   public static final Duration MAX_OUTAGE_HOLD = Duration.ofSeconds(30);
 
@@ -41,15 +42,38 @@ public final class PowerwallSimulator implements Simulator {
   private static final String LOGIN = "login/Basic";
   private static final Duration INITIAL_UPTIME = Duration.ofSeconds(831_359, 932_079_901);
   private static final long INITIAL_COMMISSION_COUNT = 11;
-  private static final Set<String> STOPPED_502 = Set.of("system_status/soe", "system_status",
-      "system_status/grid_status", "system_status/grid_faults", "meters/aggregates");
-  private static final Set<String> DATA_ENDPOINTS = Set.of("status", "system_status/soe",
-      "operation", "sitemaster", "troubleshooting/problems", "system_status",
-      "system_status/grid_status", "system_status/grid_faults", "meters/aggregates", "meters/site",
-      "meters/solar", "meters/battery", "meters/load", "networks", "powerwalls", "site_info",
-      "site_info/site_name", "config/completed", "devices/vitals", "logout");
-  private static final String PORTAL_HTML = "<!DOCTYPE html><html><head><title>Tesla Energy Gateway"
-      + "</title></head><body><div id=\"root\"></div></body></html>";
+  private static final Set<String> STOPPED_502 =
+      Set.of(
+          "system_status/soe",
+          "system_status",
+          "system_status/grid_status",
+          "system_status/grid_faults",
+          "meters/aggregates");
+  private static final Set<String> DATA_ENDPOINTS =
+      Set.of(
+          "status",
+          "system_status/soe",
+          "operation",
+          "sitemaster",
+          "troubleshooting/problems",
+          "system_status",
+          "system_status/grid_status",
+          "system_status/grid_faults",
+          "meters/aggregates",
+          "meters/site",
+          "meters/solar",
+          "meters/battery",
+          "meters/load",
+          "networks",
+          "powerwalls",
+          "site_info",
+          "site_info/site_name",
+          "config/completed",
+          "devices/vitals",
+          "logout");
+  private static final String PORTAL_HTML =
+      "<!DOCTYPE html><html><head><title>Tesla Energy Gateway"
+          + "</title></head><body><div id=\"root\"></div></body></html>";
 
   private final GatewayScenario scenario;
   private final PowerwallSimulatorSettings settings;
@@ -68,8 +92,12 @@ public final class PowerwallSimulator implements Simulator {
   private volatile Duration slowDelay;
   private volatile boolean forcedOffline;
 
-  private PowerwallSimulator(SimulatorOptions options, GatewayScenario scenario,
-      Set<PowerwallSimulatorFault> faults, PowerwallSimulatorSettings settings) throws IOException {
+  private PowerwallSimulator(
+      SimulatorOptions options,
+      GatewayScenario scenario,
+      Set<PowerwallSimulatorFault> faults,
+      PowerwallSimulatorSettings settings)
+      throws IOException {
     this.scenario = scenario;
     this.settings = settings;
     this.firmware = PowerwallSimulatorFirmware.of(scenario);
@@ -80,13 +108,21 @@ public final class PowerwallSimulator implements Simulator {
     PowerwallSimulatorIdentity identity = PowerwallSimulatorIdentity.defaults();
     this.model = new SolarDayModel(startedAt, scenario.packs(), scenario.gridOutage());
     this.bodies = new PowerwallSimulatorBodies(identity, firmware, scenario.packs());
-    this.meterBodies = new PowerwallSimulatorMeterBodies(identity, firmware,
-        startedAt.minus(INITIAL_UPTIME).plusSeconds(230));
+    this.meterBodies =
+        new PowerwallSimulatorMeterBodies(
+            identity, firmware, startedAt.minus(INITIAL_UPTIME).plusSeconds(230));
     this.auth = new PowerwallSimulatorAuth(clock, settings, bodies);
 
-    this.server = SimulatorServer.https("powerwall", options.bindHost(), options.port(),
-        PowerwallSimulatorTls.configurator(PowerwallSimulatorTls.serverContext(settings.certificate())),
-        this::isOffline, MAX_OUTAGE_HOLD, this::handle);
+    this.server =
+        SimulatorServer.https(
+            "powerwall",
+            options.bindHost(),
+            options.port(),
+            PowerwallSimulatorTls.configurator(
+                PowerwallSimulatorTls.serverContext(settings.certificate())),
+            this::isOffline,
+            MAX_OUTAGE_HOLD,
+            this::handle);
     try {
       this.httpUri = server.listenPlain(this::redirect);
     } catch (IOException | RuntimeException e) {
@@ -107,8 +143,8 @@ public final class PowerwallSimulator implements Simulator {
    * @throws IllegalArgumentException for an unknown scenario or fault name, listing the valid ones
    * @throws IOException if an address cannot be bound
    */
-  public static PowerwallSimulator start(SimulatorOptions options, PowerwallSimulatorSettings settings)
-      throws IOException {
+  public static PowerwallSimulator start(
+      SimulatorOptions options, PowerwallSimulatorSettings settings) throws IOException {
     GatewayScenario scenario = GatewayScenario.fromCliName(options.scenario());
     Set<PowerwallSimulatorFault> faults =
         Set.copyOf(options.faults().stream().map(PowerwallSimulatorFault::fromCliName).toList());
@@ -172,7 +208,10 @@ public final class PowerwallSimulator implements Simulator {
     return auth.successfulLogins();
   }
 
-  /** {@code commission_count} as {@code /api/status} prints it; each {@code config/completed} adds one. */
+  /**
+   * {@code commission_count} as {@code /api/status} prints it; each {@code config/completed} adds
+   * one.
+   */
   public long commissionCount() {
     return commissionCount.get();
   }
@@ -198,7 +237,9 @@ public final class PowerwallSimulator implements Simulator {
     this.forcedOffline = offline;
   }
 
-  /** Takes the second battery pack out of service ({@code DisabledExcessiveVoltageDrop}) or back. */
+  /**
+   * Takes the second battery pack out of service ({@code DisabledExcessiveVoltageDrop}) or back.
+   */
   public void setDisabledPack(boolean disabled) {
     synchronized (model) {
       model.advanceTo(clock.instant());
@@ -219,7 +260,10 @@ public final class PowerwallSimulator implements Simulator {
     }
   }
 
-  /** Requests received on the HTTPS port for {@code path} (e.g. {@code /api/status}), answered or not. */
+  /**
+   * Requests received on the HTTPS port for {@code path} (e.g. {@code /api/status}), answered or
+   * not.
+   */
   public long requestCount(String path) {
     return server.requests().of(path);
   }
@@ -261,8 +305,13 @@ public final class PowerwallSimulator implements Simulator {
 
   private void redirect(HttpExchange exchange, SimulatorExchanges exchanges) {
     String target = server.baseUri() + exchange.getRequestURI().toString();
-    exchanges.send(exchange, new SimulatorResponse(301, SimulatorResponse.HTML,
-        "<a href=\"" + target + "\">Moved Permanently</a>.\n\n", Map.of("Location", List.of(target))));
+    exchanges.send(
+        exchange,
+        new SimulatorResponse(
+            301,
+            SimulatorResponse.HTML,
+            "<a href=\"" + target + "\">Moved Permanently</a>.\n\n",
+            Map.of("Location", List.of(target))));
   }
 
   private SimulatorResponse respond(HttpExchange exchange, String path) throws IOException {
@@ -286,7 +335,8 @@ public final class PowerwallSimulator implements Simulator {
       }
       return auth.login(exchange.getRequestHeaders().getFirst("Content-Type"), body);
     }
-    if (!DATA_ENDPOINTS.contains(endpoint) || !scenario.answers(endpoint)
+    if (!DATA_ENDPOINTS.contains(endpoint)
+        || !scenario.answers(endpoint)
         || (endpoint.equals("devices/vitals") && firmware.is23())) {
       return GatewayResponses.notFound();
     }
@@ -301,8 +351,8 @@ public final class PowerwallSimulator implements Simulator {
       return SimulatorResponse.text(204, "");
     }
     if (faults.contains(PowerwallSimulatorFault.HTTP_500)) {
-      return SimulatorResponse.json(500,
-          bodies.error(500, "Internal Server Error", "Internal Server Error"));
+      return SimulatorResponse.json(
+          500, bodies.error(500, "Internal Server Error", "Internal Server Error"));
     }
     if (scenario.sitemasterStopped() && STOPPED_502.contains(endpoint)) {
       return GatewayResponses.badGateway();

@@ -14,9 +14,9 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -42,8 +42,8 @@ final class PowerwallSimulatorAuth {
   private long loginAttempts;
   private long successfulLogins;
 
-  PowerwallSimulatorAuth(Clock clock, PowerwallSimulatorSettings settings,
-      PowerwallSimulatorBodies bodies) {
+  PowerwallSimulatorAuth(
+      Clock clock, PowerwallSimulatorSettings settings, PowerwallSimulatorBodies bodies) {
     this.clock = clock;
     this.settings = settings;
     this.bodies = bodies;
@@ -75,13 +75,14 @@ final class PowerwallSimulatorAuth {
     loginAttempts++;
     Instant now = clock.instant();
     if (now.isBefore(lockedUntil)) {
-      return SimulatorResponse.json(429,
-          bodies.error(429, "Api Limit reached for this endpoint", "API Limit Reached"));
+      return SimulatorResponse.json(
+          429, bodies.error(429, "Api Limit reached for this endpoint", "API Limit Reached"));
     }
     Map<String, String> fields = parse(contentType, body);
     if (!"customer".equals(fields.get("username")) || !password.equals(fields.get("password"))) {
       failures.addLast(now);
-      while (!failures.isEmpty() && !failures.peekFirst().isAfter(now.minus(settings.failedLoginWindow()))) {
+      while (!failures.isEmpty()
+          && !failures.peekFirst().isAfter(now.minus(settings.failedLoginWindow()))) {
         failures.removeFirst();
       }
       if (failures.size() >= settings.failedLoginLimit()) {
@@ -95,11 +96,17 @@ final class PowerwallSimulatorAuth {
     tokenExpiry.put(token, now.plus(settings.tokenLifetime()));
     issued.add(token);
     String email = fields.getOrDefault("email", "");
-    String loginBody = bodies.login(email, token,
-        PowerwallSimulatorJson.fixedFraction(now, random.nextInt(1_000_000_000), 7));
-    String userRecord = Base64.getEncoder().encodeToString(loginBody.getBytes(StandardCharsets.UTF_8));
-    return SimulatorResponse.json(loginBody).withHeader("Set-Cookie",
-        List.of("AuthCookie=" + token + "; Path=/", "UserRecord=" + userRecord + "; Path=/"));
+    String loginBody =
+        bodies.login(
+            email,
+            token,
+            PowerwallSimulatorJson.fixedFraction(now, random.nextInt(1_000_000_000), 7));
+    String userRecord =
+        Base64.getEncoder().encodeToString(loginBody.getBytes(StandardCharsets.UTF_8));
+    return SimulatorResponse.json(loginBody)
+        .withHeader(
+            "Set-Cookie",
+            List.of("AuthCookie=" + token + "; Path=/", "UserRecord=" + userRecord + "; Path=/"));
   }
 
   /** Whether the request carries a live token as {@code AuthCookie} cookie or bearer token. */
@@ -152,7 +159,8 @@ final class PowerwallSimulatorAuth {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        fields.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
@@ -164,11 +172,13 @@ final class PowerwallSimulatorAuth {
     try {
       JsonNode node = mapper.readTree(body);
       if (node != null && node.isObject()) {
-        node.fields().forEachRemaining(e -> {
-          if (e.getValue().isValueNode()) {
-            fields.put(e.getKey(), e.getValue().asText());
-          }
-        });
+        node.fields()
+            .forEachRemaining(
+                e -> {
+                  if (e.getValue().isValueNode()) {
+                    fields.put(e.getKey(), e.getValue().asText());
+                  }
+                });
       }
     } catch (IOException malformed) {
       // An unreadable body carries no credentials: a failed login.

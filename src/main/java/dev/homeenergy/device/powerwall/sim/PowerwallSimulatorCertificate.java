@@ -7,9 +7,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 
 /**
- * The bundled self-signed gateway certificates (PKCS12, password {@value #PASSWORD}, alias
- * {@value #ALIAS}, names powerwall/teg/powerpack/127.0.0.1). Two distinct gateways, so clients can
- * test certificate pinning.
+ * The bundled self-signed gateway certificates (PKCS12, password {@value #PASSWORD}, alias {@value
+ * #ALIAS}, names powerwall/teg/powerpack/127.0.0.1). Two distinct gateways, so clients can test
+ * certificate pinning.
  */
 public enum PowerwallSimulatorCertificate {
   DEFAULT("simulator-gateway.p12"),

@@ -11,7 +11,8 @@ public enum PowerwallSimulatorFault {
   /** Every answer starts only after a configurable real-time delay. */
   SLOW;
 
-  private static final List<String> CLI_NAMES = CliNames.of(values(), PowerwallSimulatorFault::cliName);
+  private static final List<String> CLI_NAMES =
+      CliNames.of(values(), PowerwallSimulatorFault::cliName);
 
   /** The lower-case name used on the command line and in {@code SimulatorOptions.faults()}. */
   public String cliName() {

@@ -1,6 +1,5 @@
 package dev.homeenergy.device.powerwall.sim;
 
-
 /** Firmware the simulated gateway reports; decides which body shapes it prints. */
 enum PowerwallSimulatorFirmware {
   V21_44("21.44 223a56cd", "223a56cd575b7b19bad7e12a4ebad0eb52d1f50a"),

@@ -46,11 +46,12 @@ final class PowerwallSimulatorJson {
   }
 
   String object(Body fields) {
-    return render(g -> {
-      g.writeStartObject();
-      fields.write(g);
-      g.writeEndObject();
-    });
+    return render(
+        g -> {
+          g.writeStartObject();
+          fields.write(g);
+          g.writeEndObject();
+        });
   }
 
   static void number(JsonGenerator g, String name, double value) throws IOException {
@@ -87,7 +88,9 @@ final class PowerwallSimulatorJson {
     g.writeEndArray();
   }
 
-  /** Go's {@code strconv.FormatFloat(v, 'g'-like JSON, -1)} for the magnitudes the gateway prints. */
+  /**
+   * Go's {@code strconv.FormatFloat(v, 'g'-like JSON, -1)} for the magnitudes the gateway prints.
+   */
   static String goFloat(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       throw new IllegalArgumentException("not representable in JSON: " + value);
@@ -109,19 +112,28 @@ final class PowerwallSimulatorJson {
     return out.append(OFFSET.format(local)).toString();
   }
 
-  /** Like {@link #rfc3339} with exactly {@code digits} fraction digits, as the login answer prints it. */
+  /**
+   * Like {@link #rfc3339} with exactly {@code digits} fraction digits, as the login answer prints
+   * it.
+   */
   static String fixedFraction(Instant time, int nanos, int digits) {
     var local = time.atZone(SITE_ZONE);
     String fraction = String.format("%09d", nanos).substring(0, digits);
     return SECONDS.format(local) + "." + fraction + OFFSET.format(local);
   }
 
-  /** {@code 2021-12-16 22:13:25 +0800}: the gateway prints its start time at +0800 whatever the site zone. */
+  /**
+   * {@code 2021-12-16 22:13:25 +0800}: the gateway prints its start time at +0800 whatever the site
+   * zone.
+   */
   static String startTime(Instant time) {
     return START_TIME.format(time.atOffset(ZoneOffset.ofHours(8)));
   }
 
-  /** Go's {@code time.Duration.String()} for durations of a second or more, e.g. {@code 230h55m59.932079901s}. */
+  /**
+   * Go's {@code time.Duration.String()} for durations of a second or more, e.g. {@code
+   * 230h55m59.932079901s}.
+   */
   static String goDuration(Duration duration) {
     long totalSeconds = duration.getSeconds();
     long hours = totalSeconds / 3600;

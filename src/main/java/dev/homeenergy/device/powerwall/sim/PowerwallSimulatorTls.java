@@ -13,21 +13,21 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * TLS as the gateway does it: its own self-signed certificate, and a handshake that fails when
- * the client names a server other than the gateway's stock names (no name at all, as when
- * connecting by IP address, is fine).
+ * TLS as the gateway does it: its own self-signed certificate, and a handshake that fails when the
+ * client names a server other than the gateway's stock names (no name at all, as when connecting by
+ * IP address, is fine).
  */
 final class PowerwallSimulatorTls {
   /** Server names the gateway accepts in SNI (case-insensitive). */
   static final List<String> ACCEPTED_NAMES = List.of("powerwall", "teg", "powerpack");
 
-  private PowerwallSimulatorTls() {
-  }
+  private PowerwallSimulatorTls() {}
 
   static SSLContext serverContext(PowerwallSimulatorCertificate certificate) {
     try {
       KeyStore store = certificate.keyStore();
-      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, PowerwallSimulatorCertificate.PASSWORD.toCharArray());
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), null, null);
@@ -39,7 +39,8 @@ final class PowerwallSimulatorTls {
 
   static X509Certificate certificate(PowerwallSimulatorCertificate certificate) {
     try {
-      return (X509Certificate) certificate.keyStore().getCertificate(PowerwallSimulatorCertificate.ALIAS);
+      return (X509Certificate)
+          certificate.keyStore().getCertificate(PowerwallSimulatorCertificate.ALIAS);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot read simulator certificate", e);
     }

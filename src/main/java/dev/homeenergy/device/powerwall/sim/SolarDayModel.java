@@ -14,16 +14,18 @@ import java.util.SplittableRandom;
  * small draw at night; the load is a base load with morning and evening peaks and random
  * appliances. On the grid the packs charge from surplus solar and discharge to cover the load down
  * to the backup reserve, and the grid balances the rest; islanded ({@code grid-outage}) the grid
- * carries nothing, the packs may drain fully, solar is curtailed when they cannot absorb it and
- * the load is shed when they cannot supply it. Powers are metered in whole watts and every
- * counter integrates exactly those.
+ * carries nothing, the packs may drain fully, solar is curtailed when they cannot absorb it and the
+ * load is shed when they cannot supply it. Powers are metered in whole watts and every counter
+ * integrates exactly those.
  *
  * <p>Not thread-safe: the simulator serialises access.
  */
 public final class SolarDayModel {
   public static final Duration STEP = Duration.ofSeconds(1);
+
   /** At most this much simulated time is stepped through per catch-up; older time is skipped. */
   public static final Duration MAX_CATCH_UP = Duration.ofDays(2);
+
   public static final double PACK_CAPACITY_WH = 13_500;
   public static final double PACK_MAX_POWER_W = 5_000;
   public static final double PEAK_SOLAR_W = 5_800;
@@ -125,8 +127,17 @@ public final class SolarDayModel {
     List<SolarDayPack> packs = new ArrayList<>(packCount);
     double lineToLine = 2 * 120.4 + voltageOffset;
     for (int i = 0; i < packCount; i++) {
-      packs.add(new SolarDayPack(isDisabled(i), packPowerW[i], 30, lineToLine + 6.2 + 0.1 * i,
-          frequency(), remainingWh[i], PACK_CAPACITY_WH, chargedWh[i], dischargedWh[i]));
+      packs.add(
+          new SolarDayPack(
+              isDisabled(i),
+              packPowerW[i],
+              30,
+              lineToLine + 6.2 + 0.1 * i,
+              frequency(),
+              remainingWh[i],
+              PACK_CAPACITY_WH,
+              chargedWh[i],
+              dischargedWh[i]));
     }
     double batteryImported = 0;
     double batteryExported = 0;
@@ -134,12 +145,32 @@ public final class SolarDayModel {
       batteryImported += chargedWh[i];
       batteryExported += dischargedWh[i];
     }
-    SolarDayLifetime lifetime = new SolarDayLifetime(siteImportedWh, siteExportedWh,
-        batteryImported, batteryExported, loadImportedWh, solarImportedWh, solarExportedWh);
-    return new SolarDaySnapshot(simulatedTime, nanos, solarW, loadW, batteryW, siteW,
-        islanded ? 0 : -329, -318.75, -14, 30 * activePacks(),
-        120.4 + voltageOffset / 2, 120.4 + voltageOffset / 2 + 0.06, frequency(),
-        packs, lifetime, islanded);
+    SolarDayLifetime lifetime =
+        new SolarDayLifetime(
+            siteImportedWh,
+            siteExportedWh,
+            batteryImported,
+            batteryExported,
+            loadImportedWh,
+            solarImportedWh,
+            solarExportedWh);
+    return new SolarDaySnapshot(
+        simulatedTime,
+        nanos,
+        solarW,
+        loadW,
+        batteryW,
+        siteW,
+        islanded ? 0 : -329,
+        -318.75,
+        -14,
+        30 * activePacks(),
+        120.4 + voltageOffset / 2,
+        120.4 + voltageOffset / 2 + 0.06,
+        frequency(),
+        packs,
+        lifetime,
+        islanded);
   }
 
   private double frequency() {
@@ -195,7 +226,9 @@ public final class SolarDayModel {
     return BASE_LOAD_W + morning + evening + applianceW + noise;
   }
 
-  /** Splits the step's flows between battery and grid (or curtailment and shedding when islanded). */
+  /**
+   * Splits the step's flows between battery and grid (or curtailment and shedding when islanded).
+   */
   private void dispatch(double availableSolar, double demand) {
     double surplus = availableSolar - demand;
     double battery;
@@ -221,7 +254,10 @@ public final class SolarDayModel {
     assignPackPowers(battery);
   }
 
-  /** Power the packs in service can take (charging) or give (discharging) this step, up to {@code wanted}. */
+  /**
+   * Power the packs in service can take (charging) or give (discharging) this step, up to {@code
+   * wanted}.
+   */
   private double spread(double wanted, boolean charging) {
     double possible = 0;
     for (int i = 0; i < packCount; i++) {
@@ -234,7 +270,8 @@ public final class SolarDayModel {
 
   private double packLimit(int pack, boolean charging) {
     double floorWh = islanded ? 0 : PACK_CAPACITY_WH * BACKUP_RESERVE_PERCENT / 100;
-    double headroomWh = charging ? PACK_CAPACITY_WH - remainingWh[pack] : remainingWh[pack] - floorWh;
+    double headroomWh =
+        charging ? PACK_CAPACITY_WH - remainingWh[pack] : remainingWh[pack] - floorWh;
     return Math.max(0, Math.min(PACK_MAX_POWER_W, headroomWh / HOURS_PER_STEP));
   }
 

@@ -1,6 +1,5 @@
 package dev.homeenergy.device.powerwall.sim;
 
-
 /**
  * One battery block at a model step.
  *
@@ -12,8 +11,15 @@ package dev.homeenergy.device.powerwall.sim;
  * @param dischargedWh lifetime energy discharged
  */
 public record SolarDayPack(
-    boolean disabled, double powerW, double reactiveVar, double voltageV, double frequencyHz,
-    double remainingWh, double fullPackWh, double chargedWh, double dischargedWh) {
+    boolean disabled,
+    double powerW,
+    double reactiveVar,
+    double voltageV,
+    double frequencyHz,
+    double remainingWh,
+    double fullPackWh,
+    double chargedWh,
+    double dischargedWh) {
 
   public double currentA() {
     return powerW / voltageV;

@@ -17,11 +17,22 @@ import java.util.List;
  * @param islanded the grid is down
  */
 public record SolarDaySnapshot(
-    Instant time, int nanos,
-    double solarW, double loadW, double batteryW, double siteW,
-    double siteReactiveVar, double loadReactiveVar, double solarReactiveVar, double batteryReactiveVar,
-    double voltageL1, double voltageL2, double frequencyHz,
-    List<SolarDayPack> packs, SolarDayLifetime lifetime, boolean islanded) {
+    Instant time,
+    int nanos,
+    double solarW,
+    double loadW,
+    double batteryW,
+    double siteW,
+    double siteReactiveVar,
+    double loadReactiveVar,
+    double solarReactiveVar,
+    double batteryReactiveVar,
+    double voltageL1,
+    double voltageL2,
+    double frequencyHz,
+    List<SolarDayPack> packs,
+    SolarDayLifetime lifetime,
+    boolean islanded) {
 
   public SolarDaySnapshot {
     packs = List.copyOf(packs);

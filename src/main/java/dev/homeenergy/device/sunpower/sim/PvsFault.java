@@ -6,7 +6,10 @@ import java.util.Locale;
 
 /** Fault switches of the simulated PVS, each a failure users have reported. */
 public enum PvsFault {
-  /** {@code GridProfileGet} answers {@code "Could not connect to mime."} (lost grid profile after a power cycle). */
+  /**
+   * {@code GridProfileGet} answers {@code "Could not connect to mime."} (lost grid profile after a
+   * power cycle).
+   */
   GRID_PROFILE_ERROR,
   /** Every request answers HTTP 500, as when {@code dl_cgi} segfaults. */
   HTTP_500,

@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
 /**
  * Deterministic model of a PVS site: per-panel microinverters following a daylight curve (local
  * solar time UTC-8) with drifting cloud cover and a small per-panel spread, a home load with
- * morning and evening peaks and random appliances, a gross production meter equal to the sum of
- * the inverters and a net consumption meter reading {@code load - production}. It advances in
- * fixed 15-second simulated steps aligned to the epoch (as the PVS reads its devices), so any clock
- * plays the same day; every lifetime counter integrates exactly the powers the steps report. The
+ * morning and evening peaks and random appliances, a gross production meter equal to the sum of the
+ * inverters and a net consumption meter reading {@code load - production}. It advances in fixed
+ * 15-second simulated steps aligned to the epoch (as the PVS reads its devices), so any clock plays
+ * the same day; every lifetime counter integrates exactly the powers the steps report. The
  * supervisor's health figures and the varserver's {@code msmtEps} readings refresh on 5-minute
  * boundaries.
  *
@@ -22,8 +22,10 @@ import java.util.SplittableRandom;
 public final class PvsModel {
   public static final Duration STEP = Duration.ofSeconds(15);
   public static final Duration MEASUREMENT_PERIOD = Duration.ofMinutes(5);
+
   /** At most this much simulated time is stepped through per catch-up; older time is skipped. */
   public static final Duration MAX_CATCH_UP = Duration.ofDays(2);
+
   public static final double PEAK_DC_KW = 0.37;
   public static final double INVERTER_EFFICIENCY = 0.965;
   public static final double INVERTER_MAX_AC_KW = 0.35;
@@ -122,20 +124,39 @@ public final class PvsModel {
       double ac = acKw[i];
       double dc = ac > 0 ? ac / INVERTER_EFFICIENCY : 0;
       double acVolts = lineVolts + 1.5 + voltageTrim[i];
-      double dcVolts = daylight > 0 ? 55 + mpptTrim[i] - 2 * (ac / INVERTER_MAX_AC_KW) : 21 + mpptTrim[i];
+      double dcVolts =
+          daylight > 0 ? 55 + mpptTrim[i] - 2 * (ac / INVERTER_MAX_AC_KW) : 21 + mpptTrim[i];
       double heatsink = Math.round(ambient + 40 * ac / INVERTER_MAX_AC_KW);
-      inverters.add(new PvsModelInverter(i, time, ac, dc, acVolts, ac * 1000 / acVolts, dcVolts,
-          dc * 1000 / dcVolts, heatsink, frequency, lifetimeKwh[i]));
+      inverters.add(
+          new PvsModelInverter(
+              i,
+              time,
+              ac,
+              dc,
+              acVolts,
+              ac * 1000 / acVolts,
+              dcVolts,
+              dc * 1000 / dcVolts,
+              heatsink,
+              frequency,
+              lifetimeKwh[i]));
     }
     double production = 0;
     for (double kw : acKw) {
       production += kw;
     }
-    return new PvsModelSnapshot(time, inverters, productionMeter(production, lineVolts),
-        consumptionMeter(loadKw - production, lineVolts), loadKw, supervisor);
+    return new PvsModelSnapshot(
+        time,
+        inverters,
+        productionMeter(production, lineVolts),
+        consumptionMeter(loadKw - production, lineVolts),
+        loadKw,
+        supervisor);
   }
 
-  /** The reading taken at the last 5-minute boundary (what the varserver's device variables show). */
+  /**
+   * The reading taken at the last 5-minute boundary (what the varserver's device variables show).
+   */
   public PvsModelSnapshot measurement() {
     return measurement;
   }
@@ -144,8 +165,23 @@ public final class PvsModel {
     double kvar = kw * 0.05;
     double kva = Math.hypot(kw, kvar);
     double pf = kva == 0 ? 0 : kw / kva;
-    return new PvsModelMeter(kw, 0, 0, kvar, kva, pf, frequency(), kva * 1000 / lineVolts, 0, 0, 0, 0,
-        lineVolts, 0, 0, productionKwh);
+    return new PvsModelMeter(
+        kw,
+        0,
+        0,
+        kvar,
+        kva,
+        pf,
+        frequency(),
+        kva * 1000 / lineVolts,
+        0,
+        0,
+        0,
+        0,
+        lineVolts,
+        0,
+        0,
+        productionKwh);
   }
 
   private PvsModelMeter consumptionMeter(double kw, double lineVolts) {
@@ -156,9 +192,23 @@ public final class PvsModel {
     double kvar = 0.3 + 0.25 * loadKw;
     double kva = Math.hypot(kw, kvar);
     double pf = kva == 0 ? 0 : kw / kva;
-    return new PvsModelMeter(kw, leg1Kw, leg2Kw, kvar, kva, pf, frequency(), kva * 1000 / lineVolts,
-        Math.abs(leg1Kw) * 1000 / leg1Volts, Math.abs(leg2Kw) * 1000 / leg2Volts, leg1Volts, leg2Volts,
-        lineVolts, importedKwh, exportedKwh, importedKwh - exportedKwh);
+    return new PvsModelMeter(
+        kw,
+        leg1Kw,
+        leg2Kw,
+        kvar,
+        kva,
+        pf,
+        frequency(),
+        kva * 1000 / lineVolts,
+        Math.abs(leg1Kw) * 1000 / leg1Volts,
+        Math.abs(leg2Kw) * 1000 / leg2Volts,
+        leg1Volts,
+        leg2Volts,
+        lineVolts,
+        importedKwh,
+        exportedKwh,
+        importedKwh - exportedKwh);
   }
 
   private double frequency() {
@@ -192,7 +242,8 @@ public final class PvsModel {
   }
 
   private void measure() {
-    double hour = Instant.ofEpochSecond(time).atOffset(SOLAR_TIME).toLocalTime().toSecondOfDay() / 3600.0;
+    double hour =
+        Instant.ofEpochSecond(time).atOffset(SOLAR_TIME).toLocalTime().toSecondOfDay() / 3600.0;
     daylight = daylight(hour);
     for (int i = 0; i < inverterCount; i++) {
       double jitter = 1 + (random.nextDouble() - 0.5) * 0.02;
@@ -221,9 +272,16 @@ public final class PvsModel {
     long measuredAt = Math.floorDiv(time, PERIOD_SECONDS) * PERIOD_SECONDS;
     long elapsed = measuredAt - startSecond;
     long periods = Math.max(0, elapsed / PERIOD_SECONDS);
-    supervisor = new PvsModelSupervisor(measuredAt, START_UPTIME_SECONDS + elapsed,
-        0.25 + random.nextDouble() * 0.6, 78_000 + random.nextInt(4_000),
-        59_052 - periods / 12, 2 + random.nextInt(20), 2_573 + periods / 3, random.nextInt(3));
+    supervisor =
+        new PvsModelSupervisor(
+            measuredAt,
+            START_UPTIME_SECONDS + elapsed,
+            0.25 + random.nextDouble() * 0.6,
+            78_000 + random.nextInt(4_000),
+            59_052 - periods / 12,
+            2 + random.nextInt(20),
+            2_573 + periods / 3,
+            random.nextInt(3));
   }
 
   private static double daylight(double hour) {

@@ -17,5 +17,4 @@ public record PvsModelInverter(
     double dcAmps,
     double heatsinkCelsius,
     double frequencyHz,
-    double lifetimeKwh) {
-}
+    double lifetimeKwh) {}

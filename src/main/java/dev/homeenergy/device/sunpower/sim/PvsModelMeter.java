@@ -2,8 +2,8 @@ package dev.homeenergy.device.sunpower.sim;
 
 /**
  * One PVS power meter's reading. The production meter (gross, one CT pair) leaves the per-leg
- * fields and {@code pos}/{@code neg} at zero; the net consumption meter measures
- * {@code load - production} per leg, positive when importing.
+ * fields and {@code pos}/{@code neg} at zero; the net consumption meter measures {@code load -
+ * production} per leg, positive when importing.
  *
  * @param netKwh lifetime net energy: production for the production meter, {@code posKwh - negKwh}
  *     (imported minus exported) for the consumption meter
@@ -24,5 +24,4 @@ public record PvsModelMeter(
     double lineVolts,
     double posKwh,
     double negKwh,
-    double netKwh) {
-}
+    double netKwh) {}

@@ -16,5 +16,4 @@ public record PvsModelSupervisor(
     long flashAvailKib,
     long scanTime,
     long commErrors,
-    long untransmitted) {
-}
+    long untransmitted) {}

@@ -3,15 +3,25 @@ package dev.homeenergy.device.sunpower.sim;
 import dev.homeenergy.simulator.CliNames;
 import java.util.List;
 
-/** What the simulated PVS is: legacy or 2025 (locked) firmware, with or without a SunVault (ESS). */
+/**
+ * What the simulated PVS is: legacy or 2025 (locked) firmware, with or without a SunVault (ESS).
+ */
 public enum PvsScenario {
-  /** Firmware before the 2025 lock-down: {@code dl_cgi?Command=} answers, no {@code /auth} or {@code /vars}. */
+  /**
+   * Firmware before the 2025 lock-down: {@code dl_cgi?Command=} answers, no {@code /auth} or {@code
+   * /vars}.
+   */
   LEGACY("legacy", false, false),
-  /** 2025 firmware: {@code dl_cgi?Command=} answers 403; {@code /auth} and {@code /vars} serve the data. */
+  /**
+   * 2025 firmware: {@code dl_cgi?Command=} answers 403; {@code /auth} and {@code /vars} serve the
+   * data.
+   */
   LOCKED("locked", true, false),
   /** Like {@link #LEGACY}, with the ESS devices of a SunVault in the DeviceList. */
   STORAGE("storage", false, true),
-  /** Like {@link #LOCKED}, with {@code /sys/devices/ess/} and {@code transfer_switch/} variables. */
+  /**
+   * Like {@link #LOCKED}, with {@code /sys/devices/ess/} and {@code transfer_switch/} variables.
+   */
   STORAGE_LOCKED("storage-locked", true, true);
 
   private static final List<String> CLI_NAMES = CliNames.of(values(), PvsScenario::cliName);

@@ -33,10 +33,18 @@ public final class SunpowerFamilySimulator implements FamilySimulator {
   @Override
   public List<SimulatorKnob> knobs() {
     return List.of(
-        new SimulatorKnob(INVERTERS, "N", "microinverters on the site, 1.." + SunpowerSimulatorSettings.MAX_INVERTERS
-            + " (default: " + SunpowerSimulatorSettings.DEFAULT_INVERTERS + ").",
+        new SimulatorKnob(
+            INVERTERS,
+            "N",
+            "microinverters on the site, 1.."
+                + SunpowerSimulatorSettings.MAX_INVERTERS
+                + " (default: "
+                + SunpowerSimulatorSettings.DEFAULT_INVERTERS
+                + ").",
             value -> settings(Map.of(INVERTERS, value))),
-        new SimulatorKnob(DEVICE_LATENCY, "DURATION",
+        new SimulatorKnob(
+            DEVICE_LATENCY,
+            "DURATION",
             "real time a DeviceList answer takes per listed device, e.g. 0s (default: 200ms, as a real PVS).",
             value -> settings(Map.of(DEVICE_LATENCY, value))));
   }
@@ -81,6 +89,7 @@ public final class SunpowerFamilySimulator implements FamilySimulator {
     } catch (NumberFormatException notANumber) {
       // refused below with the range
     }
-    throw new IllegalArgumentException("must be a number within 1.." + max + ", got \"" + value + "\"");
+    throw new IllegalArgumentException(
+        "must be a number within 1.." + max + ", got \"" + value + "\"");
   }
 }

@@ -1,10 +1,10 @@
 package dev.homeenergy.device.sunpower.sim;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.homeenergy.simulator.Simulator;
-import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.simulator.RequestCounter;
+import dev.homeenergy.simulator.Simulator;
 import dev.homeenergy.simulator.SimulatorExchanges;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.simulator.SimulatorResponse;
 import dev.homeenergy.simulator.SimulatorServer;
 import java.io.IOException;
@@ -22,11 +22,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A simulated SunPower PVS6 over plain HTTP. Legacy firmware answers
- * {@code /cgi-bin/dl_cgi?Command=DeviceList|Start|Stop|Get_Comm|GridProfileGet|CheckFW} in cJSON's
- * tab format, DeviceList taking a real-time latency per listed device; the 2025 firmware answers
- * 403 to every command and serves {@code /auth?login|logout} and the varserver {@code /vars}
- * instead. {@code /cgi-bin/dl_cgi/supervisor/info} is open on both. Every request first advances a
+ * A simulated SunPower PVS6 over plain HTTP. Legacy firmware answers {@code
+ * /cgi-bin/dl_cgi?Command=DeviceList|Start|Stop|Get_Comm|GridProfileGet|CheckFW} in cJSON's tab
+ * format, DeviceList taking a real-time latency per listed device; the 2025 firmware answers 403 to
+ * every command and serves {@code /auth?login|logout} and the varserver {@code /vars} instead.
+ * {@code /cgi-bin/dl_cgi/supervisor/info} is open on both. Every request first advances a
  * deterministic {@link PvsModel} to the options' clock; {@link PvsFault}s can be switched at run
  * time.
  */
@@ -40,8 +40,10 @@ public final class SunpowerSimulator implements Simulator {
   private static final String VARS = "/vars";
   private static final int MAX_VARS_BODY = 1024;
   private static final Duration MAX_HOLD = Duration.ofSeconds(30);
-  private static final String AUTH_UNAUTHORIZED = "{\"status\": 401, \"description\" : \"Unauthorized\"}";
-  private static final String AUTH_BAD_REQUEST = "{\"status\": 400, \"description\" : \"Bad request\"}";
+  private static final String AUTH_UNAUTHORIZED =
+      "{\"status\": 401, \"description\" : \"Unauthorized\"}";
+  private static final String AUTH_BAD_REQUEST =
+      "{\"status\": 400, \"description\" : \"Bad request\"}";
 
   private final SimulatorServer server;
   private final Clock clock;
@@ -58,8 +60,12 @@ public final class SunpowerSimulator implements Simulator {
   private volatile Set<PvsFault> faults;
   private volatile Duration slowDelay;
 
-  private SunpowerSimulator(SimulatorOptions options, PvsScenario scenario, Set<PvsFault> faults,
-      SunpowerSimulatorSettings settings) throws IOException {
+  private SunpowerSimulator(
+      SimulatorOptions options,
+      PvsScenario scenario,
+      Set<PvsFault> faults,
+      SunpowerSimulatorSettings settings)
+      throws IOException {
     this.clock = options.clock();
     this.scenario = scenario;
     this.settings = settings;
@@ -69,8 +75,9 @@ public final class SunpowerSimulator implements Simulator {
     this.identity = new SunpowerSimulatorIdentity(settings.serial(), scenario.locked());
     this.legacy = new SunpowerSimulatorLegacyBodies(identity);
     this.sessions = new SunpowerSimulatorSessions(settings.sessionLifetime());
-    this.server = SimulatorServer.http("sunpower", options.bindHost(), options.port(), () -> false, MAX_HOLD,
-        this::handle);
+    this.server =
+        SimulatorServer.http(
+            "sunpower", options.bindHost(), options.port(), () -> false, MAX_HOLD, this::handle);
   }
 
   /** Starts a simulator with {@link SunpowerSimulatorSettings#defaults()}. */
@@ -79,15 +86,17 @@ public final class SunpowerSimulator implements Simulator {
   }
 
   /**
-   * Starts a simulator serving on {@code options.bindHost():options.port()} (port 0 picks a free port).
+   * Starts a simulator serving on {@code options.bindHost():options.port()} (port 0 picks a free
+   * port).
    *
    * @throws IllegalArgumentException for an unknown scenario or fault name, listing the valid ones
    * @throws IOException if the address cannot be bound
    */
-  public static SunpowerSimulator start(SimulatorOptions options, SunpowerSimulatorSettings settings)
-      throws IOException {
+  public static SunpowerSimulator start(
+      SimulatorOptions options, SunpowerSimulatorSettings settings) throws IOException {
     PvsScenario scenario = PvsScenario.fromCliName(options.scenario());
-    Set<PvsFault> faults = Set.copyOf(options.faults().stream().map(PvsFault::fromCliName).toList());
+    Set<PvsFault> faults =
+        Set.copyOf(options.faults().stream().map(PvsFault::fromCliName).toList());
     return new SunpowerSimulator(options, scenario, faults, settings);
   }
 
@@ -163,10 +172,13 @@ public final class SunpowerSimulator implements Simulator {
 
   /** Devices a DeviceList lists now (supervisor, meters, inverters, ESS devices). */
   public int deviceCount() {
-    return SunpowerSimulatorLegacyBodies.deviceCount(settings.inverterCount(), scenario.storage(), faults);
+    return SunpowerSimulatorLegacyBodies.deviceCount(
+        settings.inverterCount(), scenario.storage(), faults);
   }
 
-  /** Every {@code /auth} session id it has handed out, for tests that check no session ever shows. */
+  /**
+   * Every {@code /auth} session id it has handed out, for tests that check no session ever shows.
+   */
   public Set<String> issuedSessions() {
     return sessions.issued();
   }
@@ -176,7 +188,10 @@ public final class SunpowerSimulator implements Simulator {
     return logins.get();
   }
 
-  /** Requests received for {@code path} (e.g. {@code /cgi-bin/dl_cgi}, {@code /vars}), answered or not. */
+  /**
+   * Requests received for {@code path} (e.g. {@code /cgi-bin/dl_cgi}, {@code /vars}), answered or
+   * not.
+   */
   public long requestCount(String path) {
     return server.requests().of(path);
   }
@@ -208,7 +223,8 @@ public final class SunpowerSimulator implements Simulator {
     }
     switch (exchange.getRequestURI().getPath()) {
       case DL_CGI -> command(exchange, exchanges);
-      case SUPERVISOR_INFO -> exchanges.send(exchange, SimulatorResponse.json(legacy.supervisorInfo()));
+      case SUPERVISOR_INFO ->
+          exchanges.send(exchange, SimulatorResponse.json(legacy.supervisorInfo()));
       case AUTH -> exchanges.send(exchange, scenario.locked() ? auth(exchange) : notFound());
       case VARS -> exchanges.send(exchange, scenario.locked() ? vars(exchange) : notFound());
       default -> exchanges.send(exchange, notFound());
@@ -216,12 +232,14 @@ public final class SunpowerSimulator implements Simulator {
   }
 
   private void command(HttpExchange exchange, SimulatorExchanges exchanges) {
-    String command = SunpowerSimulatorVars.parse(exchange.getRequestURI().getRawQuery()).get("Command");
+    String command =
+        SunpowerSimulatorVars.parse(exchange.getRequestURI().getRawQuery()).get("Command");
     if (command != null) {
       commandCounts.count(command);
     }
     if (scenario.locked()) {
-      exchanges.send(exchange, SimulatorResponse.json(403, SunpowerSimulatorLegacyBodies.FORBIDDEN));
+      exchanges.send(
+          exchange, SimulatorResponse.json(403, SunpowerSimulatorLegacyBodies.FORBIDDEN));
       return;
     }
     if (command == null) {
@@ -236,16 +254,24 @@ public final class SunpowerSimulator implements Simulator {
       case "Stop" -> exchanges.send(exchange, SimulatorResponse.json(legacy.stop()));
       case "Get_Comm" -> exchanges.send(exchange, SimulatorResponse.json(legacy.comm(now)));
       case "CheckFW" -> exchanges.send(exchange, SimulatorResponse.json(legacy.checkFirmware()));
-      case "GridProfileGet" -> exchanges.send(exchange, SimulatorResponse.json(
-          active.contains(PvsFault.GRID_PROFILE_ERROR) ? legacy.gridProfileError() : legacy.gridProfile()));
-      default -> exchanges.send(exchange, SimulatorResponse.json(400, legacy.unknownCommand(command)));
+      case "GridProfileGet" ->
+          exchanges.send(
+              exchange,
+              SimulatorResponse.json(
+                  active.contains(PvsFault.GRID_PROFILE_ERROR)
+                      ? legacy.gridProfileError()
+                      : legacy.gridProfile()));
+      default ->
+          exchanges.send(exchange, SimulatorResponse.json(400, legacy.unknownCommand(command)));
     }
   }
 
-  private void deviceList(HttpExchange exchange, SimulatorExchanges exchanges, Instant now,
-      Set<PvsFault> active) {
+  private void deviceList(
+      HttpExchange exchange, SimulatorExchanges exchanges, Instant now, Set<PvsFault> active) {
     PvsModelSnapshot snapshot = snapshot();
-    int devices = SunpowerSimulatorLegacyBodies.deviceCount(settings.inverterCount(), scenario.storage(), active);
+    int devices =
+        SunpowerSimulatorLegacyBodies.deviceCount(
+            settings.inverterCount(), scenario.storage(), active);
     Duration perDevice = settings.perDeviceLatency();
     String body = legacy.deviceList(snapshot, now, perDevice, scenario.storage(), active);
     Duration delay = perDevice.multipliedBy(devices);
@@ -262,7 +288,8 @@ public final class SunpowerSimulator implements Simulator {
   private SimulatorResponse auth(HttpExchange exchange) {
     String method = exchange.getRequestMethod();
     if (!method.equals("GET") && !method.equals("POST")) {
-      return SimulatorResponse.json(405, "{\"status\": 405, \"description\" : \"Method Not Allowed\"}");
+      return SimulatorResponse.json(
+          405, "{\"status\": 405, \"description\" : \"Method Not Allowed\"}");
     }
     String query = exchange.getRequestURI().getRawQuery();
     Instant now = clock.instant();
@@ -311,7 +338,8 @@ public final class SunpowerSimulator implements Simulator {
         body = in.readNBytes(MAX_VARS_BODY + 1);
       }
       if (body.length > MAX_VARS_BODY) {
-        return SimulatorResponse.json(413, SunpowerSimulatorVars.error(413, "Invalid Content-Length"));
+        return SimulatorResponse.json(
+            413, SunpowerSimulatorVars.error(413, "Invalid Content-Length"));
       }
       query = new String(body, StandardCharsets.UTF_8);
     } else {
@@ -320,13 +348,22 @@ public final class SunpowerSimulator implements Simulator {
     Instant now = clock.instant();
     boolean authenticated = sessions.valid(sessionCookie(exchange), now);
     Set<PvsFault> active = faults;
-    return vars.answer(query, authenticated, written -> {
-      synchronized (model) {
-        model.advanceTo(now);
-        return SunpowerSimulatorVarsNamespace.variables(identity, model.snapshot(), model.measurement(), now,
-            scenario.storage(), active, written);
-      }
-    });
+    return vars.answer(
+        query,
+        authenticated,
+        written -> {
+          synchronized (model) {
+            model.advanceTo(now);
+            return SunpowerSimulatorVarsNamespace.variables(
+                identity,
+                model.snapshot(),
+                model.measurement(),
+                now,
+                scenario.storage(),
+                active,
+                written);
+          }
+        });
   }
 
   private static String sessionCookie(HttpExchange exchange) {

@@ -2,7 +2,9 @@ package dev.homeenergy.device.sunpower.sim;
 
 import java.util.Locale;
 
-/** Serial numbers and versions of the simulated PVS and its devices, derived from the PVS serial. */
+/**
+ * Serial numbers and versions of the simulated PVS and its devices, derived from the PVS serial.
+ */
 public record SunpowerSimulatorIdentity(String serial, boolean newFirmware) {
   static final String LEGACY_SWVER = "2025.06, Build 61839";
   static final String LOCKED_SWVER = "2025.09, Build 61845";

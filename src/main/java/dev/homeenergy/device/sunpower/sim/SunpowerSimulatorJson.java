@@ -1,9 +1,9 @@
 package dev.homeenergy.device.sunpower.sim;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.util.Instantiatable;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The PVS's wire formats: cJSON's tab pretty print for {@code dl_cgi} (a tab after each colon,
- * tab indentation, {@code }, {} between array objects, final newline) and the varserver's compact
+ * The PVS's wire formats: cJSON's tab pretty print for {@code dl_cgi} (a tab after each colon, tab
+ * indentation, {@code }, {} between array objects, final newline) and the varserver's compact
  * spacing for {@code /vars}. Values are given as ordered maps of strings, numbers, booleans, lists
  * and maps.
  */
@@ -46,7 +46,8 @@ final class SunpowerSimulatorJson {
     if (!Double.isFinite(value)) {
       return "nan";
     }
-    BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal rounded =
+        BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
     if (rounded.signum() == 0) {
       return "0";
     }
@@ -108,8 +109,7 @@ final class SunpowerSimulatorJson {
     }
 
     @Override
-    public void beforeArrayValues(JsonGenerator g) {
-    }
+    public void beforeArrayValues(JsonGenerator g) {}
 
     @Override
     public void writeArrayValueSeparator(JsonGenerator g) throws IOException {

@@ -17,7 +17,8 @@ import java.util.Set;
  * format, numbers as strings (fields of a 2025 build 61839 PVS6; ESS devices as on a SunVault).
  */
 public final class SunpowerSimulatorLegacyBodies {
-  static final String FORBIDDEN = "{ \"status\":403, \"error\" : \"Unauthorized\", \"path\":\"\" }\n";
+  static final String FORBIDDEN =
+      "{ \"status\":403, \"error\" : \"Unauthorized\", \"path\":\"\" }\n";
   static final String ACTIVE_PROFILE = "IEEE-1547a-2014 + 2020 CA Rule21";
   static final String ACTIVE_PROFILE_ID = "816bf3302d337a42680b996227ddbc46abf9cd05";
   private static final DateTimeFormatter DATATIME =
@@ -39,10 +40,14 @@ public final class SunpowerSimulatorLegacyBodies {
   }
 
   /**
-   * The DeviceList: supervisor, meters, inverters (and ESS devices), each with a CURTIME a
-   * {@code perDevice} step later than the one before, as the PVS reads them while answering.
+   * The DeviceList: supervisor, meters, inverters (and ESS devices), each with a CURTIME a {@code
+   * perDevice} step later than the one before, as the PVS reads them while answering.
    */
-  public String deviceList(PvsModelSnapshot snapshot, Instant now, Duration perDevice, boolean storage,
+  public String deviceList(
+      PvsModelSnapshot snapshot,
+      Instant now,
+      Duration perDevice,
+      boolean storage,
       Set<PvsFault> faults) {
     List<Map<String, Object>> devices = new ArrayList<>();
     devices.add(supervisor(snapshot.supervisor()));
@@ -139,15 +144,84 @@ public final class SunpowerSimulatorLegacyBodies {
 
   String comm(Instant now) {
     List<Map<String, Object>> interfaces = new ArrayList<>();
-    interfaces.add(ordered("interface", "wan", "internet", "down", "ipaddr", "", "link", "disconnected",
-        "mode", "wan", "sms", "unreachable", "state", "down"));
-    interfaces.add(ordered("interface", "plc", "internet", "down", "ipaddr", "", "link", "disconnected",
-        "pairing", "unpaired", "sms", "unreachable", "speed", 0, "state", "down"));
-    interfaces.add(ordered("interface", "sta0", "internet", "up", "ipaddr", "192.168.10.239",
-        "signal", "-48", "sms", "reachable", "ssid", "SunPower44444", "status", "connected"));
-    interfaces.add(ordered("interface", "cell", "internet", "down", "ipaddr", "", "is_alwayson", false,
-        "is_primary", false, "link", "connected", "modem", "MODEM_OK", "provider", "UNKNOWN",
-        "signal", 0, "sim", "SIM_READY", "sms", "unreachable", "state", "DOWN", "status", "NOT_REGISTERED"));
+    interfaces.add(
+        ordered(
+            "interface",
+            "wan",
+            "internet",
+            "down",
+            "ipaddr",
+            "",
+            "link",
+            "disconnected",
+            "mode",
+            "wan",
+            "sms",
+            "unreachable",
+            "state",
+            "down"));
+    interfaces.add(
+        ordered(
+            "interface",
+            "plc",
+            "internet",
+            "down",
+            "ipaddr",
+            "",
+            "link",
+            "disconnected",
+            "pairing",
+            "unpaired",
+            "sms",
+            "unreachable",
+            "speed",
+            0,
+            "state",
+            "down"));
+    interfaces.add(
+        ordered(
+            "interface",
+            "sta0",
+            "internet",
+            "up",
+            "ipaddr",
+            "192.168.10.239",
+            "signal",
+            "-48",
+            "sms",
+            "reachable",
+            "ssid",
+            "SunPower44444",
+            "status",
+            "connected"));
+    interfaces.add(
+        ordered(
+            "interface",
+            "cell",
+            "internet",
+            "down",
+            "ipaddr",
+            "",
+            "is_alwayson",
+            false,
+            "is_primary",
+            false,
+            "link",
+            "connected",
+            "modem",
+            "MODEM_OK",
+            "provider",
+            "UNKNOWN",
+            "signal",
+            0,
+            "sim",
+            "SIM_READY",
+            "sms",
+            "unreachable",
+            "state",
+            "DOWN",
+            "status",
+            "NOT_REGISTERED"));
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("interfaces", interfaces);
     status.put("system", ordered("interface", "sta0", "internet", "up", "sms", "reachable"));
@@ -185,8 +259,14 @@ public final class SunpowerSimulatorLegacyBodies {
   private Map<String, Object> productionMeter(PvsModelSnapshot snapshot) {
     PvsModelMeter meter = snapshot.production();
     String serial = identity.productionMeterSerial();
-    Map<String, Object> device = deviceHeader(serial, "PVS5-METER-P", "working", "PVS6M0400p",
-        "Power Meter " + serial, "Power Meter");
+    Map<String, Object> device =
+        deviceHeader(
+            serial,
+            "PVS5-METER-P",
+            "working",
+            "PVS6M0400p",
+            "Power Meter " + serial,
+            "Power Meter");
     device.put("interface", "mime");
     device.put("production_subtype_enum", "GROSS_PRODUCTION_SITE");
     device.put("subtype", "GROSS_PRODUCTION_SITE");
@@ -199,7 +279,10 @@ public final class SunpowerSimulatorLegacyBodies {
   }
 
   /** The fields production and consumption meters share, in the order the PVS prints them. */
-  private void meterReadings(Map<String, Object> device, PvsModelSnapshot snapshot, PvsModelMeter meter,
+  private void meterReadings(
+      Map<String, Object> device,
+      PvsModelSnapshot snapshot,
+      PvsModelMeter meter,
       String ctScaleFactor) {
     device.put("SWVER", "3000");
     device.put("PORT", "");
@@ -216,8 +299,14 @@ public final class SunpowerSimulatorLegacyBodies {
   private Map<String, Object> consumptionMeter(PvsModelSnapshot snapshot) {
     PvsModelMeter meter = snapshot.consumption();
     String serial = identity.consumptionMeterSerial();
-    Map<String, Object> device = deviceHeader(serial, "PVS5-METER-C", "working", "PVS6M0400c",
-        "Power Meter " + serial, "Power Meter");
+    Map<String, Object> device =
+        deviceHeader(
+            serial,
+            "PVS5-METER-C",
+            "working",
+            "PVS6M0400c",
+            "Power Meter " + serial,
+            "Power Meter");
     device.put("interface", "mime");
     device.put("consumption_subtype_enum", "NET_CONSUMPTION_LOADSIDE");
     device.put("subtype", "NET_CONSUMPTION_LOADSIDE");
@@ -240,8 +329,14 @@ public final class SunpowerSimulatorLegacyBodies {
     String serial = identity.inverterSerial(inverter.index());
     boolean error = errorFault && SunpowerSimulatorVarsNamespace.inError(inverter.index());
     boolean values = !error || SunpowerSimulatorVarsNamespace.errorKeepsValues(inverter.index());
-    Map<String, Object> device = deviceHeader(serial, "SOLARBRIDGE", error ? "error" : "working",
-        "AC_Module_Type_E", "Inverter " + serial, "Inverter");
+    Map<String, Object> device =
+        deviceHeader(
+            serial,
+            "SOLARBRIDGE",
+            error ? "error" : "working",
+            "AC_Module_Type_E",
+            "Inverter " + serial,
+            "Inverter");
     device.put("hw_version", "4405");
     device.put("interface", "mime");
     device.put("PANEL", "SPR-X22-360-E-AC");
@@ -267,52 +362,204 @@ public final class SunpowerSimulatorLegacyBodies {
     return device;
   }
 
-  /** ESS devices as a SunVault lists them: PV disconnect, gateway, hub, storage inverter, BMS, battery, ESS. */
+  /**
+   * ESS devices as a SunVault lists them: PV disconnect, gateway, hub, storage inverter, BMS,
+   * battery, ESS.
+   */
   private List<Map<String, Object>> storageDevices(long now) {
     String data = time(now);
     List<Map<String, Object>> devices = new ArrayList<>();
-    Map<String, Object> disconnect = deviceHeader("SY01234567890ABCDEF", "PV-DISCONNECT", "working",
-        "SunPower PV Disconnect Relay", "PV Disconnect SY01234567890ABCDEF", "PV Disconnect");
-    disconnect.putAll(ordered("hw_version", "0.2.0", "interface", "ttymxc5", "slave", 230, "SWVER", "0.2.13",
-        "PORT", "P0, Modbus, Slave 230", "DATATIME", data, "event_history", "32", "fw_error", "0",
-        "relay_mode", "0", "relay1_state", "1", "relay2_state", "1", "relay1_error", "0", "relay2_error", "0",
-        "v1n_grid_v", "123.1", "v2n_grid_v", "122.5", "v1n_pv_v", "122.8", "v2n_pv_v", "122.5"));
+    Map<String, Object> disconnect =
+        deviceHeader(
+            "SY01234567890ABCDEF",
+            "PV-DISCONNECT",
+            "working",
+            "SunPower PV Disconnect Relay",
+            "PV Disconnect SY01234567890ABCDEF",
+            "PV Disconnect");
+    disconnect.putAll(
+        ordered(
+            "hw_version",
+            "0.2.0",
+            "interface",
+            "ttymxc5",
+            "slave",
+            230,
+            "SWVER",
+            "0.2.13",
+            "PORT",
+            "P0, Modbus, Slave 230",
+            "DATATIME",
+            data,
+            "event_history",
+            "32",
+            "fw_error",
+            "0",
+            "relay_mode",
+            "0",
+            "relay1_state",
+            "1",
+            "relay2_state",
+            "1",
+            "relay1_error",
+            "0",
+            "relay2_error",
+            "0",
+            "v1n_grid_v",
+            "123.1",
+            "v2n_grid_v",
+            "122.5",
+            "v1n_pv_v",
+            "122.8",
+            "v2n_pv_v",
+            "122.5"));
     devices.add(trailer(disconnect));
-    Map<String, Object> gateway = deviceHeader("BC1234006789", "GATEWAY", "working",
-        "SchneiderElectric-ConextGateway", "Gateway BC1234006789", "Gateway");
-    gateway.putAll(ordered("interface", "sunspec", "mac_address", "d8:a9:ab:cd:12:34", "slave", 1,
-        "SWVER", "V1", "PORT", "P0, SunSpec, Slave 1", "DATATIME", data));
+    Map<String, Object> gateway =
+        deviceHeader(
+            "BC1234006789",
+            "GATEWAY",
+            "working",
+            "SchneiderElectric-ConextGateway",
+            "Gateway BC1234006789",
+            "Gateway");
+    gateway.putAll(
+        ordered(
+            "interface",
+            "sunspec",
+            "mac_address",
+            "d8:a9:ab:cd:12:34",
+            "slave",
+            1,
+            "SWVER",
+            "V1",
+            "PORT",
+            "P0, SunSpec, Slave 1",
+            "DATATIME",
+            data));
     devices.add(trailer(gateway));
-    Map<String, Object> hub = deviceHeader("PVS6H0123456789", "EQUINOX-MIO", "working", "SunPower MIO",
-        "ESS Hub PVS6H0123456789", "ESS Hub");
-    hub.putAll(ordered("interface", "sunspec", "slave", 220, "SWVER", "1.5.0", "PORT", "P0, SunSpec, Slave 220",
-        "DATATIME", data));
+    Map<String, Object> hub =
+        deviceHeader(
+            "PVS6H0123456789",
+            "EQUINOX-MIO",
+            "working",
+            "SunPower MIO",
+            "ESS Hub PVS6H0123456789",
+            "ESS Hub");
+    hub.putAll(
+        ordered(
+            "interface",
+            "sunspec",
+            "slave",
+            220,
+            "SWVER",
+            "1.5.0",
+            "PORT",
+            "P0, SunSpec, Slave 220",
+            "DATATIME",
+            data));
     devices.add(trailer(hub));
-    Map<String, Object> inverter = deviceHeader("00001ABC1234", "SCHNEIDER-XWPRO", "working",
-        "SchneiderElectric-XW6848-21", "Storage Inverter 00001ABC1234", "Storage Inverter");
-    inverter.putAll(ordered("interface", "sunspec", "mac_address", "d8:a9:ab:cd:12:34", "parent", 11,
-        "slave", 10, "SWVER", "V1", "PORT", "P0, SunSpec, Slave 10", "DATATIME", data));
+    Map<String, Object> inverter =
+        deviceHeader(
+            "00001ABC1234",
+            "SCHNEIDER-XWPRO",
+            "working",
+            "SchneiderElectric-XW6848-21",
+            "Storage Inverter 00001ABC1234",
+            "Storage Inverter");
+    inverter.putAll(
+        ordered(
+            "interface",
+            "sunspec",
+            "mac_address",
+            "d8:a9:ab:cd:12:34",
+            "parent",
+            11,
+            "slave",
+            10,
+            "SWVER",
+            "V1",
+            "PORT",
+            "P0, SunSpec, Slave 10",
+            "DATATIME",
+            data));
     devices.add(trailer(inverter, ESS_SERIAL));
-    Map<String, Object> bms = deviceHeader("BC123400678933751040", "EQUINOX-BMS", "working",
-        "SchneiderElectric-SP1", "ESS BMS BC123400678933751040", "ESS BMS");
-    bms.putAll(ordered("interface", "sunspec", "mac_address", "d8:a9:ab:cd:12:34", "parent", 11, "slave", 230,
-        "PORT", "P0, SunSpec, Slave 230", "DATATIME", data));
+    Map<String, Object> bms =
+        deviceHeader(
+            "BC123400678933751040",
+            "EQUINOX-BMS",
+            "working",
+            "SchneiderElectric-SP1",
+            "ESS BMS BC123400678933751040",
+            "ESS BMS");
+    bms.putAll(
+        ordered(
+            "interface",
+            "sunspec",
+            "mac_address",
+            "d8:a9:ab:cd:12:34",
+            "parent",
+            11,
+            "slave",
+            230,
+            "PORT",
+            "P0, SunSpec, Slave 230",
+            "DATATIME",
+            data));
     devices.add(trailer(bms, ESS_SERIAL));
-    Map<String, Object> battery = deviceHeader("M00122109A0355", "BATTERY", "working", "POWERAMP-Komodo 1.2",
-        "Battery M00122109A0355", "Battery");
-    battery.putAll(ordered("hw_version", "4.34", "interface", "none", "parent", 11, "SWVER", "2.8",
-        "PORT", "P0, None, Slave -1", "DATATIME", data));
+    Map<String, Object> battery =
+        deviceHeader(
+            "M00122109A0355",
+            "BATTERY",
+            "working",
+            "POWERAMP-Komodo 1.2",
+            "Battery M00122109A0355",
+            "Battery");
+    battery.putAll(
+        ordered(
+            "hw_version",
+            "4.34",
+            "interface",
+            "none",
+            "parent",
+            11,
+            "SWVER",
+            "2.8",
+            "PORT",
+            "P0, None, Slave -1",
+            "DATATIME",
+            data));
     devices.add(trailer(battery, ESS_SERIAL));
-    Map<String, Object> ess = deviceHeader(ESS_SERIAL, "EQUINOX-ESS", "working", "SPWR-Equinox-model",
-        "Energy Storage System " + ESS_SERIAL, "Energy Storage System");
-    ess.putAll(ordered("hw_version", "0", "interface", "none", "SWVER", "0", "PORT", "P0, Parent, Slave -1",
-        "DATATIME", data));
+    Map<String, Object> ess =
+        deviceHeader(
+            ESS_SERIAL,
+            "EQUINOX-ESS",
+            "working",
+            "SPWR-Equinox-model",
+            "Energy Storage System " + ESS_SERIAL,
+            "Energy Storage System");
+    ess.putAll(
+        ordered(
+            "hw_version",
+            "0",
+            "interface",
+            "none",
+            "SWVER",
+            "0",
+            "PORT",
+            "P0, Parent, Slave -1",
+            "DATATIME",
+            data));
     devices.add(trailer(ess));
     return devices;
   }
 
-  private static Map<String, Object> deviceHeader(String serial, String type, String state, String model,
-      String description, String deviceType) {
+  private static Map<String, Object> deviceHeader(
+      String serial,
+      String type,
+      String state,
+      String model,
+      String description,
+      String deviceType) {
     Map<String, Object> device = new LinkedHashMap<>();
     device.put("ISDETAIL", true);
     device.put("SERIAL", serial);

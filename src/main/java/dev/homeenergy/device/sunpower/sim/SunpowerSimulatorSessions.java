@@ -13,8 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * login; a re-login from the same client address gets its still valid session back.
  */
 final class SunpowerSimulatorSessions {
-  private record Session(String id, String address, Instant expires) {
-  }
+  private record Session(String id, String address, Instant expires) {}
 
   private final Duration lifetime;
   private final SecureRandom random = new SecureRandom();

@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The varserver's {@code /vars} query language: {@code name=a,b}, {@code match=<substring>},
- * {@code set=<name>=<value>,...}, {@code fmt=obj|list} (first letter, default list) and
- * {@code cache=<id>}, which stores the matched variable set with a query and recalls it (values
- * re-read) when given alone. Answers in the varserver's compact spacing; nothing matched is 400.
+ * The varserver's {@code /vars} query language: {@code name=a,b}, {@code match=<substring>}, {@code
+ * set=<name>=<value>,...}, {@code fmt=obj|list} (first letter, default list) and {@code
+ * cache=<id>}, which stores the matched variable set with a query and recalls it (values re-read)
+ * when given alone. Answers in the varserver's compact spacing; nothing matched is 400.
  */
 final class SunpowerSimulatorVars {
   static final String BAD_REQUEST = error(400, "Bad request");
@@ -23,19 +23,23 @@ final class SunpowerSimulatorVars {
 
   private final SunpowerSimulatorJson json = new SunpowerSimulatorJson();
   private final Map<String, List<String>> caches = new ConcurrentHashMap<>();
-  private final Map<String, String> written = new ConcurrentHashMap<>(SunpowerSimulatorVarsNamespace.WRITABLE_DEFAULTS);
+  private final Map<String, String> written =
+      new ConcurrentHashMap<>(SunpowerSimulatorVarsNamespace.WRITABLE_DEFAULTS);
 
   /**
    * Answers one query.
    *
    * @param namespace every variable with its value, given the values written so far
-   * @param authenticated whether the request carries a valid session; without one only
-   *     {@link SunpowerSimulatorVarsNamespace#OPEN} variables can be read by name
+   * @param authenticated whether the request carries a valid session; without one only {@link
+   *     SunpowerSimulatorVarsNamespace#OPEN} variables can be read by name
    */
-  SimulatorResponse answer(String query, boolean authenticated,
+  SimulatorResponse answer(
+      String query,
+      boolean authenticated,
       Function<Map<String, String>, Map<String, String>> namespace) {
     Map<String, String> params = parse(query);
-    boolean objectFormat = params.getOrDefault("fmt", "list").toLowerCase(Locale.ROOT).startsWith("o");
+    boolean objectFormat =
+        params.getOrDefault("fmt", "list").toLowerCase(Locale.ROOT).startsWith("o");
     if (!authenticated && !openRead(params)) {
       return SimulatorResponse.json(401, UNAUTHORIZED);
     }
@@ -70,7 +74,9 @@ final class SunpowerSimulatorVars {
   }
 
   private static boolean openRead(Map<String, String> params) {
-    if (!params.containsKey("name") || params.containsKey("set") || params.containsKey("match")
+    if (!params.containsKey("name")
+        || params.containsKey("set")
+        || params.containsKey("match")
         || params.containsKey("cache")) {
       return false;
     }
@@ -102,13 +108,17 @@ final class SunpowerSimulatorVars {
         }
       }
     }
-    if (!params.containsKey("name") && !params.containsKey("match") && params.containsKey("cache")) {
+    if (!params.containsKey("name")
+        && !params.containsKey("match")
+        && params.containsKey("cache")) {
       return caches.get(params.get("cache"));
     }
     return names;
   }
 
-  private SimulatorResponse set(String assignments, boolean objectFormat,
+  private SimulatorResponse set(
+      String assignments,
+      boolean objectFormat,
       Function<Map<String, String>, Map<String, String>> namespace) {
     Map<String, String> pending = new LinkedHashMap<>();
     Map<String, String> visible = namespace.apply(Map.copyOf(written));
@@ -131,8 +141,12 @@ final class SunpowerSimulatorVars {
     StringBuilder out = new StringBuilder("{\"values\" : [");
     boolean first = true;
     for (Map.Entry<String, String> entry : values.entrySet()) {
-      out.append(first ? " " : ",").append("{ \"name\": ").append(json.quote(entry.getKey()))
-          .append(", \"value\" : ").append(json.quote(entry.getValue())).append(" }");
+      out.append(first ? " " : ",")
+          .append("{ \"name\": ")
+          .append(json.quote(entry.getKey()))
+          .append(", \"value\" : ")
+          .append(json.quote(entry.getValue()))
+          .append(" }");
       first = false;
     }
     return out.append("],\"count\": ").append(values.size()).append(" }\n").toString();
@@ -142,13 +156,19 @@ final class SunpowerSimulatorVars {
     StringBuilder out = new StringBuilder("{ ");
     boolean first = true;
     for (Map.Entry<String, String> entry : values.entrySet()) {
-      out.append(first ? "" : ",").append(json.quote(entry.getKey())).append(':').append(json.quote(entry.getValue()));
+      out.append(first ? "" : ",")
+          .append(json.quote(entry.getKey()))
+          .append(':')
+          .append(json.quote(entry.getValue()));
       first = false;
     }
     return out.append("}\n").toString();
   }
 
-  /** Query keys and their (URL-decoded) values; {@code set} keeps everything after its first {@code =}. */
+  /**
+   * Query keys and their (URL-decoded) values; {@code set} keeps everything after its first {@code
+   * =}.
+   */
   static Map<String, String> parse(String query) {
     Map<String, String> params = new LinkedHashMap<>();
     if (query == null || query.isBlank()) {
@@ -168,6 +188,10 @@ final class SunpowerSimulatorVars {
   }
 
   static String error(int status, String description) {
-    return "{\"status\": " + status + ", \"description\" : \"" + description + "\", \"errorcode\" : \"0x0000\"}\n";
+    return "{\"status\": "
+        + status
+        + ", \"description\" : \""
+        + description
+        + "\", \"errorcode\" : \"0x0000\"}\n";
   }
 }

@@ -14,17 +14,22 @@ import java.util.Set;
  */
 final class SunpowerSimulatorVarsNamespace {
   /** Variables the PVS serves without a session. */
-  static final Set<String> OPEN = Set.of("/sys/info/sw_rev", "/sys/info/serialnum", "/sys/info/ssid",
-      "/sys/info/lmac");
-  /** Variables a {@code set=} may change, with their initial values (ESS ones only on storage sites). */
-  static final Map<String, String> WRITABLE_DEFAULTS = Map.of(
-      "/sys/telemetryws/enable", "0",
-      "/ess/config/dcm/mode_param/control_mode", "SELF_CONSUMPTION",
-      "/ess/config/dcm/control_param/min_customer_soc", "0.200000");
+  static final Set<String> OPEN =
+      Set.of("/sys/info/sw_rev", "/sys/info/serialnum", "/sys/info/ssid", "/sys/info/lmac");
+
+  /**
+   * Variables a {@code set=} may change, with their initial values (ESS ones only on storage
+   * sites).
+   */
+  static final Map<String, String> WRITABLE_DEFAULTS =
+      Map.of(
+          "/sys/telemetryws/enable", "0",
+          "/ess/config/dcm/mode_param/control_mode", "SELF_CONSUMPTION",
+          "/ess/config/dcm/control_param/min_customer_soc", "0.200000");
+
   private static final double STORAGE_SOC = 0.86;
 
-  private SunpowerSimulatorVarsNamespace() {
-  }
+  private SunpowerSimulatorVarsNamespace() {}
 
   /** Whether the {@code inverter_error} fault puts this inverter in error: every fourth one. */
   static boolean inError(int index) {
@@ -36,12 +41,18 @@ final class SunpowerSimulatorVarsNamespace {
     return (index / 4) % 2 == 0;
   }
 
-  static Map<String, String> variables(SunpowerSimulatorIdentity identity, PvsModelSnapshot live,
-      PvsModelSnapshot measured, Instant now, boolean storage, Set<PvsFault> faults,
+  static Map<String, String> variables(
+      SunpowerSimulatorIdentity identity,
+      PvsModelSnapshot live,
+      PvsModelSnapshot measured,
+      Instant now,
+      boolean storage,
+      Set<PvsFault> faults,
       Map<String, String> written) {
     Map<String, String> vars = new LinkedHashMap<>();
     PvsModelSupervisor supervisor = live.supervisor();
-    double uptime = supervisor.uptimeSeconds() + Math.max(0, now.getEpochSecond() - supervisor.measuredAt());
+    double uptime =
+        supervisor.uptimeSeconds() + Math.max(0, now.getEpochSecond() - supervisor.measuredAt());
     vars.put("/sys/info/serialnum", identity.serial());
     vars.put("/sys/info/model", "PVS6");
     vars.put("/sys/info/hwrev", "6.02");
@@ -69,17 +80,35 @@ final class SunpowerSimulatorVarsNamespace {
     livedata(vars, live, now, storage);
     int meter = 0;
     if (!faults.contains(PvsFault.NO_PRODUCTION_METER)) {
-      meter(vars, "/sys/devices/meter/" + meter++ + "/", measured.production(), measured.time(),
-          identity.productionMeterSerial(), "PVS6M0400p", 50);
+      meter(
+          vars,
+          "/sys/devices/meter/" + meter++ + "/",
+          measured.production(),
+          measured.time(),
+          identity.productionMeterSerial(),
+          "PVS6M0400p",
+          50);
     }
-    meter(vars, "/sys/devices/meter/" + meter + "/", measured.consumption(), measured.time(),
-        identity.consumptionMeterSerial(), "PVS6M0400c", 100);
+    meter(
+        vars,
+        "/sys/devices/meter/" + meter + "/",
+        measured.consumption(),
+        measured.time(),
+        identity.consumptionMeterSerial(),
+        "PVS6M0400c",
+        100);
     int listed = 0;
     for (PvsModelInverter inverter : measured.inverters()) {
-      boolean hidden = faults.contains(PvsFault.INVERTER_ERROR) && inError(inverter.index())
-          && !errorKeepsValues(inverter.index());
+      boolean hidden =
+          faults.contains(PvsFault.INVERTER_ERROR)
+              && inError(inverter.index())
+              && !errorKeepsValues(inverter.index());
       if (!hidden) {
-        inverter(vars, "/sys/devices/inverter/" + listed++ + "/", inverter, measured.time(),
+        inverter(
+            vars,
+            "/sys/devices/inverter/" + listed++ + "/",
+            inverter,
+            measured.time(),
             identity.inverterSerial(inverter.index()));
       }
     }
@@ -90,12 +119,14 @@ final class SunpowerSimulatorVarsNamespace {
   }
 
   static String msmtEps(long epochSecond) {
-    long boundary = Math.floorDiv(epochSecond, PvsModel.MEASUREMENT_PERIOD.getSeconds())
-        * PvsModel.MEASUREMENT_PERIOD.getSeconds();
+    long boundary =
+        Math.floorDiv(epochSecond, PvsModel.MEASUREMENT_PERIOD.getSeconds())
+            * PvsModel.MEASUREMENT_PERIOD.getSeconds();
     return Instant.ofEpochSecond(boundary).toString();
   }
 
-  private static void livedata(Map<String, String> vars, PvsModelSnapshot live, Instant now, boolean storage) {
+  private static void livedata(
+      Map<String, String> vars, PvsModelSnapshot live, Instant now, boolean storage) {
     vars.put("/sys/livedata/time", Long.toString(now.getEpochSecond()));
     vars.put("/sys/livedata/pv_p", sixDecimals(live.production().kw()));
     vars.put("/sys/livedata/pv_en", sixDecimals(live.production().netKwh()));
@@ -110,8 +141,14 @@ final class SunpowerSimulatorVarsNamespace {
     vars.put("/sys/livedata/midstate", storage ? "2" : "0");
   }
 
-  private static void meter(Map<String, String> vars, String prefix, PvsModelMeter meter, long time,
-      String serial, String model, int ctScale) {
+  private static void meter(
+      Map<String, String> vars,
+      String prefix,
+      PvsModelMeter meter,
+      long time,
+      String serial,
+      String model,
+      int ctScale) {
     vars.put(prefix + "ctSclFctr", Integer.toString(ctScale));
     vars.put(prefix + "freqHz", sixDecimals(meter.frequencyHz()));
     vars.put(prefix + "i1A", sixDecimals(meter.leg1Amps()));
@@ -133,7 +170,11 @@ final class SunpowerSimulatorVarsNamespace {
     vars.put(prefix + "v2nV", sixDecimals(meter.leg2Volts()));
   }
 
-  private static void inverter(Map<String, String> vars, String prefix, PvsModelInverter inverter, long time,
+  private static void inverter(
+      Map<String, String> vars,
+      String prefix,
+      PvsModelInverter inverter,
+      long time,
       String serial) {
     vars.put(prefix + "freqHz", sixDecimals(inverter.frequencyHz()));
     vars.put(prefix + "i3phsumA", sixDecimals(inverter.acAmps()));
@@ -149,7 +190,8 @@ final class SunpowerSimulatorVarsNamespace {
     vars.put(prefix + "vln3phavgV", sixDecimals(inverter.acVolts()));
   }
 
-  private static void storage(Map<String, String> vars, PvsModelSnapshot measured, Map<String, String> written) {
+  private static void storage(
+      Map<String, String> vars, PvsModelSnapshot measured, Map<String, String> written) {
     String ess = "/sys/devices/ess/0/";
     double lineVolts = measured.production().lineVolts();
     vars.put(ess + "chrgLimitPmaxKw", sixDecimals(6.8));
@@ -184,8 +226,11 @@ final class SunpowerSimulatorVarsNamespace {
     vars.put(transfer + "v2nGridV", sixDecimals(lineVolts / 2));
     vars.put(transfer + "v2nV", sixDecimals(lineVolts / 2));
     vars.put(transfer + "vSpplyV", sixDecimals(12.1));
-    vars.put("/ess/config/dcm/mode_param/control_mode", written.get("/ess/config/dcm/mode_param/control_mode"));
-    vars.put("/ess/config/dcm/control_param/min_customer_soc",
+    vars.put(
+        "/ess/config/dcm/mode_param/control_mode",
+        written.get("/ess/config/dcm/mode_param/control_mode"));
+    vars.put(
+        "/ess/config/dcm/control_param/min_customer_soc",
         written.get("/ess/config/dcm/control_param/min_customer_soc"));
   }
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** Fault switches of the simulated Fleet API (the auth endpoints are never affected). */
 public enum FleetFault {
-  /** Every {@code /api/1/} request answers 429 with {@code Retry-After} (billed, as status < 500). */
+  /**
+   * Every {@code /api/1/} request answers 429 with {@code Retry-After} (billed, as status < 500).
+   */
   RATE_LIMITED,
   /** Every {@code /api/1/} request answers 503 (not billed). */
   SERVER_ERROR,
@@ -15,7 +17,9 @@ public enum FleetFault {
    * fleetapi", so clients must list cars through {@code /api/1/products}.
    */
   OWNER_API,
-  /** {@code vehicle_data} answers 408 even for a car the list shows online (it just fell asleep). */
+  /**
+   * {@code vehicle_data} answers 408 even for a car the list shows online (it just fell asleep).
+   */
   ASLEEP_DATA;
 
   private static final List<String> CLI_NAMES = CliNames.of(values(), FleetFault::cliName);
@@ -29,7 +33,9 @@ public enum FleetFault {
     return CLI_NAMES;
   }
 
-  /** @throws IllegalArgumentException naming the valid names when {@code name} is unknown */
+  /**
+   * @throws IllegalArgumentException naming the valid names when {@code name} is unknown
+   */
   public static FleetFault fromCliName(String name) {
     return CliNames.parse(values(), FleetFault::cliName, name, "Tesla Fleet", "fault");
   }

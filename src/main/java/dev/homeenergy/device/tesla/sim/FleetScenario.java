@@ -4,13 +4,20 @@ import dev.homeenergy.simulator.CliNames;
 import java.util.List;
 import java.util.Locale;
 
-/** Scenarios of the simulated Fleet API: how the cars spend their (UTC) day and how sleep is reported. */
+/**
+ * Scenarios of the simulated Fleet API: how the cars spend their (UTC) day and how sleep is
+ * reported.
+ */
 public enum FleetScenario {
-  /** Default: cars drive in the morning and evening, charge in the evening, sleep when left alone. */
+  /**
+   * Default: cars drive in the morning and evening, charge in the evening, sleep when left alone.
+   */
   DAILY(true, false),
   /** Cars stay parked and unplugged all day; they only sleep and wake. */
   PARKED(false, false),
-  /** Like {@code daily}, but sleeping cars report {@code offline} as firmware 2024.8–2024.14 did. */
+  /**
+   * Like {@code daily}, but sleeping cars report {@code offline} as firmware 2024.8–2024.14 did.
+   */
   OFFLINE_SLEEPERS(true, true);
 
   private static final List<String> CLI_NAMES = CliNames.of(values(), FleetScenario::cliName);
@@ -43,7 +50,9 @@ public enum FleetScenario {
     return CLI_NAMES;
   }
 
-  /** @throws IllegalArgumentException naming the valid names when {@code name} is unknown */
+  /**
+   * @throws IllegalArgumentException naming the valid names when {@code name} is unknown
+   */
   public static FleetScenario fromCliName(String name) {
     return CliNames.parse(values(), FleetScenario::cliName, name, "Tesla Fleet", "scenario");
   }

@@ -20,19 +20,18 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The {@code /api/1/} part of the Tesla simulator: bearer-token and scope checks, the
- * {@code rate_limited}/{@code server_error} faults, the per-car limits of
- * {@link FleetSimulatorRateLimits} (429 with {@code Retry-After}), the wrong-region 421, partner registration,
- * vehicles and energy sites, and billing of each answer (fleet.md §9: {@code vehicle_data} and the
- * energy-site reads as {@code data}, {@code wake_up} as {@code wake}; list reads only when
- * {@link TeslaSimulatorSettings#billListRequests()}).
+ * The {@code /api/1/} part of the Tesla simulator: bearer-token and scope checks, the {@code
+ * rate_limited}/{@code server_error} faults, the per-car limits of {@link FleetSimulatorRateLimits}
+ * (429 with {@code Retry-After}), the wrong-region 421, partner registration, vehicles and energy
+ * sites, and billing of each answer (fleet.md §9: {@code vehicle_data} and the energy-site reads as
+ * {@code data}, {@code wake_up} as {@code wake}; list reads only when {@link
+ * TeslaSimulatorSettings#billListRequests()}).
  */
 final class FleetSimulatorApi {
   private static final String PREFIX = "/api/1/";
 
   /** A car with its identity and power-state model. */
-  record SimCar(Car car, FleetVehicleModel model) {
-  }
+  record SimCar(Car car, FleetVehicleModel model) {}
 
   private final Clock clock;
   private final TeslaSimulatorSettings settings;
@@ -44,8 +43,14 @@ final class FleetSimulatorApi {
   private final Supplier<Set<FleetFault>> faults;
   private final FleetSimulatorRateLimits limits = new FleetSimulatorRateLimits();
 
-  FleetSimulatorApi(Clock clock, TeslaSimulatorSettings settings, FleetScenario scenario, TeslaSimulatorAuth auth,
-      FleetSimulatorBilling billing, List<SimCar> cars, List<FleetSimulatorEnergySite> sites,
+  FleetSimulatorApi(
+      Clock clock,
+      TeslaSimulatorSettings settings,
+      FleetScenario scenario,
+      TeslaSimulatorAuth auth,
+      FleetSimulatorBilling billing,
+      List<SimCar> cars,
+      List<FleetSimulatorEnergySite> sites,
       Supplier<Set<FleetFault>> faults) {
     this.clock = clock;
     this.settings = settings;
@@ -70,7 +75,8 @@ final class FleetSimulatorApi {
     if (active.contains(FleetFault.SERVER_ERROR)) {
       return FleetSimulatorBodies.error(503, "service unavailable");
     }
-    TeslaSimulatorAuth.Check check = auth.check(exchange.getRequestHeaders().getFirst("Authorization"));
+    TeslaSimulatorAuth.Check check =
+        auth.check(exchange.getRequestHeaders().getFirst("Authorization"));
     if (check.grant() == null) {
       return check.rejection();
     }
@@ -78,9 +84,13 @@ final class FleetSimulatorApi {
       return billed(kind, rateLimited(settings.retryAfter().toSeconds()));
     }
     if (!settings.region().equals(settings.accountRegion())) {
-      return billed(kind, FleetSimulatorBodies.error(421, "user out of region, use base URL: "
-          + TeslaSimulatorSettings.fleetBaseUrl(settings.accountRegion())
-          + ", see https://developer.tesla.com/docs/fleet-api#regional-requirements"));
+      return billed(
+          kind,
+          FleetSimulatorBodies.error(
+              421,
+              "user out of region, use base URL: "
+                  + TeslaSimulatorSettings.fleetBaseUrl(settings.accountRegion())
+                  + ", see https://developer.tesla.com/docs/fleet-api#regional-requirements"));
     }
     return billed(kind, route(method, parts, check.grant(), exchange));
   }
@@ -94,7 +104,8 @@ final class FleetSimulatorApi {
     if (first.equals("users") && parts.length == 2 && parts[1].equals("region")) {
       ObjectNode region = FleetSimulatorBodies.JSON.createObjectNode();
       region.put("region", settings.accountRegion());
-      region.put("fleet_api_base_url", TeslaSimulatorSettings.fleetBaseUrl(settings.accountRegion()));
+      region.put(
+          "fleet_api_base_url", TeslaSimulatorSettings.fleetBaseUrl(settings.accountRegion()));
       return FleetSimulatorBodies.wrap(region);
     }
     if (grant.partner()) {
@@ -103,12 +114,17 @@ final class FleetSimulatorApi {
     if (first.equals("products") && parts.length == 1) {
       return get(method, () -> products());
     }
-    if (first.equals("vehicles") && parts.length == 3 && parts[2].equals("vehicle_data")
+    if (first.equals("vehicles")
+        && parts.length == 3
+        && parts[2].equals("vehicle_data")
         && faults.get().contains(FleetFault.ASLEEP_DATA)) {
       return FleetSimulatorBodies.error(408, "vehicle unavailable: vehicle is offline or asleep");
     }
-    if (first.equals("vehicles") && parts.length == 1 && faults.get().contains(FleetFault.OWNER_API)) {
-      return FleetSimulatorBodies.error(412,
+    if (first.equals("vehicles")
+        && parts.length == 1
+        && faults.get().contains(FleetFault.OWNER_API)) {
+      return FleetSimulatorBodies.error(
+          412,
           "Endpoint is only available on fleetapi. Visit https://developer.tesla.com/docs for more info");
     }
     if (first.equals("vehicles")) {
@@ -123,7 +139,8 @@ final class FleetSimulatorApi {
         return FleetSimulatorBodies.error(404, "not_found");
       }
       return switch (parts[2]) {
-        case "live_status" -> get(method, () -> FleetSimulatorBodies.wrap(site.liveStatus(clock.instant())));
+        case "live_status" ->
+            get(method, () -> FleetSimulatorBodies.wrap(site.liveStatus(clock.instant())));
         case "site_info" -> get(method, () -> FleetSimulatorBodies.wrap(site.siteInfo()));
         default -> FleetSimulatorBodies.error(404, "not_found");
       };
@@ -131,24 +148,30 @@ final class FleetSimulatorApi {
     return FleetSimulatorBodies.error(404, "not_found");
   }
 
-  private SimulatorResponse vehicles(String method, String[] parts, Grant grant, HttpExchange exchange) {
+  private SimulatorResponse vehicles(
+      String method, String[] parts, Grant grant, HttpExchange exchange) {
     if (!grant.has("vehicle_device_data")) {
       return FleetSimulatorBodies.error(403, "Unauthorized missing scopes");
     }
     Instant now = clock.instant();
     if (parts.length == 1) {
-      return get(method, () -> {
-        ArrayNode list = FleetSimulatorBodies.array();
-        cars.forEach(car -> list.add(FleetSimulatorBodies.vehicle(car.car(), state(car, now))));
-        return FleetSimulatorBodies.wrap(list);
-      });
+      return get(
+          method,
+          () -> {
+            ArrayNode list = FleetSimulatorBodies.array();
+            cars.forEach(car -> list.add(FleetSimulatorBodies.vehicle(car.car(), state(car, now))));
+            return FleetSimulatorBodies.wrap(list);
+          });
     }
     SimCar car = car(parts[1]);
     if (car == null) {
       return FleetSimulatorBodies.error(404, "not_found");
     }
     if (parts.length == 2) {
-      return get(method, () -> FleetSimulatorBodies.wrap(FleetSimulatorBodies.vehicle(car.car(), state(car, now))));
+      return get(
+          method,
+          () ->
+              FleetSimulatorBodies.wrap(FleetSimulatorBodies.vehicle(car.car(), state(car, now))));
     }
     if (parts.length == 3 && parts[2].equals("wake_up")) {
       if (!method.equals("POST")) {
@@ -162,17 +185,25 @@ final class FleetSimulatorApi {
       return FleetSimulatorBodies.wrap(FleetSimulatorBodies.vehicle(car.car(), state(car, now)));
     }
     if (parts.length == 3 && parts[2].equals("vehicle_data")) {
-      return get(method, () -> {
-        long retryAfter = limits.acquire(car.car().vin(), FleetSimulatorBilling.DATA, now);
-        if (retryAfter > 0) {
-          return rateLimited(retryAfter);
-        }
-        if (!car.model().dataRequest(now)) {
-          return FleetSimulatorBodies.error(408, "vehicle unavailable: vehicle is offline or asleep");
-        }
-        return FleetSimulatorBodies.wrap(FleetSimulatorBodies.vehicleData(car.car(), car.model().day(), now,
-            sections(TeslaSimulatorRequests.query(exchange).get("endpoints")), grant.has("vehicle_location")));
-      });
+      return get(
+          method,
+          () -> {
+            long retryAfter = limits.acquire(car.car().vin(), FleetSimulatorBilling.DATA, now);
+            if (retryAfter > 0) {
+              return rateLimited(retryAfter);
+            }
+            if (!car.model().dataRequest(now)) {
+              return FleetSimulatorBodies.error(
+                  408, "vehicle unavailable: vehicle is offline or asleep");
+            }
+            return FleetSimulatorBodies.wrap(
+                FleetSimulatorBodies.vehicleData(
+                    car.car(),
+                    car.model().day(),
+                    now,
+                    sections(TeslaSimulatorRequests.query(exchange).get("endpoints")),
+                    grant.has("vehicle_location")));
+          });
     }
     return FleetSimulatorBodies.error(404, "not_found");
   }
@@ -186,11 +217,15 @@ final class FleetSimulatorApi {
       return FleetSimulatorBodies.error(400, "invalid_field: domain must be a lowercase host name");
     }
     if (settings.partnerRegistration() == PartnerRegistration.PRECONDITION_FAILED) {
-      return FleetSimulatorBodies.error(412, "precondition failed: account is not registered in this region");
+      return FleetSimulatorBodies.error(
+          412, "precondition failed: account is not registered in this region");
     }
     if (settings.partnerRegistration() == PartnerRegistration.KEY_DOWNLOAD_FAILED) {
-      return FleetSimulatorBodies.error(424, "Public key download failed for url: https://" + domain
-          + "/.well-known/appspecific/com.tesla.3p.public-key.pem");
+      return FleetSimulatorBodies.error(
+          424,
+          "Public key download failed for url: https://"
+              + domain
+              + "/.well-known/appspecific/com.tesla.3p.public-key.pem");
     }
     ObjectNode account = FleetSimulatorBodies.JSON.createObjectNode();
     account.put("client_id", settings.clientId());
@@ -202,8 +237,10 @@ final class FleetSimulatorApi {
     account.put("created_at", created);
     account.put("updated_at", created);
     account.put("enterprise_tier", "pay_per_use");
-    account.put("public_key", "04b3ba29bfed422f4a641630333458428cbd681ae1456f1d50521852577c3a84b22c7290087af38d8c4cd7b3"
-        + "10dbfd79f164405d72a6cfac875ca37a7f09317891");
+    account.put(
+        "public_key",
+        "04b3ba29bfed422f4a641630333458428cbd681ae1456f1d50521852577c3a84b22c7290087af38d8c4cd7b3"
+            + "10dbfd79f164405d72a6cfac875ca37a7f09317891");
     return FleetSimulatorBodies.wrap(account);
   }
 
@@ -241,7 +278,8 @@ final class FleetSimulatorApi {
     if (parts.length == 3 && parts[0].equals("energy_sites")) {
       return FleetSimulatorBilling.DATA;
     }
-    boolean listRead = parts[0].equals("products") || (parts[0].equals("vehicles") && parts.length <= 2);
+    boolean listRead =
+        parts[0].equals("products") || (parts[0].equals("vehicles") && parts.length <= 2);
     return listRead && settings.billListRequests() ? FleetSimulatorBilling.DATA : null;
   }
 
@@ -294,8 +332,15 @@ final class FleetSimulatorApi {
     List<SimCar> cars = new ArrayList<>();
     for (int i = 0; i < settings.vehicles(); i++) {
       Car car = Car.of(i);
-      cars.add(new SimCar(car, new FleetVehicleModel(car.vin(), FleetVehicleModelDay.forCar(i, scenario.drives()),
-          settings.quietPeriod(), settings.wakeLatency(), start)));
+      cars.add(
+          new SimCar(
+              car,
+              new FleetVehicleModel(
+                  car.vin(),
+                  FleetVehicleModelDay.forCar(i, scenario.drives()),
+                  settings.quietPeriod(),
+                  settings.wakeLatency(),
+                  start)));
     }
     return cars;
   }

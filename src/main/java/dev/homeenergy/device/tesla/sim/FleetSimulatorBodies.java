@@ -11,20 +11,27 @@ import java.util.Set;
 
 /**
  * JSON bodies of the simulated Fleet API for vehicles and errors, shaped like the fixtures in
- * {@code fixtures/fleet/} (vehicles list and products entries, {@code vehicle_data} of a 2023
- * Fleet capture, the {@code {"response":null,"error":…,"error_description":""}} error envelope).
+ * {@code fixtures/fleet/} (vehicles list and products entries, {@code vehicle_data} of a 2023 Fleet
+ * capture, the {@code {"response":null,"error":…,"error_description":""}} error envelope).
  */
 public final class FleetSimulatorBodies {
   static final ObjectMapper JSON = new ObjectMapper();
+
   /** All sections {@code vehicle_data} serves when {@code endpoints} is absent (no location). */
   static final List<String> DEFAULT_SECTIONS =
-      List.of("charge_state", "climate_state", "drive_state", "gui_settings", "vehicle_config", "vehicle_state");
+      List.of(
+          "charge_state",
+          "climate_state",
+          "drive_state",
+          "gui_settings",
+          "vehicle_config",
+          "vehicle_state");
+
   private static final double HOME_LATITUDE = 37.4292;
   private static final double HOME_LONGITUDE = -122.1381;
   private static final double RATED_MILES_PER_PERCENT = 3.1;
 
-  private FleetSimulatorBodies() {
-  }
+  private FleetSimulatorBodies() {}
 
   /** {@code {"response":null,"error":<error>,"error_description":""}} with {@code status}. */
   public static SimulatorResponse error(int status, String error) {
@@ -48,8 +55,12 @@ public final class FleetSimulatorBodies {
   /** One car's identity. */
   public record Car(int index, long id, long vehicleId, String vin, String displayName) {
     public static Car of(int index) {
-      return new Car(index, 1_492_932_717_794_313L + index, 415_321_864L + index,
-          String.format("5YJ3E1EA0PF%06d", index + 1), "Simulated Car " + (index + 1));
+      return new Car(
+          index,
+          1_492_932_717_794_313L + index,
+          415_321_864L + index,
+          String.format("5YJ3E1EA0PF%06d", index + 1),
+          "Simulated Car " + (index + 1));
     }
   }
 
@@ -83,7 +94,11 @@ public final class FleetSimulatorBodies {
    * A {@code vehicle_data} response object with the requested sections; {@code location_data} adds
    * coordinates to {@code drive_state} only when the token has {@code vehicle_location}.
    */
-  public static ObjectNode vehicleData(Car car, FleetVehicleModelDay day, Instant now, Set<String> sections,
+  public static ObjectNode vehicleData(
+      Car car,
+      FleetVehicleModelDay day,
+      Instant now,
+      Set<String> sections,
       boolean locationAllowed) {
     ObjectNode node = vehicle(car, "online");
     long millis = now.toEpochMilli();
@@ -109,7 +124,9 @@ public final class FleetSimulatorBodies {
       climate.put("timestamp", millis);
     }
     if (sections.contains("drive_state")) {
-      node.set("drive_state", driveState(car, activity, now, sections.contains("location_data") && locationAllowed));
+      node.set(
+          "drive_state",
+          driveState(car, activity, now, sections.contains("location_data") && locationAllowed));
     }
     if (sections.contains("gui_settings")) {
       ObjectNode gui = node.putObject("gui_settings");
@@ -144,8 +161,18 @@ public final class FleetSimulatorBodies {
       state.put("sentry_mode", false);
       state.put("is_user_present", activity == Activity.DRIVING);
       state.put("odometer", round(day.odometer(now), 6));
-      for (String flag : List.of("df", "dr", "pf", "pr", "ft", "rt", "fd_window", "fp_window", "rd_window",
-          "rp_window")) {
+      for (String flag :
+          List.of(
+              "df",
+              "dr",
+              "pf",
+              "pr",
+              "ft",
+              "rt",
+              "fd_window",
+              "fp_window",
+              "rd_window",
+              "rp_window")) {
         state.put(flag, 0);
       }
       state.put("center_display_state", activity == Activity.DRIVING ? 2 : 0);
@@ -165,8 +192,8 @@ public final class FleetSimulatorBodies {
     return node;
   }
 
-  private static ObjectNode chargeState(FleetVehicleModelDay day, Instant now, Activity activity, double level,
-      long millis) {
+  private static ObjectNode chargeState(
+      FleetVehicleModelDay day, Instant now, Activity activity, double level, long millis) {
     boolean charging = activity == Activity.CHARGING;
     boolean plugged = day.pluggedIn(now);
     ObjectNode charge = JSON.createObjectNode();
@@ -217,11 +244,13 @@ public final class FleetSimulatorBodies {
       drive.put("heading", driving ? 90 : 0);
       drive.put("gps_as_of", now.getEpochSecond());
     }
-    drive.put("power", switch (activity) {
-      case DRIVING -> 15;
-      case CHARGING -> -11;
-      case PARKED -> 0;
-    });
+    drive.put(
+        "power",
+        switch (activity) {
+          case DRIVING -> 15;
+          case CHARGING -> -11;
+          case PARKED -> 0;
+        });
     if (driving) {
       drive.put("shift_state", "D");
       drive.put("speed", 38);

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * One simulated energy site (solar + one Powerwall) over a deterministic UTC day: solar peaks at
- * 6 kW at noon, the house draws 500 W plus 1.5 kW in the evening, the battery soaks up the surplus
- * (up to 5 kW) and covers the deficit, and the grid balances the rest, so
- * {@code load_power = solar_power + battery_power + grid_power + generator_power} (fleet.md §8).
- * State of charge rises 30 % → 100 % from 06:00 to 15:00 and falls back by 06:00.
+ * One simulated energy site (solar + one Powerwall) over a deterministic UTC day: solar peaks at 6
+ * kW at noon, the house draws 500 W plus 1.5 kW in the evening, the battery soaks up the surplus
+ * (up to 5 kW) and covers the deficit, and the grid balances the rest, so {@code load_power =
+ * solar_power + battery_power + grid_power + generator_power} (fleet.md §8). State of charge rises
+ * 30 % → 100 % from 06:00 to 15:00 and falls back by 06:00.
  */
 public record FleetSimulatorEnergySite(int index, long energySiteId) {
   private static final double PEAK_SOLAR_WATTS = 6_000;
@@ -72,7 +72,8 @@ public record FleetSimulatorEnergySite(int index, long energySiteId) {
     node.put("generator_power", 0);
     node.put("island_status", "on_grid");
     node.put("storm_mode_active", false);
-    node.put("timestamp", now.atOffset(ZoneOffset.UTC).withNano(0).toString().replace("Z", "+00:00"));
+    node.put(
+        "timestamp", now.atOffset(ZoneOffset.UTC).withNano(0).toString().replace("Z", "+00:00"));
     node.set("wall_connectors", FleetSimulatorBodies.array());
     return node;
   }
@@ -106,13 +107,15 @@ public record FleetSimulatorEnergySite(int index, long energySiteId) {
     return node;
   }
 
-  /** Powers in W (battery positive when discharging, grid positive when importing) and charge in %. */
-  record Power(double solar, double load, double battery, double grid, double percentage) {
-  }
+  /**
+   * Powers in W (battery positive when discharging, grid positive when importing) and charge in %.
+   */
+  record Power(double solar, double load, double battery, double grid, double percentage) {}
 
   static Power power(Instant now) {
     double hour = Math.floorMod(now.toEpochMilli(), Duration.ofDays(1).toMillis()) / 3_600_000.0;
-    double solar = hour > 6 && hour < 18 ? PEAK_SOLAR_WATTS * Math.sin(Math.PI * (hour - 6) / 12) : 0;
+    double solar =
+        hour > 6 && hour < 18 ? PEAK_SOLAR_WATTS * Math.sin(Math.PI * (hour - 6) / 12) : 0;
     double load = BASE_LOAD_WATTS + (hour >= 17 && hour < 22 ? EVENING_LOAD_WATTS : 0);
     double percentage;
     if (hour >= 6 && hour < 15) {

@@ -13,8 +13,7 @@ final class FleetSimulatorRateLimits {
   static final int DATA_PER_MINUTE = 60;
   static final int WAKES_PER_MINUTE = 3;
 
-  private record Window(long minute, int count) {
-  }
+  private record Window(long minute, int count) {}
 
   private final Map<String, Window> windows = new HashMap<>();
 

@@ -7,9 +7,9 @@ import java.time.Instant;
 /**
  * One simulated car's power state, advanced exactly (no stepping) to the clock on every use. A car
  * is online while driving or charging; parked, it falls asleep once {@code quietPeriod} has passed
- * since its last activity, where activity is the end of a drive or charge, waking up, or a
- * {@code vehicle_data} request (the list endpoints do not count, fleet.md §7). A sleeping car wakes
- * by itself when its day has it drive or charge, or {@code wakeLatency} after a {@code wake_up}.
+ * since its last activity, where activity is the end of a drive or charge, waking up, or a {@code
+ * vehicle_data} request (the list endpoints do not count, fleet.md §7). A sleeping car wakes by
+ * itself when its day has it drive or charge, or {@code wakeLatency} after a {@code wake_up}.
  *
  * <p>{@link #timesKeptAwake()} counts data requests that found the car parked and awake for longer
  * than the quiet period, i.e. that kept a car awake which would otherwise be asleep by then; at
@@ -33,7 +33,11 @@ public final class FleetVehicleModel {
   private long wakeRequests;
 
   /** A car online and idle since {@code start}. */
-  public FleetVehicleModel(String vin, FleetVehicleModelDay day, Duration quietPeriod, Duration wakeLatency,
+  public FleetVehicleModel(
+      String vin,
+      FleetVehicleModelDay day,
+      Duration quietPeriod,
+      Duration wakeLatency,
       Instant start) {
     this.vin = vin;
     this.day = day;

@@ -7,10 +7,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * One simulated car's (UTC) day, shifted by 20 minutes per car index: a 30 min drive from 07:30
- * (10 mi, 80 % → 72 %), parked, a 40 min drive from 17:00 (20 mi, 72 % → 62 %), plugged in at
- * home from then until the morning, charging 19:00–22:00 back to 80 %. A car that does not drive
- * stays parked, unplugged, at 80 %.
+ * One simulated car's (UTC) day, shifted by 20 minutes per car index: a 30 min drive from 07:30 (10
+ * mi, 80 % → 72 %), parked, a 40 min drive from 17:00 (20 mi, 72 % → 62 %), plugged in at home from
+ * then until the morning, charging 19:00–22:00 back to 80 %. A car that does not drive stays
+ * parked, unplugged, at 80 %.
  *
  * @param offsetMinutes how far this car's day is shifted
  * @param drives whether the car follows the day at all
@@ -22,8 +22,9 @@ public record FleetVehicleModelDay(int offsetMinutes, boolean drives) {
   static final int EVENING_END = 17 * 60 + 40;
   static final int CHARGE_START = 19 * 60;
   static final int CHARGE_END = 22 * 60;
-  private static final int[] BOUNDARIES =
-      {MORNING_START, MORNING_END, EVENING_START, EVENING_END, CHARGE_START, CHARGE_END};
+  private static final int[] BOUNDARIES = {
+    MORNING_START, MORNING_END, EVENING_START, EVENING_END, CHARGE_START, CHARGE_END
+  };
   private static final double FULL = 80;
   private static final double AFTER_MORNING = 72;
   private static final double AFTER_EVENING = 62;
@@ -33,7 +34,11 @@ public record FleetVehicleModelDay(int offsetMinutes, boolean drives) {
   private static final LocalDate ODOMETER_EPOCH = LocalDate.of(2020, 1, 1);
 
   /** What the car is doing. */
-  public enum Activity { DRIVING, PARKED, CHARGING }
+  public enum Activity {
+    DRIVING,
+    PARKED,
+    CHARGING
+  }
 
   public static FleetVehicleModelDay forCar(int index, boolean drives) {
     return new FleetVehicleModelDay(index * 20, drives);
@@ -75,7 +80,8 @@ public record FleetVehicleModelDay(int offsetMinutes, boolean drives) {
       return AFTER_MORNING;
     }
     if (m < EVENING_END) {
-      return lerp(AFTER_MORNING, AFTER_EVENING, (m - EVENING_START) / (EVENING_END - EVENING_START));
+      return lerp(
+          AFTER_MORNING, AFTER_EVENING, (m - EVENING_START) / (EVENING_END - EVENING_START));
     }
     if (m < CHARGE_START) {
       return AFTER_EVENING;
@@ -89,10 +95,12 @@ public record FleetVehicleModelDay(int offsetMinutes, boolean drives) {
       return BASE_ODOMETER;
     }
     Instant shifted = at.minus(Duration.ofMinutes(offsetMinutes));
-    long days = ChronoUnit.DAYS.between(ODOMETER_EPOCH, shifted.atZone(ZoneOffset.UTC).toLocalDate());
+    long days =
+        ChronoUnit.DAYS.between(ODOMETER_EPOCH, shifted.atZone(ZoneOffset.UTC).toLocalDate());
     double m = minute(at);
-    double today = clamp((m - MORNING_START) / (MORNING_END - MORNING_START)) * MORNING_MILES
-        + clamp((m - EVENING_START) / (EVENING_END - EVENING_START)) * EVENING_MILES;
+    double today =
+        clamp((m - MORNING_START) / (MORNING_END - MORNING_START)) * MORNING_MILES
+            + clamp((m - EVENING_START) / (EVENING_END - EVENING_START)) * EVENING_MILES;
     return BASE_ODOMETER + days * (MORNING_MILES + EVENING_MILES) + today;
   }
 

@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The Tesla cloud simulator as the family list knows it: scenarios, faults, start, demo devices. */
+/**
+ * The Tesla cloud simulator as the family list knows it: scenarios, faults, start, demo devices.
+ */
 public final class TeslaFamilySimulator implements FamilySimulator {
 
   @Override
@@ -45,8 +47,7 @@ public final class TeslaFamilySimulator implements FamilySimulator {
 
   @Override
   public List<DemoDevice> demoDevices() {
-    return List.of(
-        new DemoDevice("cars", "daily", NamingStyle.NATIVE, 60, Duration.ofMinutes(15)));
+    return List.of(new DemoDevice("cars", "daily", NamingStyle.NATIVE, 60, Duration.ofMinutes(15)));
   }
 
   /** Signs in to the simulated cloud (it approves at once) and points the demo device at it. */
@@ -54,18 +55,36 @@ public final class TeslaFamilySimulator implements FamilySimulator {
   public Map<String, Object> demoSettings(Simulator simulator, Path scratch) throws IOException {
     TeslaSimulator cloud = (TeslaSimulator) simulator;
     TeslaSimulatorSettings settings = cloud.settings();
-    OAuthClient oauth = new OAuthClient(new OAuthClient.Settings(cloud.authBase(), cloud.tokenBase(),
-        cloud.baseUri(), settings.clientId(), new Secret(settings.clientSecret()), TeslaFamily.DEFAULT_REDIRECT_URI,
-        TeslaFamily.DEFAULT_SCOPES, Duration.ofSeconds(10)), HttpClient.newHttpClient(), Clock.systemUTC());
+    OAuthClient oauth =
+        new OAuthClient(
+            new OAuthClient.Settings(
+                cloud.authBase(),
+                cloud.tokenBase(),
+                cloud.baseUri(),
+                settings.clientId(),
+                new Secret(settings.clientSecret()),
+                TeslaFamily.DEFAULT_REDIRECT_URI,
+                TeslaFamily.DEFAULT_SCOPES,
+                Duration.ofSeconds(10)),
+            HttpClient.newHttpClient(),
+            Clock.systemUTC());
     OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
     Path tokenFile = scratch.resolve("tesla-demo-token.json");
     try {
-      HttpResponse<Void> redirect = HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER).build()
-          .send(HttpRequest.newBuilder(request.url()).GET().build(), HttpResponse.BodyHandlers.discarding());
-      String location = redirect.headers().firstValue("Location")
-          .orElseThrow(() -> new IOException("the simulated sign-in did not redirect"));
-      TokenFile.at(tokenFile).write(oauth.exchangeCode(OAuthClient.codeFromRedirect(location, request.state())));
+      HttpResponse<Void> redirect =
+          HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(request.url()).GET().build(),
+                  HttpResponse.BodyHandlers.discarding());
+      String location =
+          redirect
+              .headers()
+              .firstValue("Location")
+              .orElseThrow(() -> new IOException("the simulated sign-in did not redirect"));
+      TokenFile.at(tokenFile)
+          .write(oauth.exchangeCode(OAuthClient.codeFromRedirect(location, request.state())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while signing in to the simulated cloud", e);

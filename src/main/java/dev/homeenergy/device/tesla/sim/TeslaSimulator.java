@@ -1,10 +1,10 @@
 package dev.homeenergy.device.tesla.sim;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.homeenergy.simulator.Simulator;
-import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.device.tesla.sim.FleetSimulatorApi.SimCar;
+import dev.homeenergy.simulator.Simulator;
 import dev.homeenergy.simulator.SimulatorExchanges;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.simulator.SimulatorResponse;
 import dev.homeenergy.simulator.SimulatorServer;
 import java.io.IOException;
@@ -20,13 +20,15 @@ import java.util.Set;
 /**
  * A simulated Tesla Fleet API and auth server on one loopback port. {@link #baseUri()} is the Fleet
  * API base ({@code /api/1/…}, {@code /status}); the same port serves {@code /oauth2/v3/authorize}
- * and {@code /oauth2/v3/token} ({@link #authBase()}, {@link #tokenBase()}). Cars follow a
- * {@link FleetVehicleModelDay} and fall asleep when left alone ({@link FleetVehicleModel}); energy
- * sites follow a {@link FleetSimulatorEnergySite} day; answers are billed per
- * {@link FleetSimulatorBilling}. Everything is driven by the options' clock.
+ * and {@code /oauth2/v3/token} ({@link #authBase()}, {@link #tokenBase()}). Cars follow a {@link
+ * FleetVehicleModelDay} and fall asleep when left alone ({@link FleetVehicleModel}); energy sites
+ * follow a {@link FleetSimulatorEnergySite} day; answers are billed per {@link
+ * FleetSimulatorBilling}. Everything is driven by the options' clock.
  */
 public final class TeslaSimulator implements Simulator {
-  /** Real time after which an exchange held while offline is closed anyway (never offline today). */
+  /**
+   * Real time after which an exchange held while offline is closed anyway (never offline today).
+   */
   private static final Duration MAX_HOLD = Duration.ofSeconds(30);
 
   private final Clock clock;
@@ -41,8 +43,12 @@ public final class TeslaSimulator implements Simulator {
 
   private volatile Set<FleetFault> faults;
 
-  private TeslaSimulator(SimulatorOptions options, FleetScenario scenario, Set<FleetFault> faults,
-      TeslaSimulatorSettings settings) throws IOException {
+  private TeslaSimulator(
+      SimulatorOptions options,
+      FleetScenario scenario,
+      Set<FleetFault> faults,
+      TeslaSimulatorSettings settings)
+      throws IOException {
     this.clock = options.clock();
     this.scenario = scenario;
     this.settings = settings;
@@ -55,9 +61,12 @@ public final class TeslaSimulator implements Simulator {
       siteList.add(FleetSimulatorEnergySite.of(i));
     }
     this.sites = List.copyOf(siteList);
-    this.api = new FleetSimulatorApi(clock, settings, scenario, auth, billing, carList, sites, () -> this.faults);
-    this.server = SimulatorServer.http("tesla", options.bindHost(), options.port(), () -> false, MAX_HOLD,
-        this::handle);
+    this.api =
+        new FleetSimulatorApi(
+            clock, settings, scenario, auth, billing, carList, sites, () -> this.faults);
+    this.server =
+        SimulatorServer.http(
+            "tesla", options.bindHost(), options.port(), () -> false, MAX_HOLD, this::handle);
   }
 
   /** Starts a simulator with {@link TeslaSimulatorSettings#defaults()}. */
@@ -71,9 +80,11 @@ public final class TeslaSimulator implements Simulator {
    * @throws IllegalArgumentException for an unknown scenario or fault name, listing the valid ones
    * @throws IOException if the address cannot be bound
    */
-  public static TeslaSimulator start(SimulatorOptions options, TeslaSimulatorSettings settings) throws IOException {
+  public static TeslaSimulator start(SimulatorOptions options, TeslaSimulatorSettings settings)
+      throws IOException {
     FleetScenario scenario = FleetScenario.fromCliName(options.scenario());
-    Set<FleetFault> faults = Set.copyOf(options.faults().stream().map(FleetFault::fromCliName).toList());
+    Set<FleetFault> faults =
+        Set.copyOf(options.faults().stream().map(FleetFault::fromCliName).toList());
     return new TeslaSimulator(options, scenario, faults, settings);
   }
 
@@ -93,12 +104,18 @@ public final class TeslaSimulator implements Simulator {
     return server.baseUri();
   }
 
-  /** The auth host base ({@code auth.tesla.com}'s stand-in); authorize is at {@link #authorizeUri()}. */
+  /**
+   * The auth host base ({@code auth.tesla.com}'s stand-in); authorize is at {@link
+   * #authorizeUri()}.
+   */
   public URI authBase() {
     return server.baseUri();
   }
 
-  /** The token host base ({@code fleet-auth.prd.vn.cloud.tesla.com}'s stand-in); see {@link #tokenUri()}. */
+  /**
+   * The token host base ({@code fleet-auth.prd.vn.cloud.tesla.com}'s stand-in); see {@link
+   * #tokenUri()}.
+   */
   public URI tokenBase() {
     return server.baseUri();
   }
@@ -161,7 +178,10 @@ public final class TeslaSimulator implements Simulator {
     return car(vin).model().wakeRequests();
   }
 
-  /** Data requests that kept this parked car awake past the quiet period (see {@link FleetVehicleModel}). */
+  /**
+   * Data requests that kept this parked car awake past the quiet period (see {@link
+   * FleetVehicleModel}).
+   */
   public long timesKeptAwake(String vin) {
     return car(vin).model().timesKeptAwake();
   }
@@ -171,12 +191,17 @@ public final class TeslaSimulator implements Simulator {
     return cars.values().stream().mapToLong(car -> car.model().timesKeptAwake()).sum();
   }
 
-  /** Every access, refresh and id token it has handed out, for tests that check no token ever shows. */
+  /**
+   * Every access, refresh and id token it has handed out, for tests that check no token ever shows.
+   */
   public Set<String> issuedTokens() {
     return auth.issuedTokens();
   }
 
-  /** Token requests received for {@code grantType} (e.g. {@code refresh_token}), whatever the outcome. */
+  /**
+   * Token requests received for {@code grantType} (e.g. {@code refresh_token}), whatever the
+   * outcome.
+   */
   public long tokenRequests(String grantType) {
     return auth.tokenRequests(grantType);
   }
@@ -222,10 +247,14 @@ public final class TeslaSimulator implements Simulator {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     if (path.equals(TeslaSimulatorAuth.AUTHORIZE_PATH)) {
-      return method.equals("GET") ? auth.authorize(TeslaSimulatorRequests.query(exchange)) : notAllowed();
+      return method.equals("GET")
+          ? auth.authorize(TeslaSimulatorRequests.query(exchange))
+          : notAllowed();
     }
     if (path.equals(TeslaSimulatorAuth.TOKEN_PATH)) {
-      return method.equals("POST") ? auth.token(TeslaSimulatorRequests.bodyParameters(exchange)) : notAllowed();
+      return method.equals("POST")
+          ? auth.token(TeslaSimulatorRequests.bodyParameters(exchange))
+          : notAllowed();
     }
     if (path.equals("/status")) {
       return SimulatorResponse.text(200, "ok");

@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The auth-server part of the Tesla simulator: {@code /oauth2/v3/authorize} approves at once and
- * redirects with a code; {@code /oauth2/v3/token} serves the {@code authorization_code},
- * {@code refresh_token} and {@code client_credentials} grants. Codes live 10 minutes and are
- * single-use; refresh tokens are single-use (a reused one answers 400 {@code invalid_grant}) and every
- * refresh returns a new one; older access tokens stay valid until they expire. Access tokens are
- * unsigned JWT look-alikes carrying {@code scp}, {@code exp} and {@code ou_code}.
+ * redirects with a code; {@code /oauth2/v3/token} serves the {@code authorization_code}, {@code
+ * refresh_token} and {@code client_credentials} grants. Codes live 10 minutes and are single-use;
+ * refresh tokens are single-use (a reused one answers 400 {@code invalid_grant}) and every refresh
+ * returns a new one; older access tokens stay valid until they expire. Access tokens are unsigned
+ * JWT look-alikes carrying {@code scp}, {@code exp} and {@code ou_code}.
  */
 public final class TeslaSimulatorAuth {
   public static final String AUTHORIZE_PATH = "/oauth2/v3/authorize";
@@ -46,14 +46,11 @@ public final class TeslaSimulatorAuth {
   }
 
   /** Outcome of checking a bearer token: the grant, or the 401 to answer. */
-  public record Check(Grant grant, SimulatorResponse rejection) {
-  }
+  public record Check(Grant grant, SimulatorResponse rejection) {}
 
-  private record PendingCode(Set<String> scopes, String redirectUri, Instant expiresAt) {
-  }
+  private record PendingCode(Set<String> scopes, String redirectUri, Instant expiresAt) {}
 
-  private record RefreshGrant(Set<String> scopes, Instant expiresAt) {
-  }
+  private record RefreshGrant(Set<String> scopes, Instant expiresAt) {}
 
   private final Clock clock;
   private final TeslaSimulatorSettings settings;
@@ -73,17 +70,29 @@ public final class TeslaSimulatorAuth {
   /** {@code GET /oauth2/v3/authorize}: 302 to {@code redirect_uri?code=…&state=…}, or 400. */
   public SimulatorResponse authorize(Map<String, String> query) {
     String redirectUri = query.get("redirect_uri");
-    if (!"code".equals(query.get("response_type")) || redirectUri == null || query.get("state") == null) {
-      return error(400, "invalid_request", "response_type=code, redirect_uri and state are required");
+    if (!"code".equals(query.get("response_type"))
+        || redirectUri == null
+        || query.get("state") == null) {
+      return error(
+          400, "invalid_request", "response_type=code, redirect_uri and state are required");
     }
     if (!settings.clientId().equals(query.get("client_id"))) {
       return error(400, "unauthorized_client", "unknown client_id");
     }
     String code = settings.accountRegion().toUpperCase() + "_" + randomHex(24);
-    codes.put(code, new PendingCode(scopes(query.get("scope")), redirectUri, clock.instant().plus(CODE_LIFETIME)));
-    String location = redirectUri + (redirectUri.contains("?") ? "&" : "?") + "code=" + encode(code)
-        + "&state=" + encode(query.get("state"));
-    return new SimulatorResponse(302, SimulatorResponse.HTML, "", Map.of("Location", List.of(location)));
+    codes.put(
+        code,
+        new PendingCode(
+            scopes(query.get("scope")), redirectUri, clock.instant().plus(CODE_LIFETIME)));
+    String location =
+        redirectUri
+            + (redirectUri.contains("?") ? "&" : "?")
+            + "code="
+            + encode(code)
+            + "&state="
+            + encode(query.get("state"));
+    return new SimulatorResponse(
+        302, SimulatorResponse.HTML, "", Map.of("Location", List.of(location)));
   }
 
   /** {@code POST /oauth2/v3/token} with the (form or JSON) parameters. */
@@ -97,7 +106,8 @@ public final class TeslaSimulatorAuth {
       case "authorization_code" -> exchangeCode(params);
       case "refresh_token" -> refresh(params.get("refresh_token"));
       case "client_credentials" -> clientCredentials(params);
-      default -> error(400, "unsupported_grant_type", "grant_type '" + grantType + "' is not supported");
+      default ->
+          error(400, "unsupported_grant_type", "grant_type '" + grantType + "' is not supported");
     };
   }
 
@@ -134,10 +144,13 @@ public final class TeslaSimulatorAuth {
     String code = params.get("code");
     PendingCode pending = code == null ? null : codes.remove(code);
     if (pending == null || !clock.instant().isBefore(pending.expiresAt())) {
-      return error(400, "invalid_auth_code", "authorization code is invalid, expired or already used");
+      return error(
+          400, "invalid_auth_code", "authorization code is invalid, expired or already used");
     }
-    if (params.get("redirect_uri") != null && !params.get("redirect_uri").equals(pending.redirectUri())) {
-      return error(400, "invalid_redirect_url", "redirect_uri does not match the authorization request");
+    if (params.get("redirect_uri") != null
+        && !params.get("redirect_uri").equals(pending.redirectUri())) {
+      return error(
+          400, "invalid_redirect_url", "redirect_uri does not match the authorization request");
     }
     return issue(pending.scopes(), false, params.get("state"));
   }
@@ -145,8 +158,10 @@ public final class TeslaSimulatorAuth {
   private SimulatorResponse refresh(String refreshToken) {
     RefreshGrant grant = refreshToken == null ? null : refreshTokens.remove(refreshToken);
     if (grant == null) {
-      String why = refreshToken != null && usedRefreshTokens.contains(refreshToken)
-          ? "refresh token has already been used" : "refresh token is invalid";
+      String why =
+          refreshToken != null && usedRefreshTokens.contains(refreshToken)
+              ? "refresh token has already been used"
+              : "refresh token is invalid";
       return error(400, "invalid_grant", why);
     }
     usedRefreshTokens.add(refreshToken);
@@ -202,8 +217,11 @@ public final class TeslaSimulatorAuth {
     payload.put("ou_code", settings.accountRegion().toUpperCase());
     payload.put("jti", randomHex(16));
     Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-    return base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-        + base64.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8)) + ".simulated";
+    return base64.encodeToString(
+            "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + base64.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8))
+        + ".simulated";
   }
 
   private static Set<String> scopes(String scope) {

@@ -12,8 +12,7 @@ import java.util.Map;
 
 /** Request parsing for the Tesla simulator: query strings, form-encoded and JSON bodies. */
 final class TeslaSimulatorRequests {
-  private TeslaSimulatorRequests() {
-  }
+  private TeslaSimulatorRequests() {}
 
   /** The decoded query parameters (first value wins). */
   static Map<String, String> query(HttpExchange exchange) {
@@ -27,16 +26,19 @@ final class TeslaSimulatorRequests {
       body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-    boolean json = (contentType != null && contentType.contains("json")) || body.trim().startsWith("{");
+    boolean json =
+        (contentType != null && contentType.contains("json")) || body.trim().startsWith("{");
     if (!json) {
       return form(body);
     }
     Map<String, String> params = new HashMap<>();
     JsonNode node = FleetSimulatorBodies.JSON.readTree(body.isBlank() ? "{}" : body);
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       if (!field.getValue().isNull()) {
-        params.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
+        params.put(
+            field.getKey(),
+            field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
       }
     }
     return params;
@@ -49,8 +51,10 @@ final class TeslaSimulatorRequests {
     }
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       params.putIfAbsent(name, value);
     }
     return params;

@@ -10,7 +10,8 @@ import java.util.Set;
  * clock) unless noted.
  *
  * @param clientId the only client id the token endpoint accepts
- * @param clientSecret the secret {@code authorization_code} and {@code client_credentials} grants must present
+ * @param clientSecret the secret {@code authorization_code} and {@code client_credentials} grants
+ *     must present
  * @param accessTokenLifetime {@code expires_in} of access tokens (Tesla: 8 h)
  * @param vehicles number of simulated cars
  * @param energySites number of simulated energy sites (solar + Powerwall)
@@ -65,51 +66,141 @@ public record TeslaSimulatorSettings(
       throw new IllegalArgumentException("vehicles and energySites must not be negative");
     }
     if (!REGIONS.contains(region) || !REGIONS.contains(accountRegion)) {
-      throw new IllegalArgumentException("regions must be one of " + REGIONS + ", got " + region + "/" + accountRegion);
+      throw new IllegalArgumentException(
+          "regions must be one of " + REGIONS + ", got " + region + "/" + accountRegion);
     }
   }
 
-  /** 8 h tokens, 2 cars, 1 site, 20 s wake latency, 15 min quiet period, region na, 1 h Retry-After. */
+  /**
+   * 8 h tokens, 2 cars, 1 site, 20 s wake latency, 15 min quiet period, region na, 1 h Retry-After.
+   */
   public static TeslaSimulatorSettings defaults() {
-    return new TeslaSimulatorSettings(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Duration.ofHours(8), 2, 1,
-        Duration.ofSeconds(20), Duration.ofMinutes(15), "na", "na", PartnerRegistration.OK,
-        Duration.ofHours(1), false);
+    return new TeslaSimulatorSettings(
+        DEFAULT_CLIENT_ID,
+        DEFAULT_CLIENT_SECRET,
+        Duration.ofHours(8),
+        2,
+        1,
+        Duration.ofSeconds(20),
+        Duration.ofMinutes(15),
+        "na",
+        "na",
+        PartnerRegistration.OK,
+        Duration.ofHours(1),
+        false);
   }
 
   public TeslaSimulatorSettings withAccessTokenLifetime(Duration lifetime) {
-    return new TeslaSimulatorSettings(clientId, clientSecret, lifetime, vehicles, energySites, wakeLatency,
-        quietPeriod, region, accountRegion, partnerRegistration, retryAfter, billListRequests);
+    return new TeslaSimulatorSettings(
+        clientId,
+        clientSecret,
+        lifetime,
+        vehicles,
+        energySites,
+        wakeLatency,
+        quietPeriod,
+        region,
+        accountRegion,
+        partnerRegistration,
+        retryAfter,
+        billListRequests);
   }
 
   public TeslaSimulatorSettings withFleet(int vehicleCount, int siteCount) {
-    return new TeslaSimulatorSettings(clientId, clientSecret, accessTokenLifetime, vehicleCount, siteCount,
-        wakeLatency, quietPeriod, region, accountRegion, partnerRegistration, retryAfter, billListRequests);
+    return new TeslaSimulatorSettings(
+        clientId,
+        clientSecret,
+        accessTokenLifetime,
+        vehicleCount,
+        siteCount,
+        wakeLatency,
+        quietPeriod,
+        region,
+        accountRegion,
+        partnerRegistration,
+        retryAfter,
+        billListRequests);
   }
 
   public TeslaSimulatorSettings withWakeLatency(Duration latency) {
-    return new TeslaSimulatorSettings(clientId, clientSecret, accessTokenLifetime, vehicles, energySites, latency,
-        quietPeriod, region, accountRegion, partnerRegistration, retryAfter, billListRequests);
+    return new TeslaSimulatorSettings(
+        clientId,
+        clientSecret,
+        accessTokenLifetime,
+        vehicles,
+        energySites,
+        latency,
+        quietPeriod,
+        region,
+        accountRegion,
+        partnerRegistration,
+        retryAfter,
+        billListRequests);
   }
 
   /** Serves {@code served} while the account lives in {@code account}. */
   public TeslaSimulatorSettings withRegions(String served, String account) {
-    return new TeslaSimulatorSettings(clientId, clientSecret, accessTokenLifetime, vehicles, energySites,
-        wakeLatency, quietPeriod, served, account, partnerRegistration, retryAfter, billListRequests);
+    return new TeslaSimulatorSettings(
+        clientId,
+        clientSecret,
+        accessTokenLifetime,
+        vehicles,
+        energySites,
+        wakeLatency,
+        quietPeriod,
+        served,
+        account,
+        partnerRegistration,
+        retryAfter,
+        billListRequests);
   }
 
   public TeslaSimulatorSettings withPartnerRegistration(PartnerRegistration outcome) {
-    return new TeslaSimulatorSettings(clientId, clientSecret, accessTokenLifetime, vehicles, energySites,
-        wakeLatency, quietPeriod, region, accountRegion, outcome, retryAfter, billListRequests);
+    return new TeslaSimulatorSettings(
+        clientId,
+        clientSecret,
+        accessTokenLifetime,
+        vehicles,
+        energySites,
+        wakeLatency,
+        quietPeriod,
+        region,
+        accountRegion,
+        outcome,
+        retryAfter,
+        billListRequests);
   }
 
   public TeslaSimulatorSettings withRetryAfter(Duration after) {
-    return new TeslaSimulatorSettings(clientId, clientSecret, accessTokenLifetime, vehicles, energySites,
-        wakeLatency, quietPeriod, region, accountRegion, partnerRegistration, after, billListRequests);
+    return new TeslaSimulatorSettings(
+        clientId,
+        clientSecret,
+        accessTokenLifetime,
+        vehicles,
+        energySites,
+        wakeLatency,
+        quietPeriod,
+        region,
+        accountRegion,
+        partnerRegistration,
+        after,
+        billListRequests);
   }
 
   public TeslaSimulatorSettings withBillListRequests(boolean billed) {
-    return new TeslaSimulatorSettings(clientId, clientSecret, accessTokenLifetime, vehicles, energySites,
-        wakeLatency, quietPeriod, region, accountRegion, partnerRegistration, retryAfter, billed);
+    return new TeslaSimulatorSettings(
+        clientId,
+        clientSecret,
+        accessTokenLifetime,
+        vehicles,
+        energySites,
+        wakeLatency,
+        quietPeriod,
+        region,
+        accountRegion,
+        partnerRegistration,
+        retryAfter,
+        billed);
   }
 
   /** The Fleet API base URL Tesla uses for {@code region}. */

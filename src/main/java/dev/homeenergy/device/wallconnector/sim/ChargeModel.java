@@ -15,10 +15,13 @@ import java.util.SplittableRandom;
 public final class ChargeModel {
   /** Simulated time per model step. */
   public static final Duration STEP = Duration.ofSeconds(1);
+
   /** At most this much simulated time is stepped through per catch-up; older time is skipped. */
   public static final Duration MAX_CATCH_UP = Duration.ofDays(2);
+
   /** Length of one {@code flaky} outage period and the offline part at its end. */
   public static final Duration FLAKY_PERIOD = Duration.ofSeconds(120);
+
   public static final Duration FLAKY_OUTAGE = Duration.ofSeconds(30);
 
   private static final long DEFAULT_SEED = 0x7E51A_3C0DEL;
@@ -35,7 +38,12 @@ public final class ChargeModel {
   private static final List<Integer> REASONS_PLUGGED = List.of(1);
   private static final List<Integer> REASONS_UNPLUGGING = List.of(3);
 
-  private enum Phase { UNPLUGGED, PLUGGED, CHARGING, STOPPED }
+  private enum Phase {
+    UNPLUGGED,
+    PLUGGED,
+    CHARGING,
+    STOPPED
+  }
 
   private final Scenario scenario;
   private final ChargeModelTimings timings;
@@ -126,9 +134,18 @@ public final class ChargeModel {
 
   /** What the unit reports after the last completed step. */
   public ChargeModelSnapshot snapshot() {
-    ChargeModelLifetime lifetime = new ChargeModelLifetime(contactorCycles, contactorCyclesLoaded,
-        alertCount, 0, 0.0, chargeStarts, lifetimeEnergyWh, connectorCycles, lifetimeUptimeS,
-        chargingTimeS);
+    ChargeModelLifetime lifetime =
+        new ChargeModelLifetime(
+            contactorCycles,
+            contactorCyclesLoaded,
+            alertCount,
+            0,
+            0.0,
+            chargeStarts,
+            lifetimeEnergyWh,
+            connectorCycles,
+            lifetimeUptimeS,
+            chargingTimeS);
     return new ChargeModelSnapshot(simulatedTime, vitals, lifetime, wifiRssi);
   }
 
@@ -207,7 +224,8 @@ public final class ChargeModel {
       return TRICKLE_A;
     }
     double full = timings.fullCurrentA();
-    double rampProgress = (double) (sinceClose - timings.rampDelaySeconds()) / timings.rampSeconds();
+    double rampProgress =
+        (double) (sinceClose - timings.rampDelaySeconds()) / timings.rampSeconds();
     if (rampProgress < 1.0) {
       return TRICKLE_A + (full - TRICKLE_A) * rampProgress;
     }
@@ -222,8 +240,8 @@ public final class ChargeModel {
     handleTempC = approach(handleTempC, HANDLE_AMBIENT_C + 12.0 * load, 900);
     mcuTempC = approach(mcuTempC, MCU_AMBIENT_C + 3.5 * load, 1200);
     double thermopileTarget = THERMOPILE_IDLE_UV - 330 * load;
-    thermopileUv = approach(thermopileUv, thermopileTarget,
-        thermopileTarget < thermopileUv ? 300 : 600);
+    thermopileUv =
+        approach(thermopileUv, thermopileTarget, thermopileTarget < thermopileUv ? 300 : 600);
     if (random.nextInt(20) == 0) {
       wifiRssi = Math.max(-61, Math.min(-55, wifiRssi + random.nextInt(3) - 1));
     }
@@ -240,8 +258,8 @@ public final class ChargeModel {
     double neutral = random.nextInt(10) < 4 ? 0.0 : lineCurrent;
     double relay = closed ? (random.nextInt(10) < 3 ? 5.8 : 5.7) : 0.0;
     double relayIdleHigh = closed ? relay : (random.nextInt(10) < 2 ? 11.9 : 12.0);
-    boolean unplugging = phase == Phase.STOPPED
-        && phaseSeconds > timings.pluggedAfterStopSeconds() - 2;
+    boolean unplugging =
+        phase == Phase.STOPPED && phaseSeconds > timings.pluggedAfterStopSeconds() - 2;
     double prox = !connected ? 0.0 : unplugging ? 2.7 : 1.5;
     double pilotHigh;
     double pilotLow;
@@ -255,11 +273,34 @@ public final class ChargeModel {
       pilotHigh = pilotLevel();
       pilotLow = pilotLevel();
     }
-    return new ChargeModelVitals(closed, connected, sessionS, gridV, NOMINAL_GRID_HZ + gridOffsetHz,
-        lineCurrent, 0.0, lineCurrent, 0.0, neutral, voltageA, voltageB, voltageC, relay,
-        relayIdleHigh, pcbaTempC + jitter(0.03), handleTempC + jitter(0.03),
-        mcuTempC + jitter(0.03), uptimeS, Math.round(thermopileUv + jitter(0.6)), prox, pilotHigh,
-        pilotLow, sessionEnergyWh, 5, evseState(unplugging), List.of(),
+    return new ChargeModelVitals(
+        closed,
+        connected,
+        sessionS,
+        gridV,
+        NOMINAL_GRID_HZ + gridOffsetHz,
+        lineCurrent,
+        0.0,
+        lineCurrent,
+        0.0,
+        neutral,
+        voltageA,
+        voltageB,
+        voltageC,
+        relay,
+        relayIdleHigh,
+        pcbaTempC + jitter(0.03),
+        handleTempC + jitter(0.03),
+        mcuTempC + jitter(0.03),
+        uptimeS,
+        Math.round(thermopileUv + jitter(0.6)),
+        prox,
+        pilotHigh,
+        pilotLow,
+        sessionEnergyWh,
+        5,
+        evseState(unplugging),
+        List.of(),
         notReadyReasons(unplugging));
   }
 

@@ -1,6 +1,5 @@
 package dev.homeenergy.device.wallconnector.sim;
 
-
 /**
  * The simulated unit's lifetime counters at one instant.
  *

@@ -1,6 +1,5 @@
 package dev.homeenergy.device.wallconnector.sim;
 
-
 /**
  * Durations of the {@code charging} cycle, in simulated seconds, taken from a real 40 A session
  * trace (contactor closing 18 s after plug-in, current ramping over about 20 s).
@@ -23,8 +22,12 @@ public record ChargeModelTimings(
     double fullCurrentA) {
 
   public ChargeModelTimings {
-    if (idleSeconds < 3 || contactorCloseAtSessionS < 5 || rampDelaySeconds < 0 || rampSeconds < 1
-        || chargeSeconds <= rampDelaySeconds + rampSeconds || pluggedAfterStopSeconds < 3
+    if (idleSeconds < 3
+        || contactorCloseAtSessionS < 5
+        || rampDelaySeconds < 0
+        || rampSeconds < 1
+        || chargeSeconds <= rampDelaySeconds + rampSeconds
+        || pluggedAfterStopSeconds < 3
         || !(fullCurrentA > 0)) {
       throw new IllegalArgumentException("inconsistent charging cycle timings: " + this);
     }

@@ -3,8 +3,8 @@ package dev.homeenergy.device.wallconnector.sim;
 import java.util.List;
 
 /**
- * The simulated unit's vitals at one instant, unrounded; the renderer applies the firmware's
- * fixed decimals. Fields follow the order of the real {@code /api/1/vitals} body.
+ * The simulated unit's vitals at one instant, unrounded; the renderer applies the firmware's fixed
+ * decimals. Fields follow the order of the real {@code /api/1/vitals} body.
  *
  * @param relayCoilV relay coil voltage as 25.x firmware reports it (0 V open, about 5.8 V closed)
  * @param relayCoilIdleHighV the about 12 V that 21.x firmware reports while the contactor is open

@@ -3,8 +3,8 @@ package dev.homeenergy.device.wallconnector.sim;
 import java.util.Objects;
 
 /**
- * Fixed identity of a simulated unit. Defaults use documentation addresses (RFC 5737 IPv4,
- * RFC 7042 MAC) so simulated data can never be mistaken for a real unit on a real network.
+ * Fixed identity of a simulated unit. Defaults use documentation addresses (RFC 5737 IPv4, RFC 7042
+ * MAC) so simulated data can never be mistaken for a real unit on a real network.
  *
  * @param ssid plain-text SSID; the unit reports it base64-encoded
  */

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-/** The Wall Connector simulator as the family list knows it: scenarios, faults, start, demo devices. */
+/**
+ * The Wall Connector simulator as the family list knows it: scenarios, faults, start, demo devices.
+ */
 public final class WallConnectorFamilySimulator implements FamilySimulator {
 
   @Override

@@ -1,10 +1,10 @@
 package dev.homeenergy.device.wallconnector.sim;
 
-import dev.homeenergy.device.wallconnector.Firmware;
 import com.sun.net.httpserver.HttpExchange;
+import dev.homeenergy.device.wallconnector.Firmware;
 import dev.homeenergy.simulator.Simulator;
-import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.simulator.SimulatorExchanges;
+import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.simulator.SimulatorResponse;
 import dev.homeenergy.simulator.SimulatorServer;
 import java.io.IOException;
@@ -17,16 +17,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A simulated Tesla Wall Connector Gen 3 serving {@code /api/1/vitals}, {@code lifetime},
- * {@code wifi_status} and {@code version} over plain HTTP, so the exporter can be developed, tested
- * and demonstrated without a unit. Every request first advances a deterministic {@link ChargeModel}
- * to the options' clock, then renders the bodies for the selected {@link Firmware}, then applies the
+ * A simulated Tesla Wall Connector Gen 3 serving {@code /api/1/vitals}, {@code lifetime}, {@code
+ * wifi_status} and {@code version} over plain HTTP, so the exporter can be developed, tested and
+ * demonstrated without a unit. Every request first advances a deterministic {@link ChargeModel} to
+ * the options' clock, then renders the bodies for the selected {@link Firmware}, then applies the
  * active {@link Fault}s. The unit can be taken off the network ({@link #setOffline(boolean)}, or
  * periodically by the {@code flaky} scenario): connections are then accepted but never answered.
  */
 public final class WallConnectorSimulator implements Simulator {
   /** Real time after which an exchange held by an outage is closed anyway. */
   public static final Duration MAX_OUTAGE_HOLD = Duration.ofSeconds(30);
+
   /** Default real-time delay of the {@code slow} fault. */
   public static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(10);
 
@@ -50,15 +51,25 @@ public final class WallConnectorSimulator implements Simulator {
   private volatile boolean forcedOffline;
 
   private WallConnectorSimulator(
-      SimulatorOptions options, Scenario scenario, Set<Fault> faults, Firmware firmware,
-      SimulatedIdentity identity) throws IOException {
+      SimulatorOptions options,
+      Scenario scenario,
+      Set<Fault> faults,
+      Firmware firmware,
+      SimulatedIdentity identity)
+      throws IOException {
     this.clock = options.clock();
     this.model = new ChargeModel(scenario, clock.instant());
     this.bodies = new SimulatedBodies(identity);
     this.firmware = firmware;
     this.faults = faults;
-    this.server = SimulatorServer.http("wallconnector", options.bindHost(), options.port(),
-        this::isOffline, MAX_OUTAGE_HOLD, this::handle);
+    this.server =
+        SimulatorServer.http(
+            "wallconnector",
+            options.bindHost(),
+            options.port(),
+            this::isOffline,
+            MAX_OUTAGE_HOLD,
+            this::handle);
   }
 
   /** Starts a simulator with the default {@link Firmware#V25} and identity. */
@@ -144,7 +155,9 @@ public final class WallConnectorSimulator implements Simulator {
     this.forcedOffline = offline;
   }
 
-  /** Whether requests are currently left unanswered: forced offline or in a {@code flaky} outage. */
+  /**
+   * Whether requests are currently left unanswered: forced offline or in a {@code flaky} outage.
+   */
   public boolean isOffline() {
     return forcedOffline || model.inOutage(clock.instant());
   }
@@ -183,7 +196,8 @@ public final class WallConnectorSimulator implements Simulator {
   }
 
   private void handle(HttpExchange exchange, SimulatorExchanges exchanges) {
-    SimulatorResponse response = respond(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+    SimulatorResponse response =
+        respond(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
     if (faults.contains(Fault.SLOW) && !slowDelay.isZero()) {
       exchanges.sendAfter(exchange, response, slowDelay);
     } else {
@@ -192,8 +206,11 @@ public final class WallConnectorSimulator implements Simulator {
   }
 
   private SimulatorResponse respond(String method, String path) {
-    boolean known = path.equals(VITALS) || path.equals(LIFETIME) || path.equals(WIFI_STATUS)
-        || path.equals(VERSION);
+    boolean known =
+        path.equals(VITALS)
+            || path.equals(LIFETIME)
+            || path.equals(WIFI_STATUS)
+            || path.equals(VERSION);
     if (!path.startsWith(API_PREFIX)) {
       return SimulatorResponse.text(404, "Not Found");
     }
@@ -211,12 +228,13 @@ public final class WallConnectorSimulator implements Simulator {
       return new SimulatorResponse(200, SimulatorResponse.HTML, CAPTIVE_PORTAL_HTML);
     }
     ChargeModelSnapshot now = snapshot();
-    String body = switch (path) {
-      case VITALS -> bodies.vitals(now.vitals(), firmware);
-      case LIFETIME -> bodies.lifetime(now.lifetime(), active.contains(Fault.NAN));
-      case WIFI_STATUS -> bodies.wifiStatus(now.wifiRssi());
-      default -> bodies.version(firmware);
-    };
+    String body =
+        switch (path) {
+          case VITALS -> bodies.vitals(now.vitals(), firmware);
+          case LIFETIME -> bodies.lifetime(now.lifetime(), active.contains(Fault.NAN));
+          case WIFI_STATUS -> bodies.wifiStatus(now.wifiRssi());
+          default -> bodies.version(firmware);
+        };
     if (active.contains(Fault.TRUNCATED)) {
       body = body.substring(0, body.length() - 1);
     }

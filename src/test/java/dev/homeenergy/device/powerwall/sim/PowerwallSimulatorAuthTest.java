@@ -20,10 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class PowerwallSimulatorAuthTest {
-  private static final String LOGIN_ERROR = "{\"code\":401,\"error\":\"bad credentials\",\"message\":\"Login Error\"}";
+  private static final String LOGIN_ERROR =
+      "{\"code\":401,\"error\":\"bad credentials\",\"message\":\"Login Error\"}";
   private static final String RATE_LIMITED =
       "{\"code\":429,\"error\":\"Api Limit reached for this endpoint\",\"message\":\"API Limit Reached\"}";
-  private static final String TOKEN_EXPIRED = "{\"code\":401,\"error\":\"Token Expired\",\"message\":\"Token Expired\"}";
+  private static final String TOKEN_EXPIRED =
+      "{\"code\":401,\"error\":\"Token Expired\",\"message\":\"Token Expired\"}";
 
   private final PowerwallSimulatorHttp http = new PowerwallSimulatorHttp();
 
@@ -41,13 +43,15 @@ class PowerwallSimulatorAuthTest {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode body = http.mapper.readTree(response.body());
     assertThat(PowerwallSimulatorHttp.keys(body))
-        .containsExactly("email", "firstname", "lastname", "roles", "token", "provider", "loginTime");
+        .containsExactly(
+            "email", "firstname", "lastname", "roles", "token", "provider", "loginTime");
     assertThat(body.get("email").asText()).isEqualTo("me@example.org");
     assertThat(body.get("firstname").asText()).isEqualTo("Tesla");
     assertThat(body.get("lastname").asText()).isEqualTo("Energy");
     assertThat(body.get("roles").toString()).isEqualTo("[\"Home_Owner\"]");
     assertThat(body.get("provider").asText()).isEqualTo("Basic");
-    assertThat(body.get("loginTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}[-+]\\d\\d:\\d\\d");
+    assertThat(body.get("loginTime").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}[-+]\\d\\d:\\d\\d");
     String token = body.get("token").asText();
     assertThat(token).matches("[A-Za-z0-9+/]+==");
     List<String> cookies = response.headers().allValues("Set-Cookie");
@@ -59,21 +63,25 @@ class PowerwallSimulatorAuthTest {
 
   @Test
   void formEncodedLoginWorksTooAndThePasswordIsSettable() throws Exception {
-    PowerwallSimulator simulator = http.start("powerwall2",
-        PowerwallSimulatorSettings.defaults().withPassword("Ab12C"));
-    HttpRequest form = HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/login/Basic"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "username=customer&password=Ab12C&email=a%40b.c&clientInfo=%7B%7D"))
-        .build();
+    PowerwallSimulator simulator =
+        http.start("powerwall2", PowerwallSimulatorSettings.defaults().withPassword("Ab12C"));
+    HttpRequest form =
+        HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/login/Basic"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "username=customer&password=Ab12C&email=a%40b.c&clientInfo=%7B%7D"))
+            .build();
 
     HttpResponse<String> response = http.send(form);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(http.mapper.readTree(response.body()).get("email").asText()).isEqualTo("a@b.c");
-    assertThat(http.login(simulator, PowerwallSimulator.DEFAULT_PASSWORD).statusCode()).isEqualTo(401);
+    assertThat(http.login(simulator, PowerwallSimulator.DEFAULT_PASSWORD).statusCode())
+        .isEqualTo(401);
     simulator.setPassword(PowerwallSimulator.DEFAULT_PASSWORD);
-    assertThat(http.login(simulator, PowerwallSimulator.DEFAULT_PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(http.login(simulator, PowerwallSimulator.DEFAULT_PASSWORD).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -91,9 +99,11 @@ class PowerwallSimulatorAuthTest {
     assertThat(limited.body()).isEqualTo(RATE_LIMITED);
 
     http.clock.advance(Duration.ofMinutes(9));
-    assertThat(http.login(simulator, PowerwallSimulator.DEFAULT_PASSWORD).statusCode()).isEqualTo(429);
+    assertThat(http.login(simulator, PowerwallSimulator.DEFAULT_PASSWORD).statusCode())
+        .isEqualTo(429);
     http.clock.advance(Duration.ofMinutes(1));
-    assertThat(http.login(simulator, PowerwallSimulator.DEFAULT_PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(http.login(simulator, PowerwallSimulator.DEFAULT_PASSWORD).statusCode())
+        .isEqualTo(200);
     assertThat(simulator.loginAttempts()).isEqualTo(8);
     assertThat(simulator.successfulLogins()).isEqualTo(1);
   }
@@ -107,7 +117,8 @@ class PowerwallSimulatorAuthTest {
       http.clock.advance(Duration.ofMinutes(2));
     }
 
-    assertThat(http.login(simulator, PowerwallSimulator.DEFAULT_PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(http.login(simulator, PowerwallSimulator.DEFAULT_PASSWORD).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -117,22 +128,31 @@ class PowerwallSimulatorAuthTest {
     HttpResponse<String> anonymous = http.get(simulator, "/api/status", null);
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.body()).isEqualTo(TOKEN_EXPIRED);
-    assertThat(http.get(simulator, "/api/meters/aggregates", "not-a-token").statusCode()).isEqualTo(401);
+    assertThat(http.get(simulator, "/api/meters/aggregates", "not-a-token").statusCode())
+        .isEqualTo(401);
 
     String token = http.token(simulator);
     assertThat(http.get(simulator, "/api/status", token).statusCode()).isEqualTo(200);
-    HttpResponse<String> bothCookies = http.send(HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/status"))
-        .header("Cookie", "AuthCookie=" + token + "; UserRecord=abc").build());
+    HttpResponse<String> bothCookies =
+        http.send(
+            HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/status"))
+                .header("Cookie", "AuthCookie=" + token + "; UserRecord=abc")
+                .build());
     assertThat(bothCookies.statusCode()).isEqualTo(200);
-    HttpResponse<String> bearer = http.send(HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/status"))
-        .header("Authorization", "Bearer " + token).build());
+    HttpResponse<String> bearer =
+        http.send(
+            HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/status"))
+                .header("Authorization", "Bearer " + token)
+                .build());
     assertThat(bearer.statusCode()).isEqualTo(200);
   }
 
   @Test
   void tokensExpireAfterTheirSimulatedLifetimeOrOnDemand() throws Exception {
-    PowerwallSimulator simulator = http.start("powerwall2",
-        PowerwallSimulatorSettings.defaults().withTokenLifetime(Duration.ofHours(1)));
+    PowerwallSimulator simulator =
+        http.start(
+            "powerwall2",
+            PowerwallSimulatorSettings.defaults().withTokenLifetime(Duration.ofHours(1)));
     String token = http.token(simulator);
 
     http.clock.advance(Duration.ofMinutes(59));
@@ -172,8 +192,8 @@ class PowerwallSimulatorAuthTest {
     assertThat(simulator.baseUri().toString()).matches("https://127\\.0\\.0\\.1:\\d+");
     assertThat(simulator.httpUri().toString()).matches("http://127\\.0\\.0\\.1:\\d+");
 
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(simulator.httpUri().resolve("/api/status?x=1")).build());
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(simulator.httpUri().resolve("/api/status?x=1")).build());
 
     String target = simulator.baseUri() + "/api/status?x=1";
     assertThat(response.statusCode()).isEqualTo(301);
@@ -187,9 +207,13 @@ class PowerwallSimulatorAuthTest {
     PowerwallSimulator simulator = http.start("powerwall2");
     Http client = Http.trusting(PowerwallSimulatorCertificate.DEFAULT.keyStore(), "powerwall");
 
-    HttpResponse<String> response = client.exchange(
-        HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/login/Basic"))
-            .POST(HttpRequest.BodyPublishers.ofString(PowerwallSimulatorHttp.LOGIN_JSON.formatted("x"))).build());
+    HttpResponse<String> response =
+        client.exchange(
+            HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/login/Basic"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        PowerwallSimulatorHttp.LOGIN_JSON.formatted("x")))
+                .build());
 
     assertThat(response.statusCode()).isEqualTo(401);
   }
@@ -199,8 +223,11 @@ class PowerwallSimulatorAuthTest {
     PowerwallSimulator simulator = http.start("powerwall2");
     Http client = Http.trusting(PowerwallSimulatorCertificate.DEFAULT.keyStore(), "localhost");
 
-    assertThatThrownBy(() -> client.exchange(
-        HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/status")).build()))
+    assertThatThrownBy(
+            () ->
+                client.exchange(
+                    HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/status"))
+                        .build()))
         .isInstanceOf(SSLException.class);
     assertThat(simulator.requestCount("/api/status")).isZero();
   }
@@ -210,7 +237,8 @@ class PowerwallSimulatorAuthTest {
     PowerwallSimulator simulator = http.start("powerwall2");
 
     assertThatThrownBy(() -> handshake(simulator, "localhost")).isInstanceOf(SSLException.class);
-    assertThatThrownBy(() -> handshake(simulator, "powerwall.local")).isInstanceOf(SSLException.class);
+    assertThatThrownBy(() -> handshake(simulator, "powerwall.local"))
+        .isInstanceOf(SSLException.class);
     handshake(simulator, "teg");
     handshake(simulator, "POWERPACK");
     handshake(simulator, null);
@@ -218,26 +246,32 @@ class PowerwallSimulatorAuthTest {
 
   @Test
   void otherCertificateIsADifferentGatewayThatTheDefaultTrustRejects() throws Exception {
-    PowerwallSimulator other = http.start("powerwall2",
-        PowerwallSimulatorSettings.defaults().withCertificate(PowerwallSimulatorCertificate.OTHER));
+    PowerwallSimulator other =
+        http.start(
+            "powerwall2",
+            PowerwallSimulatorSettings.defaults()
+                .withCertificate(PowerwallSimulatorCertificate.OTHER));
     PowerwallSimulator usual = http.start("powerwall2");
     assertThat(other.certificate()).isNotEqualTo(usual.certificate());
 
     assertThatThrownBy(() -> http.login(other, "x")).isInstanceOf(SSLException.class);
     Http pinned = Http.trusting(PowerwallSimulatorCertificate.OTHER.keyStore(), null);
-    HttpResponse<String> response = pinned.exchange(
-        HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(other, "/api/status")).build());
+    HttpResponse<String> response =
+        pinned.exchange(
+            HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(other, "/api/status")).build());
     assertThat(response.statusCode()).isEqualTo(401);
   }
 
   private static void handshake(PowerwallSimulator simulator, String sniName) throws Exception {
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     KeyStore store = PowerwallSimulatorCertificate.DEFAULT.keyStore();
     trust.init(store);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
-    try (SSLSocket socket = (SSLSocket) context.getSocketFactory()
-        .createSocket("127.0.0.1", simulator.baseUri().getPort())) {
+    try (SSLSocket socket =
+        (SSLSocket)
+            context.getSocketFactory().createSocket("127.0.0.1", simulator.baseUri().getPort())) {
       socket.setSoTimeout(5_000);
       SSLParameters parameters = socket.getSSLParameters();
       parameters.setServerNames(sniName == null ? List.of() : List.of(new SNIHostName(sniName)));

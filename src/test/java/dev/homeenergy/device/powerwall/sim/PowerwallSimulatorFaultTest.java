@@ -38,9 +38,14 @@ class PowerwallSimulatorFaultTest {
     assertThat(simulator.isOffline()).isTrue();
     assertThatThrownBy(() -> http.get(simulator, "/api/status", token, SHORT))
         .isInstanceOf(HttpTimeoutException.class);
-    HttpRequest login = HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/login/Basic"))
-        .timeout(SHORT).POST(HttpRequest.BodyPublishers.ofString(
-            PowerwallSimulatorHttp.LOGIN_JSON.formatted(PowerwallSimulator.DEFAULT_PASSWORD))).build();
+    HttpRequest login =
+        HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, "/api/login/Basic"))
+            .timeout(SHORT)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    PowerwallSimulatorHttp.LOGIN_JSON.formatted(
+                        PowerwallSimulator.DEFAULT_PASSWORD)))
+            .build();
     assertThatThrownBy(() -> http.send(login)).isInstanceOf(HttpTimeoutException.class);
     assertThat(simulator.loginAttempts()).isEqualTo(1);
 
@@ -52,8 +57,11 @@ class PowerwallSimulatorFaultTest {
 
   @Test
   void flakyOutageLengthIsConfigurable() throws Exception {
-    PowerwallSimulator simulator = http.start("flaky", PowerwallSimulatorSettings.defaults()
-        .withFlakyOutage(Duration.ofSeconds(100), Duration.ofSeconds(10)));
+    PowerwallSimulator simulator =
+        http.start(
+            "flaky",
+            PowerwallSimulatorSettings.defaults()
+                .withFlakyOutage(Duration.ofSeconds(100), Duration.ofSeconds(10)));
 
     http.clock.advance(Duration.ofSeconds(89));
     assertThat(simulator.isOffline()).isFalse();
@@ -109,24 +117,35 @@ class PowerwallSimulatorFaultTest {
 
   @Test
   void slowFaultDelaysEveryAnswerByTheConfiguredRealTime() throws Exception {
-    PowerwallSimulator simulator = http.start("powerwall2",
-        PowerwallSimulatorSettings.defaults().withSlowDelay(Duration.ofMillis(400)), "slow");
+    PowerwallSimulator simulator =
+        http.start(
+            "powerwall2",
+            PowerwallSimulatorSettings.defaults().withSlowDelay(Duration.ofMillis(400)),
+            "slow");
     String token = http.token(simulator);
 
     assertThatThrownBy(() -> http.get(simulator, "/api/status", token, Duration.ofMillis(100)))
         .isInstanceOf(HttpTimeoutException.class);
     long start = System.nanoTime();
     assertThat(http.get(simulator, "/api/status", token).statusCode()).isEqualTo(200);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(400));
 
     simulator.setSlowDelay(Duration.ZERO);
-    assertThat(http.get(simulator, "/api/status", token, Duration.ofSeconds(2)).statusCode()).isEqualTo(200);
+    assertThat(http.get(simulator, "/api/status", token, Duration.ofSeconds(2)).statusCode())
+        .isEqualTo(200);
   }
 
-  private CompletableFuture<HttpResponse<String>> sendAsync(PowerwallSimulator simulator, String path, String token) {
-    HttpRequest request = HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, path))
-        .timeout(Duration.ofSeconds(20)).header("Cookie", "AuthCookie=" + token).GET().build();
-    return Http.trusting(PowerwallSimulatorCertificate.DEFAULT.keyStore(), null).client()
+  private CompletableFuture<HttpResponse<String>> sendAsync(
+      PowerwallSimulator simulator, String path, String token) {
+    HttpRequest request =
+        HttpRequest.newBuilder(PowerwallSimulatorHttp.uri(simulator, path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Cookie", "AuthCookie=" + token)
+            .GET()
+            .build();
+    return Http.trusting(PowerwallSimulatorCertificate.DEFAULT.keyStore(), null)
+        .client()
         .sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Test helper: starts simulators on loopback and talks to them over TLS trusting the simulator certificate. */
+/**
+ * Test helper: starts simulators on loopback and talks to them over TLS trusting the simulator
+ * certificate.
+ */
 final class PowerwallSimulatorHttp implements AutoCloseable {
   static final String LOGIN_JSON =
       "{\"username\":\"customer\",\"email\":\"me@example.org\",\"password\":\"%s\",\"force_sm_off\":false}";
@@ -33,8 +36,9 @@ final class PowerwallSimulatorHttp implements AutoCloseable {
 
   PowerwallSimulator start(String scenario, PowerwallSimulatorSettings settings, String... faults)
       throws IOException {
-    PowerwallSimulator simulator = PowerwallSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, scenario, clock, Set.of(faults)), settings);
+    PowerwallSimulator simulator =
+        PowerwallSimulator.start(
+            new SimulatorOptions("127.0.0.1", 0, scenario, clock, Set.of(faults)), settings);
     started.add(simulator);
     return simulator;
   }
@@ -45,11 +49,12 @@ final class PowerwallSimulatorHttp implements AutoCloseable {
 
   HttpResponse<String> login(PowerwallSimulator simulator, String password)
       throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(simulator.baseUri().resolve("/api/login/Basic"))
-        .timeout(Duration.ofSeconds(5))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(LOGIN_JSON.formatted(password)))
-        .build());
+    return send(
+        HttpRequest.newBuilder(simulator.baseUri().resolve("/api/login/Basic"))
+            .timeout(Duration.ofSeconds(5))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(LOGIN_JSON.formatted(password)))
+            .build());
   }
 
   String token(PowerwallSimulator simulator) throws Exception {
@@ -63,10 +68,13 @@ final class PowerwallSimulatorHttp implements AutoCloseable {
     return get(simulator, path, token, Duration.ofSeconds(5));
   }
 
-  HttpResponse<String> get(PowerwallSimulator simulator, String path, String token, Duration timeout)
+  HttpResponse<String> get(
+      PowerwallSimulator simulator, String path, String token, Duration timeout)
       throws IOException, InterruptedException {
     URI uri = simulator.baseUri().resolve(path);
-    return token == null ? http.exchange(uri, timeout) : http.exchange(uri, timeout, "Cookie", "AuthCookie=" + token);
+    return token == null
+        ? http.exchange(uri, timeout)
+        : http.exchange(uri, timeout, "Cookie", "AuthCookie=" + token);
   }
 
   JsonNode json(PowerwallSimulator simulator, String path, String token) throws Exception {

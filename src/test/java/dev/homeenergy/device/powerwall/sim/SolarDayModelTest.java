@@ -38,32 +38,46 @@ class SolarDayModelTest {
       assertThat(s.solarW()).isEqualTo(Math.rint(s.solarW()));
       assertThat(s.loadW()).isEqualTo(Math.rint(s.loadW()));
       assertThat(s.batteryW()).isEqualTo(Math.rint(s.batteryW()));
-      assertThat(s.packs().stream().mapToDouble(SolarDayPack::powerW).sum()).isCloseTo(s.batteryW(), within(1e-6));
+      assertThat(s.packs().stream().mapToDouble(SolarDayPack::powerW).sum())
+          .isCloseTo(s.batteryW(), within(1e-6));
       assertThat(Math.abs(s.batteryW())).isLessThanOrEqualTo(2 * SolarDayModel.PACK_MAX_POWER_W);
     }
   }
 
   @Test
   void solarFollowsDaylightWithASmallDrawAtNight() {
-    List<SolarDaySnapshot> day = day(new SolarDayModel(clock.instant(), 2, false), Duration.ofMinutes(5));
+    List<SolarDaySnapshot> day =
+        day(new SolarDayModel(clock.instant(), 2, false), Duration.ofMinutes(5));
 
-    assertThat(day).filteredOn(s -> solarHour(s) < 5 || solarHour(s) >= 19)
+    assertThat(day)
+        .filteredOn(s -> solarHour(s) < 5 || solarHour(s) >= 19)
         .allSatisfy(s -> assertThat(s.solarW()).isBetween(-12.0, -8.0));
-    assertThat(day).filteredOn(s -> solarHour(s) >= 11 && solarHour(s) < 13)
+    assertThat(day)
+        .filteredOn(s -> solarHour(s) >= 11 && solarHour(s) < 13)
         .allSatisfy(s -> assertThat(s.solarW()).isBetween(3_000.0, SolarDayModel.PEAK_SOLAR_W));
-    assertThat(day.stream().mapToDouble(SolarDaySnapshot::solarW).max().orElseThrow()).isGreaterThan(5_000);
+    assertThat(day.stream().mapToDouble(SolarDaySnapshot::solarW).max().orElseThrow())
+        .isGreaterThan(5_000);
     assertThat(day).allSatisfy(s -> assertThat(s.loadW()).isBetween(300.0, 5_000.0));
   }
 
   @Test
   void batteryChargesFromSurplusAndStaysBetweenReserveAndFull() {
-    List<SolarDaySnapshot> day = day(new SolarDayModel(clock.instant(), 2, false), Duration.ofMinutes(1));
+    List<SolarDaySnapshot> day =
+        day(new SolarDayModel(clock.instant(), 2, false), Duration.ofMinutes(1));
 
-    assertThat(day).allSatisfy(s -> assertThat(s.percentage())
-        .isBetween(SolarDayModel.BACKUP_RESERVE_PERCENT - 1e-9, 100 + 1e-9));
-    assertThat(day).filteredOn(s -> solarHour(s) == 12).allSatisfy(s -> assertThat(s.batteryW()).isNegative());
-    assertThat(day.stream().mapToDouble(SolarDaySnapshot::percentage).max().orElseThrow()).isGreaterThan(99.9);
-    assertThat(day).filteredOn(s -> solarHour(s) == 20).allSatisfy(s -> assertThat(s.batteryW()).isPositive());
+    assertThat(day)
+        .allSatisfy(
+            s ->
+                assertThat(s.percentage())
+                    .isBetween(SolarDayModel.BACKUP_RESERVE_PERCENT - 1e-9, 100 + 1e-9));
+    assertThat(day)
+        .filteredOn(s -> solarHour(s) == 12)
+        .allSatisfy(s -> assertThat(s.batteryW()).isNegative());
+    assertThat(day.stream().mapToDouble(SolarDaySnapshot::percentage).max().orElseThrow())
+        .isGreaterThan(99.9);
+    assertThat(day)
+        .filteredOn(s -> solarHour(s) == 20)
+        .allSatisfy(s -> assertThat(s.batteryW()).isPositive());
     assertThat(day).anySatisfy(s -> assertThat(s.siteW()).isNegative());
     assertThat(day).anySatisfy(s -> assertThat(s.siteW()).isPositive());
   }
@@ -89,10 +103,14 @@ class SolarDayModelTest {
     }
     SolarDayLifetime a = first.lifetime();
     SolarDayLifetime b = last.lifetime();
-    double grid = (b.siteImportedWh() - a.siteImportedWh()) - (b.siteExportedWh() - a.siteExportedWh());
+    double grid =
+        (b.siteImportedWh() - a.siteImportedWh()) - (b.siteExportedWh() - a.siteExportedWh());
     double load = b.loadImportedWh() - a.loadImportedWh();
-    double solar = (b.solarExportedWh() - a.solarExportedWh()) - (b.solarImportedWh() - a.solarImportedWh());
-    double battery = (b.batteryExportedWh() - a.batteryExportedWh()) - (b.batteryImportedWh() - a.batteryImportedWh());
+    double solar =
+        (b.solarExportedWh() - a.solarExportedWh()) - (b.solarImportedWh() - a.solarImportedWh());
+    double battery =
+        (b.batteryExportedWh() - a.batteryExportedWh())
+            - (b.batteryImportedWh() - a.batteryImportedWh());
     assertThat(grid).isCloseTo(load - solar - battery, within(1e-3));
     assertThat(first.remainingWh() - last.remainingWh()).isCloseTo(battery, within(1e-3));
     assertThat(load).isBetween(10_000.0, 40_000.0);
@@ -101,16 +119,22 @@ class SolarDayModelTest {
 
   @Test
   void islandedTheGridCarriesNothingSolarIsCurtailedAndLoadIsShedWhenEmpty() {
-    List<SolarDaySnapshot> day = day(new SolarDayModel(clock.instant(), 1, true), Duration.ofMinutes(1));
+    List<SolarDaySnapshot> day =
+        day(new SolarDayModel(clock.instant(), 1, true), Duration.ofMinutes(1));
 
-    assertThat(day).allSatisfy(s -> {
-      assertThat(s.islanded()).isTrue();
-      assertThat(s.siteW()).isZero();
-      assertThat(s.batteryW()).isEqualTo(s.loadW() - s.solarW());
-      assertThat(s.percentage()).isBetween(-1e-9, 100 + 1e-9);
-    });
-    SolarDaySnapshot full = day.stream().filter(s -> s.percentage() > 99.999 && solarHour(s) == 13)
-        .findFirst().orElseThrow();
+    assertThat(day)
+        .allSatisfy(
+            s -> {
+              assertThat(s.islanded()).isTrue();
+              assertThat(s.siteW()).isZero();
+              assertThat(s.batteryW()).isEqualTo(s.loadW() - s.solarW());
+              assertThat(s.percentage()).isBetween(-1e-9, 100 + 1e-9);
+            });
+    SolarDaySnapshot full =
+        day.stream()
+            .filter(s -> s.percentage() > 99.999 && solarHour(s) == 13)
+            .findFirst()
+            .orElseThrow();
     assertThat(full.solarW()).isEqualTo(full.loadW());
   }
 

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-/** The sixth plug's simulator as the family list knows it: scenarios, faults, start, demo devices. */
+/**
+ * The sixth plug's simulator as the family list knows it: scenarios, faults, start, demo devices.
+ */
 public final class SixthFamilySimulator implements FamilySimulator {
 
   @Override
@@ -29,6 +31,8 @@ public final class SixthFamilySimulator implements FamilySimulator {
 
   @Override
   public List<DemoDevice> demoDevices() {
-    return List.of(new DemoDevice("sixth-plug", SixthSimulator.STEADY, NamingStyle.NATIVE, 60, Duration.ofSeconds(5)));
+    return List.of(
+        new DemoDevice(
+            "sixth-plug", SixthSimulator.STEADY, NamingStyle.NATIVE, 60, Duration.ofSeconds(5)));
   }
 }

@@ -34,8 +34,14 @@ final class SixthSimulator implements Simulator {
     this.started = clock.instant();
     this.watts = options.scenario().equals(OFF) ? 0 : STEADY_WATTS;
     this.failing = options.faults().contains(HTTP_500);
-    this.server = SimulatorServer.http("sixth", options.bindHost(), options.port(), () -> false,
-        Duration.ofSeconds(1), this::handle);
+    this.server =
+        SimulatorServer.http(
+            "sixth",
+            options.bindHost(),
+            options.port(),
+            () -> false,
+            Duration.ofSeconds(1),
+            this::handle);
   }
 
   private void handle(HttpExchange exchange, SimulatorExchanges exchanges) {
@@ -45,8 +51,15 @@ final class SixthSimulator implements Simulator {
       exchanges.send(exchange, SimulatorResponse.text(500, "internal error"));
     } else {
       double hours = Duration.between(started, clock.instant()).toMillis() / 3_600_000.0;
-      exchanges.send(exchange, SimulatorResponse.json(String.format(Locale.ROOT,
-          "{\"power_w\": %.1f, \"energy_wh\": %.3f, \"relay_on\": %b}", watts, watts * hours, watts > 0)));
+      exchanges.send(
+          exchange,
+          SimulatorResponse.json(
+              String.format(
+                  Locale.ROOT,
+                  "{\"power_w\": %.1f, \"energy_wh\": %.3f, \"relay_on\": %b}",
+                  watts,
+                  watts * hours,
+                  watts > 0)));
     }
   }
 

@@ -35,13 +35,18 @@ class PvsModelTest {
       assertThat(snapshot.consumption().leg1Kw() + snapshot.consumption().leg2Kw())
           .isCloseTo(snapshot.consumption().kw(), within(1e-9));
       assertThat(snapshot.consumption().netKwh())
-          .isCloseTo(snapshot.consumption().posKwh() - snapshot.consumption().negKwh(), within(1e-6));
-      assertThat(snapshot.production().netKwh()).isGreaterThanOrEqualTo(previous.production().netKwh());
-      assertThat(snapshot.consumption().posKwh()).isGreaterThanOrEqualTo(previous.consumption().posKwh());
-      assertThat(snapshot.consumption().negKwh()).isGreaterThanOrEqualTo(previous.consumption().negKwh());
+          .isCloseTo(
+              snapshot.consumption().posKwh() - snapshot.consumption().negKwh(), within(1e-6));
+      assertThat(snapshot.production().netKwh())
+          .isGreaterThanOrEqualTo(previous.production().netKwh());
+      assertThat(snapshot.consumption().posKwh())
+          .isGreaterThanOrEqualTo(previous.consumption().posKwh());
+      assertThat(snapshot.consumption().negKwh())
+          .isGreaterThanOrEqualTo(previous.consumption().negKwh());
       for (PvsModelInverter inverter : snapshot.inverters()) {
         int i = inverter.index();
-        assertThat(inverter.lifetimeKwh()).isGreaterThanOrEqualTo(previous.inverters().get(i).lifetimeKwh());
+        assertThat(inverter.lifetimeKwh())
+            .isGreaterThanOrEqualTo(previous.inverters().get(i).lifetimeKwh());
         integratedKwh[i] += inverter.acKw() * STEP_HOURS;
         peakKw[i] = Math.max(peakKw[i], inverter.acKw());
       }
@@ -52,7 +57,8 @@ class PvsModelTest {
       previous = snapshot;
     }
     for (int i = 0; i < inverters; i++) {
-      double delta = previous.inverters().get(i).lifetimeKwh() - first.inverters().get(i).lifetimeKwh();
+      double delta =
+          previous.inverters().get(i).lifetimeKwh() - first.inverters().get(i).lifetimeKwh();
       assertThat(delta).isCloseTo(integratedKwh[i], within(1e-6));
       assertThat(delta).isBetween(1.0, 3.5);
       assertThat(peakKw[i]).isBetween(0.28, 0.40);
@@ -82,8 +88,10 @@ class PvsModelTest {
     assertThat(inverter.acVolts()).isBetween(230.0, 250.0);
     assertThat(inverter.dcVolts()).isBetween(50.0, 60.0);
     assertThat(inverter.dcKw()).isGreaterThan(inverter.acKw());
-    assertThat(inverter.acAmps()).isCloseTo(inverter.acKw() * 1000 / inverter.acVolts(), within(1e-9));
-    assertThat(inverter.heatsinkCelsius()).isGreaterThan(night.inverters().get(0).heatsinkCelsius() + 15);
+    assertThat(inverter.acAmps())
+        .isCloseTo(inverter.acKw() * 1000 / inverter.acVolts(), within(1e-9));
+    assertThat(inverter.heatsinkCelsius())
+        .isGreaterThan(night.inverters().get(0).heatsinkCelsius() + 15);
     assertThat(noon.consumption().lineVolts())
         .isCloseTo(noon.consumption().leg1Volts() + noon.consumption().leg2Volts(), within(1e-9));
   }
@@ -96,14 +104,17 @@ class PvsModelTest {
 
     model.advanceTo(Instant.parse("2025-06-21T20:04:59Z"));
     assertThat(model.snapshot().supervisor()).isEqualTo(before);
-    assertThat(model.snapshot().time()).isEqualTo(Instant.parse("2025-06-21T20:04:45Z").getEpochSecond());
+    assertThat(model.snapshot().time())
+        .isEqualTo(Instant.parse("2025-06-21T20:04:45Z").getEpochSecond());
 
     model.advanceTo(Instant.parse("2025-06-21T20:11:00Z"));
     PvsModelSupervisor after = model.snapshot().supervisor();
-    assertThat(after.measuredAt()).isEqualTo(Instant.parse("2025-06-21T20:10:00Z").getEpochSecond());
+    assertThat(after.measuredAt())
+        .isEqualTo(Instant.parse("2025-06-21T20:10:00Z").getEpochSecond());
     assertThat(after.uptimeSeconds() - before.uptimeSeconds()).isEqualTo(600);
     assertThat(model.measurement().time()).isEqualTo(after.measuredAt());
-    assertThat(model.snapshot().time()).isEqualTo(Instant.parse("2025-06-21T20:11:00Z").getEpochSecond());
+    assertThat(model.snapshot().time())
+        .isEqualTo(Instant.parse("2025-06-21T20:11:00Z").getEpochSecond());
   }
 
   @Test

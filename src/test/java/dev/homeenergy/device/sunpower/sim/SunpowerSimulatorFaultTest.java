@@ -27,7 +27,8 @@ class SunpowerSimulatorFaultTest {
     HttpResponse<String> response = http.command(simulator, "GridProfileGet");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
-        .isEqualTo("{\n\t\"result\":\t\"error\",\n\t\"msg\":\t\"Could not connect to mime.\",\n\t\"success\":\tfalse\n}\n");
+        .isEqualTo(
+            "{\n\t\"result\":\t\"error\",\n\t\"msg\":\t\"Could not connect to mime.\",\n\t\"success\":\tfalse\n}\n");
     assertThat(http.command(simulator, "DeviceList").statusCode()).isEqualTo(200);
   }
 
@@ -65,15 +66,21 @@ class SunpowerSimulatorFaultTest {
     SunpowerSimulator simulator = http.start("legacy", "inverter_error");
     JsonNode devices = mapper.readTree(http.command(simulator, "DeviceList").body()).get("devices");
     List<JsonNode> errors = new ArrayList<>();
-    devices.forEach(device -> {
-      if (device.get("DEVICE_TYPE").asText().equals("Inverter") && device.get("STATE").asText().equals("error")) {
-        errors.add(device);
-      }
-    });
+    devices.forEach(
+        device -> {
+          if (device.get("DEVICE_TYPE").asText().equals("Inverter")
+              && device.get("STATE").asText().equals("error")) {
+            errors.add(device);
+          }
+        });
     assertThat(errors).hasSize(3);
-    assertThat(errors).allSatisfy(device -> assertThat(device.get("STATEDESCR").asText()).isEqualTo("Error"));
+    assertThat(errors)
+        .allSatisfy(device -> assertThat(device.get("STATEDESCR").asText()).isEqualTo("Error"));
     long withValues = errors.stream().filter(device -> device.has("p_3phsum_kw")).count();
-    long withoutValues = errors.stream().filter(device -> !device.has("p_3phsum_kw") && !device.has("DATATIME")).count();
+    long withoutValues =
+        errors.stream()
+            .filter(device -> !device.has("p_3phsum_kw") && !device.has("DATATIME"))
+            .count();
     assertThat(withValues).isEqualTo(2);
     assertThat(withoutValues).isEqualTo(1);
   }

@@ -26,8 +26,9 @@ final class SunpowerSimulatorHttp implements AutoCloseable {
 
   SunpowerSimulator start(String scenario, SunpowerSimulatorSettings settings, String... faults)
       throws IOException {
-    SunpowerSimulator simulator = SunpowerSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, scenario, clock, Set.of(faults)), settings);
+    SunpowerSimulator simulator =
+        SunpowerSimulator.start(
+            new SimulatorOptions("127.0.0.1", 0, scenario, clock, Set.of(faults)), settings);
     started.add(simulator);
     return simulator;
   }
@@ -37,10 +38,14 @@ final class SunpowerSimulatorHttp implements AutoCloseable {
     return Http.plain().exchange(simulator.baseUri().resolve(pathAndQuery), TIMEOUT, headers);
   }
 
-  HttpResponse<String> post(SunpowerSimulator simulator, String path, String body, String... headers)
+  HttpResponse<String> post(
+      SunpowerSimulator simulator, String path, String body, String... headers)
       throws IOException, InterruptedException {
-    return Http.plain().exchange(Http.request(simulator.baseUri().resolve(path), TIMEOUT, headers)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return Http.plain()
+        .exchange(
+            Http.request(simulator.baseUri().resolve(path), TIMEOUT, headers)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
   }
 
   HttpResponse<String> command(SunpowerSimulator simulator, String command)
@@ -51,14 +56,19 @@ final class SunpowerSimulatorHttp implements AutoCloseable {
   /** Logs in with {@code scheme} and the password; returns the response. */
   HttpResponse<String> login(SunpowerSimulator simulator, String scheme, String password)
       throws IOException, InterruptedException {
-    return get(simulator, "/auth?login", "Authorization", scheme + " " + Http.basicCredentials("ssm_owner", password));
+    return get(
+        simulator,
+        "/auth?login",
+        "Authorization",
+        scheme + " " + Http.basicCredentials("ssm_owner", password));
   }
 
   /** Logs in with the right password and returns the session id. */
   String session(SunpowerSimulator simulator) throws IOException, InterruptedException {
     HttpResponse<String> response = login(simulator, "basic", simulator.settings().password());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("login failed: " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          "login failed: " + response.statusCode() + " " + response.body());
     }
     String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
     return cookie.substring("session=".length(), cookie.indexOf(';'));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SunpowerSimulatorLockedTest {
-  private static final String FORBIDDEN = "{ \"status\":403, \"error\" : \"Unauthorized\", \"path\":\"\" }\n";
+  private static final String FORBIDDEN =
+      "{ \"status\":403, \"error\" : \"Unauthorized\", \"path\":\"\" }\n";
   private static final String BAD_REQUEST =
       "{\"status\": 400, \"description\" : \"Bad request\", \"errorcode\" : \"0x0000\"}\n";
 
@@ -40,7 +41,8 @@ class SunpowerSimulatorLockedTest {
     HttpResponse<String> info = http.get(simulator, "/cgi-bin/dl_cgi/supervisor/info");
     assertThat(info.statusCode()).isEqualTo(200);
     JsonNode supervisor = mapper.readTree(info.body()).get("supervisor");
-    assertThat(supervisor.get("SERIAL").asText()).isEqualTo(SunpowerSimulatorSettings.DEFAULT_SERIAL);
+    assertThat(supervisor.get("SERIAL").asText())
+        .isEqualTo(SunpowerSimulatorSettings.DEFAULT_SERIAL);
     assertThat(supervisor.get("BUILD").asInt()).isEqualTo(61845);
     assertThat(simulator.commandCount("DeviceList")).isEqualTo(2);
   }
@@ -73,7 +75,8 @@ class SunpowerSimulatorLockedTest {
 
     HttpResponse<String> live = http.vars(simulator, session, "match=/sys/livedata/&fmt=obj");
     assertThat(live.statusCode()).isEqualTo(200);
-    assertThat(live.body()).startsWith("{ \"/sys/livedata/time\":\"" + http.clock.instant().getEpochSecond() + "\",");
+    assertThat(live.body())
+        .startsWith("{ \"/sys/livedata/time\":\"" + http.clock.instant().getEpochSecond() + "\",");
     assertThat(live.body()).endsWith("}\n");
     JsonNode values = mapper.readTree(live.body());
     assertThat(values.size()).isEqualTo(12);
@@ -86,11 +89,13 @@ class SunpowerSimulatorLockedTest {
 
     HttpResponse<String> anonymous = http.vars(simulator, null, "match=/sys/livedata/");
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(http.vars(simulator, "0".repeat(64), "match=/sys/livedata/").statusCode()).isEqualTo(401);
+    assertThat(http.vars(simulator, "0".repeat(64), "match=/sys/livedata/").statusCode())
+        .isEqualTo(401);
     HttpResponse<String> open = http.vars(simulator, null, "name=/sys/info/sw_rev");
     assertThat(open.statusCode()).isEqualTo(200);
     assertThat(open.body())
-        .isEqualTo("{\"values\" : [ { \"name\": \"/sys/info/sw_rev\", \"value\" : \"2025.09.04.61845\" }],\"count\": 1 }\n");
+        .isEqualTo(
+            "{\"values\" : [ { \"name\": \"/sys/info/sw_rev\", \"value\" : \"2025.09.04.61845\" }],\"count\": 1 }\n");
 
     HttpResponse<String> none = http.vars(simulator, session, "match=/sys/devices/ess/");
     assertThat(none.statusCode()).isEqualTo(400);
@@ -103,25 +108,33 @@ class SunpowerSimulatorLockedTest {
     SunpowerSimulator simulator = http.start("locked");
     String session = http.session(simulator);
 
-    JsonNode inverters = mapper.readTree(
-        http.vars(simulator, session, "match=/sys/devices/inverter/&fmt=obj").body());
+    JsonNode inverters =
+        mapper.readTree(
+            http.vars(simulator, session, "match=/sys/devices/inverter/&fmt=obj").body());
     assertThat(inverters.size()).isEqualTo(12 * SunpowerSimulatorSettings.DEFAULT_INVERTERS);
-    assertThat(inverters.get("/sys/devices/inverter/0/msmtEps").asText()).isEqualTo("2025-06-21T20:00:00Z");
+    assertThat(inverters.get("/sys/devices/inverter/0/msmtEps").asText())
+        .isEqualTo("2025-06-21T20:00:00Z");
     assertThat(inverters.get("/sys/devices/inverter/11/tHtsnkDegc").asText()).matches("\\d+");
     assertThat(inverters.get("/sys/devices/inverter/0/p3phsumKw").asText()).matches("0\\.\\d{6}");
-    JsonNode meters = mapper.readTree(http.vars(simulator, session, "match=/sys/devices/meter/&fmt=obj").body());
+    JsonNode meters =
+        mapper.readTree(http.vars(simulator, session, "match=/sys/devices/meter/&fmt=obj").body());
     assertThat(meters.get("/sys/devices/meter/0/prodMdlNm").asText()).isEqualTo("PVS6M0400p");
     assertThat(meters.get("/sys/devices/meter/0/p1Kw").asText()).isEqualTo("0.000000");
     assertThat(meters.get("/sys/devices/meter/1/prodMdlNm").asText()).isEqualTo("PVS6M0400c");
 
     http.clock.advance(Duration.ofMinutes(4));
-    JsonNode same = mapper.readTree(http.vars(simulator, session, "match=/sys/devices/inverter/0/&fmt=obj").body());
+    JsonNode same =
+        mapper.readTree(
+            http.vars(simulator, session, "match=/sys/devices/inverter/0/&fmt=obj").body());
     assertThat(same.get("/sys/devices/inverter/0/ltea3phsumKwh"))
         .isEqualTo(inverters.get("/sys/devices/inverter/0/ltea3phsumKwh"));
     http.clock.advance(Duration.ofSeconds(60));
     String renewed = http.session(simulator);
-    JsonNode later = mapper.readTree(http.vars(simulator, renewed, "match=/sys/devices/inverter/0/&fmt=obj").body());
-    assertThat(later.get("/sys/devices/inverter/0/msmtEps").asText()).isEqualTo("2025-06-21T20:05:00Z");
+    JsonNode later =
+        mapper.readTree(
+            http.vars(simulator, renewed, "match=/sys/devices/inverter/0/&fmt=obj").body());
+    assertThat(later.get("/sys/devices/inverter/0/msmtEps").asText())
+        .isEqualTo("2025-06-21T20:05:00Z");
     assertThat(later.get("/sys/devices/inverter/0/ltea3phsumKwh").asDouble())
         .isGreaterThan(inverters.get("/sys/devices/inverter/0/ltea3phsumKwh").asDouble());
   }
@@ -131,24 +144,38 @@ class SunpowerSimulatorLockedTest {
     SunpowerSimulator simulator = http.start("locked");
     String session = http.session(simulator);
 
-    HttpResponse<String> stored = http.post(simulator, "/vars", "match=/sys/livedata/&cache=ldata&fmt=obj",
-        "Cookie", "session=" + session);
+    HttpResponse<String> stored =
+        http.post(
+            simulator,
+            "/vars",
+            "match=/sys/livedata/&cache=ldata&fmt=obj",
+            "Cookie",
+            "session=" + session);
     assertThat(stored.statusCode()).isEqualTo(200);
     http.clock.advance(Duration.ofSeconds(30));
     HttpResponse<String> recalled = http.vars(simulator, session, "cache=ldata&fmt=obj");
     assertThat(recalled.statusCode()).isEqualTo(200);
-    assertThat(fieldNames(mapper.readTree(recalled.body()))).isEqualTo(fieldNames(mapper.readTree(stored.body())));
+    assertThat(fieldNames(mapper.readTree(recalled.body())))
+        .isEqualTo(fieldNames(mapper.readTree(stored.body())));
     assertThat(mapper.readTree(recalled.body()).get("/sys/livedata/time").asLong())
         .isEqualTo(http.clock.instant().getEpochSecond());
     assertThat(http.vars(simulator, session, "cache=unknown").statusCode()).isEqualTo(400);
 
-    HttpResponse<String> list = http.vars(simulator, session, "name=/sys/info/model,/sys/info/hwrev");
-    assertThat(list.body()).isEqualTo("{\"values\" : [ { \"name\": \"/sys/info/model\", \"value\" : \"PVS6\" },"
-        + "{ \"name\": \"/sys/info/hwrev\", \"value\" : \"6.02\" }],\"count\": 2 }\n");
+    HttpResponse<String> list =
+        http.vars(simulator, session, "name=/sys/info/model,/sys/info/hwrev");
+    assertThat(list.body())
+        .isEqualTo(
+            "{\"values\" : [ { \"name\": \"/sys/info/model\", \"value\" : \"PVS6\" },"
+                + "{ \"name\": \"/sys/info/hwrev\", \"value\" : \"6.02\" }],\"count\": 2 }\n");
     HttpResponse<String> set = http.vars(simulator, session, "set=/sys/telemetryws/enable=1");
     assertThat(set.statusCode()).isEqualTo(200);
-    assertThat(mapper.readTree(http.vars(simulator, session, "name=/sys/telemetryws/enable&fmt=obj").body())
-        .get("/sys/telemetryws/enable").asText()).isEqualTo("1");
+    assertThat(
+            mapper
+                .readTree(
+                    http.vars(simulator, session, "name=/sys/telemetryws/enable&fmt=obj").body())
+                .get("/sys/telemetryws/enable")
+                .asText())
+        .isEqualTo("1");
   }
 
   @Test
@@ -167,9 +194,11 @@ class SunpowerSimulatorLockedTest {
     assertThat(http.vars(simulator, renewed, "match=/sys/info/").statusCode()).isEqualTo(401);
 
     String third = http.session(simulator);
-    assertThat(http.get(simulator, "/auth?logout", "Cookie", "session=" + third).statusCode()).isEqualTo(204);
+    assertThat(http.get(simulator, "/auth?logout", "Cookie", "session=" + third).statusCode())
+        .isEqualTo(204);
     assertThat(http.vars(simulator, third, "match=/sys/info/").statusCode()).isEqualTo(401);
-    assertThat(http.get(simulator, "/auth?logout", "Cookie", "session=" + third).statusCode()).isEqualTo(401);
+    assertThat(http.get(simulator, "/auth?logout", "Cookie", "session=" + third).statusCode())
+        .isEqualTo(401);
     assertThat(simulator.logins()).isEqualTo(3);
   }
 
@@ -178,12 +207,15 @@ class SunpowerSimulatorLockedTest {
     SunpowerSimulator simulator = http.start("storage-locked");
     String session = http.session(simulator);
 
-    JsonNode ess = mapper.readTree(http.vars(simulator, session, "match=/sys/devices/ess/&fmt=obj").body());
+    JsonNode ess =
+        mapper.readTree(http.vars(simulator, session, "match=/sys/devices/ess/&fmt=obj").body());
     assertThat(ess.get("/sys/devices/ess/0/socVal").asText()).isEqualTo("0.860000");
-    JsonNode transfer = mapper.readTree(
-        http.vars(simulator, session, "match=/sys/devices/transfer_switch/&fmt=obj").body());
+    JsonNode transfer =
+        mapper.readTree(
+            http.vars(simulator, session, "match=/sys/devices/transfer_switch/&fmt=obj").body());
     assertThat(transfer.get("/sys/devices/transfer_switch/0/midStEnum").asText()).isEqualTo("1");
-    JsonNode live = mapper.readTree(http.vars(simulator, session, "match=/sys/livedata/&fmt=obj").body());
+    JsonNode live =
+        mapper.readTree(http.vars(simulator, session, "match=/sys/livedata/&fmt=obj").body());
     assertThat(live.get("/sys/livedata/soc").asText()).isEqualTo("0.860000");
     assertThat(http.command(simulator, "DeviceList").statusCode()).isEqualTo(403);
   }

@@ -17,19 +17,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Test helper: starts Tesla simulators on loopback with a {@link MutableClock} and speaks their API. */
+/**
+ * Test helper: starts Tesla simulators on loopback with a {@link MutableClock} and speaks their
+ * API.
+ */
 final class TeslaSimulatorHttp implements AutoCloseable {
   static final String USER_SCOPES =
       "openid offline_access user_data vehicle_device_data vehicle_location energy_device_data";
 
   /** 12:00 UTC: every car is parked (the daily scenario drives 07:30–08:40 and 17:00–18:20). */
   final MutableClock clock = MutableClock.at("2026-06-21T12:00:00Z");
+
   final ObjectMapper mapper = new ObjectMapper();
   private final List<TeslaSimulator> started = new ArrayList<>();
 
-  TeslaSimulator start(String scenario, TeslaSimulatorSettings settings, String... faults) throws IOException {
-    TeslaSimulator simulator = TeslaSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, scenario, clock, Set.of(faults)), settings);
+  TeslaSimulator start(String scenario, TeslaSimulatorSettings settings, String... faults)
+      throws IOException {
+    TeslaSimulator simulator =
+        TeslaSimulator.start(
+            new SimulatorOptions("127.0.0.1", 0, scenario, clock, Set.of(faults)), settings);
     started.add(simulator);
     return simulator;
   }
@@ -39,29 +45,49 @@ final class TeslaSimulatorHttp implements AutoCloseable {
   }
 
   HttpResponse<String> post(URI uri, String token, String json) {
-    return Http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return Http.send(
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   HttpResponse<String> postForm(URI uri, String... nameValues) {
     StringBuilder form = new StringBuilder();
     for (int i = 0; i < nameValues.length; i += 2) {
-      form.append(form.length() == 0 ? "" : "&").append(encode(nameValues[i])).append('=')
+      form.append(form.length() == 0 ? "" : "&")
+          .append(encode(nameValues[i]))
+          .append('=')
           .append(encode(nameValues[i + 1]));
     }
-    return Http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+    return Http.send(
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+            .build());
   }
 
   /** A user token (with refresh token) through the authorize → code → token flow. */
   JsonNode userTokens(TeslaSimulator simulator, String scopes) {
     String code = authorizeCode(simulator, scopes, "s1");
-    HttpResponse<String> response = postForm(simulator.tokenUri(), "grant_type", "authorization_code",
-        "client_id", TeslaSimulatorSettings.DEFAULT_CLIENT_ID, "client_secret",
-        TeslaSimulatorSettings.DEFAULT_CLIENT_SECRET, "code", code, "redirect_uri", "http://localhost/cb",
-        "audience", "https://fleet-api.prd.na.vn.cloud.tesla.com");
+    HttpResponse<String> response =
+        postForm(
+            simulator.tokenUri(),
+            "grant_type",
+            "authorization_code",
+            "client_id",
+            TeslaSimulatorSettings.DEFAULT_CLIENT_ID,
+            "client_secret",
+            TeslaSimulatorSettings.DEFAULT_CLIENT_SECRET,
+            "code",
+            code,
+            "redirect_uri",
+            "http://localhost/cb",
+            "audience",
+            "https://fleet-api.prd.na.vn.cloud.tesla.com");
     return json(response);
   }
 
@@ -70,17 +96,36 @@ final class TeslaSimulatorHttp implements AutoCloseable {
   }
 
   String partnerToken(TeslaSimulator simulator) {
-    return json(postForm(simulator.tokenUri(), "grant_type", "client_credentials", "client_id",
-        TeslaSimulatorSettings.DEFAULT_CLIENT_ID, "client_secret", TeslaSimulatorSettings.DEFAULT_CLIENT_SECRET,
-        "scope", "openid vehicle_device_data", "audience", "https://fleet-api.prd.na.vn.cloud.tesla.com"))
-        .get("access_token").asText();
+    return json(postForm(
+            simulator.tokenUri(),
+            "grant_type",
+            "client_credentials",
+            "client_id",
+            TeslaSimulatorSettings.DEFAULT_CLIENT_ID,
+            "client_secret",
+            TeslaSimulatorSettings.DEFAULT_CLIENT_SECRET,
+            "scope",
+            "openid vehicle_device_data",
+            "audience",
+            "https://fleet-api.prd.na.vn.cloud.tesla.com"))
+        .get("access_token")
+        .asText();
   }
 
   /** The {@code code} of the authorize redirect. */
   String authorizeCode(TeslaSimulator simulator, String scopes, String state) {
-    HttpResponse<String> response = Http.get(URI.create(simulator.authorizeUri() + "?response_type=code&client_id="
-        + TeslaSimulatorSettings.DEFAULT_CLIENT_ID + "&redirect_uri=" + encode("http://localhost/cb") + "&scope="
-        + encode(scopes) + "&state=" + state));
+    HttpResponse<String> response =
+        Http.get(
+            URI.create(
+                simulator.authorizeUri()
+                    + "?response_type=code&client_id="
+                    + TeslaSimulatorSettings.DEFAULT_CLIENT_ID
+                    + "&redirect_uri="
+                    + encode("http://localhost/cb")
+                    + "&scope="
+                    + encode(scopes)
+                    + "&state="
+                    + state));
     String location = response.headers().firstValue("Location").orElseThrow();
     String query = URI.create(location).getRawQuery();
     for (String pair : query.split("&")) {

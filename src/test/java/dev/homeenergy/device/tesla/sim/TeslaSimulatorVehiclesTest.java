@@ -41,7 +41,8 @@ class TeslaSimulatorVehiclesTest {
     assertThat(asleep.body()).isEqualTo(UNAVAILABLE);
     assertThat(simulator.awakeSeconds(vin)).isEqualTo(15 * 60);
 
-    HttpResponse<String> wake = http.post(http.api(simulator, "/api/1/vehicles/" + vin + "/wake_up"), token, "");
+    HttpResponse<String> wake =
+        http.post(http.api(simulator, "/api/1/vehicles/" + vin + "/wake_up"), token, "");
     assertThat(http.json(wake).at("/response/state").asText()).isEqualTo("asleep");
     http.clock.advance(Duration.ofSeconds(19));
     assertThat(http.get(data, token).statusCode()).isEqualTo(408);
@@ -117,11 +118,18 @@ class TeslaSimulatorVehiclesTest {
   void locationDataNeedsTheVehicleLocationScope() throws IOException {
     TeslaSimulator simulator = http.start("parked", TeslaSimulatorSettings.defaults());
     String vin = simulator.vins().get(0);
-    URI data = http.api(simulator, "/api/1/vehicles/" + vin + "/vehicle_data?endpoints="
-        + TeslaSimulatorHttp.encode("drive_state;location_data;charge_state"));
+    URI data =
+        http.api(
+            simulator,
+            "/api/1/vehicles/"
+                + vin
+                + "/vehicle_data?endpoints="
+                + TeslaSimulatorHttp.encode("drive_state;location_data;charge_state"));
     String withLocation = http.userToken(simulator);
-    String withoutLocation = http.userTokens(simulator, "openid offline_access vehicle_device_data")
-        .get("access_token").asText();
+    String withoutLocation =
+        http.userTokens(simulator, "openid offline_access vehicle_device_data")
+            .get("access_token")
+            .asText();
 
     JsonNode located = http.json(http.get(data, withLocation)).get("response");
     JsonNode unlocated = http.json(http.get(data, withoutLocation)).get("response");
@@ -140,20 +148,29 @@ class TeslaSimulatorVehiclesTest {
 
     JsonNode products = http.json(http.get(http.api(simulator, "/api/1/products"), token));
     http.get(http.api(simulator, "/api/1/vehicles"), token);
-    JsonNode live = http.json(http.get(http.api(simulator, "/api/1/energy_sites/" + siteId + "/live_status"), token))
-        .get("response");
-    JsonNode info = http.json(http.get(http.api(simulator, "/api/1/energy_sites/" + siteId + "/site_info"), token));
+    JsonNode live =
+        http.json(
+                http.get(
+                    http.api(simulator, "/api/1/energy_sites/" + siteId + "/live_status"), token))
+            .get("response");
+    JsonNode info =
+        http.json(
+            http.get(http.api(simulator, "/api/1/energy_sites/" + siteId + "/site_info"), token));
 
     assertThat(products.get("count").asInt()).isEqualTo(3);
     assertThat(products.at("/response/2/energy_site_id").asLong()).isEqualTo(siteId);
-    assertThat(live.get("load_power").asLong()).isEqualTo(live.get("solar_power").asLong()
-        + live.get("battery_power").asLong() + live.get("grid_power").asLong()
-        + live.get("generator_power").asLong());
+    assertThat(live.get("load_power").asLong())
+        .isEqualTo(
+            live.get("solar_power").asLong()
+                + live.get("battery_power").asLong()
+                + live.get("grid_power").asLong()
+                + live.get("generator_power").asLong());
     assertThat(live.get("solar_power").asLong()).isPositive();
     assertThat(info.at("/response/components/battery").asBoolean()).isTrue();
     assertThat(simulator.billedRequests(FleetSimulatorBilling.DATA)).isEqualTo(2);
 
-    TeslaSimulator billingLists = http.start("daily", TeslaSimulatorSettings.defaults().withBillListRequests(true));
+    TeslaSimulator billingLists =
+        http.start("daily", TeslaSimulatorSettings.defaults().withBillListRequests(true));
     http.get(http.api(billingLists, "/api/1/vehicles"), http.userToken(billingLists));
     assertThat(billingLists.billedRequests(FleetSimulatorBilling.DATA)).isEqualTo(1);
   }
@@ -161,7 +178,10 @@ class TeslaSimulatorVehiclesTest {
   @Test
   void rateLimitedAnswers429WithRetryAfterAndIsBilled() throws IOException {
     TeslaSimulator simulator =
-        http.start("daily", TeslaSimulatorSettings.defaults().withRetryAfter(Duration.ofHours(6)), "rate_limited");
+        http.start(
+            "daily",
+            TeslaSimulatorSettings.defaults().withRetryAfter(Duration.ofHours(6)),
+            "rate_limited");
     String token = http.userToken(simulator);
     URI data = http.api(simulator, "/api/1/vehicles/" + simulator.vins().get(0) + "/vehicle_data");
 
@@ -198,12 +218,15 @@ class TeslaSimulatorVehiclesTest {
 
   @Test
   void namesComeFromTheEnums() {
-    assertThat(TeslaSimulator.scenarioNames()).containsExactly("daily", "parked", "offline_sleepers");
-    assertThat(TeslaSimulator.faultNames()).containsExactly("rate_limited", "server_error", "owner_api", "asleep_data");
+    assertThat(TeslaSimulator.scenarioNames())
+        .containsExactly("daily", "parked", "offline_sleepers");
+    assertThat(TeslaSimulator.faultNames())
+        .containsExactly("rate_limited", "server_error", "owner_api", "asleep_data");
   }
 
   private String listedState(TeslaSimulator simulator, String token, int index) {
-    return http.json(http.get(http.api(simulator, "/api/1/vehicles"), token)).at("/response/" + index + "/state")
+    return http.json(http.get(http.api(simulator, "/api/1/vehicles"), token))
+        .at("/response/" + index + "/state")
         .asText();
   }
 }

@@ -109,8 +109,9 @@ class ChargeModelTest {
     for (int i = from + 1; i <= from + seconds; i++) {
       expectedWh += cycle.get(i).vitals().linePowerW() / 3600.0;
     }
-    double deltaWh = cycle.get(from + seconds).vitals().sessionEnergyWh()
-        - cycle.get(from).vitals().sessionEnergyWh();
+    double deltaWh =
+        cycle.get(from + seconds).vitals().sessionEnergyWh()
+            - cycle.get(from).vitals().sessionEnergyWh();
 
     assertThat(deltaWh).isCloseTo(expectedWh, within(0.01));
     // 40 A at about 246.5 V is about 9.86 kW, as on the real unit (5.5 Wh per 2 s).
@@ -130,7 +131,8 @@ class ChargeModelTest {
     assertThat(lastPlugged.proxV()).isEqualTo(2.7);
     assertThat(justUnplugged.vehicleConnected()).isFalse();
     assertThat(justUnplugged.sessionS()).isZero();
-    assertThat(justUnplugged.sessionEnergyWh()).isGreaterThan(3000)
+    assertThat(justUnplugged.sessionEnergyWh())
+        .isGreaterThan(3000)
         .isEqualTo(lastPlugged.sessionEnergyWh());
     assertThat(justUnplugged.evseNotReadyReasons()).containsExactly(8);
     assertThat(twoCycles.get(unplugged + 5).vitals().evseNotReadyReasons()).containsExactly(4, 8);
@@ -163,7 +165,8 @@ class ChargeModelTest {
           .isEqualTo(before.chargingTimeS() + (long) cycle * timings.chargeSeconds());
       assertThat(after.energyWh()).isCloseTo(startEnergyWh + sessionsWh, within(1e-6));
       assertThat(after.printedEnergyWh()).isEqualTo(Math.round(startEnergyWh + sessionsWh));
-      assertThat(after.uptimeS()).isEqualTo(before.uptimeS() + (long) cycle * timings.cycleSeconds());
+      assertThat(after.uptimeS())
+          .isEqualTo(before.uptimeS() + (long) cycle * timings.cycleSeconds());
     }
   }
 
@@ -191,17 +194,19 @@ class ChargeModelTest {
     ChargeModel model = new ChargeModel(Scenario.IDLE, START);
     List<ChargeModelSnapshot> hour = walk(model, 3600);
 
-    assertThat(hour).allSatisfy(s -> {
-      ChargeModelVitals v = s.vitals();
-      assertThat(v.evseState()).isEqualTo(1);
-      assertThat(v.evseNotReadyReasons()).containsExactly(4, 8);
-      assertThat(v.sessionS()).isZero();
-      assertThat(v.sessionEnergyWh()).isEqualTo(55.6);
-      assertThat(v.vehicleCurrentA()).isEqualTo(0.3);
-      assertThat(v.voltageBV()).isEqualTo(5.4);
-      assertThat(v.gridV()).isBetween(252.5, 255.0);
-      assertThat(v.gridHz()).isBetween(59.80, 59.92);
-    });
+    assertThat(hour)
+        .allSatisfy(
+            s -> {
+              ChargeModelVitals v = s.vitals();
+              assertThat(v.evseState()).isEqualTo(1);
+              assertThat(v.evseNotReadyReasons()).containsExactly(4, 8);
+              assertThat(v.sessionS()).isZero();
+              assertThat(v.sessionEnergyWh()).isEqualTo(55.6);
+              assertThat(v.vehicleCurrentA()).isEqualTo(0.3);
+              assertThat(v.voltageBV()).isEqualTo(5.4);
+              assertThat(v.gridV()).isBetween(252.5, 255.0);
+              assertThat(v.gridHz()).isBetween(59.80, 59.92);
+            });
     assertThat(hour.stream().mapToDouble(s -> s.vitals().gridV()).distinct().count())
         .isGreaterThan(100);
     assertThat(hour.get(3599).lifetime().energyWh()).isEqualTo(hour.get(0).lifetime().energyWh());

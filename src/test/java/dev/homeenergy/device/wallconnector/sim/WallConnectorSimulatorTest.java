@@ -1,14 +1,15 @@
 package dev.homeenergy.device.wallconnector.sim;
 
-import dev.homeenergy.device.wallconnector.Firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.homeenergy.device.wallconnector.Firmware;
 import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.Http;
+import dev.homeenergy.testing.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import dev.homeenergy.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,15 +28,47 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WallConnectorSimulatorTest {
-  private static final List<String> V25_VITALS_KEYS = List.of("contactor_closed",
-      "vehicle_connected", "session_s", "grid_v", "grid_hz", "vehicle_current_a", "currentA_a",
-      "currentB_a", "currentC_a", "currentN_a", "voltageA_v", "voltageB_v", "voltageC_v",
-      "relay_coil_v", "pcba_temp_c", "handle_temp_c", "mcu_temp_c", "uptime_s",
-      "input_thermopile_uv", "prox_v", "pilot_high_v", "pilot_low_v", "session_energy_wh",
-      "config_status", "evse_state", "current_alerts", "evse_not_ready_reasons");
-  private static final List<String> LIFETIME_KEYS = List.of("contactor_cycles",
-      "contactor_cycles_loaded", "alert_count", "thermal_foldbacks", "avg_startup_temp",
-      "charge_starts", "energy_wh", "connector_cycles", "uptime_s", "charging_time_s");
+  private static final List<String> V25_VITALS_KEYS =
+      List.of(
+          "contactor_closed",
+          "vehicle_connected",
+          "session_s",
+          "grid_v",
+          "grid_hz",
+          "vehicle_current_a",
+          "currentA_a",
+          "currentB_a",
+          "currentC_a",
+          "currentN_a",
+          "voltageA_v",
+          "voltageB_v",
+          "voltageC_v",
+          "relay_coil_v",
+          "pcba_temp_c",
+          "handle_temp_c",
+          "mcu_temp_c",
+          "uptime_s",
+          "input_thermopile_uv",
+          "prox_v",
+          "pilot_high_v",
+          "pilot_low_v",
+          "session_energy_wh",
+          "config_status",
+          "evse_state",
+          "current_alerts",
+          "evse_not_ready_reasons");
+  private static final List<String> LIFETIME_KEYS =
+      List.of(
+          "contactor_cycles",
+          "contactor_cycles_loaded",
+          "alert_count",
+          "thermal_foldbacks",
+          "avg_startup_temp",
+          "charge_starts",
+          "energy_wh",
+          "connector_cycles",
+          "uptime_s",
+          "charging_time_s");
 
   private final MutableClock clock = new MutableClock(Instant.parse("2025-12-23T02:54:15Z"));
   private final HttpClient http = Http.plain().client();
@@ -54,9 +86,11 @@ class WallConnectorSimulatorTest {
 
   private WallConnectorSimulator start(String scenario, Firmware firmware, String... faults)
       throws IOException {
-    WallConnectorSimulator simulator = WallConnectorSimulator.start(
-        new SimulatorOptions("127.0.0.1", 0, scenario, clock, Set.of(faults)), firmware,
-        SimulatedIdentity.defaults());
+    WallConnectorSimulator simulator =
+        WallConnectorSimulator.start(
+            new SimulatorOptions("127.0.0.1", 0, scenario, clock, Set.of(faults)),
+            firmware,
+            SimulatedIdentity.defaults());
     started.add(simulator);
     return simulator;
   }
@@ -95,18 +129,21 @@ class WallConnectorSimulatorTest {
     String body = response.body();
     assertThat(body).doesNotContain(" ", "\n").startsWith("{").endsWith("}");
     assertThat(keys(mapper.readTree(body))).containsExactlyElementsOf(V25_VITALS_KEYS);
-    assertThat(body).containsPattern("\"grid_hz\":\\d{2}\\.\\d{3},")
+    assertThat(body)
+        .containsPattern("\"grid_hz\":\\d{2}\\.\\d{3},")
         .containsPattern("\"grid_v\":\\d{3}\\.\\d,")
         .containsPattern("\"session_energy_wh\":55\\.600,")
         .containsPattern("\"vehicle_current_a\":0\\.3,")
         .containsPattern("\"currentA_a\":0\\.0,")
         .containsPattern("\"voltageB_v\":5\\.4,")
         .containsPattern("\"relay_coil_v\":0\\.0,")
-        .containsPattern("\"pcba_temp_c\":\\d{2}\\.\\d,\"handle_temp_c\":\\d{2}\\.\\d,"
-            + "\"mcu_temp_c\":\\d{2}\\.\\d,")
+        .containsPattern(
+            "\"pcba_temp_c\":\\d{2}\\.\\d,\"handle_temp_c\":\\d{2}\\.\\d,"
+                + "\"mcu_temp_c\":\\d{2}\\.\\d,")
         .containsPattern("\"pilot_high_v\":11\\.8,")
-        .contains("\"config_status\":5,\"evse_state\":1,\"current_alerts\":[],"
-            + "\"evse_not_ready_reasons\":[4,8]}");
+        .contains(
+            "\"config_status\":5,\"evse_state\":1,\"current_alerts\":[],"
+                + "\"evse_not_ready_reasons\":[4,8]}");
     assertThat(simulator.requestCount("/api/1/vitals")).isEqualTo(1);
   }
 
@@ -121,17 +158,28 @@ class WallConnectorSimulatorTest {
     assertThat(lifetime.get("energy_wh").asLong()).isEqualTo(simulator.lifetimeEnergyWh());
 
     JsonNode wifi = json(simulator, "/api/1/wifi_status");
-    assertThat(keys(wifi)).containsExactly("wifi_ssid", "wifi_signal_strength", "wifi_rssi",
-        "wifi_snr", "wifi_connected", "wifi_infra_ip", "internet", "wifi_mac");
-    assertThat(new String(Base64.getDecoder().decode(wifi.get("wifi_ssid").asText()),
-        StandardCharsets.UTF_8)).isEqualTo("HomeEnergyLab");
+    assertThat(keys(wifi))
+        .containsExactly(
+            "wifi_ssid",
+            "wifi_signal_strength",
+            "wifi_rssi",
+            "wifi_snr",
+            "wifi_connected",
+            "wifi_infra_ip",
+            "internet",
+            "wifi_mac");
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(wifi.get("wifi_ssid").asText()), StandardCharsets.UTF_8))
+        .isEqualTo("HomeEnergyLab");
     assertThat(wifi.get("wifi_infra_ip").asText()).startsWith("192.0.2.");
     assertThat(wifi.get("wifi_mac").asText()).matches("([0-9A-F]{2}:){5}[0-9A-F]{2}");
     assertThat(wifi.get("wifi_signal_strength").asInt()).isBetween(50, 80);
 
     JsonNode version = json(simulator, "/api/1/version");
-    assertThat(keys(version)).containsExactly(
-        "firmware_version", "git_branch", "part_number", "serial_number", "web_service");
+    assertThat(keys(version))
+        .containsExactly(
+            "firmware_version", "git_branch", "part_number", "serial_number", "web_service");
     assertThat(version.get("part_number").asText()).isEqualTo("1734412-02-D");
     assertThat(version.get("firmware_version").asText()).startsWith("25.");
   }
@@ -142,14 +190,16 @@ class WallConnectorSimulatorTest {
     long energyBefore = json(simulator, "/api/1/lifetime").get("energy_wh").asLong();
     ChargeModelTimings timings = ChargeModelTimings.defaults();
 
-    clock.advance(Duration.ofSeconds(timings.idleSeconds() + timings.contactorCloseAtSessionS() + 600));
+    clock.advance(
+        Duration.ofSeconds(timings.idleSeconds() + timings.contactorCloseAtSessionS() + 600));
     String body = get(simulator, "/api/1/vitals").body();
     JsonNode vitals = mapper.readTree(body);
 
     assertThat(vitals.get("evse_state").asInt()).isEqualTo(11);
     assertThat(vitals.get("contactor_closed").asBoolean()).isTrue();
     assertThat(vitals.get("vehicle_current_a").asDouble()).isBetween(39.8, 40.2);
-    assertThat(vitals.get("currentB_a").asDouble()).isEqualTo(vitals.get("vehicle_current_a").asDouble());
+    assertThat(vitals.get("currentB_a").asDouble())
+        .isEqualTo(vitals.get("vehicle_current_a").asDouble());
     assertThat(vitals.get("voltageB_v").asDouble()).isBetween(244.0, 249.0);
     assertThat(vitals.get("relay_coil_v").asDouble()).isBetween(5.7, 5.8);
     assertThat(body).containsPattern("\"session_energy_wh\":\\d+\\.\\d00,");
@@ -234,8 +284,8 @@ class WallConnectorSimulatorTest {
     simulator.setFaults(Set.of(Fault.GARBAGE));
     HttpResponse<String> portal = get(simulator, "/api/1/vitals");
     assertThat(portal.statusCode()).isEqualTo(200);
-    assertThat(portal.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
+    assertThat(portal.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThatThrownBy(() -> mapper.readTree(portal.body())).isInstanceOf(IOException.class);
   }
 
@@ -246,19 +296,23 @@ class WallConnectorSimulatorTest {
     simulator.setSlowDelay(delay);
 
     long started = System.nanoTime();
-    CompletableFuture<HttpResponse<String>> first = http.sendAsync(
-        HttpRequest.newBuilder(simulator.baseUri().resolve("/api/1/vitals")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    CompletableFuture<HttpResponse<String>> second = http.sendAsync(
-        HttpRequest.newBuilder(simulator.baseUri().resolve("/api/1/version")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> first =
+        http.sendAsync(
+            HttpRequest.newBuilder(simulator.baseUri().resolve("/api/1/vitals")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> second =
+        http.sendAsync(
+            HttpRequest.newBuilder(simulator.baseUri().resolve("/api/1/version")).build(),
+            HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> vitals = first.join();
     HttpResponse<String> version = second.join();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(vitals.statusCode()).isEqualTo(200);
     assertThat(version.statusCode()).isEqualTo(200);
-    assertThat(elapsed).isGreaterThanOrEqualTo(delay).isLessThan(delay.multipliedBy(2).plusMillis(500));
+    assertThat(elapsed)
+        .isGreaterThanOrEqualTo(delay)
+        .isLessThan(delay.multipliedBy(2).plusMillis(500));
   }
 
   @Test
@@ -294,10 +348,12 @@ class WallConnectorSimulatorTest {
   void closeReleasesHeldExchangesPromptly() throws Exception {
     WallConnectorSimulator simulator = start("idle");
     simulator.setOffline(true);
-    CompletableFuture<HttpResponse<String>> held = http.sendAsync(
-        HttpRequest.newBuilder(simulator.baseUri().resolve("/api/1/vitals"))
-            .timeout(Duration.ofSeconds(20)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> held =
+        http.sendAsync(
+            HttpRequest.newBuilder(simulator.baseUri().resolve("/api/1/vitals"))
+                .timeout(Duration.ofSeconds(20))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     await().atMost(Duration.ofSeconds(2)).until(() -> simulator.pendingExchanges() == 1);
 
     long closing = System.nanoTime();
@@ -312,10 +368,12 @@ class WallConnectorSimulatorTest {
   void closeReleasesDelayedSlowAnswersPromptly() throws Exception {
     WallConnectorSimulator simulator = start("idle", "slow");
     assertThat(simulator.slowDelay()).isEqualTo(WallConnectorSimulator.DEFAULT_SLOW_DELAY);
-    CompletableFuture<HttpResponse<String>> delayed = http.sendAsync(
-        HttpRequest.newBuilder(simulator.baseUri().resolve("/api/1/vitals"))
-            .timeout(Duration.ofSeconds(20)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> delayed =
+        http.sendAsync(
+            HttpRequest.newBuilder(simulator.baseUri().resolve("/api/1/vitals"))
+                .timeout(Duration.ofSeconds(20))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     await().atMost(Duration.ofSeconds(2)).until(() -> simulator.pendingExchanges() == 1);
 
     simulator.close();
