@@ -273,7 +273,7 @@ class PowerwallExporterIT {
                     "retry_interval",
                     Duration.ofMillis(100),
                     "retry_timeout",
-                    Duration.ofSeconds(10)))));
+                    Duration.ofSeconds(60)))));
     awaitUp("home");
 
     gateway.setOffline(true);
