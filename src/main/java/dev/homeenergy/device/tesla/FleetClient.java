@@ -301,8 +301,10 @@ public final class FleetClient {
       throws PollException {
     for (int attempt = 0; ; attempt++) {
       String token = tokens.accessToken();
+      URI uri = apiBase.resolve(path);
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(apiBase.resolve(path))
+          HttpRequest.newBuilder(uri)
+              .version(TeslaHttp.version(uri))
               .header("Authorization", "Bearer " + token)
               .header("Accept", "application/json");
       request =

@@ -227,6 +227,7 @@ public final class OAuthClient {
     URI uri = URI.create(strip(settings.tokenBase()) + TOKEN_PATH);
     HttpRequest request =
         HttpRequest.newBuilder(uri)
+            .version(TeslaHttp.version(uri))
             .timeout(settings.timeout())
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")

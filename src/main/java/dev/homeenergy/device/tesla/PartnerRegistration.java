@@ -72,8 +72,10 @@ public final class PartnerRegistration {
           "cannot get a partner token: " + e.getMessage(), e.httpStatus());
     }
     String apiBase = oauth.settings().apiBase().toString().replaceAll("/+$", "");
+    URI uri = URI.create(apiBase + REGISTER_PATH);
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(apiBase + REGISTER_PATH))
+        HttpRequest.newBuilder(uri)
+            .version(TeslaHttp.version(uri))
             .timeout(timeout)
             .header("Authorization", "Bearer " + token.reveal())
             .header("Content-Type", "application/json")

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Tesla vehicles and energy sites through the Fleet API: an OAuth token file kept fresh, cars
@@ -29,7 +30,8 @@ import java.util.Optional;
  * entry needs no {@code address}: the region's Fleet API base is the default. The client picks each
  * next poll itself (see {@link VehicleSleepPolicy} and {@link FleetBudget}); the 15-minute {@code
  * interval} only sets the failure back-off and the default {@code stale_after} (75 minutes), which
- * must outlast the longest gap a small budget stretches polls to.
+ * must outlast the longest gap a small budget stretches polls to. Sign-in and Fleet API calls share
+ * one {@link TeslaHttp} client per device (HTTP/2 over TLS, on the exporter's shared threads).
  */
 public final class TeslaFamily implements DeviceFamily {
   public static final String TYPE = "tesla";
@@ -91,6 +93,21 @@ public final class TeslaFamily implements DeviceFamily {
           config -> new TeslaNativeNaming("all".equals(config.extra().get("fields"))),
           config -> new TeslaCompatNaming());
 
+  private final SSLContext tls;
+
+  /** The family as the exporter runs it: Tesla's hosts with the JVM's default trust. */
+  public TeslaFamily() {
+    this(null);
+  }
+
+  /**
+   * The family trusting {@code tls} for its HTTPS hosts instead of the JVM default (null): only
+   * tests use this, for a simulated cloud with a self-signed certificate.
+   */
+  TeslaFamily(SSLContext tls) {
+    this.tls = tls;
+  }
+
   @Override
   public DeviceTypeSpec spec() {
     return SPEC;
@@ -145,15 +162,15 @@ public final class TeslaFamily implements DeviceFamily {
   @Override
   public Device create(DeviceConfig config, DeviceContext context) {
     Resolved resolved = settings(config, context.stateDirectory());
-    OAuthClient oauth =
-        new OAuthClient(resolved.oauth(), HttpClient.newHttpClient(), context.clock());
+    HttpClient http = TeslaHttp.client(config.timeout(), context.httpExecutor(), tls);
+    OAuthClient oauth = new OAuthClient(resolved.oauth(), http, context.clock());
     TokenManager tokens =
         new TokenManager(TokenFile.at(resolved.fleet().tokenFile()), oauth, context.clock());
     FleetClient client =
         new FleetClient(
             config.name(),
             resolved.oauth().apiBase(),
-            new DeviceHttp(context.plainClient(config.timeout()), context.clock(), context.raw()),
+            new DeviceHttp(http, context.clock(), context.raw()),
             tokens,
             new FleetBudget(resolved.fleet().budgetDollars(), context.clock()),
             resolved.fleet(),
