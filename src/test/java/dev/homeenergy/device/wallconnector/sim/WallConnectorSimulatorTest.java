@@ -320,9 +320,9 @@ class WallConnectorSimulatorTest {
     WallConnectorSimulator simulator = start("charging");
     simulator.setOffline(true);
 
-    assertThatThrownBy(() -> get(simulator, "/api/1/vitals", Duration.ofMillis(200)))
+    assertThatThrownBy(() -> get(simulator, "/api/1/vitals", Duration.ofSeconds(1)))
         .isInstanceOf(HttpTimeoutException.class);
-    assertThat(simulator.requestCount("/api/1/vitals")).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> simulator.requestCount("/api/1/vitals") == 1);
 
     simulator.setOffline(false);
     await().atMost(Duration.ofSeconds(2)).until(() -> simulator.pendingExchanges() == 0);
