@@ -197,6 +197,52 @@ class DoctorCommandIT {
   }
 
   @Test
+  void aTokenWithoutTheEnergyScopeFailsTheScopesStepWithTheSignInHint() throws Exception {
+    try (TeslaSimulator cloud = TeslaSimulator.start(options("daily", Clock.systemUTC()))) {
+      Path tokenFile = dir.resolve("tesla-token.json");
+      TeslaSignIn.signIn(
+          cloud, "openid offline_access vehicle_device_data", Clock.systemUTC(), tokenFile);
+
+      Result run = doctor(teslaEntry(cloud, tokenFile));
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out())
+          .contains("✓ authentication")
+          .contains("✗ scopes")
+          .contains("the token lacks energy_device_data")
+          .contains("hint: the token was granted without a scope it needs")
+          .contains("✓ list vehicles");
+    }
+  }
+
+  @Test
+  void aPvsWhoseFirmwareLockedDeviceListGetsTheVarsHint() throws Exception {
+    try (SunpowerSimulator pvs = SunpowerSimulator.start(options("locked", Clock.systemUTC()))) {
+      Result forced =
+          doctor(
+              "  - name: pvs\n    type: sunpower\n    address: "
+                  + pvs.baseUri()
+                  + "\n    api: dl_cgi\n");
+
+      assertThat(forced.exitCode()).isEqualTo(1);
+      assertThat(forced.out())
+          .contains("✗ API")
+          .contains("hint: this PVS firmware locked the DeviceList API: set api: vars (or auto)")
+          .contains("last 5 characters of the PVS serial");
+
+      Result auto =
+          doctor("  - name: pvs\n    type: sunpower\n    address: " + pvs.baseUri() + "\n");
+
+      assertThat(auto.exitCode()).as(auto.out()).isZero();
+      assertThat(auto.out())
+          .contains("✓ API")
+          .contains("vars answers (this firmware refuses DeviceList)")
+          .contains("✓ authentication")
+          .contains("✓ read vars /sys/info/");
+    }
+  }
+
+  @Test
   void aConfigWithProblemsExitsTwoLikeCheckConfig() throws Exception {
     Result run = doctor("  - name: wc\n    type: wallconnector\n    adress: x\n");
 
@@ -225,6 +271,10 @@ class DoctorCommandIT {
   private String teslaEntry(TeslaSimulator cloud) throws Exception {
     Path tokenFile = dir.resolve("tesla-token.json");
     TeslaSignIn.signIn(cloud, tokenFile);
+    return teslaEntry(cloud, tokenFile);
+  }
+
+  private static String teslaEntry(TeslaSimulator cloud, Path tokenFile) {
     return "  - name: cloud\n    type: tesla\n    client_id: "
         + cloud.settings().clientId()
         + "\n    client_secret: \""
