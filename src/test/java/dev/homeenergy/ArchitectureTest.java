@@ -87,6 +87,7 @@ class ArchitectureTest {
             "config",
             "core",
             "devicehttp",
+            "doctor",
             "polling",
             "simulator",
             "web",
@@ -127,6 +128,16 @@ class ArchitectureTest {
     assertThat(uses.get("polling")).isSubsetOf("config", "core");
     assertThat(uses.get("devicehttp")).isSubsetOf("config", "core");
     assertThat(uses.get("simulator")).isSubsetOf("config", "core");
+  }
+
+  @Test
+  void theDoctorKnowsNoFamilyButTheSeam() {
+    assertThat(uses.get("doctor")).isSubsetOf("config", "core", "devicehttp");
+    assertThat(
+            uses.entrySet().stream()
+                .filter(entry -> entry.getValue().contains("doctor"))
+                .map(Map.Entry::getKey))
+        .isSubsetOf("cli");
   }
 
   @Test

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       SimulateCommand.class,
       CheckConfigCommand.class,
+      DoctorCommand.class,
       WallConnectorCommand.class,
       PowerwallCommand.class,
       SunpowerCommand.class,

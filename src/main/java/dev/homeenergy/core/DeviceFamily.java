@@ -43,6 +43,16 @@ public interface DeviceFamily {
     return config.timeout();
   }
 
+  /**
+   * What {@code home-energy-exporter doctor} checks of one device beyond the network: by default
+   * one poll through the family's own client. A family overrides it for steps of its own (a login,
+   * each endpoint) and hints at its usual mistakes. Must not do I/O before {@link
+   * DeviceDoctor#check()}.
+   */
+  default DeviceDoctor doctor(DeviceConfig config, DeviceContext context) {
+    return DeviceDoctor.polling(config.address(), () -> create(config, context));
+  }
+
   /** The native and compat namings of this family's readings. */
   Namings<?> namings();
 

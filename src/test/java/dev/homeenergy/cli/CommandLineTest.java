@@ -68,6 +68,7 @@ class CommandLineTest {
         "demo",
         "simulate",
         "check-config",
+        "doctor",
         "wallconnector",
         "powerwall",
         "powerwall fetchcert",

@@ -148,4 +148,35 @@ class SixthFamilyTest {
       assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
     }
   }
+
+  @Test
+  void doctorChecksItThroughTheSeamsDefaultOnePoll(@TempDir Path dir) throws Exception {
+    for (String fault : new String[] {"", "http_500"}) {
+      try (Simulator plug =
+          new SixthFamilySimulator()
+              .start(
+                  new SimulatorOptions(
+                      "127.0.0.1",
+                      0,
+                      "steady",
+                      Clock.systemUTC(),
+                      fault.isEmpty() ? Set.of() : Set.of(fault)))) {
+        Path config = dir.resolve("sixth.yml");
+        Files.writeString(
+            config,
+            "devices:\n  - name: plug\n    type: sixth\n    address: " + plug.baseUri() + "\n");
+        CommandLineTest.Run run = new CommandLineTest.Run(Map.of(), SIX);
+        int exitCode = run.execute("doctor", "--config.file=" + config);
+
+        assertThat(run.out.toString()).contains("plug (sixth) at ").contains("✓ TCP connect");
+        if (fault.isEmpty()) {
+          assertThat(exitCode).isZero();
+          assertThat(run.out.toString()).containsPattern("✓ read +").doesNotContain("✗");
+        } else {
+          assertThat(exitCode).isEqualTo(1);
+          assertThat(run.out.toString()).containsPattern("✗ read +http_status: ");
+        }
+      }
+    }
+  }
 }

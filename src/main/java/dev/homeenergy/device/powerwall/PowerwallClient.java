@@ -310,7 +310,7 @@ public final class PowerwallClient implements Device {
     return categories;
   }
 
-  private static X509Certificate pinnedCertificate(PowerwallSettings settings) {
+  static X509Certificate pinnedCertificate(PowerwallSettings settings) {
     if (settings.tlsCertFile() == null) {
       return null;
     }

@@ -7,6 +7,7 @@ import dev.homeenergy.config.FamilyProblems;
 import dev.homeenergy.config.KeyType;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
+import dev.homeenergy.core.DeviceDoctor;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.Namings;
 import java.time.Duration;
@@ -60,6 +61,11 @@ public final class PowerwallFamily implements DeviceFamily {
   @Override
   public Device create(DeviceConfig config, DeviceContext context) {
     return new PowerwallClient(config, context);
+  }
+
+  @Override
+  public DeviceDoctor doctor(DeviceConfig config, DeviceContext context) {
+    return new PowerwallDoctor(config, context);
   }
 
   @Override

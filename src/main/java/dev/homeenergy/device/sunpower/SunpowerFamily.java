@@ -6,6 +6,7 @@ import dev.homeenergy.config.FamilyKey;
 import dev.homeenergy.config.KeyType;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
+import dev.homeenergy.core.DeviceDoctor;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.Namings;
 import java.time.Duration;
@@ -51,6 +52,11 @@ public final class SunpowerFamily implements DeviceFamily {
   @Override
   public String displayName() {
     return "SunPower PVS5 / PVS6";
+  }
+
+  @Override
+  public DeviceDoctor doctor(DeviceConfig config, DeviceContext context) {
+    return new SunpowerDoctor(config, context);
   }
 
   @Override

@@ -15,6 +15,22 @@ final class JwtScopes {
 
   private JwtScopes() {}
 
+  /** True when the token is a JWT whose claims list its scopes, so {@link #grants} can tell. */
+  static boolean listsScopes(String token) {
+    String[] parts = token == null ? new String[0] : token.split("\\.");
+    if (parts.length < 2) {
+      return false;
+    }
+    try {
+      JsonNode claims =
+          JSON.readTree(
+              new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+      return claims.has("scp") || claims.has("scope");
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      return false;
+    }
+  }
+
   static boolean grants(String token, String scope) {
     String[] parts = token == null ? new String[0] : token.split("\\.");
     if (parts.length < 2) {

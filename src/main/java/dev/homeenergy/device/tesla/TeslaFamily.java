@@ -8,6 +8,7 @@ import dev.homeenergy.config.KeyType;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
+import dev.homeenergy.core.DeviceDoctor;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.Namings;
@@ -157,6 +158,11 @@ public final class TeslaFamily implements DeviceFamily {
       urls.put(region.apiBase().toString(), region.name().toLowerCase(Locale.ROOT));
     }
     return urls;
+  }
+
+  @Override
+  public DeviceDoctor doctor(DeviceConfig config, DeviceContext context) {
+    return new TeslaDoctor(config, context);
   }
 
   @Override

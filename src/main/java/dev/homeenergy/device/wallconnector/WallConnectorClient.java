@@ -66,7 +66,7 @@ public final class WallConnectorClient implements Device {
     return version;
   }
 
-  private <T> T fetch(String endpoint, Class<T> type, Deadline deadline) throws PollException {
+  <T> T fetch(String endpoint, Class<T> type, Deadline deadline) throws PollException {
     URI uri = URI.create(baseUri + "/api/1/" + endpoint);
     String body = http.get(endpoint, uri, deadline);
     try {

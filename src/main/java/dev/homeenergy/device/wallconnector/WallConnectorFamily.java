@@ -4,6 +4,7 @@ import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.DeviceTypeSpec;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
+import dev.homeenergy.core.DeviceDoctor;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.Namings;
 import java.time.Duration;
@@ -38,6 +39,11 @@ public final class WallConnectorFamily implements DeviceFamily {
   @Override
   public Device create(DeviceConfig config, DeviceContext context) {
     return new WallConnectorClient(config, context);
+  }
+
+  @Override
+  public DeviceDoctor doctor(DeviceConfig config, DeviceContext context) {
+    return new WallConnectorDoctor(config, context);
   }
 
   @Override
