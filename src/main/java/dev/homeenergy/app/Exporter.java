@@ -152,7 +152,9 @@ public final class Exporter implements AutoCloseable {
                   clock,
                   onProbe::accept,
                   security,
-                  config.web().healthRequiresAuth()));
+                  config.web().healthRequiresAuth(),
+                  families.stream()
+                      .collect(Collectors.toMap(DeviceFamily::type, DeviceFamily::displayName))));
     } catch (IOException | RuntimeException e) {
       clients.forEach(Device::close);
       workers.shutdownNow();

@@ -25,4 +25,9 @@ public interface Reading {
   default java.util.Optional<String> summary() {
     return java.util.Optional.empty();
   }
+
+  /** The values and flags the status page's summary shows first, if the family offers them. */
+  default Highlights highlights() {
+    return Highlights.NONE;
+  }
 }

@@ -3,6 +3,7 @@ package dev.homeenergy.polling;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.Highlights;
 import dev.homeenergy.core.Samples;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.Map;
  * @param endpointErrors failures of single endpoints within successful polls, by endpoint and
  *     reason
  * @param summary the last successful reading's line for the landing page, or null
+ * @param highlights the last successful reading's values for the status page's summary
  */
 public record DeviceStatus(
     DeviceConfig config,
@@ -42,7 +44,8 @@ public record DeviceStatus(
     Map<FailureReason, Long> errors,
     int consecutiveFailures,
     Map<EndpointError, Long> endpointErrors,
-    String summary) {
+    String summary,
+    Highlights highlights) {
 
   /** Key of {@link #endpointErrors()}. */
   public record EndpointError(String endpoint, FailureReason reason) {}
@@ -71,7 +74,8 @@ public record DeviceStatus(
         zero,
         0,
         Map.of(),
-        null);
+        null,
+        Highlights.NONE);
   }
 
   public DeviceStatus succeeded(Instant at, Duration took, Samples newSamples) {
@@ -85,6 +89,17 @@ public record DeviceStatus(
       Samples newSamples,
       List<EndpointFailure> endpointFailures,
       String newSummary) {
+    return succeeded(at, took, newSamples, endpointFailures, newSummary, Highlights.NONE);
+  }
+
+  /** A successful poll, with the reading's line and highlights for the status page. */
+  public DeviceStatus succeeded(
+      Instant at,
+      Duration took,
+      Samples newSamples,
+      List<EndpointFailure> endpointFailures,
+      String newSummary,
+      Highlights newHighlights) {
     Map<EndpointError, Long> counted = endpointErrors;
     if (!endpointFailures.isEmpty()) {
       counted = new java.util.HashMap<>(endpointErrors);
@@ -105,7 +120,8 @@ public record DeviceStatus(
         errors,
         0,
         counted,
-        newSummary);
+        newSummary,
+        newHighlights);
   }
 
   public DeviceStatus failed(Instant at, Duration took, FailureReason reason, String message) {
@@ -124,7 +140,8 @@ public record DeviceStatus(
         counted,
         consecutiveFailures + 1,
         endpointErrors,
-        summary);
+        summary,
+        highlights);
   }
 
   /** Whether the device has been polled at least once, successfully or not. */

@@ -5,6 +5,7 @@ import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.Highlights;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.Reading;
 import dev.homeenergy.core.Samples;
@@ -120,8 +121,7 @@ public final class Poller implements AutoCloseable {
       Reading reading = future.get(deadline().toNanos(), TimeUnit.NANOSECONDS);
       requestedDelay = reading.nextPollAfter().orElse(null);
       Samples samples = family.render(reading, config);
-      return succeeded(
-          started, samples, reading.endpointFailures(), reading.summary().orElse(null));
+      return succeeded(started, samples, reading);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof PollException pe) {
@@ -149,14 +149,17 @@ public final class Poller implements AutoCloseable {
     return family.pollDeadline(config).plus(GRACE);
   }
 
-  private DeviceStatus succeeded(
-      long startedNanos, Samples samples, List<EndpointFailure> endpointFailures, String summary) {
+  private DeviceStatus succeeded(long startedNanos, Samples samples, Reading reading) {
     Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
     Instant now = clock.instant();
+    List<EndpointFailure> endpointFailures = reading.endpointFailures();
+    String summary = reading.summary().orElse(null);
+    Highlights highlights = reading.highlights();
     DeviceStatus before = store.get(config.name()).orElseThrow();
     DeviceStatus after =
         store.update(
-            config.name(), s -> s.succeeded(now, took, samples, endpointFailures, summary));
+            config.name(),
+            s -> s.succeeded(now, took, samples, endpointFailures, summary, highlights));
     for (EndpointFailure failure : endpointFailures) {
       LOG.atDebug()
           .addKeyValue("device", config.name())

@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,7 @@ public final class WebServer implements AutoCloseable {
    * @param onProbe told the name of each probed target
    * @param security TLS and basic auth from the web configuration file; null for plain HTTP
    * @param healthRequiresAuth whether the health endpoints ask for credentials too
+   * @param familyNames each device type's family name, for the status page
    */
   public record Site(
       String telemetryPath,
@@ -71,7 +74,8 @@ public final class WebServer implements AutoCloseable {
       Clock clock,
       Consumer<String> onProbe,
       WebSecurity security,
-      boolean healthRequiresAuth) {}
+      boolean healthRequiresAuth,
+      Map<String, String> familyNames) {}
 
   /**
    * Binds and starts serving.
@@ -105,7 +109,14 @@ public final class WebServer implements AutoCloseable {
     Mounter healthPath = new Mounter(server, site.security(), site.healthRequiresAuth(), limiter);
     String telemetryPath = site.telemetryPath();
     protectedPath.mount(
-        "/", new LandingPageHandler(site.store(), site.build(), telemetryPath, site.clock()));
+        "/",
+        new LandingPageHandler(
+            site.store(),
+            site.build(),
+            telemetryPath,
+            site.clock(),
+            ZoneId.systemDefault(),
+            site.familyNames()));
     healthPath.mount("/-/healthy", HealthHandlers.healthy());
     healthPath.mount("/-/ready", HealthHandlers.ready(site.store()));
     protectedPath.mount(RawHandler.PREFIX, new RawHandler(site.store()));

@@ -68,6 +68,7 @@ class PollerTest {
               assertThat(s.value()).isEqualTo(230);
             });
     assertThat(store.raw("a").latest()).extracting(RawExchange::endpoint).containsExactly("status");
+    assertThat(status.highlights().solarWatts()).isEqualTo(230);
   }
 
   @Test
@@ -89,6 +90,7 @@ class PollerTest {
     assertThat(status.lastError()).isEqualTo("vitals: HTTP 500");
     assertThat(status.consecutiveFailures()).isEqualTo(1);
     assertThat(status.samples().list()).extracting(Sample::value).containsExactly(100.0);
+    assertThat(status.highlights().solarWatts()).isEqualTo(100);
 
     family.set("a", new FakeFamily.Answer(101));
     DeviceStatus recovered = poller.pollOnce();

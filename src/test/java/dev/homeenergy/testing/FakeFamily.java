@@ -47,6 +47,11 @@ public final class FakeFamily implements DeviceFamily {
     public java.util.Optional<Duration> nextPollAfter() {
       return java.util.Optional.ofNullable(next);
     }
+
+    @Override
+    public dev.homeenergy.core.Highlights highlights() {
+      return dev.homeenergy.core.Highlights.builder().solarWatts(watts).build();
+    }
   }
 
   private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();

@@ -49,6 +49,6 @@ class HtmlTemplateTest {
   @Test
   void theLandingPageTemplatesLoad() {
     assertThat(HtmlTemplate.load("/dev/homeenergy/web/landing-no-devices.html").render(Map.of()))
-        .hasToString("<tr><td colspan=\"7\">No devices configured.</td></tr>\n");
+        .hasToString("<p class=\"device\">No devices configured.</p>\n");
   }
 }

@@ -124,9 +124,11 @@ class WebServerIT {
     assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
     assertThat(page.body())
         .contains("<a href=\"/metrics\">Metrics</a>")
-        .contains("<a href=\"/devices/kitchen/raw\">kitchen</a>")
-        .contains("class=\"up\">up<")
-        .contains("class=\"down\">down<")
+        .contains("<a class=\"name\" href=\"/devices/kitchen/raw\">kitchen</a>")
+        .contains("<meta name=\"viewport\"")
+        .contains("<div class=\"family\">Fake device</div>")
+        .contains("class=\"badge up\">up<")
+        .contains("class=\"badge down\">down<")
         .contains("did not finish within");
   }
 

@@ -1,6 +1,7 @@
 package dev.homeenergy.device.powerwall;
 
 import dev.homeenergy.core.EndpointFailure;
+import dev.homeenergy.core.Highlights;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.Reading;
 import java.util.ArrayList;
@@ -86,6 +87,11 @@ public record PowerwallReading(
               });
     }
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
+  }
+
+  @Override
+  public Highlights highlights() {
+    return PowerwallHighlights.of(this);
   }
 
   /** Parses every body; a body that does not parse becomes a {@code parse} endpoint failure. */

@@ -3,6 +3,7 @@ package dev.homeenergy.device.sunpower;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.Highlights;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.Reading;
 import java.util.ArrayList;
@@ -99,17 +100,43 @@ public record SunpowerReading(
   }
 
   /**
-   * Solar production and device counts, for the status page: the vars live data when present,
-   * otherwise the sum of the inverters' AC power.
+   * Solar production (the vars live data, else the inverters' AC power), and from the vars live
+   * data the site load, the grid, and the battery when one is installed, for the summary.
    */
   @Override
-  public Optional<String> summary() {
+  public Highlights highlights() {
+    Double pvKw = solarKw();
+    Highlights.Builder out = Highlights.builder().solarWatts(pvKw == null ? null : pvKw * 1000);
+    if (liveData != null) {
+      out.loadWatts(watts(liveData.loadKw()))
+          .gridWatts(watts(liveData.netKw()))
+          .batteryWatts(watts(liveData.storageKw()))
+          .batteryPercent(liveData.soc() == null ? null : liveData.soc() * 100);
+    }
+    return out.build();
+  }
+
+  private static Double watts(Double kw) {
+    return kw == null ? null : kw * 1000;
+  }
+
+  private Double solarKw() {
     Double pvKw = liveData == null ? null : liveData.pvKw();
     if (pvKw == null) {
       List<Double> ac =
           inverters.stream().map(Inverter::p3phsumKw).filter(Objects::nonNull).toList();
       pvKw = ac.isEmpty() ? null : ac.stream().mapToDouble(Double::doubleValue).sum();
     }
+    return pvKw;
+  }
+
+  /**
+   * Solar production and device counts, for the status page: the vars live data when present,
+   * otherwise the sum of the inverters' AC power.
+   */
+  @Override
+  public Optional<String> summary() {
+    Double pvKw = solarKw();
     StringBuilder s = new StringBuilder();
     if (pvKw != null) {
       s.append(String.format(Locale.ROOT, "solar %.2f kW, ", pvKw));

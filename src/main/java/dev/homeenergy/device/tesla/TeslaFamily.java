@@ -11,6 +11,7 @@ import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.DeviceDoctor;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.core.EndpointFailure;
+import dev.homeenergy.core.Highlights;
 import dev.homeenergy.core.Namings;
 import dev.homeenergy.core.Reading;
 import dev.homeenergy.devicehttp.DeviceHttp;
@@ -198,6 +199,11 @@ public final class TeslaFamily implements DeviceFamily {
     @Override
     public Optional<Duration> nextPollAfter() {
       return Optional.of(next);
+    }
+
+    @Override
+    public Highlights highlights() {
+      return reading.highlights();
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.Highlights;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.Reading;
 import java.time.Instant;
@@ -43,6 +44,11 @@ public record TeslaReading(
     vehicles = List.copyOf(vehicles);
     energySites = List.copyOf(energySites);
     endpointFailures = List.copyOf(endpointFailures);
+  }
+
+  @Override
+  public Highlights highlights() {
+    return TeslaHighlights.of(this);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.homeenergy.device.wallconnector;
 
+import dev.homeenergy.core.Highlights;
 import dev.homeenergy.core.Reading;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +11,14 @@ import java.util.Optional;
  */
 public record WallConnectorReading(
     Vitals vitals, Lifetime lifetime, WifiStatus wifi, Version version) implements Reading {
+
+  /** The charging power (Σ volts × amps, 0 while the contactor is open), for the summary. */
+  @Override
+  public Highlights highlights() {
+    return vitals == null
+        ? Highlights.NONE
+        : Highlights.builder().chargingWatts(NativeNaming.power(vitals)).build();
+  }
 
   /** The plug, charge current and session energy, for the status page. */
   @Override

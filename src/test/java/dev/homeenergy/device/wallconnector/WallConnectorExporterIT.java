@@ -131,7 +131,7 @@ class WallConnectorExporterIT {
                 charging,
                 "tesla_wall_connector_phase_current_amperes{device=\"garage\",phase=\"B\"}"))
         .isGreaterThan(39);
-    assertThat(harness.landingPage()).containsPattern("<td>charging at \\d+\\.\\d A, \\d+ V");
+    assertThat(harness.landingPage()).containsPattern("<dd>charging at \\d+\\.\\d A, \\d+ V");
 
     advanceUntil(
         simulator,
