@@ -19,6 +19,7 @@ final class Serving {
   static final int EXIT_OK = 0;
   static final int EXIT_RUNTIME = 1;
   static final int EXIT_CONFIG = 2;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Serving.class);
 
   private Serving() {}
 
@@ -123,10 +124,8 @@ final class Serving {
       out.flush();
       context.onServing().accept(exporter);
       context.stop().await();
-      return EXIT_OK;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return EXIT_OK;
     } finally {
       if (alsoClose != null) {
         try {
@@ -135,7 +134,9 @@ final class Serving {
           err.println("warning: " + e.getMessage());
         }
       }
-      context.stop().stopped();
     }
+    LOG.info("home-energy-exporter stopped");
+    context.stop().stopped();
+    return EXIT_OK;
   }
 }
