@@ -53,12 +53,14 @@ public record CliContext(
   public interface StopSignal {
     void await() throws InterruptedException;
 
-    /** Called once the command has closed everything it started. */
+    /** Called once the command has closed everything it started and stops cleanly. */
     default void stopped() {}
 
     /**
      * Returns when the JVM is shutting down (Ctrl-C, SIGTERM), and then holds the JVM until cleanup
-     * (at most 5 s); a command that never waited (--help, check-config) exits at once.
+     * (at most 5 s); a command that never waited (--help, check-config) exits at once. A JVM
+     * stopped by a signal would exit 130 (SIGINT) or 143 (SIGTERM); once the command reports a
+     * clean stop the process exits 0 instead, as a stop asked for is not a failure.
      */
     static StopSignal untilShutdown() {
       CountDownLatch stop = new CountDownLatch(1);
@@ -74,7 +76,11 @@ public record CliContext(
                       return;
                     }
                     try {
-                      done.await(5, TimeUnit.SECONDS);
+                      if (done.await(5, TimeUnit.SECONDS)) {
+                        System.out.flush();
+                        System.err.flush();
+                        Runtime.getRuntime().halt(0);
+                      }
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                     }

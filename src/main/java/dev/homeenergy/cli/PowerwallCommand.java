@@ -97,7 +97,11 @@ public final class PowerwallCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       throw new CommandException(Serving.EXIT_CONFIG, List.of(e.getMessage()));
     }
-    config = config.withLog(new LogConfig(debug ? "debug" : "info", logStyle));
+    config =
+        config
+            .withLog(new LogConfig(debug ? "debug" : "info", logStyle))
+            .withStateDirectory(
+                ExporterConfig.defaultStateDirectory(context.env()::get, config.stateDirectory()));
     if (style != NamingStyle.COMPAT) {
       config = config.withDevices(config.devices().stream().map(d -> d.withNaming(style)).toList());
     }

@@ -9,6 +9,7 @@ import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.web.security.WebSecurity;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +20,27 @@ final class Serving {
   static final int EXIT_OK = 0;
   static final int EXIT_RUNTIME = 1;
   static final int EXIT_CONFIG = 2;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Serving.class);
 
   private Serving() {}
 
   /**
-   * Problems of the config as a whole that loading a file does not report: it lists no device. The
-   * web and log settings check themselves when built.
+   * Problems of the config as a whole that loading a file does not report: it lists no device, or
+   * its state directory is not a directory. The web and log settings check themselves when built.
    */
   static List<String> problems(ExporterConfig config) {
     List<String> problems = new ArrayList<>();
     if (config.devices().isEmpty()) {
       problems.add(
           "devices: no devices configured; list at least one (see examples/home-energy-exporter.yml)");
+    }
+    Path state = config.stateDirectory();
+    if (state != null && !Files.isDirectory(state)) {
+      problems.add(
+          "state_dir: "
+              + state
+              + " is not a directory; create it (writable by the user the exporter runs as)"
+              + " or set state_dir");
     }
     return problems;
   }
@@ -90,6 +100,10 @@ final class Serving {
       PrintWriter out,
       PrintWriter err,
       AutoCloseable alsoClose) {
+    if (config.stateDirectory() == null) {
+      config =
+          config.withStateDirectory(ExporterConfig.defaultStateDirectory(context.env()::get, null));
+    }
     List<String> problems = problems(config);
     problems.addAll(deviceProblems(config, context.families().devices()));
     if (!problems.isEmpty()) {
@@ -123,10 +137,8 @@ final class Serving {
       out.flush();
       context.onServing().accept(exporter);
       context.stop().await();
-      return EXIT_OK;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return EXIT_OK;
     } finally {
       if (alsoClose != null) {
         try {
@@ -135,7 +147,9 @@ final class Serving {
           err.println("warning: " + e.getMessage());
         }
       }
-      context.stop().stopped();
     }
+    LOG.info("home-energy-exporter stopped");
+    context.stop().stopped();
+    return EXIT_OK;
   }
 }

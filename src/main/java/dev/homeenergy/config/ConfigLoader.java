@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Environment variables and secret files are reached only through the injected functions.
  */
 public final class ConfigLoader {
-  private static final List<String> TOP_LEVEL_KEYS = List.of("web", "log", "probe", "devices");
+  private static final List<String> TOP_LEVEL_KEYS =
+      List.of("web", "log", "probe", "state_dir", "devices");
   private static final List<String> WEB_KEYS =
       List.of("listen_address", "telemetry_path", "config_file", "health_requires_auth");
   private static final List<String> PROBE_KEYS = List.of("on_demand", "idle_after");
@@ -85,7 +86,9 @@ public final class ConfigLoader {
   }
 
   /**
-   * Loads a config file; relative {@code <key>_file} paths are resolved against its directory.
+   * Loads a config file; relative {@code <key>_file} paths and {@code state_dir} are resolved
+   * against its directory, which is also the state directory when neither {@code state_dir} nor
+   * {@code $STATE_DIRECTORY} names one.
    *
    * @throws ConfigException when the file cannot be read or is invalid
    */
@@ -99,22 +102,22 @@ public final class ConfigLoader {
       throw new ConfigException(source, List.of(new ConfigProblem("", 0, message)));
     }
     Path directory = file.toAbsolutePath().getParent();
-    return parse(text, source, directory == null ? Path.of("") : directory)
-        .withStateDirectory(directory);
+    return parse(text, source, directory == null ? Path.of("") : directory, directory);
   }
 
   /**
    * Parses config text; relative {@code <key>_file} paths are resolved against the working
-   * directory.
+   * directory. Without {@code state_dir} or {@code $STATE_DIRECTORY} nothing is persisted.
    *
    * @param sourceName names the text in problem messages, usually the file name
    * @throws ConfigException when the text is invalid
    */
   public ExporterConfig parse(String yamlText, String sourceName) throws ConfigException {
-    return parse(yamlText, sourceName, Path.of(""));
+    return parse(yamlText, sourceName, Path.of(""), null);
   }
 
-  private ExporterConfig parse(String yamlText, String source, Path baseDirectory)
+  private ExporterConfig parse(
+      String yamlText, String source, Path baseDirectory, Path fileDirectory)
       throws ConfigException {
     Problems problems = new Problems();
     Optional<Node> root = compose(yamlText, knownKeys(), problems);
@@ -126,6 +129,7 @@ public final class ConfigLoader {
     WebConfig web = WebConfig.defaults();
     LogConfig log = LogConfig.defaults();
     ProbeConfig probe = ProbeConfig.defaults();
+    Path stateDirectory = ExporterConfig.defaultStateDirectory(env, fileDirectory);
     List<DeviceEntry> devices = new ArrayList<>();
     Optional<YamlMap> rootMap =
         problems.isEmpty()
@@ -140,6 +144,10 @@ public final class ConfigLoader {
               .orElse(web);
       probe = section(map, "probe", problems).map(section -> probe(section, values)).orElse(probe);
       log = section(map, "log", problems).map(section -> log(section, values)).orElse(log);
+      Optional<String> stateDir = setting(map, "state_dir", values, ConfigLoader::nonBlank);
+      if (stateDir.isPresent()) {
+        stateDirectory = baseDirectory.resolve(stateDir.get()).toAbsolutePath();
+      }
       map.get("devices").ifPresent(entry -> devices.addAll(devices(entry, deviceParser, problems)));
       DeviceSetCheck.check(devices, problems);
     }
@@ -147,7 +155,7 @@ public final class ConfigLoader {
       throw new ConfigException(source, problems.inFileOrder());
     }
     return new ExporterConfig(
-        web, log, devices.stream().map(DeviceEntry::config).toList(), null, probe);
+        web, log, devices.stream().map(DeviceEntry::config).toList(), stateDirectory, probe);
   }
 
   private static Optional<Node> compose(String yamlText, Set<String> knownKeys, Problems problems) {
@@ -215,6 +223,13 @@ public final class ConfigLoader {
             .map(Durations::parse)
             .orElse(ProbeConfig.DEFAULT_IDLE_AFTER);
     return new ProbeConfig(onDemand, idleAfter);
+  }
+
+  private static String nonBlank(String text) {
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("must name a directory, got an empty value");
+    }
+    return text;
   }
 
   private static java.time.Duration positiveDuration(String text) {

@@ -39,6 +39,9 @@ public final class ConfigPrinter {
     probe.put("on_demand", config.probe().onDemand());
     probe.put("idle_after", Durations.format(config.probe().idleAfter()));
     root.put("probe", probe);
+    if (config.stateDirectory() != null) {
+      root.put("state_dir", config.stateDirectory().toString());
+    }
     root.put("devices", config.devices().stream().map(ConfigPrinter::device).toList());
     try {
       return YAML.writeValueAsString(root);

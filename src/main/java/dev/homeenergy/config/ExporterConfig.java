@@ -2,12 +2,14 @@ package dev.homeenergy.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The whole validated configuration: what the exporter serves and which devices it polls.
  *
- * @param stateDirectory where devices may keep state across restarts (a session token, say): the
- *     config file's directory; null when there is none, and then nothing is persisted
+ * @param stateDirectory where the exporter keeps the files it writes (a Powerwall session, the
+ *     Tesla token file): {@code state_dir}, else {@link #defaultStateDirectory}; null when there is
+ *     none, and then nothing is persisted
  */
 public record ExporterConfig(
     WebConfig web,
@@ -15,8 +17,23 @@ public record ExporterConfig(
     List<DeviceConfig> devices,
     Path stateDirectory,
     ProbeConfig probe) {
+  /** Set by systemd for a unit with {@code StateDirectory=}, and by the container image. */
+  public static final String STATE_DIRECTORY_ENV = "STATE_DIRECTORY";
+
   public ExporterConfig {
     devices = List.copyOf(devices);
+  }
+
+  /**
+   * The state directory when the config names none: {@code $STATE_DIRECTORY} (its first entry, as
+   * systemd lists one per {@code StateDirectory=} separated by colons), else {@code fallback}.
+   */
+  public static Path defaultStateDirectory(Function<String, String> env, Path fallback) {
+    String listed = env.apply(STATE_DIRECTORY_ENV);
+    if (listed == null || listed.isBlank()) {
+      return fallback;
+    }
+    return Path.of(listed.split(":", -1)[0]);
   }
 
   /** A config whose devices are all polled from the start. */

@@ -50,20 +50,46 @@ public final class PrivateFiles {
     void move(Path source, Path target) throws IOException;
   }
 
-  private final Mover mover;
+  /**
+   * Sets a file's permissions; replaceable in tests to stand in for a file another user owns, which
+   * the exporter may read but not chmod.
+   */
+  @FunctionalInterface
+  public interface PermissionSetter {
+    void set(Path file, Set<PosixFilePermission> permissions) throws IOException;
+  }
 
-  private PrivateFiles(Mover mover) {
+  /** What {@link #tighten} found and did. */
+  public enum Tightening {
+    /** Nobody but the owner may read it (or the file system has no POSIX permissions). */
+    ALREADY_PRIVATE,
+    /** Others could read it; now only the owner can. */
+    TIGHTENED,
+    /** Others may read it and this process cannot change that: it is not the file's owner. */
+    LEFT_OPEN
+  }
+
+  private final Mover mover;
+  private final PermissionSetter permissions;
+
+  private PrivateFiles(Mover mover, PermissionSetter permissions) {
     this.mover = mover;
+    this.permissions = permissions;
   }
 
   /** Writes with an atomic rename. */
   public static PrivateFiles atomic() {
-    return new PrivateFiles(PrivateFiles::atomicMove);
+    return new PrivateFiles(PrivateFiles::atomicMove, Files::setPosixFilePermissions);
   }
 
   /** Writes with {@code mover} doing the final rename (tests use it to fail at that point). */
   public static PrivateFiles withMover(Mover mover) {
-    return new PrivateFiles(mover);
+    return new PrivateFiles(mover, Files::setPosixFilePermissions);
+  }
+
+  /** Tightens with {@code setter} (tests use it to refuse, as for another user's file). */
+  public static PrivateFiles withPermissionSetter(PermissionSetter setter) {
+    return new PrivateFiles(PrivateFiles::atomicMove, setter);
   }
 
   /** Replaces (or creates) {@code target} with {@code content}, owner-only. */
@@ -150,14 +176,38 @@ public final class PrivateFiles {
   /**
    * Takes every permission but the owner's read and write away from an existing file.
    *
-   * @return whether the permissions had to change (false also where there are no POSIX permissions)
+   * @return what it found and did; never fails because the file belongs to another user
    */
-  public static boolean tighten(Path file) throws IOException {
+  public static Tightening tighten(Path file) throws IOException {
+    return atomic().tightenExisting(file);
+  }
+
+  /**
+   * {@link #tighten} with this instance's permission setter. A file others may read that this
+   * process cannot chmod (another user's, or on a read-only mount) is {@link Tightening#LEFT_OPEN}:
+   * the caller warns and still reads it, since refusing would not make it any more private.
+   */
+  public Tightening tightenExisting(Path file) throws IOException {
     if (!posix(file) || OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
-      return false;
+      return Tightening.ALREADY_PRIVATE;
     }
-    Files.setPosixFilePermissions(file, OWNER_ONLY);
-    return true;
+    try {
+      permissions.set(file, OWNER_ONLY);
+      return Tightening.TIGHTENED;
+    } catch (FileSystemException e) {
+      return Tightening.LEFT_OPEN;
+    }
+  }
+
+  /** The mode and owner of {@code file} as a warning names them, e.g. "rw-r--r--, owner root". */
+  public static String describeAccess(Path file) {
+    try {
+      return PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
+          + ", owner "
+          + Files.getOwner(file).getName();
+    } catch (IOException | UnsupportedOperationException e) {
+      return "mode unknown";
+    }
   }
 
   private static boolean posix(Path directory) {

@@ -190,7 +190,13 @@ public final class Poller implements AutoCloseable {
     Instant now = clock.instant();
     DeviceStatus before = store.get(config.name()).orElseThrow();
     DeviceStatus after = store.update(config.name(), s -> s.failed(now, took, reason, message));
-    if (defect != null) {
+    boolean stopping;
+    synchronized (lifecycle) {
+      stopping = closed;
+    }
+    if (stopping) {
+      LOG.debug("device {}: poll ended by the stop: {}", config.name(), message);
+    } else if (defect != null) {
       LOG.error("device {}: poll failed with an exporter defect", config.name(), defect);
     } else if (before.consecutiveFailures() == 0) {
       LOG.atWarn()

@@ -425,6 +425,18 @@ class DeployFilesTest {
       soft.assertThat(lines)
           .as("%s has a StateDirectory", unit)
           .anyMatch(l -> l.startsWith("StateDirectory="));
+      soft.assertThat(lines)
+          .as("%s counts a JVM stopped by SIGINT or SIGTERM as a success", unit)
+          .contains("SuccessExitStatus=130 143");
+      soft.assertThat(lines)
+          .as("%s runs as a fixed user its config files can be given to", unit)
+          .noneMatch(l -> l.startsWith("DynamicUser="));
+      soft.assertThat(lines)
+          .as("%s starts one JVM: the serving process checks the config itself", unit)
+          .noneMatch(l -> l.startsWith("ExecStartPre="));
+      soft.assertThat(lines)
+          .as("%s leaves its config directory's owner and mode to the install steps", unit)
+          .noneMatch(l -> l.startsWith("ConfigurationDirectory"));
     }
     List<String> main = Files.readAllLines(DEPLOY.resolve("systemd/home-energy-exporter.service"));
     assertThat(main)

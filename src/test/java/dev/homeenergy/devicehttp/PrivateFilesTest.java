@@ -116,9 +116,26 @@ class PrivateFilesTest {
     Files.write(file, OLD);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-    assertThat(PrivateFiles.tighten(file)).isTrue();
+    assertThat(PrivateFiles.tighten(file)).isEqualTo(PrivateFiles.Tightening.TIGHTENED);
     assertThat(mode(file)).isEqualTo("rw-------");
-    assertThat(PrivateFiles.tighten(file)).isFalse();
+    assertThat(PrivateFiles.tighten(file)).isEqualTo(PrivateFiles.Tightening.ALREADY_PRIVATE);
+  }
+
+  @Test
+  void anotherUsersFileIsLeftOpenRatherThanFailing() throws IOException {
+    Path file = dir.resolve("token.json");
+    Files.write(file, OLD);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    PrivateFiles notOwner =
+        PrivateFiles.withPermissionSetter(
+            (target, permissions) -> {
+              throw new java.nio.file.FileSystemException(
+                  target.toString(), null, "Operation not permitted");
+            });
+
+    assertThat(notOwner.tightenExisting(file)).isEqualTo(PrivateFiles.Tightening.LEFT_OPEN);
+    assertThat(mode(file)).isEqualTo("rw-r-----");
+    assertThat(PrivateFiles.describeAccess(file)).startsWith("rw-r-----, owner ");
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.core.Sample;
 import dev.homeenergy.devicehttp.SharedHttp;
 import dev.homeenergy.testing.FakeFamily;
+import dev.homeenergy.testing.LogCapture;
 import dev.homeenergy.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -126,6 +127,23 @@ class PollerTest {
     assertThat(status.up()).isFalse();
     assertThat(status.errors()).containsEntry(FailureReason.INTERNAL, 1L);
     assertThat(status.lastError()).contains("boom");
+  }
+
+  @Test
+  void aPollCutShortByTheStopIsNoDefect() {
+    DeviceConfig device = device("stopping");
+    SnapshotStore store = new SnapshotStore(List.of(device));
+    family.set(
+        "stopping",
+        new FakeFamily.Defect(new java.util.concurrent.RejectedExecutionException("shut down")));
+    Poller poller = poller(device, store);
+    poller.close();
+
+    try (LogCapture log = LogCapture.start()) {
+      poller.pollOnce();
+
+      assertThat(log.events()).noneMatch(line -> line.startsWith("ERROR"));
+    }
   }
 
   @Test

@@ -23,15 +23,19 @@ final class SessionStore {
       Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]{1,4096}");
 
   private final Path file;
+  private final PrivateFiles files;
 
-  private SessionStore(Path file) {
+  /** A store for the session in {@code file} (none when null), written through {@code files}. */
+  SessionStore(Path file, PrivateFiles files) {
     this.file = file;
+    this.files = files;
   }
 
   /** A store for the device's session in {@code stateDirectory}; inert when that is null. */
   static SessionStore in(Path stateDirectory, String deviceName) {
     return new SessionStore(
-        stateDirectory == null ? null : stateDirectory.resolve(fileName(deviceName)));
+        stateDirectory == null ? null : stateDirectory.resolve(fileName(deviceName)),
+        PrivateFiles.atomic());
   }
 
   static String fileName(String deviceName) {
@@ -70,7 +74,7 @@ final class SessionStore {
       return;
     }
     try {
-      PrivateFiles.atomic().write(file, (token + "\n").getBytes(StandardCharsets.US_ASCII));
+      files.write(file, (token + "\n").getBytes(StandardCharsets.US_ASCII));
     } catch (IOException | RuntimeException e) {
       LOG.warn("Cannot save the gateway session to {}: {}", file, e.toString());
     }
@@ -83,8 +87,16 @@ final class SessionStore {
   }
 
   private void tighten() throws IOException {
-    if (PrivateFiles.tighten(file)) {
-      LOG.warn("Tightened the permissions of the session file {} to 0600", file);
+    switch (files.tightenExisting(file)) {
+      case TIGHTENED -> LOG.warn("Tightened the permissions of the session file {} to 0600", file);
+      case LEFT_OPEN ->
+          LOG.warn(
+              "The session file {} may be read by others ({}) and only its owner can change that:"
+                  + " run `chmod 600 {}` as its owner. Reading it anyway.",
+              file,
+              PrivateFiles.describeAccess(file),
+              file);
+      case ALREADY_PRIVATE -> {}
     }
   }
 

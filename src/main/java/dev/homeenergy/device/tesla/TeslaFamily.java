@@ -234,8 +234,8 @@ public final class TeslaFamily implements DeviceFamily {
    * The settings of a device entry whose keys the config layer has typed; absent keys take their
    * defaults. Entries built by the drop-in commands may give URLs as text.
    *
-   * @param stateDirectory the config file's directory, against which a relative {@code token_file}
-   *     (default {@code tesla-token.json}) is resolved; null to use it as given
+   * @param stateDirectory the state directory ({@code state_dir}), against which a relative {@code
+   *     token_file} (default {@code tesla-token.json}) is resolved; null to use it as given
    * @throws IllegalArgumentException naming the key when a required key is missing
    */
   public static Resolved settings(DeviceConfig config, Path stateDirectory) {

@@ -22,7 +22,8 @@ import java.util.Optional;
  * holding {@code token.access} and {@code token.refresh} (the Owner API exporter's files, each the
  * bare token or a token JSON body). Writes go through {@link PrivateFiles}: owner-only from the
  * start and crash-safe, so a crash leaves either the old or the new file. A file others can read is
- * tightened to 0600 when read. Error messages name the file, never a token.
+ * tightened to 0600 when read; one this process cannot tighten (another user's) is read with a
+ * warning. Error messages name the file, never a token.
  */
 public final class TokenFile {
   static final String ACCESS_FILE = "token.access";
@@ -40,7 +41,8 @@ public final class TokenFile {
     this(path, PrivateFiles.withMover(mover));
   }
 
-  private TokenFile(Path path, PrivateFiles files) {
+  /** A token file written and tightened through {@code files}. */
+  TokenFile(Path path, PrivateFiles files) {
     this.path = path.toAbsolutePath();
     this.files = files;
   }
@@ -132,9 +134,18 @@ public final class TokenFile {
         instant(node.path("created_at"), Instant.EPOCH));
   }
 
-  private static void tighten(Path file) throws IOException {
-    if (PrivateFiles.tighten(file)) {
-      LOG.warn("Tightened the permissions of the Tesla token file {} to 0600", file);
+  private void tighten(Path file) throws IOException {
+    switch (files.tightenExisting(file)) {
+      case TIGHTENED ->
+          LOG.warn("Tightened the permissions of the Tesla token file {} to 0600", file);
+      case LEFT_OPEN ->
+          LOG.warn(
+              "The Tesla token file {} may be read by others ({}) and only its owner can change"
+                  + " that: run `chmod 600 {}` as its owner. Reading it anyway.",
+              file,
+              PrivateFiles.describeAccess(file),
+              file);
+      case ALREADY_PRIVATE -> {}
     }
   }
 

@@ -95,6 +95,13 @@ public final class TokenManager implements AccessTokenSource {
     Optional<TeslaTokens> saved;
     try {
       saved = file.read();
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new PollException(
+          FailureReason.AUTH,
+          "cannot read the Tesla token file "
+              + file.path()
+              + ": permission denied to the user the exporter runs as; give that user the file"
+              + " (chown) and its directory, or run the exporter as the file's owner");
     } catch (IOException e) {
       throw new PollException(
           FailureReason.AUTH,

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.Secret;
+import dev.homeenergy.devicehttp.PrivateFiles;
+import dev.homeenergy.testing.LogCapture;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -75,6 +78,32 @@ class TokenFileTest {
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
+  }
+
+  @Test
+  void anotherUsersReadableFileIsReadWithAWarning() throws IOException {
+    Path file = dir.resolve("token.json");
+    Files.writeString(file, SEED_002_FILE);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    TokenFile notOwner =
+        new TokenFile(
+            file,
+            PrivateFiles.withPermissionSetter(
+                (target, permissions) -> {
+                  throw new AccessDeniedException(target.toString(), null, "not the owner");
+                }));
+
+    try (LogCapture log = LogCapture.start()) {
+      assertThat(notOwner.read()).isPresent();
+
+      assertThat(log.events())
+          .anyMatch(
+              line ->
+                  line.contains("may be read by others (rw-r-----, owner ")
+                      && line.contains("chmod 600 " + file));
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r-----");
   }
 
   @Test
