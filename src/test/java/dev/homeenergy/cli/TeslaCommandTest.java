@@ -191,6 +191,8 @@ class TeslaCommandTest {
     assertThat(s.out().toString()).contains("/.well-known/appspecific/com.tesla.3p.public-key.pem");
     assertThat(Files.getPosixFilePermissions(dir.resolve("private-key.pem")))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.getPosixFilePermissions(dir.resolve("com.tesla.3p.public-key.pem")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
     Session again = session();
     assertThat(again.commandLine().execute("tesla", "keygen", "--dir", dir.toString()))
         .isEqualTo(1);
