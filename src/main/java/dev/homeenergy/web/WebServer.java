@@ -60,6 +60,7 @@ public final class WebServer implements AutoCloseable {
    * @param onProbe told the name of each probed target
    * @param security TLS and basic auth from the web configuration file; null for plain HTTP
    * @param healthRequiresAuth whether the health endpoints ask for credentials too
+   * @param options how a drop-in's endpoint imitates the exporter it replaces
    */
   public record Site(
       String telemetryPath,
@@ -71,7 +72,22 @@ public final class WebServer implements AutoCloseable {
       Clock clock,
       Consumer<String> onProbe,
       WebSecurity security,
-      boolean healthRequiresAuth) {}
+      boolean healthRequiresAuth,
+      Options options) {}
+
+  /**
+   * Choices a drop-in command makes so its endpoint behaves like the exporter it replaces.
+   *
+   * @param accessLogAtInfo log each request at info instead of debug (twc_fetcher.py logged every
+   *     request)
+   * @param metricsOnEveryPath serve the metrics at {@code /} and every path the exporter does not
+   *     use itself, instead of the landing page and 404 (sunpower-pvs-exporter answered metrics
+   *     whatever the path)
+   */
+  public record Options(boolean accessLogAtInfo, boolean metricsOnEveryPath) {
+    /** The exporter's own behaviour: access log at debug, landing page at {@code /}. */
+    public static final Options DEFAULTS = new Options(false, false);
+  }
 
   /**
    * Binds and starts serving.
@@ -101,11 +117,23 @@ public final class WebServer implements AutoCloseable {
     RenderedScrapes metrics =
         new RenderedScrapes(properties, site.registry(), site.store()::version, MAX_RENDER_AGE);
     RateLimiter limiter = new RateLimiter();
-    Mounter protectedPath = new Mounter(server, site.security(), true, limiter);
-    Mounter healthPath = new Mounter(server, site.security(), site.healthRequiresAuth(), limiter);
+    AccessLogFilter accessLog = new AccessLogFilter(site.options().accessLogAtInfo());
+    Mounter protectedPath = new Mounter(server, site.security(), true, limiter, accessLog);
+    Mounter healthPath =
+        new Mounter(server, site.security(), site.healthRequiresAuth(), limiter, accessLog);
     String telemetryPath = site.telemetryPath();
-    protectedPath.mount(
-        "/", new LandingPageHandler(site.store(), site.build(), telemetryPath, site.clock()));
+    if (site.options().metricsOnEveryPath()) {
+      protectedPath.mount(
+          "/",
+          exchange -> {
+            if (Responses.allowGetOrHead(exchange)) {
+              metrics.serve(exchange, List.of());
+            }
+          });
+    } else {
+      protectedPath.mount(
+          "/", new LandingPageHandler(site.store(), site.build(), telemetryPath, site.clock()));
+    }
     healthPath.mount("/-/healthy", HealthHandlers.healthy());
     healthPath.mount("/-/ready", HealthHandlers.ready(site.store()));
     protectedPath.mount(RawHandler.PREFIX, new RawHandler(site.store()));
@@ -129,10 +157,14 @@ public final class WebServer implements AutoCloseable {
 
   /** Mounts handlers behind the access log and, with a web configuration file, its filter. */
   private record Mounter(
-      HttpServer server, WebSecurity security, boolean protect, RateLimiter limiter) {
+      HttpServer server,
+      WebSecurity security,
+      boolean protect,
+      RateLimiter limiter,
+      AccessLogFilter accessLog) {
     void mount(String path, HttpHandler handler) {
       HttpContext context = server.createContext(path, handler);
-      context.getFilters().add(new AccessLogFilter());
+      context.getFilters().add(accessLog);
       if (security != null) {
         context.getFilters().add(security.filter(protect, limiter));
       }
