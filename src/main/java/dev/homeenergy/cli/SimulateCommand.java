@@ -211,6 +211,9 @@ public final class SimulateCommand implements Callable<Integer> {
             speed,
             faultSet.isEmpty() ? "" : ", faults " + String.join(",", faultSet),
             simulator.baseUri());
+        for (String line : simulation.describe(simulator)) {
+          out.println("  " + line);
+        }
       }
       out.println("Press Ctrl-C to stop.");
       out.flush();
