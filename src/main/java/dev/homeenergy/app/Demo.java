@@ -88,8 +88,17 @@ public final class Demo implements AutoCloseable {
    * the nearest morning, forward or back.
    */
   static Clock startingInTheMorning(Clock clock) {
+    return startingAt(clock, DAY_STARTS);
+  }
+
+  /**
+   * The clock shifted by less than half a day so that it reads {@code siteTime} ({@link
+   * #SITE_TIME}) now: the nearest such moment, forward or back. {@code simulate} starts its day
+   * with it as the demo does.
+   */
+  public static Clock startingAt(Clock clock, LocalTime siteTime) {
     long now = clock.instant().atOffset(SITE_TIME).toLocalTime().toSecondOfDay();
-    long shift = Math.floorMod(DAY_STARTS.toSecondOfDay() - now + 43_200, 86_400) - 43_200;
+    long shift = Math.floorMod(siteTime.toSecondOfDay() - now + 43_200, 86_400) - 43_200;
     return Clock.offset(clock, Duration.ofSeconds(shift));
   }
 

@@ -92,6 +92,20 @@ public final class Exporter implements AutoCloseable {
   public static Exporter start(
       ExporterConfig config, List<DeviceFamily> families, Clock clock, WebSecurity security)
       throws IOException {
+    return start(config, families, clock, security, WebServer.Options.DEFAULTS);
+  }
+
+  /**
+   * As {@link #start(ExporterConfig, List, Clock, WebSecurity)}, with the web endpoint behaving as
+   * {@code options} say (a drop-in imitating its original).
+   */
+  public static Exporter start(
+      ExporterConfig config,
+      List<DeviceFamily> families,
+      Clock clock,
+      WebSecurity security,
+      WebServer.Options options)
+      throws IOException {
     Map<String, DeviceFamily> byType =
         families.stream().collect(Collectors.toMap(DeviceFamily::type, Function.identity()));
     SnapshotStore store = new SnapshotStore(config.devices());
@@ -154,7 +168,8 @@ public final class Exporter implements AutoCloseable {
                   security,
                   config.web().healthRequiresAuth(),
                   families.stream()
-                      .collect(Collectors.toMap(DeviceFamily::type, DeviceFamily::displayName))));
+                      .collect(Collectors.toMap(DeviceFamily::type, DeviceFamily::displayName)),
+                  options));
     } catch (IOException | RuntimeException e) {
       clients.forEach(Device::close);
       workers.shutdownNow();

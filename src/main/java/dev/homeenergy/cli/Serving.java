@@ -6,6 +6,7 @@ import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.core.DeviceFamily;
+import dev.homeenergy.web.WebServer;
 import dev.homeenergy.web.security.WebSecurity;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,6 +101,17 @@ final class Serving {
       PrintWriter out,
       PrintWriter err,
       AutoCloseable alsoClose) {
+    return serve(config, context, out, err, alsoClose, WebServer.Options.DEFAULTS);
+  }
+
+  /** As the other {@code serve}, with the web endpoint behaving as a drop-in's {@code options}. */
+  static int serve(
+      ExporterConfig config,
+      CliContext context,
+      PrintWriter out,
+      PrintWriter err,
+      AutoCloseable alsoClose,
+      WebServer.Options options) {
     if (config.stateDirectory() == null) {
       config =
           config.withStateDirectory(ExporterConfig.defaultStateDirectory(context.env()::get, null));
@@ -122,7 +134,8 @@ final class Serving {
     LoggingSetup.apply(config.log());
     Exporter exporter;
     try {
-      exporter = Exporter.start(config, context.families().devices(), context.clock(), security);
+      exporter =
+          Exporter.start(config, context.families().devices(), context.clock(), security, options);
     } catch (IOException e) {
       throw CommandException.runtime(
           "cannot listen on " + config.web().listenAddress() + ": " + e.getMessage());

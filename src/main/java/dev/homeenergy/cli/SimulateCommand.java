@@ -1,5 +1,6 @@
 package dev.homeenergy.cli;
 
+import dev.homeenergy.app.Demo;
 import dev.homeenergy.app.Families;
 import dev.homeenergy.app.Family;
 import dev.homeenergy.simulator.FamilySimulator;
@@ -9,6 +10,9 @@ import dev.homeenergy.simulator.SimulatorKnob;
 import dev.homeenergy.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -77,6 +81,16 @@ public final class SimulateCommand implements Callable<Integer> {
       defaultValue = "1",
       description = "How much faster than real time the device lives (default: ${DEFAULT-VALUE}).")
   double speed;
+
+  @Option(
+      names = "--start-time",
+      paramLabel = "HH:MM",
+      defaultValue = "08:00",
+      description =
+          "Site time (UTC-8, the simulated installations' solar time) the simulated day starts at, "
+              + "as in the demo, so solar panels have sun at once; \"now\" keeps the wall clock "
+              + "(default: ${DEFAULT-VALUE}).")
+  String startTime;
 
   @Option(
       names = "--fault",
@@ -171,6 +185,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if (count < 1 || count > MAX_COUNT) {
       throw CommandException.config("--count must be within 1.." + MAX_COUNT + ", got " + count);
     }
+    Clock start = startClock();
     Map<String, String> settings = knobSettings(family, families);
     List<Simulator> simulators = new ArrayList<>();
     int bound = port;
@@ -180,12 +195,7 @@ public final class SimulateCommand implements Callable<Integer> {
         simulators.add(
             simulation.start(
                 new SimulatorOptions(
-                    bind,
-                    bound,
-                    chosen,
-                    new ScaledClock(context.clock(), speed),
-                    faultSet,
-                    settings)));
+                    bind, bound, chosen, new ScaledClock(start, speed), faultSet, settings)));
       }
     } catch (IOException e) {
       simulators.forEach(Simulator::close);
@@ -201,6 +211,9 @@ public final class SimulateCommand implements Callable<Integer> {
             speed,
             faultSet.isEmpty() ? "" : ", faults " + String.join(",", faultSet),
             simulator.baseUri());
+        for (String line : simulation.describe(simulator)) {
+          out.println("  " + line);
+        }
       }
       out.println("Press Ctrl-C to stop.");
       out.flush();
@@ -210,6 +223,23 @@ public final class SimulateCommand implements Callable<Integer> {
       context.stop().stopped();
     }
     return Serving.EXIT_OK;
+  }
+
+  /**
+   * The clock the simulated day starts from: the context's, shifted to {@code --start-time}.
+   *
+   * @throws CommandException when {@code --start-time} is neither HH:MM nor {@code now}
+   */
+  private Clock startClock() {
+    if (startTime.equalsIgnoreCase("now")) {
+      return context.clock();
+    }
+    try {
+      return Demo.startingAt(context.clock(), LocalTime.parse(startTime));
+    } catch (DateTimeParseException e) {
+      throw CommandException.config(
+          "--start-time: must be HH:MM (site time) or now, got \"" + startTime + "\"");
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.WebConfig;
 import dev.homeenergy.device.sunpower.SunpowerFamily;
+import dev.homeenergy.web.WebServer;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -156,6 +157,6 @@ public final class SunpowerCommand implements Callable<Integer> {
             new WebConfig(":" + listenOn, WebConfig.DEFAULT_TELEMETRY_PATH),
             new LogConfig(level, "text", logFile),
             List.of(device));
-    return Serving.serve(config, context, out, err, null);
+    return Serving.serve(config, context, out, err, null, new WebServer.Options(false, true));
   }
 }

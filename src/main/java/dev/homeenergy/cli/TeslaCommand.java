@@ -2,6 +2,7 @@ package dev.homeenergy.cli;
 
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.ExporterConfig;
+import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.device.tesla.OAuthClient;
 import dev.homeenergy.device.tesla.TeslaFamily;
 import java.nio.file.Path;
@@ -30,10 +31,12 @@ public final class TeslaCommand {
   static final class DeviceOptions {
     @Option(
         names = "--config.file",
-        required = true,
         paramLabel = "FILE",
         description =
-            "The config file with the tesla device (client_id, client_secret, region, token_file).")
+            "The config file with the tesla device (client_id, client_secret, region, token_file); "
+                + "without it, the device tesla serve's environment describes ("
+                + TeslaEnvironment.VARIABLES
+                + ").")
     Path configFile;
 
     @Option(
@@ -43,11 +46,25 @@ public final class TeslaCommand {
     String device;
 
     /**
-     * The device's entry and the config's state directory.
+     * The device's entry and resolved settings, from the config file or else the environment.
      *
-     * @throws CommandException (exit 2) when the file, the device or its settings are wrong
+     * @throws CommandException (exit 2) when the file, the environment, the device or its settings
+     *     are wrong
      */
     Loaded load(CliContext context) {
+      if (configFile == null) {
+        if (!context.env().containsKey("TESLA_CLIENT_ID")) {
+          throw CommandException.config(
+              "give --config.file FILE, or set TESLA_CLIENT_ID and TESLA_CLIENT_SECRET (and the "
+                  + "other variables of tesla serve)");
+        }
+        DeviceConfig fromEnv = TeslaEnvironment.device(context.env(), NamingStyle.COMPAT);
+        try {
+          return new Loaded(fromEnv, TeslaFamily.settings(fromEnv, null));
+        } catch (IllegalArgumentException e) {
+          throw CommandException.config(e.getMessage());
+        }
+      }
       ExporterConfig config = Serving.load(configFile, context);
       Optional<DeviceConfig> found =
           config.devices().stream()

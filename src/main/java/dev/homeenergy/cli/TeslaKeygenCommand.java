@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Commands.Version.class,
     description =
-        "Writes private-key.pem (0600) and com.tesla.3p.public-key.pem; never overwrites a private key.")
+        "Writes private-key.pem (0600) and com.tesla.3p.public-key.pem (0644, for your web server); never overwrites a private key.")
 public final class TeslaKeygenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -35,7 +35,7 @@ public final class TeslaKeygenCommand implements Callable<Integer> {
     try {
       FleetKeys.Written written = FleetKeys.generate(directory);
       out.println("Private key: " + written.privateKey() + " (keep it secret)");
-      out.println("Public key:  " + written.publicKey());
+      out.println("Public key:  " + written.publicKey() + " (readable by everyone, to publish)");
       out.println(
           "Serve the public key at https://<your domain>"
               + written.publicKeyUrlPath()

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Signs in to the Tesla Fleet API and writes the device's token file.",
       "Open the printed URL, sign in, then paste the URL your browser was sent to (or use --listen with a "
-          + "redirect_uri of http://localhost:PORT/callback registered for your app)."
+          + "redirect_uri of http://localhost:PORT/callback registered for your app).",
+      "Without --config.file it reads tesla serve's environment variables, TESLA_REDIRECT_URI included."
     })
 public final class TeslaLoginCommand implements Callable<Integer> {
   private final CliContext context;
@@ -43,7 +45,8 @@ public final class TeslaLoginCommand implements Callable<Integer> {
       names = "--listen",
       paramLabel = "PORT",
       description =
-          "Catch the redirect on http://localhost:PORT/callback instead of reading a pasted URL.")
+          "Catch the redirect on http://localhost:PORT/callback instead of reading a pasted URL; "
+              + "the redirect_uri must lead there (refused at once otherwise).")
   Integer listenPort;
 
   @Option(
@@ -61,6 +64,22 @@ public final class TeslaLoginCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     TeslaCommand.Loaded loaded = options.load(context);
+    URI redirectUri = URI.create(loaded.settings().oauth().redirectUri());
+    if (listenPort != null) {
+      String unreachable = unreachable(redirectUri, listenPort);
+      if (unreachable != null) {
+        throw CommandException.config(
+            "--listen "
+                + listenPort
+                + ": the redirect_uri "
+                + redirectUri
+                + " "
+                + unreachable
+                + "; set redirect_uri (TESLA_REDIRECT_URI) to http://localhost:"
+                + listenPort
+                + "/callback and register it for your app, or leave out --listen and paste the URL");
+      }
+    }
     OAuthClient oauth = loaded.oauth(context.clock());
     OAuthClient.AuthorizationRequest request = oauth.authorizationRequest();
     out.println("Open this URL in a browser and sign in with your Tesla account:");
@@ -70,7 +89,7 @@ public final class TeslaLoginCommand implements Callable<Integer> {
     out.flush();
     String redirect;
     try {
-      redirect = listenPort != null ? catchRedirect(listenPort, out) : readPasted(out);
+      redirect = listenPort != null ? catchRedirect(listenPort, redirectUri, out) : readPasted(out);
     } catch (IOException e) {
       throw CommandException.runtime(e.getMessage());
     }
@@ -99,12 +118,47 @@ public final class TeslaLoginCommand implements Callable<Integer> {
     return context.stdin().readLine();
   }
 
-  private String catchRedirect(int port, PrintWriter out) throws IOException {
+  /**
+   * Why a browser sent to {@code redirect} would not reach a plain-HTTP listener on loopback port
+   * {@code port}, or null when it would.
+   */
+  static String unreachable(URI redirect, int port) {
+    if (!"http".equalsIgnoreCase(redirect.getScheme())) {
+      return "is not plain http, which is all --listen answers";
+    }
+    String host = redirect.getHost();
+    if (host == null || !(host.equalsIgnoreCase("localhost") || isLoopbackAddress(host))) {
+      return "does not point at this machine (localhost or a loopback address)";
+    }
+    int redirectPort = redirect.getPort() == -1 ? 80 : redirect.getPort();
+    if (redirectPort != port) {
+      return "points at port " + redirectPort + ", not " + port;
+    }
+    return null;
+  }
+
+  private static boolean isLoopbackAddress(String host) {
+    String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(literal).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private String catchRedirect(int port, URI redirectUri, PrintWriter out) throws IOException {
     CompletableFuture<String> received = new CompletableFuture<>();
+    String path =
+        redirectUri.getRawPath() == null || redirectUri.getRawPath().isEmpty()
+            ? "/"
+            : redirectUri.getRawPath();
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext(
-        "/callback",
+        path,
         exchange -> {
           byte[] body = "Signed in; you can close this tab.\n".getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(200, body.length);
@@ -116,7 +170,8 @@ public final class TeslaLoginCommand implements Callable<Integer> {
     out.println(
         "Waiting for the redirect on http://localhost:"
             + server.getAddress().getPort()
-            + "/callback ...");
+            + path
+            + " ...");
     out.flush();
     try {
       return received.get(waitSeconds, TimeUnit.SECONDS);

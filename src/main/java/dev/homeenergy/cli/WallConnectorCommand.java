@@ -7,6 +7,7 @@ import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.WebConfig;
+import dev.homeenergy.web.WebServer;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -150,7 +151,7 @@ public final class WallConnectorCommand implements Callable<Integer> {
     }
     ExporterConfig config =
         new ExporterConfig(web, log.over(LogConfig.defaults()), List.of(device));
-    return Serving.serve(config, context, out, err, null);
+    return Serving.serve(config, context, out, err, null, new WebServer.Options(true, false));
   }
 
   static String listenAddress(String bind, int port) {

@@ -34,6 +34,15 @@ public interface FamilySimulator {
     return "";
   }
 
+  /**
+   * What a user needs to point the exporter at a running simulator beyond its address (the
+   * simulated gateway's password, the simulated cloud's client id and secret), one line each, which
+   * {@code simulate} prints under the simulator's address; empty when the address is enough.
+   */
+  default List<String> describe(Simulator simulator) {
+    return List.of();
+  }
+
   /** Starts a simulated device serving the family's API on loopback (or the given bind host). */
   Simulator start(SimulatorOptions options) throws IOException;
 

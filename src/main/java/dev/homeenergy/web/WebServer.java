@@ -63,6 +63,7 @@ public final class WebServer implements AutoCloseable {
    * @param security TLS and basic auth from the web configuration file; null for plain HTTP
    * @param healthRequiresAuth whether the health endpoints ask for credentials too
    * @param familyNames each device type's family name, for the status page
+   * @param options how a drop-in's endpoint imitates the exporter it replaces
    */
   public record Site(
       String telemetryPath,
@@ -75,7 +76,22 @@ public final class WebServer implements AutoCloseable {
       Consumer<String> onProbe,
       WebSecurity security,
       boolean healthRequiresAuth,
-      Map<String, String> familyNames) {}
+      Map<String, String> familyNames,
+      Options options) {}
+
+  /**
+   * Choices a drop-in command makes so its endpoint behaves like the exporter it replaces.
+   *
+   * @param accessLogAtInfo log each request at info instead of debug (twc_fetcher.py logged every
+   *     request)
+   * @param metricsOnEveryPath serve the metrics at {@code /} and every path the exporter does not
+   *     use itself, instead of the landing page and 404 (sunpower-pvs-exporter answered metrics
+   *     whatever the path)
+   */
+  public record Options(boolean accessLogAtInfo, boolean metricsOnEveryPath) {
+    /** The exporter's own behaviour: access log at debug, landing page at {@code /}. */
+    public static final Options DEFAULTS = new Options(false, false);
+  }
 
   /**
    * Binds and starts serving.
@@ -105,18 +121,30 @@ public final class WebServer implements AutoCloseable {
     RenderedScrapes metrics =
         new RenderedScrapes(properties, site.registry(), site.store()::version, MAX_RENDER_AGE);
     RateLimiter limiter = new RateLimiter();
-    Mounter protectedPath = new Mounter(server, site.security(), true, limiter);
-    Mounter healthPath = new Mounter(server, site.security(), site.healthRequiresAuth(), limiter);
+    AccessLogFilter accessLog = new AccessLogFilter(site.options().accessLogAtInfo());
+    Mounter protectedPath = new Mounter(server, site.security(), true, limiter, accessLog);
+    Mounter healthPath =
+        new Mounter(server, site.security(), site.healthRequiresAuth(), limiter, accessLog);
     String telemetryPath = site.telemetryPath();
-    protectedPath.mount(
-        "/",
-        new LandingPageHandler(
-            site.store(),
-            site.build(),
-            telemetryPath,
-            site.clock(),
-            ZoneId.systemDefault(),
-            site.familyNames()));
+    if (site.options().metricsOnEveryPath()) {
+      protectedPath.mount(
+          "/",
+          exchange -> {
+            if (Responses.allowGetOrHead(exchange)) {
+              metrics.serve(exchange, List.of());
+            }
+          });
+    } else {
+      protectedPath.mount(
+          "/",
+          new LandingPageHandler(
+              site.store(),
+              site.build(),
+              telemetryPath,
+              site.clock(),
+              ZoneId.systemDefault(),
+              site.familyNames()));
+    }
     healthPath.mount("/-/healthy", HealthHandlers.healthy());
     healthPath.mount("/-/ready", HealthHandlers.ready(site.store()));
     protectedPath.mount(RawHandler.PREFIX, new RawHandler(site.store()));
@@ -140,10 +168,14 @@ public final class WebServer implements AutoCloseable {
 
   /** Mounts handlers behind the access log and, with a web configuration file, its filter. */
   private record Mounter(
-      HttpServer server, WebSecurity security, boolean protect, RateLimiter limiter) {
+      HttpServer server,
+      WebSecurity security,
+      boolean protect,
+      RateLimiter limiter,
+      AccessLogFilter accessLog) {
     void mount(String path, HttpHandler handler) {
       HttpContext context = server.createContext(path, handler);
-      context.getFilters().add(new AccessLogFilter());
+      context.getFilters().add(accessLog);
       if (security != null) {
         context.getFilters().add(security.filter(protect, limiter));
       }

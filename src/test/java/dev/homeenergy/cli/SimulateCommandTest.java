@@ -3,6 +3,8 @@ package dev.homeenergy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
+import dev.homeenergy.device.tesla.sim.TeslaSimulatorSettings;
 import dev.homeenergy.testing.Http;
 import java.net.URI;
 import java.time.Duration;
@@ -50,6 +52,29 @@ class SimulateCommandTest {
         .isEqualTo(30);
     run.stop.countDown();
     assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void printsWhatTheSimulatorNeedsBesidesItsAddress() throws Exception {
+    CommandLineTest.Run tesla = new CommandLineTest.Run(Map.of());
+    CompletableFuture<Integer> cloud = tesla.executeInBackground("simulate", "tesla");
+    CommandLineTest.Run powerwall = new CommandLineTest.Run(Map.of());
+    CompletableFuture<Integer> gateway = powerwall.executeInBackground("simulate", "powerwall");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                tesla.out.toString().contains("Press Ctrl-C")
+                    && powerwall.out.toString().contains("Press Ctrl-C"));
+    assertThat(tesla.out.toString())
+        .contains("client id: " + TeslaSimulatorSettings.DEFAULT_CLIENT_ID)
+        .contains("client secret: " + TeslaSimulatorSettings.DEFAULT_CLIENT_SECRET);
+    assertThat(powerwall.out.toString())
+        .contains("password: " + PowerwallSimulator.DEFAULT_PASSWORD);
+    tesla.stop.countDown();
+    powerwall.stop.countDown();
+    assertThat(cloud.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(gateway.get(10, TimeUnit.SECONDS)).isZero();
   }
 
   @Test

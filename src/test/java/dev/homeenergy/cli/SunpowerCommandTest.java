@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +48,7 @@ class SunpowerCommandTest {
   }
 
   @Test
-  void servesTheSeedNamesAndLogsToTheFile(@TempDir Path dir) throws Exception {
+  void servesTheSeedNamesOnEveryPathAndLogsToTheFile(@TempDir Path dir) throws Exception {
     try (SunpowerSimulator pvs =
         SunpowerSimulator.start(
             new SimulatorOptions(
@@ -78,6 +79,15 @@ class SunpowerCommandTest {
       assertThat(exposition.sampleLines())
           .filteredOn(l -> l.startsWith("sunpower_pvs_"))
           .noneMatch(l -> l.contains("device=\"sunpower\""));
+      for (String path : List.of("/", "/anything")) {
+        assertThat(
+                new Exposition(
+                    Http.get(URI.create("http://127.0.0.1:" + exporter.port() + path)).body()))
+            .as(path)
+            .matches(e -> e.hasMetric("sunpower_pvs_inverter_ac_power_watts"));
+      }
+      assertThat(Http.get(URI.create("http://127.0.0.1:" + exporter.port() + "/-/healthy")).body())
+          .doesNotContain("sunpower_pvs_");
       await()
           .atMost(Duration.ofSeconds(5))
           .until(() -> Files.exists(log) && Files.readString(log).contains("sunpower"));

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** {@code tesla login}, {@code keygen} and {@code register} against the simulated Tesla cloud. */
@@ -87,10 +89,14 @@ class TeslaCommandTest {
       CommandLine commandLine, StringWriter out, StringWriter err, PipedWriter typing) {}
 
   private Session session() throws Exception {
+    return session(Map.of());
+  }
+
+  private Session session(Map<String, String> env) throws Exception {
     PipedWriter typing = new PipedWriter();
     BufferedReader stdin = new BufferedReader(new PipedReader(typing));
     CliContext context =
-        new CliContext(Map.of(), Families.all(), Clock.systemUTC(), () -> {}, e -> {}, stdin);
+        new CliContext(env, Families.all(), Clock.systemUTC(), () -> {}, e -> {}, stdin);
     CommandLine commandLine = Commands.commandLine(context);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -184,6 +190,78 @@ class TeslaCommandTest {
     assertThat(dir.resolve("token.json")).exists();
   }
 
+  /** tesla serve's environment, as tesla-prometheus-exporter's .env would set it. */
+  private Map<String, String> serveEnvironment(String redirectUri) {
+    return Map.of(
+        "TESLA_CLIENT_ID", cloud.settings().clientId(),
+        "TESLA_CLIENT_SECRET", cloud.settings().clientSecret(),
+        "TESLA_API_BASE", cloud.baseUri().toString(),
+        "TESLA_AUTH_BASE", cloud.authBase().toString(),
+        "TESLA_TOKEN_BASE", cloud.tokenBase().toString(),
+        "TESLA_REDIRECT_URI", redirectUri,
+        "TOKEN_FILE_PATH", dir.resolve("env-token.json").toString());
+  }
+
+  @Test
+  void loginWorksFromTheServeEnvironmentAlone() throws Exception {
+    int port = freePort();
+    Session s = session(serveEnvironment("http://localhost:" + port + "/tesla/callback"));
+    CompletableFuture<Integer> result =
+        CompletableFuture.supplyAsync(
+            () ->
+                s.commandLine()
+                    .execute("tesla", "login", "--listen", String.valueOf(port), "--wait", "20"));
+    String url = authorizeUrl(s.out());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> s.out().toString().contains("Waiting for the redirect"));
+    HttpResponse<String> landed =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(landed.body()).contains("you can close this tab");
+    assertThat(result.get(20, TimeUnit.SECONDS)).as(s.err().toString()).isZero();
+    assertThat(Files.readString(dir.resolve("env-token.json"))).contains("\"refresh_token\"");
+  }
+
+  @Test
+  void loginWithoutAConfigFileOrTheEnvironmentSaysWhatToGive() throws Exception {
+    Session s = session();
+    assertThat(s.commandLine().execute("tesla", "login")).isEqualTo(2);
+    assertThat(s.err().toString()).contains("--config.file").contains("TESLA_CLIENT_ID");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://localhost/callback",
+        "http://example.com:%d/callback",
+        "http://localhost:%d/callback",
+        "http://192.168.1.20:%d/callback"
+      })
+  void listenRefusesAtOnceARedirectUriThatCannotReachItsPort(String pattern) throws Exception {
+    int port = freePort();
+    String redirect = pattern.formatted(pattern.startsWith("http://localhost") ? port + 1 : port);
+    Session s = session(serveEnvironment(redirect));
+    assertThat(
+            CompletableFuture.supplyAsync(
+                    () ->
+                        s.commandLine().execute("tesla", "login", "--listen", String.valueOf(port)))
+                .get(10, TimeUnit.SECONDS))
+        .isEqualTo(2);
+    assertThat(s.err().toString()).contains("--listen " + port).contains(redirect);
+    assertThat(s.out().toString()).doesNotContain("authorize");
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
   @Test
   void keygenWritesTheKeyPairOnce() throws Exception {
     Session s = session();
@@ -191,6 +269,8 @@ class TeslaCommandTest {
     assertThat(s.out().toString()).contains("/.well-known/appspecific/com.tesla.3p.public-key.pem");
     assertThat(Files.getPosixFilePermissions(dir.resolve("private-key.pem")))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.getPosixFilePermissions(dir.resolve("com.tesla.3p.public-key.pem")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
     Session again = session();
     assertThat(again.commandLine().execute("tesla", "keygen", "--dir", dir.toString()))
         .isEqualTo(1);

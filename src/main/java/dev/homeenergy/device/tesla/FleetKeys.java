@@ -6,17 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * The app's EC P-256 key pair Tesla requires before partner registration: the private key stays
  * here (PKCS#8 PEM), the public key (X.509 PEM) must be served on the app's domain at {@link
- * #PUBLIC_KEY_URL_PATH}. Both are written 0600 through {@link PrivateFiles}; copy the public key to
- * wherever your web server reads it.
+ * #PUBLIC_KEY_URL_PATH}. Both are written crash-safe through {@link PrivateFiles}; the private key
+ * stays 0600, the public key is then opened to 0644 so a web server running as another user can
+ * serve it.
  */
 public final class FleetKeys {
   public static final String PRIVATE_KEY_FILE = "private-key.pem";
@@ -32,6 +36,10 @@ public final class FleetKeys {
    * @param publicKeyUrlPath the path on the app's domain where Tesla downloads the public key
    */
   public record Written(Path privateKey, Path publicKey, String publicKeyUrlPath) {}
+
+  /** rw-r--r--: whoever serves the domain must read the public key. */
+  private static final Set<PosixFilePermission> PUBLIC_KEY_MODE =
+      PosixFilePermissions.fromString("rw-r--r--");
 
   private FleetKeys() {}
 
@@ -59,6 +67,9 @@ public final class FleetKeys {
     KeyPair pair = newKeyPair();
     PrivateFiles.create(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     PrivateFiles.atomic().write(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    if (publicKey.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(publicKey, PUBLIC_KEY_MODE);
+    }
     return new Written(privateKey, publicKey, PUBLIC_KEY_URL_PATH);
   }
 

@@ -23,7 +23,7 @@ class FleetKeysTest {
   @TempDir Path dir;
 
   @Test
-  void writesAMatchingP256PairWithAnOwnerOnlyPrivateKey() throws Exception {
+  void writesAMatchingP256PairWithAnOwnerOnlyPrivateKeyAndAPublishablePublicKey() throws Exception {
     FleetKeys.Written written = FleetKeys.generate(dir.resolve("keys"));
 
     assertThat(written.privateKey()).isEqualTo(dir.resolve("keys/private-key.pem"));
@@ -33,7 +33,7 @@ class FleetKeysTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.privateKey())))
         .isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.publicKey())))
-        .isEqualTo("rw-------");
+        .isEqualTo("rw-r--r--");
     try (var files = Files.list(dir.resolve("keys"))) {
       assertThat(files).containsExactlyInAnyOrder(written.privateKey(), written.publicKey());
     }

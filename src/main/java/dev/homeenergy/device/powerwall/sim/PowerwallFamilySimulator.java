@@ -35,6 +35,11 @@ public final class PowerwallFamilySimulator implements FamilySimulator {
   }
 
   @Override
+  public List<String> describe(Simulator simulator) {
+    return List.of("password: " + PowerwallSimulator.DEFAULT_PASSWORD);
+  }
+
+  @Override
   public List<DemoDevice> demoDevices() {
     return List.of(
         new DemoDevice(

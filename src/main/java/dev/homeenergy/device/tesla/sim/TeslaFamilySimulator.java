@@ -40,6 +40,17 @@ public final class TeslaFamilySimulator implements FamilySimulator {
     return "Fleet API and sign-in";
   }
 
+  /** The simulated app's client id and secret, and the one base URL for API, auth and token. */
+  @Override
+  public List<String> describe(Simulator simulator) {
+    TeslaSimulator cloud = (TeslaSimulator) simulator;
+    return List.of(
+        "client id: " + cloud.settings().clientId(),
+        "client secret: " + cloud.settings().clientSecret(),
+        "api, auth and token base: " + cloud.baseUri(),
+        "sign-in approves at once and redirects to the redirect_uri asked for");
+  }
+
   @Override
   public Simulator start(SimulatorOptions options) throws IOException {
     return TeslaSimulator.start(options);
