@@ -12,6 +12,7 @@ import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
 import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.device.powerwall.PowerwallFamily;
 import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
 import dev.homeenergy.device.powerwall.sim.PowerwallSimulatorFault;
 import dev.homeenergy.device.powerwall.sim.PowerwallSimulatorSettings;
@@ -19,6 +20,7 @@ import dev.homeenergy.device.sunpower.SunpowerFamily;
 import dev.homeenergy.device.sunpower.sim.PvsFault;
 import dev.homeenergy.device.sunpower.sim.SunpowerSimulator;
 import dev.homeenergy.device.sunpower.sim.SunpowerSimulatorSettings;
+import dev.homeenergy.device.tesla.TeslaFamily;
 import dev.homeenergy.device.tesla.sim.FleetFault;
 import dev.homeenergy.device.tesla.sim.TeslaSimulator;
 import dev.homeenergy.device.wallconnector.sim.Fault;
@@ -119,7 +121,7 @@ class SecretsNeverLeakIT {
             type: powerwall
             address: %s
             password_file: powerwall-password.txt
-            interval: 1s
+            interval: 5s
             timeout: 1s
         """;
     return powerwallDevice.formatted("battery-sitemaster-stopped", stoppedPowerwall.baseUri())
@@ -167,7 +169,7 @@ class SecretsNeverLeakIT {
         new ExporterConfig(
             new WebConfig("127.0.0.1:0", "/metrics"),
             new LogConfig("debug", "text"),
-            loaded.devices().stream().map(SecretsNeverLeakIT::pollPvsEverySecond).toList(),
+            loaded.devices().stream().map(SecretsNeverLeakIT::pollFast).toList(),
             loaded.stateDirectory());
     LoggingSetup.apply(config.log());
     logs.attach();
@@ -289,18 +291,37 @@ class SecretsNeverLeakIT {
     assertThat(leaks.leaks()).isEmpty();
   }
 
-  /** The PVS family refuses intervals under 30 s; the simulated one may be polled every second. */
-  private static DeviceConfig pollPvsEverySecond(DeviceConfig device) {
-    if (!device.type().equals(SunpowerFamily.TYPE)) {
-      return device;
+  /**
+   * The families refuse intervals under their floors (PVS 30 s, Powerwall 5 s, Tesla 1 m); the
+   * simulated devices may be polled as fast as the phases of this test need.
+   */
+  private static DeviceConfig pollFast(DeviceConfig device) {
+    Duration interval;
+    Duration staleAfter;
+    switch (device.type()) {
+      case SunpowerFamily.TYPE -> {
+        interval = Duration.ofSeconds(1);
+        staleAfter = Duration.ofSeconds(30);
+      }
+      case PowerwallFamily.TYPE -> {
+        interval = Duration.ofSeconds(1);
+        staleAfter = Duration.ofSeconds(5);
+      }
+      case TeslaFamily.TYPE -> {
+        interval = Duration.ofSeconds(2);
+        staleAfter = Duration.ofSeconds(10);
+      }
+      default -> {
+        return device;
+      }
     }
     return new DeviceConfig(
         device.name(),
         device.type(),
         device.address(),
-        Duration.ofSeconds(1),
+        interval,
         device.timeout(),
-        Duration.ofSeconds(30),
+        staleAfter,
         device.naming(),
         device.extra());
   }

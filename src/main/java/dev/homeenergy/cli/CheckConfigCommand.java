@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Commands.Version.class,
     description = {
-      "Validates a config file and prints the effective configuration, with every default filled in and secrets shown as <secret>.",
+      "Validates a config file and prints the effective configuration, with every default filled in and secrets shown as <secret> (or as their <key>_file reference).",
       "Exit code 0 when the file is valid, 2 when it is not (each problem is printed with its key and line)."
     })
 public final class CheckConfigCommand implements Callable<Integer> {

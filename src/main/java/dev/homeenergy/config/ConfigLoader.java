@@ -233,7 +233,7 @@ public final class ConfigLoader {
   }
 
   private static java.time.Duration positiveDuration(String text) {
-    java.time.Duration duration = Durations.parse(text);
+    java.time.Duration duration = Durations.parseSetting(text);
     if (duration.isZero() || duration.isNegative()) {
       throw new IllegalArgumentException("must be greater than 0s, got " + text);
     }

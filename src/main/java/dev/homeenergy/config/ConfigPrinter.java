@@ -1,33 +1,28 @@
 package dev.homeenergy.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Prints the effective config as YAML, as {@code check-config} shows it: every default filled in (a
- * family key's too, when its family declares one), durations in Go form, device addresses as base
- * URIs and secrets as {@code <secret>}. Without secrets the output loads back to an equal {@link
- * ExporterConfig}.
+ * family key's too, when its family declares one), durations in Go form and device addresses as
+ * base URIs.
+ *
+ * <p>The output loads back to the config it was printed from, and printing that prints the same
+ * text: it is written by the YAML library the loader reads with, so every value the loader would
+ * read as something other than text (such as {@code yes}, {@code null}, {@code 1e3}) is quoted, and
+ * a literal {@code ${} is written as {@code $${}. The one exception is a secret given in the file
+ * itself or through {@code ${ENV}}: it prints as {@code <secret>}, which loads back as that text. A
+ * secret read from {@code <key>_file} prints as that reference and round-trips.
  */
 public final class ConfigPrinter {
   static final String REDACTED = "<secret>";
-
-  private static final ObjectWriter YAML =
-      new ObjectMapper(
-              YAMLFactory.builder()
-                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                  .build())
-          .writer();
 
   private ConfigPrinter() {}
 
@@ -43,19 +38,27 @@ public final class ConfigPrinter {
       root.put("state_dir", config.stateDirectory().toString());
     }
     root.put("devices", config.devices().stream().map(ConfigPrinter::device).toList());
-    try {
-      return YAML.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return yaml().dump(root);
+  }
+
+  private static Yaml yaml() {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setIndent(2);
+    options.setIndicatorIndent(2);
+    options.setIndentWithIndicator(true);
+    options.setWidth(Integer.MAX_VALUE);
+    options.setAllowUnicode(true);
+    options.setSplitLines(false);
+    return new Yaml(options);
   }
 
   private static Map<String, Object> web(WebConfig web) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("listen_address", web.listenAddress());
-    out.put("telemetry_path", web.telemetryPath());
+    out.put("listen_address", text(web.listenAddress()));
+    out.put("telemetry_path", text(web.telemetryPath()));
     if (web.securityFile() != null) {
-      out.put("config_file", web.securityFile().toString());
+      out.put("config_file", text(web.securityFile().toString()));
     }
     out.put("health_requires_auth", web.healthRequiresAuth());
     return out;
@@ -70,14 +73,22 @@ public final class ConfigPrinter {
 
   private static Map<String, Object> device(DeviceConfig device) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", device.name());
-    out.put("type", device.type());
-    out.put("address", device.address().toString());
+    out.put("name", text(device.name()));
+    out.put("type", text(device.type()));
+    out.put("address", text(device.address().toString()));
     out.put("interval", Durations.format(device.interval()));
     out.put("timeout", Durations.format(device.timeout()));
     out.put("stale_after", Durations.format(device.staleAfter()));
     out.put("naming", device.naming().configValue());
-    new TreeMap<>(device.extra()).forEach((key, value) -> out.put(key, printable(value)));
+    new TreeMap<>(device.extra())
+        .forEach(
+            (key, value) -> {
+              if (value instanceof Secret secret && secret.file().isPresent()) {
+                out.put(key + SecretResolver.FILE_SUFFIX, text(secret.file().get().toString()));
+              } else {
+                out.put(key, printable(value));
+              }
+            });
     return out;
   }
 
@@ -85,15 +96,26 @@ public final class ConfigPrinter {
     if (value instanceof Secret) {
       return REDACTED;
     }
-    if (value instanceof java.time.Duration duration) {
+    if (value instanceof Duration duration) {
       return Durations.format(duration);
     }
-    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value instanceof String string) {
+      return text(string);
+    }
+    if (value instanceof Number || value instanceof Boolean) {
       return value;
     }
-    if (value instanceof java.util.List<?> list) {
+    if (value instanceof List<?> list) {
       return list.stream().map(ConfigPrinter::printable).toList();
     }
-    return String.valueOf(value);
+    if (value instanceof Path path) {
+      return text(path.toString());
+    }
+    return text(String.valueOf(value));
+  }
+
+  /** Text as the loader reads it back: {@code ${} escaped so it is not taken for a variable. */
+  private static String text(String value) {
+    return value.replace("${", "$${");
   }
 }

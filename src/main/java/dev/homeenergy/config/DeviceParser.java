@@ -80,7 +80,7 @@ final class DeviceParser {
             .flatMap(e -> parse(e, text -> DeviceAddress.parse(text, scheme, port)))
             .orElse(
                 addressOptional && map.get("address").isEmpty()
-                    ? URI.create(spec.defaultAddress())
+                    ? normalized(spec, URI.create(spec.defaultAddress()))
                     : null);
     Optional<Timings> timings = timings(map, spec);
     Optional<YamlMap.Entry> namingEntry = map.get("naming");
@@ -90,6 +90,9 @@ final class DeviceParser {
             : namingEntry.flatMap(e -> values.text(e).flatMap(t -> naming(e, t))).orElse(null);
     int namingLine = namingEntry.map(YamlMap.Entry::line).orElse(line);
     Map<String, Object> extra = spec == null ? Map.of() : extras(map, spec, line);
+    if (spec != null && address != null) {
+      address = addressFromKeys(map, spec, extra, address);
+    }
 
     boolean valid = problems.count() == problemsBefore;
     DeviceConfig config =
@@ -124,9 +127,13 @@ final class DeviceParser {
       return Optional.empty();
     }
     Duration interval = givenInterval.orElse(spec.defaultInterval());
-    Duration timeout = givenTimeout.orElse(spec.defaultTimeout());
+    // Like Prometheus's scrape_timeout: the family's default, but never longer than the interval.
+    Duration timeout = givenTimeout.orElse(min(spec.defaultTimeout(), interval));
     Duration staleAfter =
-        givenStaleAfter.orElse(interval.multipliedBy(DeviceConfig.DEFAULT_STALE_AFTER_INTERVALS));
+        givenStaleAfter.orElse(
+            min(
+                interval.multipliedBy(DeviceConfig.DEFAULT_STALE_AFTER_INTERVALS),
+                Durations.MAX_SETTING));
     checkTimings(map, interval, timeout, staleAfter);
     if (interval.compareTo(spec.minimumInterval()) < 0) {
       problems.add(
@@ -196,7 +203,7 @@ final class DeviceParser {
     return map.get(key)
         .flatMap(
             entry ->
-                parse(entry, Durations::parse)
+                parse(entry, Durations::parseSetting)
                     .filter(
                         duration -> {
                           if (!duration.isZero()) {
@@ -208,28 +215,15 @@ final class DeviceParser {
   }
 
   private void checkTimings(YamlMap map, Duration interval, Duration timeout, Duration staleAfter) {
-    if (timeout.compareTo(interval) > 0) {
-      Optional<YamlMap.Entry> timeoutEntry = map.get("timeout");
-      if (timeoutEntry.isPresent()) {
-        problems.add(
-            timeoutEntry.get().path(),
-            timeoutEntry.get().line(),
-            "timeout "
-                + Durations.format(timeout)
-                + " is longer than interval "
-                + Durations.format(interval));
-      } else {
-        int line = map.get("interval").map(YamlMap.Entry::line).orElse(0);
-        problems.add(
-            map.path() + ".interval",
-            line,
-            "interval "
-                + Durations.format(interval)
-                + " is shorter than the default timeout "
-                + Durations.format(timeout)
-                + "; also set a timeout of at most "
-                + Durations.format(interval));
-      }
+    Optional<YamlMap.Entry> timeoutEntry = map.get("timeout");
+    if (timeout.compareTo(interval) > 0 && timeoutEntry.isPresent()) {
+      problems.add(
+          timeoutEntry.get().path(),
+          timeoutEntry.get().line(),
+          "timeout "
+              + Durations.format(timeout)
+              + " is longer than interval "
+              + Durations.format(interval));
     }
     Optional<YamlMap.Entry> staleEntry = map.get("stale_after");
     if (staleAfter.compareTo(interval) < 0 && staleEntry.isPresent()) {
@@ -240,6 +234,61 @@ final class DeviceParser {
               + Durations.format(staleAfter)
               + " is shorter than interval "
               + Durations.format(interval));
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /**
+   * The address the device really talks to: the first of the family's address keys given (see
+   * {@link DeviceTypeSpec#addressKeys()}), else {@code address}. An explicit {@code address} that
+   * names another server is a problem.
+   */
+  private URI addressFromKeys(
+      YamlMap map, DeviceTypeSpec spec, Map<String, Object> extra, URI address) {
+    for (String key : spec.addressKeys()) {
+      Optional<URI> derived = derivedAddress(spec, key, extra.get(key));
+      if (derived.isEmpty()) {
+        continue;
+      }
+      Optional<YamlMap.Entry> given = map.get("address");
+      if (given.isPresent() && !sameServer(spec, address, derived.get())) {
+        problems.add(
+            given.get().path(),
+            given.get().line(),
+            "address and " + key + " name different servers; give only one");
+      }
+      return normalized(spec, derived.get());
+    }
+    return address;
+  }
+
+  private static Optional<URI> derivedAddress(DeviceTypeSpec spec, String key, Object value) {
+    if (value instanceof URI uri) {
+      return Optional.of(uri);
+    }
+    if (value instanceof String text
+        && spec.key(key).map(FamilyKey::type).orElse(null) instanceof KeyType.OneOf oneOf) {
+      return oneOf.aliases().entrySet().stream()
+          .filter(alias -> alias.getValue().equals(text))
+          .map(alias -> URI.create(alias.getKey()))
+          .findFirst();
+    }
+    return Optional.empty();
+  }
+
+  private static boolean sameServer(DeviceTypeSpec spec, URI a, URI b) {
+    return normalized(spec, a).equals(normalized(spec, b));
+  }
+
+  /** The URI in the form a configured {@code address} takes, so every address prints alike. */
+  private static URI normalized(DeviceTypeSpec spec, URI uri) {
+    try {
+      return DeviceAddress.parse(uri.toString(), spec.defaultScheme(), spec.defaultPort());
+    } catch (IllegalArgumentException e) {
+      return uri;
     }
   }
 

@@ -23,6 +23,9 @@ import java.util.Set;
  * @param minimumIntervalReason why, shown when a shorter interval is refused
  * @param defaultAddress base URL used when a device entry has no {@code address} (a cloud API), or
  *     null when {@code address} is required
+ * @param addressKeys family keys that, when given, name what the device really talks to and so
+ *     become its {@code address} (the first given wins): a URL key's value, or the alias URL of a
+ *     {@link KeyType.OneOf} key's value; so the address shown everywhere is the one used
  */
 public record DeviceTypeSpec(
     String type,
@@ -33,7 +36,8 @@ public record DeviceTypeSpec(
     List<FamilyKey> keys,
     Duration minimumInterval,
     String minimumIntervalReason,
-    String defaultAddress) {
+    String defaultAddress,
+    List<String> addressKeys) {
 
   public DeviceTypeSpec {
     Objects.requireNonNull(type, "type");
@@ -42,10 +46,24 @@ public record DeviceTypeSpec(
     Objects.requireNonNull(defaultTimeout, "defaultTimeout");
     Objects.requireNonNull(minimumInterval, "minimumInterval");
     keys = List.copyOf(keys);
+    addressKeys = List.copyOf(addressKeys);
     Set<String> names = new LinkedHashSet<>();
     for (FamilyKey key : keys) {
       if (!names.add(key.name())) {
         throw new IllegalArgumentException(type + ": key " + key.name() + " declared twice");
+      }
+    }
+    for (String name : addressKeys) {
+      KeyType keyType =
+          keys.stream()
+              .filter(key -> key.name().equals(name))
+              .findFirst()
+              .map(FamilyKey::type)
+              .orElseThrow(
+                  () -> new IllegalArgumentException(type + ": address key " + name + " unknown"));
+      if (!(keyType instanceof KeyType.Url || keyType instanceof KeyType.OneOf)) {
+        throw new IllegalArgumentException(
+            type + ": address key " + name + " must be a URL or a one-of key with URL aliases");
       }
     }
   }
@@ -83,6 +101,7 @@ public record DeviceTypeSpec(
     private Duration minimumInterval = Duration.ZERO;
     private String minimumIntervalReason = "";
     private String defaultAddress;
+    private final List<String> addressKeys = new ArrayList<>();
 
     private Builder(String type) {
       this.type = Objects.requireNonNull(type, "type");
@@ -131,6 +150,15 @@ public record DeviceTypeSpec(
       return this;
     }
 
+    /**
+     * Makes the given family keys, when present, set the device's address (see {@link
+     * DeviceTypeSpec#addressKeys()}).
+     */
+    public Builder addressFrom(String... keyNames) {
+      addressKeys.addAll(List.of(keyNames));
+      return this;
+    }
+
     public DeviceTypeSpec build() {
       return new DeviceTypeSpec(
           type,
@@ -141,7 +169,8 @@ public record DeviceTypeSpec(
           keys,
           minimumInterval,
           minimumIntervalReason,
-          defaultAddress);
+          defaultAddress,
+          addressKeys);
     }
   }
 }

@@ -26,7 +26,32 @@ public final class Durations {
           "m", 60_000_000_000L,
           "h", 3_600_000_000_000L);
 
+  /**
+   * The longest duration a config setting accepts. Nothing an exporter waits for is longer, and
+   * five times it (the derived {@code stale_after}) still prints in Go form.
+   */
+  public static final Duration MAX_SETTING = Duration.ofDays(365);
+
   private Durations() {}
+
+  /**
+   * Parses a duration setting: {@link #parse} plus the bound {@link #MAX_SETTING}.
+   *
+   * @throws IllegalArgumentException as {@link #parse} does, or naming the maximum when the
+   *     duration is longer
+   */
+  public static Duration parseSetting(String text) {
+    Duration duration = parse(text);
+    if (duration.compareTo(MAX_SETTING) > 0) {
+      throw new IllegalArgumentException(
+          "duration \""
+              + text
+              + "\" is longer than the maximum of "
+              + format(MAX_SETTING)
+              + " (365 days)");
+    }
+    return duration;
+  }
 
   /**
    * Parses a sequence of decimal numbers with units (ns, us, µs, ms, s, m, h), e.g. {@code 1m30s}.

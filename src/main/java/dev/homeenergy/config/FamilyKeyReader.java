@@ -85,7 +85,7 @@ final class FamilyKeyReader {
       return text;
     }
     if (type instanceof KeyType.GoDuration duration) {
-      return atLeast(Durations.parse(text), duration.minimum());
+      return atLeast(Durations.parseSetting(text), duration.minimum());
     }
     if (type instanceof KeyType.WholeNumber whole) {
       return wholeNumber(text, whole);

@@ -58,7 +58,7 @@ public final class SecretResolver {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Secret(stripTrailingNewlines(files.read(path))));
+      return Optional.of(new Secret(stripTrailingNewlines(files.read(path)), path));
     } catch (IOException | RuntimeException e) {
       problems.add(entry.path(), entry.line(), "cannot read \"" + path + "\": " + reason(e));
       return Optional.empty();

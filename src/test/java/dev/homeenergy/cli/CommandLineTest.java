@@ -359,6 +359,48 @@ class CommandLineTest {
   }
 
   @Test
+  void aTeslaEntryShowsTheApiBaseItTalksToAsItsAddress(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("tesla.yml");
+    Files.writeString(
+        config,
+        """
+        devices:
+          - name: cars
+            type: tesla
+            client_id: abc
+            client_secret: s3cret
+            api_base: http://127.0.0.1:9443
+        """);
+    Run run = new Run(Map.of());
+    assertThat(run.execute("check-config", config.toString())).isZero();
+    assertThat(run.out.toString())
+        .contains("address: http://127.0.0.1:9443\n")
+        .doesNotContain("tesla.com:443");
+  }
+
+  @Test
+  void checkConfigRefusesAnIntervalTooLongToPrintAtItsKey(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("long.yml");
+    Files.writeString(
+        config, "devices:\n  - {name: g, type: wallconnector, address: h, interval: 2562047h}\n");
+    Run run = new Run(Map.of());
+    assertThat(run.execute("check-config", config.toString())).isEqualTo(2);
+    assertThat(run.err.toString())
+        .contains("devices[0].interval: duration \"2562047h\" is longer than the maximum")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void checkConfigPrintsTheLongestAcceptedInterval(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("long.yml");
+    Files.writeString(
+        config, "devices:\n  - {name: g, type: wallconnector, address: h, interval: 8760h}\n");
+    Run run = new Run(Map.of());
+    assertThat(run.execute("check-config", config.toString())).isZero();
+    assertThat(run.out.toString()).contains("stale_after: 8760h0m0s");
+  }
+
+  @Test
   void aTeslaEntryNeedsNoAddressButItsClientCredentials(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("tesla.yml");
     Files.writeString(
@@ -374,7 +416,7 @@ class CommandLineTest {
     Run run = new Run(Map.of("TESLA_SECRET", "s3cret"));
     assertThat(run.execute("check-config", config.toString())).isZero();
     assertThat(run.out.toString())
-        .contains("address: https://fleet-api.prd.na.vn.cloud.tesla.com")
+        .contains("address: https://fleet-api.prd.eu.vn.cloud.tesla.com:443")
         .contains("client_secret: <secret>")
         .doesNotContain("s3cret")
         .contains("region: eu")

@@ -81,6 +81,32 @@ class ConfigPrinterTest {
   }
 
   @Test
+  void quotesDeviceNamesThatWouldReadBackAsOtherTypes() throws ConfigException {
+    for (String name :
+        List.of(
+            "yes", "No", "on", "OFF", "y", "null", "NULL", "true", "1e3", "123", "0x1F", "1_000",
+            "0b101", ".inf", ".NaN", "-", "1.5", "012")) {
+      ExporterConfig config =
+          ExporterConfig.defaults()
+              .withDevices(
+                  List.of(
+                      new DeviceConfig(
+                          name,
+                          "wallconnector",
+                          URI.create("http://h:80"),
+                          Duration.ofSeconds(10),
+                          Duration.ofSeconds(5),
+                          Duration.ofSeconds(50),
+                          NamingStyle.NATIVE,
+                          Map.of())));
+      String printed = ConfigPrinter.toYaml(config);
+      ExporterConfig loaded = loader.parse(printed, "printed.yml");
+      assertThat(loaded).as(printed).isEqualTo(config);
+      assertThat(ConfigPrinter.toYaml(loaded)).isEqualTo(printed);
+    }
+  }
+
+  @Test
   void quotesStringsThatWouldReadBackAsOtherTypes() throws ConfigException {
     Map<String, Object> extra = new java.util.LinkedHashMap<>();
     for (String tricky :
@@ -101,7 +127,32 @@ class ConfigPrinterTest {
             " padded ",
             "true",
             "'q'",
-            "${X}")) {
+            "${X}",
+            "$${X}",
+            "1e3",
+            "1_000",
+            "0b101",
+            ".inf",
+            "=",
+            "!tag",
+            "&anchor",
+            "*alias",
+            "[a",
+            "{a",
+            "|",
+            ">",
+            "@x",
+            "`x",
+            "%x",
+            "? x",
+            "a #b",
+            "trailing ",
+            "two\nlines",
+            "tab\there",
+            "Y",
+            "Off",
+            "NULL",
+            "<<")) {
       extra.put("username", tricky);
       ExporterConfig config =
           new ExporterConfig(
@@ -117,8 +168,10 @@ class ConfigPrinterTest {
                       Duration.ofSeconds(150),
                       NamingStyle.NATIVE,
                       extra)));
-      String printed = ConfigPrinter.toYaml(config).replace("${", "$${");
-      assertThat(loader.parse(printed, "printed.yml")).as(printed).isEqualTo(config);
+      String printed = ConfigPrinter.toYaml(config);
+      ExporterConfig loaded = loader.parse(printed, "printed.yml");
+      assertThat(loaded).as(printed).isEqualTo(config);
+      assertThat(ConfigPrinter.toYaml(loaded)).isEqualTo(printed);
     }
   }
 }

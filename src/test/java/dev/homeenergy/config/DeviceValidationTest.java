@@ -195,15 +195,52 @@ class DeviceValidationTest {
                     address: h
                     interval: 10s
                     timeout: 15s
-                  - name: b
+                """))
+        .isEqualTo("cfg.yml:6: devices[0].timeout: timeout 15s is longer than interval 10s");
+  }
+
+  @Test
+  void anUnsetTimeoutIsTheFamilyDefaultButNeverLongerThanTheInterval() throws ConfigException {
+    ExporterConfig config =
+        loader.parse(
+            """
+            devices:
+              - {name: short, type: wallconnector, address: h, interval: 2s}
+              - {name: long, type: wallconnector, address: h, interval: 1m}
+            """,
+            "cfg.yml");
+    assertThat(config.devices().get(0).timeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+    assertThat(config.devices().get(1).timeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
+  void durationsLongerThanAYearAreRefusedAtTheirKey() {
+    assertThat(
+            problems(
+                """
+                devices:
+                  - name: a
                     type: wallconnector
                     address: h
-                    interval: 2s
+                    interval: 2562047h
+                    stale_after: 8761h
                 """))
         .isEqualTo(
             """
-            cfg.yml:6: devices[0].timeout: timeout 15s is longer than interval 10s
-            cfg.yml:10: devices[1].interval: interval 2s is shorter than the default timeout 5s; also set a timeout of at most 2s""");
+            cfg.yml:5: devices[0].interval: duration "2562047h" is longer than the maximum of \
+            8760h0m0s (365 days)
+            cfg.yml:6: devices[0].stale_after: duration "8761h" is longer than the maximum of \
+            8760h0m0s (365 days)""");
+  }
+
+  @Test
+  void theLongestAcceptedIntervalPrintsWithItsDerivedStaleAfter() throws ConfigException {
+    ExporterConfig config =
+        loader.parse(
+            "devices:\n  - {name: a, type: wallconnector, address: h, interval: 8760h}\n", "c");
+    assertThat(ConfigPrinter.toYaml(config))
+        .contains("interval: 8760h0m0s", "stale_after: 8760h0m0s");
+    assertThat(loader.parse(ConfigPrinter.toYaml(config), "printed")).isEqualTo(config);
   }
 
   @Test

@@ -172,8 +172,17 @@ class SecretsTest {
         loader.parse(fakeDevice("    username: admin\n    password_file: /run/secrets/pvs\n"), "c");
     String yaml = ConfigPrinter.toYaml(config);
     assertThat(yaml)
-        .contains("password: <secret>")
+        .contains("password_file: /run/secrets/pvs")
         .contains("username: admin")
         .doesNotContain(PASSWORD);
+    assertThat(loader.parse(yaml, "printed")).isEqualTo(config);
+  }
+
+  @Test
+  void printerRedactsASecretGivenInTheFileOrTheEnvironment() throws ConfigException {
+    ExporterConfig config = loader.parse(fakeDevice("    password: " + PASSWORD + "\n"), "c");
+    String yaml = ConfigPrinter.toYaml(config);
+    assertThat(yaml).contains("password: <secret>").doesNotContain(PASSWORD);
+    assertThat(ConfigPrinter.toYaml(loader.parse(yaml, "printed"))).isEqualTo(yaml);
   }
 }

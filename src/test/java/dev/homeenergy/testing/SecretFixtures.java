@@ -99,7 +99,7 @@ public final class SecretFixtures {
           client_id: %s
           auth_base: %s
           token_base: %s
-          interval: 2s
+          interval: 1m
           timeout: 2s
           online_interval: 1s
           asleep_interval: 1s
@@ -120,13 +120,13 @@ public final class SecretFixtures {
             type: powerwall
             address: %s
             password_file: powerwall-password.txt
-            interval: 1s
+            interval: 5s
             timeout: 1s
           - name: battery-wrong-password
             type: powerwall
             address: %s
             password: ${POWERWALL_WRONG_PASSWORD}
-            interval: 1s
+            interval: 5s
             timeout: 1s
           - name: pvs
             type: sunpower

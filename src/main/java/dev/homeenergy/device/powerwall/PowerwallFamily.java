@@ -38,6 +38,10 @@ public final class PowerwallFamily implements DeviceFamily {
           .key(
               FamilyKey.withDefault(
                   "retry_timeout", KeyType.duration(), PowerwallSettings.DEFAULT_RETRY_TIMEOUT))
+          .minimumInterval(
+              Duration.ofSeconds(5),
+              "each poll reads several gateway endpoints; polling faster only loads the gateway"
+                  + " (check the unit: 10ms is not 10s)")
           .build();
 
   private static final Namings<PowerwallReading> NAMINGS =

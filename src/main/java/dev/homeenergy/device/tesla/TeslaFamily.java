@@ -48,6 +48,11 @@ public final class TeslaFamily implements DeviceFamily {
           .interval(Duration.ofMinutes(15))
           .timeout(Duration.ofSeconds(30))
           .defaultAddress(FleetRegion.NA.apiBase().toString())
+          .addressFrom("api_base", "region")
+          .minimumInterval(
+              Duration.ofMinutes(1),
+              "the interval is the back-off after a failed poll; retrying a failing Fleet API or"
+                  + " sign-in faster spends the monthly budget and runs into Tesla's rate limits")
           .key(
               FamilyKey.required(
                   "client_id", KeyType.text(), "the Client ID of your app on developer.tesla.com"))

@@ -21,6 +21,10 @@ public final class WallConnectorFamily implements DeviceFamily {
           .port(80)
           .interval(Duration.ofSeconds(10))
           .timeout(Duration.ofSeconds(5))
+          .minimumInterval(
+              Duration.ofSeconds(1),
+              "a shorter interval only keeps the charger's Wi-Fi module busy (check the unit:"
+                  + " 10ms is not 10s)")
           .build();
 
   private static final Namings<WallConnectorReading> NAMINGS =
