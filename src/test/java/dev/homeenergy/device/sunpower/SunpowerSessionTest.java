@@ -126,7 +126,9 @@ class SunpowerSessionTest {
 
     PollException first = harness.failure(client);
     assertThat(first.reason()).isEqualTo(FailureReason.AUTH);
-    assertThat(first.getMessage()).startsWith("auth: HTTP 401 (the PVS refused user ssm_owner");
+    assertThat(first.getMessage())
+        .startsWith("auth: HTTP 401 from 127.0.0.1:")
+        .contains(" (the PVS refused user ssm_owner");
 
     for (int i = 0; i < 5; i++) {
       harness.clock.advance(Duration.ofSeconds(20));
