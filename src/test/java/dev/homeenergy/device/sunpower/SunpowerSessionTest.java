@@ -85,7 +85,9 @@ class SunpowerSessionTest {
     assertThat(log.list)
         .filteredOn(e -> e.getLevel() == Level.INFO)
         .extracting(ILoggingEvent::getFormattedMessage)
-        .containsOnlyOnce("PVS pvs has the 2025 firmware: reading it through /vars");
+        .containsOnlyOnce(
+            "PVS pvs refuses dl_cgi DeviceList and answers /vars (the 2025 firmware):"
+                + " reading it through /vars from now on");
   }
 
   @Test
