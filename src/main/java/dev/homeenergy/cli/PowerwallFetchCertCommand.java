@@ -2,6 +2,7 @@ package dev.homeenergy.cli;
 
 import dev.homeenergy.config.DeviceAddress;
 import dev.homeenergy.device.powerwall.GatewayCertificates;
+import dev.homeenergy.devicehttp.FailureWords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -61,6 +62,10 @@ public final class PowerwallFetchCertCommand implements Callable<Integer> {
    *
    * @throws CommandException (exit 1) when it cannot be fetched or written
    */
+  private static String hostInUri(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
   static int fetchAndWrite(String host, int port, Path target, PrintWriter out) {
     try {
       X509Certificate certificate = GatewayCertificates.fetch(host, port, TIMEOUT);
@@ -73,9 +78,25 @@ public final class PowerwallFetchCertCommand implements Callable<Integer> {
               + ")");
       out.flush();
       return Serving.EXIT_OK;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       throw CommandException.runtime(
-          "Unable to fetch TLS certificate from " + host + ":" + port + ": " + e.getMessage());
+          "Unable to fetch TLS certificate from "
+              + host
+              + ":"
+              + port
+              + ": "
+              + (e instanceof java.nio.file.FileSystemException
+                  ? FailureWords.file(e)
+                  : FailureWords.connection(
+                      URI.create("https://" + hostInUri(host) + ":" + port), e)));
+    } catch (RuntimeException e) {
+      throw CommandException.runtime(
+          "Unable to fetch TLS certificate from "
+              + host
+              + ":"
+              + port
+              + ": "
+              + FailureWords.plain(e.getMessage()));
     }
   }
 }

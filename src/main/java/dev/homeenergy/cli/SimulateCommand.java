@@ -3,6 +3,7 @@ package dev.homeenergy.cli;
 import dev.homeenergy.app.Demo;
 import dev.homeenergy.app.Families;
 import dev.homeenergy.app.Family;
+import dev.homeenergy.config.Suggestions;
 import dev.homeenergy.simulator.FamilySimulator;
 import dev.homeenergy.simulator.ScaledClock;
 import dev.homeenergy.simulator.Simulator;
@@ -152,7 +153,9 @@ public final class SimulateCommand implements Callable<Integer> {
       throw CommandException.config(
           "unknown device type \""
               + type
-              + "\"; known types: "
+              + "\""
+              + Suggestions.hint(type, families.types())
+              + "; known types: "
               + String.join(", ", families.types()));
     }
     Family family = found.get();

@@ -129,6 +129,21 @@ public final class SunpowerCommand implements Callable<Integer> {
     }
     DeviceTypeSpec typeSpec =
         context.families().byType(SunpowerFamily.TYPE).orElseThrow().device().spec();
+    int portInHostname = hostname.lastIndexOf(':');
+    if (portInHostname > 0
+        && hostname.indexOf(':') == portInHostname
+        && hostname.substring(portInHostname + 1).matches("\\d+")) {
+      throw CommandException.config(
+          "--hostname: give the port with --port (--hostname "
+              + hostname.substring(0, portInHostname)
+              + " --port "
+              + hostname.substring(portInHostname + 1)
+              + ")");
+    }
+    if (hostname.contains("://")) {
+      throw CommandException.config(
+          "--hostname: give the host name alone, without a scheme (use --use-tls for https)");
+    }
     URI address;
     try {
       String host =
@@ -138,7 +153,7 @@ public final class SunpowerCommand implements Callable<Integer> {
         throw new IllegalArgumentException("not a host name: " + hostname);
       }
     } catch (IllegalArgumentException e) {
-      throw CommandException.config("--hostname: " + e.getMessage());
+      throw CommandException.config("--hostname: " + hostname + " is not a host name or address");
     }
     Duration interval = typeSpec.defaultInterval();
     Duration timeout = Duration.ofSeconds(Math.min(timeoutSeconds, interval.getSeconds()));

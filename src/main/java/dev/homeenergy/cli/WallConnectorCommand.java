@@ -141,17 +141,49 @@ public final class WallConnectorCommand implements Callable<Integer> {
     DeviceConfig device =
         new DeviceConfig(
             TYPE, TYPE, uri, interval, timeout, interval.multipliedBy(5), style, Map.of());
+    checkBind(bind);
     WebConfig web;
     try {
       web = new WebConfig(listenAddress(bind, port), WebConfig.DEFAULT_TELEMETRY_PATH);
     } catch (IllegalArgumentException e) {
-      err.println("error: --bind: " + e.getMessage());
-      err.flush();
-      return Serving.EXIT_CONFIG;
+      throw CommandException.config("--bind: " + e.getMessage());
     }
     ExporterConfig config =
         new ExporterConfig(web, log.over(LogConfig.defaults()), List.of(device));
     return Serving.serve(config, context, out, err, null, new WebServer.Options(true, false));
+  }
+
+  /** Refuses a bind address that is not an address of this machine's kind: exit 2, in words. */
+  static void checkBind(String bind) {
+    if (bind == null || bind.isBlank()) {
+      return;
+    }
+    String host =
+        bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
+    if (host.matches("[0-9.]+") && !isIpv4(host)) {
+      throw CommandException.config(
+          "--bind: "
+              + bind
+              + " is not an IP address (four numbers from 0 to 255, such as 127.0.0.1)");
+    }
+    try {
+      java.net.InetAddress.getByName(host);
+    } catch (java.net.UnknownHostException e) {
+      throw CommandException.config("--bind: no such host " + host);
+    }
+  }
+
+  private static boolean isIpv4(String text) {
+    String[] parts = text.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String listenAddress(String bind, int port) {

@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known word closest to a misspelt one, for "did you mean" hints. */
-final class Suggestions {
+/**
+ * Finds the known word closest to a misspelt one, for "did you mean" hints in config problems and
+ * command-line errors.
+ */
+public final class Suggestions {
   private Suggestions() {}
 
   /** The closest candidate within an edit distance of 2 (1 for short words), if any. */
@@ -24,7 +27,7 @@ final class Suggestions {
   }
 
   /** " (did you mean \"x\"?)" or empty. */
-  static String hint(String word, Collection<String> candidates) {
+  public static String hint(String word, Collection<String> candidates) {
     return closest(word, candidates).map(c -> " (did you mean \"" + c + "\"?)").orElse("");
   }
 

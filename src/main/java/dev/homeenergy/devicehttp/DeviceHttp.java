@@ -5,10 +5,7 @@ import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.core.RawRecorder;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -138,8 +135,7 @@ public final class DeviceHttp {
           0,
           null,
           new PollException(
-              FailureReason.TIMEOUT,
-              endpoint + ": no answer within " + remaining.toMillis() + " ms"));
+              FailureReason.TIMEOUT, endpoint + ": " + FailureWords.noAnswer(uri, remaining)));
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -161,8 +157,14 @@ public final class DeviceHttp {
           null,
           bounded.exceeded()
               ? new PollException(
-                  FailureReason.PARSE, endpoint + ": body exceeded " + maxBodyBytes + " bytes")
-              : classify(endpoint, e.getCause()));
+                  FailureReason.PARSE,
+                  endpoint
+                      + ": the answer from "
+                      + FailureWords.address(uri)
+                      + " exceeded "
+                      + maxBodyBytes
+                      + " bytes")
+              : classify(endpoint, uri, remaining, e.getCause()));
     }
     int status = response.statusCode();
     String body = response.body();
@@ -187,6 +189,8 @@ public final class DeviceHttp {
               endpoint
                   + ": HTTP "
                   + status
+                  + " from "
+                  + FailureWords.address(uri)
                   + (redactBodies ? "" : excerpt(body))
                   + (retryAfter == null ? "" : " (retry after " + retryAfter.toSeconds() + " s)"),
               status,
@@ -247,35 +251,20 @@ public final class DeviceHttp {
     return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
-  private static PollException classify(String endpoint, Throwable cause) {
-    if (cause instanceof HttpConnectTimeoutException) {
-      return new PollException(FailureReason.TIMEOUT, endpoint + ": connect timed out");
+  private static PollException classify(
+      String endpoint, URI uri, Duration remaining, Throwable cause) {
+    if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+      return new PollException(
+          FailureReason.TIMEOUT, endpoint + ": " + FailureWords.noAnswer(uri, remaining));
     }
+    String words = endpoint + ": " + FailureWords.connection(uri, cause);
     if (cause instanceof HttpTimeoutException) {
-      return new PollException(FailureReason.TIMEOUT, endpoint + ": request timed out");
+      return new PollException(FailureReason.TIMEOUT, words);
     }
-    if (cause instanceof ConnectException
-        || cause instanceof NoRouteToHostException
-        || cause instanceof UnknownHostException
-        || cause instanceof UnresolvedAddressException
-        || (cause != null && cause.getCause() instanceof UnresolvedAddressException)) {
-      return new PollException(
-          FailureReason.CONNECT, endpoint + ": cannot connect (" + describe(cause) + ")");
+    if (cause instanceof IOException || cause instanceof UnresolvedAddressException) {
+      return new PollException(FailureReason.CONNECT, words);
     }
-    if (cause instanceof IOException) {
-      return new PollException(
-          FailureReason.CONNECT, endpoint + ": connection failed (" + describe(cause) + ")");
-    }
-    return new PollException(FailureReason.INTERNAL, endpoint + ": " + describe(cause), cause);
-  }
-
-  private static String describe(Throwable t) {
-    if (t == null) {
-      return "unknown error";
-    }
-    String message = t.getMessage();
-    return t.getClass().getSimpleName()
-        + (message == null || message.isBlank() ? "" : ": " + message);
+    return new PollException(FailureReason.INTERNAL, words, cause);
   }
 
   private static String excerpt(String body) {

@@ -111,6 +111,11 @@ class DeviceFaultsIT {
         during = endpointsFailed(rig, series, fault, before, (Outcome.EndpointsFail) outcome);
       }
       ExpositionSyntax.assertValid(during.text());
+      assertThat(rig.harness().landingPage())
+          .as("the status page words the failure plainly")
+          .doesNotContain("Exception")
+          .doesNotContain("com.fasterxml")
+          .doesNotContain("[Source:");
       assertThat(series.errors(during, FAULTY, "internal")).as("exporter defects").isZero();
       assertThat(series.healthy(during, NEIGHBOUR)).as("the neighbour is unaffected").isTrue();
       assertThat(series.errors(during, NEIGHBOUR, "internal")).isZero();

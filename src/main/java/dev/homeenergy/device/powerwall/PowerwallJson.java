@@ -3,13 +3,13 @@ package dev.homeenergy.device.powerwall;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.FailureWords;
 import java.util.List;
 
 /**
@@ -130,8 +130,7 @@ public final class PowerwallJson {
       }
       return tree;
     } catch (JsonProcessingException e) {
-      throw new PollException(
-          FailureReason.PARSE, endpoint + ": invalid JSON (" + describe(e) + ")", e);
+      throw new PollException(FailureReason.PARSE, endpoint + ": " + FailureWords.json(body, e), e);
     }
   }
 
@@ -145,20 +144,13 @@ public final class PowerwallJson {
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      String detail = e instanceof JsonProcessingException j ? describe(j) : e.getMessage();
-      throw new PollException(
-          FailureReason.PARSE, endpoint + ": unexpected JSON (" + detail + ")", e);
+      String detail =
+          e instanceof JsonProcessingException j
+              ? FailureWords.json(null, j)
+              : "the JSON answer does not have the expected shape ("
+                  + FailureWords.plain(e.getMessage())
+                  + ")";
+      throw new PollException(FailureReason.PARSE, endpoint + ": " + detail, e);
     }
-  }
-
-  private static String describe(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
-      if (field != null) {
-        return message + " in field " + field;
-      }
-    }
-    return message;
   }
 }

@@ -6,7 +6,9 @@ import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.devicehttp.DeviceHttp;
+import dev.homeenergy.devicehttp.FailureWords;
 import dev.homeenergy.devicehttp.LoginGate;
+import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +22,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>API: {@code api: dl_cgi} reads {@code dl_cgi?Command=DeviceList} and friends (see {@link
  * DlCgiReader}); {@code api: vars} logs in and reads the varserver (see {@link VarsReader}, {@link
- * VarsSession}). With {@code api: auto} every poll starts with dl_cgi until DeviceList answers
- * 401/403, the 2025 firmware's refusal; from then on the PVS is read through {@code /vars} for
- * good. Should {@code /vars} later answer 404 (a firmware without it), the next poll tries dl_cgi
- * again. {@link SunpowerResponses#api()} says which API a poll used. Not thread-safe: the core
- * polls a device from one thread.
+ * VarsSession}). With {@code api: auto} every poll starts with dl_cgi. Old firmware sometimes
+ * refuses one DeviceList (401/403), so a unit whose DeviceList has answered in this run moves to
+ * {@code /vars} only after {@value #REFUSALS_BEFORE_VARS} refusals in a row, and only when {@code
+ * /vars} then answers; a unit that has refused DeviceList since the exporter started (the 2025
+ * firmware's refusal) tries {@code /vars} at the first refusal. Once {@code /vars} answers, the PVS
+ * is read through it for good (logged once). Should {@code /vars} later answer 404 (a firmware
+ * without it), the next poll tries dl_cgi again. {@link SunpowerResponses#api()} says which API a
+ * poll used. Not thread-safe: the core polls a device from one thread.
  */
 public final class SunpowerClient implements Device {
+  /** DeviceList refusals in a row after which a unit that used to answer it tries /vars. */
+  static final int REFUSALS_BEFORE_VARS = 3;
+
   private static final Logger LOG = LoggerFactory.getLogger(SunpowerClient.class);
 
   private final String name;
@@ -34,7 +42,10 @@ public final class SunpowerClient implements Device {
   private final SunpowerApi forcedApi;
   private final DlCgiReader dlCgi;
   private final VarsReader vars;
+  private final String address;
   private boolean lockedFirmware;
+  private boolean deviceListAnswered;
+  private int refusalsInARow;
   private boolean announcedVars;
   private boolean announcedVarsMissing;
 
@@ -54,8 +65,9 @@ public final class SunpowerClient implements Device {
             PvsTls.httpClient(timeout, cookies, context.httpExecutor()),
             context.clock(),
             context.raw());
-    PvsTransport transport =
-        new PvsTransport(http, PvsTransport.baseUri(config.address(), settings.useTls()), cookies);
+    URI base = PvsTransport.baseUri(config.address(), settings.useTls());
+    this.address = FailureWords.address(base);
+    PvsTransport transport = new PvsTransport(http, base, cookies);
     this.dlCgi = new DlCgiReader(transport, context.clock());
     this.vars =
         new VarsReader(
@@ -77,7 +89,10 @@ public final class SunpowerClient implements Device {
       return readVars(deadline);
     }
     try {
-      return dlCgi.read(deadline);
+      SunpowerResponses responses = dlCgi.read(deadline);
+      deviceListAnswered = true;
+      refusalsInARow = 0;
+      return responses;
     } catch (PollException e) {
       if (!DlCgiReader.isLockedFirmware(e)) {
         throw e;
@@ -88,12 +103,29 @@ public final class SunpowerClient implements Device {
             e.getMessage() + " (the 2025 firmware refuses dl_cgi; set api: auto or vars)",
             e.httpStatus());
       }
+      refusalsInARow++;
+      if (deviceListAnswered && refusalsInARow < REFUSALS_BEFORE_VARS) {
+        throw new PollException(
+            e.reason(),
+            e.getMessage()
+                + " (refusal "
+                + refusalsInARow
+                + " in a row; /vars is tried after "
+                + REFUSALS_BEFORE_VARS
+                + ")",
+            e.httpStatus());
+      }
+      SunpowerResponses responses = readVars(deadline);
       lockedFirmware = true;
+      refusalsInARow = 0;
       if (!announcedVars) {
         announcedVars = true;
-        LOG.info("PVS {} has the 2025 firmware: reading it through /vars", name);
+        LOG.info(
+            "PVS {} refuses dl_cgi DeviceList and answers /vars (the 2025 firmware):"
+                + " reading it through /vars from now on",
+            name);
       }
-      return readVars(deadline);
+      return responses;
     }
   }
 
@@ -101,14 +133,20 @@ public final class SunpowerClient implements Device {
     try {
       return vars.read(deadline);
     } catch (PollException e) {
-      if (forcedApi == null && VarsReader.isVarsMissing(e)) {
+      if (!VarsReader.isVarsMissing(e)) {
+        throw e;
+      }
+      if (forcedApi == null) {
         lockedFirmware = false;
         if (!announcedVarsMissing) {
           announcedVarsMissing = true;
           LOG.info("PVS {} does not serve /vars: trying dl_cgi again at the next poll", name);
         }
       }
-      throw e;
+      throw new PollException(
+          e.reason(),
+          "vars: this PVS firmware has no /vars API (HTTP 404 from " + address + ")",
+          e.httpStatus());
     }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.FailureWords;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -45,11 +46,11 @@ final class SunpowerJson {
     try {
       tree = MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new PollException(
-          FailureReason.PARSE, endpoint + ": invalid JSON (" + e.getOriginalMessage() + ")", e);
+      throw new PollException(FailureReason.PARSE, endpoint + ": " + FailureWords.json(body, e), e);
     }
     if (tree == null || !tree.isObject()) {
-      throw new PollException(FailureReason.PARSE, endpoint + ": body is not a JSON object");
+      throw new PollException(
+          FailureReason.PARSE, endpoint + ": the answer is JSON but not an object");
     }
     return tree;
   }

@@ -7,6 +7,7 @@ import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.devicehttp.DeviceHttp;
+import dev.homeenergy.devicehttp.FailureWords;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -237,7 +238,9 @@ public final class FleetClient {
       pollErrors.merge("vehicle_data_failed", 1L, Long::sum);
       failures.add(
           new EndpointFailure(
-              "vehicle_data", FailureReason.PARSE, "vehicle_data of " + vin + " is not JSON"));
+              "vehicle_data",
+              FailureReason.PARSE,
+              "vehicle_data of " + vin + ": " + FailureWords.json(null, e)));
       return java.util.Optional.empty();
     }
   }
@@ -357,7 +360,7 @@ public final class FleetClient {
     try {
       return json.readTree(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new PollException(FailureReason.PARSE, endpoint + ": not JSON");
+      throw new PollException(FailureReason.PARSE, endpoint + ": " + FailureWords.json(body, e));
     }
   }
 

@@ -6,6 +6,7 @@ import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.BoundedBody;
+import dev.homeenergy.devicehttp.FailureWords;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -242,7 +243,7 @@ public final class OAuthClient {
           FailureReason.TIMEOUT,
           what + ": no answer from " + uri + " within " + settings.timeout().toMillis() + " ms");
     } catch (ConnectException e) {
-      throw new PollException(FailureReason.CONNECT, what + ": cannot connect to " + uri);
+      throw new PollException(FailureReason.CONNECT, what + ": " + FailureWords.connection(uri, e));
     } catch (IOException e) {
       if (bounded.exceeded()) {
         throw new PollException(
@@ -254,9 +255,7 @@ public final class OAuthClient {
                 + BoundedBody.DEFAULT_MAX_BYTES
                 + " bytes");
       }
-      throw new PollException(
-          FailureReason.CONNECT,
-          what + ": connection to " + uri + " failed (" + e.getClass().getSimpleName() + ")");
+      throw new PollException(FailureReason.CONNECT, what + ": " + FailureWords.connection(uri, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PollException(FailureReason.TIMEOUT, what + ": interrupted");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.BoundedBody;
+import dev.homeenergy.devicehttp.FailureWords;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,7 +100,7 @@ public final class PartnerRegistration {
             0);
       }
       throw new PartnerRegistrationException(
-          "cannot reach " + apiBase + " (" + e.getClass().getSimpleName() + ")", 0);
+          "cannot reach " + apiBase + ": " + FailureWords.connection(URI.create(apiBase), e), 0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PartnerRegistrationException("interrupted while registering", 0);

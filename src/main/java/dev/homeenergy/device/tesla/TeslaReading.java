@@ -9,6 +9,7 @@ import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.Highlights;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.Reading;
+import dev.homeenergy.devicehttp.FailureWords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,7 @@ public record TeslaReading(
     try {
       tree = body == null ? null : MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new PollException(FailureReason.PARSE, endpoint + ": not JSON", e);
+      throw new PollException(FailureReason.PARSE, endpoint + ": " + FailureWords.json(body, e), e);
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       throw new PollException(FailureReason.PARSE, endpoint + ": empty body");

@@ -3,6 +3,7 @@ package dev.homeenergy.device.tesla;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.FailureWords;
 import dev.homeenergy.devicehttp.LoginGate;
 import java.io.IOException;
 import java.time.Clock;
@@ -95,6 +96,10 @@ public final class TokenManager implements AccessTokenSource {
     Optional<TeslaTokens> saved;
     try {
       saved = file.read();
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new PollException(
+          FailureReason.AUTH,
+          "no token file at " + e.getFile() + ": run `home-energy-exporter tesla login`");
     } catch (java.nio.file.AccessDeniedException e) {
       throw new PollException(
           FailureReason.AUTH,
@@ -105,15 +110,16 @@ public final class TokenManager implements AccessTokenSource {
     } catch (IOException e) {
       throw new PollException(
           FailureReason.AUTH,
-          "cannot read the Tesla token file: " + e.getMessage() + "; " + OAuthClient.SIGN_IN_AGAIN);
+          "cannot read the Tesla token file: "
+              + FailureWords.file(e)
+              + "; "
+              + OAuthClient.SIGN_IN_AGAIN);
     }
     return saved.orElseThrow(
         () ->
             new PollException(
                 FailureReason.AUTH,
-                "no Tesla token at "
-                    + file.path()
-                    + ": sign in with `home-energy-exporter tesla login`"));
+                "no token file at " + file.path() + ": run `home-energy-exporter tesla login`"));
   }
 
   private void save(TeslaTokens tokens) throws PollException {
@@ -126,7 +132,7 @@ public final class TokenManager implements AccessTokenSource {
           "cannot save the refreshed Tesla tokens to "
               + file.path()
               + " ("
-              + e.getClass().getSimpleName()
+              + FailureWords.file(e)
               + "); kept in memory, saving again on the next poll");
     }
   }

@@ -1,14 +1,13 @@
 package dev.homeenergy.device.wallconnector;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.FailureWords;
 import java.io.IOException;
 
 /**
@@ -43,15 +42,17 @@ public final class WallConnectorJson {
     try {
       JsonNode tree = READER.readTree(repairNonFinite(body));
       if (tree == null || !tree.isObject()) {
-        throw new PollException(FailureReason.PARSE, endpoint + ": body is not a JSON object");
+        throw new PollException(
+            FailureReason.PARSE, endpoint + ": the answer is JSON but not an object");
       }
       return READER.treeToValue(tree, type);
     } catch (JsonProcessingException e) {
-      throw new PollException(
-          FailureReason.PARSE, endpoint + ": invalid JSON (" + describe(e) + ")", e);
+      throw new PollException(FailureReason.PARSE, endpoint + ": " + FailureWords.json(body, e), e);
     } catch (IOException | IllegalArgumentException e) {
       throw new PollException(
-          FailureReason.PARSE, endpoint + ": invalid JSON (" + e.getMessage() + ")", e);
+          FailureReason.PARSE,
+          endpoint + ": the answer is not valid JSON (" + FailureWords.plain(e.getMessage()) + ")",
+          e);
     }
   }
 
@@ -116,20 +117,5 @@ public final class WallConnectorJson {
 
   private static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_';
-  }
-
-  private static String describe(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
-      if (field != null) {
-        return message + " in field " + field;
-      }
-    }
-    JsonLocation location = e.getLocation();
-    if (location != null && location.getLineNr() > 0) {
-      message += " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-    return message;
   }
 }

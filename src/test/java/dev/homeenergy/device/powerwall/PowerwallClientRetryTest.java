@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.FailureWords;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -94,7 +95,8 @@ class PowerwallClientRetryTest {
     PollException failure = harness.failure(harness.client(closedPort));
 
     assertThat(failure.reason()).isEqualTo(FailureReason.CONNECT);
-    assertThat(failure.getMessage()).startsWith("login/Basic: cannot connect (ConnectException");
+    assertThat(failure.getMessage())
+        .isEqualTo("login/Basic: connection refused by " + FailureWords.address(closedPort));
     assertThat(harness.raw)
         .singleElement()
         .satisfies(exchange -> assertThat(exchange.status()).isZero());

@@ -80,7 +80,7 @@ class PowerwallLoginTest {
 
     assertThat(failure.reason()).isEqualTo(FailureReason.AUTH);
     assertThat(failure.getMessage())
-        .startsWith("status: HTTP 401: ")
+        .startsWith("status: HTTP 401 from 127.0.0.1:")
         .endsWith(
             "the gateway rejected the session from this poll's login; logging in at most once per poll");
     assertThat(gateway.logins()).isEqualTo(1);
@@ -94,7 +94,8 @@ class PowerwallLoginTest {
     PollException first = harness.failure(client);
     assertThat(first.reason()).isEqualTo(FailureReason.AUTH);
     assertThat(first.getMessage())
-        .startsWith("login/Basic: HTTP 401 (the gateway refused the customer password");
+        .startsWith("login/Basic: HTTP 401 from 127.0.0.1:")
+        .contains(" (the gateway refused the customer password");
     int exchanges = harness.raw.size();
 
     for (int i = 0; i < 11; i++) {

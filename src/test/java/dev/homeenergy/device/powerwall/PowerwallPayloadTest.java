@@ -399,13 +399,13 @@ class PowerwallPayloadTest {
         .hasMessage("soe: null body");
     assertThatThrownBy(() -> PowerwallJson.parse("soe", "{\"percentage\":4", Soe.class))
         .isInstanceOf(PollException.class)
-        .hasMessageStartingWith("soe: invalid JSON");
+        .hasMessageStartingWith("soe: the JSON answer ends early");
     assertThatThrownBy(() -> PowerwallJson.parse("soe", "[1]", Soe.class))
         .isInstanceOf(PollException.class)
-        .hasMessageStartingWith("soe: unexpected JSON");
+        .hasMessageStartingWith("soe: the JSON answer does not have the expected shape");
     assertThatThrownBy(() -> PowerwallJson.parse("soe", "{\"percentage\":\"lots\"}", Soe.class))
         .isInstanceOf(PollException.class)
-        .hasMessageStartingWith("soe: unexpected JSON");
+        .hasMessage("soe: the JSON field percentage does not hold the expected kind of value");
   }
 
   @Test

@@ -146,7 +146,8 @@ class SunpowerClientLegacyTest {
     PollException failure = harness.failure(harness.client(pvs.address()));
 
     assertThat(failure.reason()).isEqualTo(FailureReason.HTTP_STATUS);
-    assertThat(failure.getMessage()).isEqualTo("DeviceList: HTTP 500: dl_cgi crashed");
+    assertThat(failure.getMessage())
+        .matches("DeviceList: HTTP 500 from 127\\.0\\.0\\.1:\\d+: dl_cgi crashed");
   }
 
   @Test

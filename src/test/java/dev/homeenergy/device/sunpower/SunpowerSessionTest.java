@@ -85,7 +85,9 @@ class SunpowerSessionTest {
     assertThat(log.list)
         .filteredOn(e -> e.getLevel() == Level.INFO)
         .extracting(ILoggingEvent::getFormattedMessage)
-        .containsOnlyOnce("PVS pvs has the 2025 firmware: reading it through /vars");
+        .containsOnlyOnce(
+            "PVS pvs refuses dl_cgi DeviceList and answers /vars (the 2025 firmware):"
+                + " reading it through /vars from now on");
   }
 
   @Test
@@ -126,7 +128,9 @@ class SunpowerSessionTest {
 
     PollException first = harness.failure(client);
     assertThat(first.reason()).isEqualTo(FailureReason.AUTH);
-    assertThat(first.getMessage()).startsWith("auth: HTTP 401 (the PVS refused user ssm_owner");
+    assertThat(first.getMessage())
+        .startsWith("auth: HTTP 401 from 127.0.0.1:")
+        .contains(" (the PVS refused user ssm_owner");
 
     for (int i = 0; i < 5; i++) {
       harness.clock.advance(Duration.ofSeconds(20));

@@ -398,6 +398,6 @@ class SunpowerVarsTest {
                         SunpowerApi.VARS, null, null, null, bodies, null, List.of())))
         .isInstanceOfSatisfying(
             PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.PARSE))
-        .hasMessageStartingWith("vars /sys/devices/meter/: invalid JSON");
+        .hasMessageStartingWith("vars /sys/devices/meter/: the JSON answer ends early");
   }
 }

@@ -189,7 +189,7 @@ class WallConnectorClientTest {
     RawExchange last = raw.get(raw.size() - 1);
     assertThat(last.endpoint()).isEqualTo("lifetime");
     assertThat(last.body()).isEqualTo(truncated);
-    assertThat(last.error()).startsWith("lifetime: invalid JSON");
+    assertThat(last.error()).startsWith("lifetime: the JSON answer ends early");
     assertThat(hits("wifi_status")).isZero();
   }
 

@@ -18,7 +18,17 @@ public enum PvsFault {
   /** Every fourth inverter is in {@code error}; half of those still carry values, half do not. */
   INVERTER_ERROR,
   /** The production meter is missing from the device list. */
-  NO_PRODUCTION_METER;
+  NO_PRODUCTION_METER,
+  /**
+   * The next {@code DeviceList} answers one 403, as old firmware sometimes does; the fault then
+   * clears itself.
+   */
+  FORBIDDEN_ONCE,
+  /**
+   * Every {@code dl_cgi} command answers 403 while {@code /vars} is served, as after an update to
+   * the 2025 firmware.
+   */
+  DL_CGI_FORBIDDEN;
 
   private static final List<String> CLI_NAMES = CliNames.of(values(), PvsFault::cliName);
 

@@ -225,8 +225,8 @@ public final class SunpowerSimulator implements Simulator {
       case DL_CGI -> command(exchange, exchanges);
       case SUPERVISOR_INFO ->
           exchanges.send(exchange, SimulatorResponse.json(legacy.supervisorInfo()));
-      case AUTH -> exchanges.send(exchange, scenario.locked() ? auth(exchange) : notFound());
-      case VARS -> exchanges.send(exchange, scenario.locked() ? vars(exchange) : notFound());
+      case AUTH -> exchanges.send(exchange, servesVars() ? auth(exchange) : notFound());
+      case VARS -> exchanges.send(exchange, servesVars() ? vars(exchange) : notFound());
       default -> exchanges.send(exchange, notFound());
     }
   }
@@ -237,7 +237,9 @@ public final class SunpowerSimulator implements Simulator {
     if (command != null) {
       commandCounts.count(command);
     }
-    if (scenario.locked()) {
+    if (scenario.locked()
+        || faults.contains(PvsFault.DL_CGI_FORBIDDEN)
+        || ("DeviceList".equals(command) && takeForbiddenOnce())) {
       exchanges.send(
           exchange, SimulatorResponse.json(403, SunpowerSimulatorLegacyBodies.FORBIDDEN));
       return;
@@ -264,6 +266,18 @@ public final class SunpowerSimulator implements Simulator {
       default ->
           exchanges.send(exchange, SimulatorResponse.json(400, legacy.unknownCommand(command)));
     }
+  }
+
+  private boolean servesVars() {
+    return scenario.locked() || faults.contains(PvsFault.DL_CGI_FORBIDDEN);
+  }
+
+  private synchronized boolean takeForbiddenOnce() {
+    if (!faults.contains(PvsFault.FORBIDDEN_ONCE)) {
+      return false;
+    }
+    disable(PvsFault.FORBIDDEN_ONCE);
+    return true;
   }
 
   private void deviceList(

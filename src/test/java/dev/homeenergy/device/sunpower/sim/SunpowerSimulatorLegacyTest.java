@@ -237,7 +237,13 @@ class SunpowerSimulatorLegacyTest {
         .containsExactly("legacy", "locked", "storage", "storage-locked");
     assertThat(SunpowerSimulator.faultNames())
         .containsExactly(
-            "grid_profile_error", "http_500", "slow", "inverter_error", "no_production_meter");
+            "grid_profile_error",
+            "http_500",
+            "slow",
+            "inverter_error",
+            "no_production_meter",
+            "forbidden_once",
+            "dl_cgi_forbidden");
     assertThatThrownBy(
             () ->
                 SunpowerSimulator.start(

@@ -1,0 +1,38 @@
+package dev.homeenergy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Command-line mistakes end with exit 2 and a message that says what to do instead. */
+class CommandLineMistakesTest {
+  private final CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
+
+  @Test
+  void aPortInTheSunpowerHostnameAsksForPort() {
+    assertThat(run.execute("sunpower", "--hostname", "pvs.local:8080")).isEqualTo(2);
+    assertThat(run.err.toString())
+        .contains("--hostname: give the port with --port")
+        .contains("--hostname pvs.local --port 8080")
+        .doesNotContain("Exception")
+        .doesNotContain("IPv6");
+  }
+
+  @Test
+  void aBindAddressThatIsNotAnAddressIsAConfigError() {
+    assertThat(run.execute("wallconnector", "127.0.0.1:1", "-p", "0", "-b", "999.1.1.1"))
+        .isEqualTo(2);
+    assertThat(run.err.toString())
+        .contains("--bind: 999.1.1.1 is not an IP address")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void aMisspeltFamilyGetsADidYouMean() {
+    assertThat(run.execute("simulate", "wallconector")).isEqualTo(2);
+    assertThat(run.err.toString())
+        .contains("unknown device type \"wallconector\"")
+        .contains("did you mean \"wallconnector\"?");
+  }
+}
