@@ -35,4 +35,11 @@ class CommandLineMistakesTest {
         .contains("unknown device type \"wallconector\"")
         .contains("did you mean \"wallconnector\"?");
   }
+
+  @Test
+  void aDropInIntervalBelowTheFamilysFloorIsRefused() {
+    assertThat(run.execute("wallconnector", "127.0.0.1:1", "-p", "0", "-i", "0.001")).isEqualTo(2);
+    assertThat(run.err.toString())
+        .contains("interval 1ms is below the minimum of 1s for wallconnector");
+  }
 }

@@ -221,7 +221,7 @@ class CommandLineTest {
               "-b",
               "127.0.0.1",
               "-i",
-              "0.2");
+              "1");
       Exporter exporter =
           await().atMost(Duration.ofSeconds(10)).until(run.serving::get, e -> e != null);
       URI metrics = URI.create("http://127.0.0.1:" + exporter.port() + "/metrics");
@@ -254,7 +254,7 @@ class CommandLineTest {
                   "TWC_PORT",
                   "0",
                   "TWC_INTERVAL",
-                  "0.2",
+                  "1",
                   "TWC_BIND",
                   "127.0.0.1"));
       CompletableFuture<Integer> result =
