@@ -4,8 +4,6 @@ import dev.homeenergy.app.Exporter;
 import dev.homeenergy.config.ConfigException;
 import dev.homeenergy.config.ConfigLoader;
 import dev.homeenergy.config.DeviceConfig;
-import dev.homeenergy.config.DeviceTypeSpec;
-import dev.homeenergy.config.Durations;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.web.WebServer;
@@ -60,20 +58,6 @@ final class Serving {
       if (family.isEmpty()) {
         problems.add("devices[" + device.name() + "].type: no device family " + device.type());
         continue;
-      }
-      DeviceTypeSpec spec = family.get().spec();
-      if (device.interval().compareTo(spec.minimumInterval()) < 0) {
-        problems.add(
-            "devices["
-                + device.name()
-                + "].interval: interval "
-                + Durations.format(device.interval())
-                + " is below the minimum of "
-                + Durations.format(spec.minimumInterval())
-                + " for "
-                + spec.type()
-                + ": "
-                + spec.minimumIntervalReason());
       }
       family
           .get()

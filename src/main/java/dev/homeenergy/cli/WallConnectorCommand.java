@@ -3,6 +3,7 @@ package dev.homeenergy.cli;
 import dev.homeenergy.config.DeviceAddress;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.DeviceTypeSpec;
+import dev.homeenergy.config.Durations;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.NamingStyle;
@@ -122,10 +123,18 @@ public final class WallConnectorCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       problems.add("--port: must be between 0 and 65535, got " + port);
     }
+    DeviceTypeSpec typeSpec = context.families().byType(TYPE).orElseThrow().device().spec();
     if (!(intervalSeconds > 0) || Double.isInfinite(intervalSeconds)) {
       problems.add("--interval: must be a positive number of seconds, got " + intervalSeconds);
+    } else if (intervalSeconds * 1e9 < typeSpec.minimumInterval().toNanos()) {
+      problems.add(
+          "--interval: "
+              + intervalSeconds
+              + " s is below the minimum of "
+              + Durations.format(typeSpec.minimumInterval())
+              + " for a Wall Connector: "
+              + typeSpec.minimumIntervalReason());
     }
-    DeviceTypeSpec typeSpec = context.families().byType(TYPE).orElseThrow().device().spec();
     URI uri = null;
     try {
       uri = DeviceAddress.parse(address, typeSpec.defaultScheme(), typeSpec.defaultPort());

@@ -40,6 +40,6 @@ class CommandLineMistakesTest {
   void aDropInIntervalBelowTheFamilysFloorIsRefused() {
     assertThat(run.execute("wallconnector", "127.0.0.1:1", "-p", "0", "-i", "0.001")).isEqualTo(2);
     assertThat(run.err.toString())
-        .contains("interval 1ms is below the minimum of 1s for wallconnector");
+        .contains("--interval: 0.001 s is below the minimum of 1s for a Wall Connector");
   }
 }
