@@ -4,13 +4,16 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The request side of the web configuration, in front of one context: adds the configured headers,
- * answers 429 when the rate limit is spent and, when the context is protected, 401 to requests
- * without valid basic-auth credentials. Health endpoints are mounted unprotected unless the
- * configuration asks otherwise; headers and the rate limit apply to them all the same.
+ * answers 429 when the client address's rate limit is spent and, when the context is protected, 401
+ * to requests without valid basic-auth credentials. Credentials are checked before the rate limit
+ * so that valid ones draw from the authenticated bucket, which unauthenticated requests from the
+ * same address cannot spend. Health endpoints are mounted unprotected unless the configuration asks
+ * otherwise; headers and the per-address rate limit apply to them all the same.
  */
 final class SecurityFilter extends Filter {
   private final ReloadingSettings settings;
@@ -30,14 +33,18 @@ final class SecurityFilter extends Filter {
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
     WebSecurityConfig config = settings.now().config();
     config.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    if (!limiter.allow(config.rateLimit())) {
+    InetAddress client = exchange.getRemoteAddress().getAddress();
+    boolean checksAuth = protect && config.authenticates();
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    boolean authenticated =
+        checksAuth
+            && authorization != null
+            && basicAuth.verify(authorization, config.basicAuthUsers());
+    if (!limiter.allow(config.rateLimit(), client, authenticated)) {
       refuse(exchange, 429, "Too Many Requests\n");
       return;
     }
-    if (protect
-        && config.authenticates()
-        && !basicAuth.verify(
-            exchange.getRequestHeaders().getFirst("Authorization"), config.basicAuthUsers())) {
+    if (checksAuth && !authenticated) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Basic");
       refuse(exchange, 401, "Unauthorized\n");
       return;
