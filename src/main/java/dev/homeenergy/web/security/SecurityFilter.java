@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The request side of the web configuration, in front of one context: adds the configured headers,
  * answers 429 when the rate limit is spent and, when the context is protected, 401 to requests
- * without valid basic-auth credentials. Health endpoints are mounted unprotected unless the
- * configuration asks otherwise; headers and the rate limit apply to them all the same.
+ * without valid basic-auth credentials (429 when too many credential checks are already running).
+ * Health endpoints are mounted unprotected unless the configuration asks otherwise; headers and the
+ * rate limit apply to them all the same.
  */
 final class SecurityFilter extends Filter {
   private final ReloadingSettings settings;
@@ -34,13 +35,20 @@ final class SecurityFilter extends Filter {
       refuse(exchange, 429, "Too Many Requests\n");
       return;
     }
-    if (protect
-        && config.authenticates()
-        && !basicAuth.verify(
-            exchange.getRequestHeaders().getFirst("Authorization"), config.basicAuthUsers())) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Basic");
-      refuse(exchange, 401, "Unauthorized\n");
-      return;
+    if (protect && config.authenticates()) {
+      BasicAuth.Verdict verdict =
+          basicAuth.verify(
+              exchange.getRequestHeaders().getFirst("Authorization"), config.basicAuthUsers());
+      if (verdict == BasicAuth.Verdict.BUSY) {
+        exchange.getResponseHeaders().set("Retry-After", "1");
+        refuse(exchange, 429, "Too Many Requests\n");
+        return;
+      }
+      if (verdict != BasicAuth.Verdict.ALLOWED) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic");
+        refuse(exchange, 401, "Unauthorized\n");
+        return;
+      }
     }
     chain.doFilter(exchange);
   }
