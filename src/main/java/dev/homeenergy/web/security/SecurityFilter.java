@@ -10,10 +10,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The request side of the web configuration, in front of one context: adds the configured headers,
  * answers 429 when the client address's rate limit is spent and, when the context is protected, 401
- * to requests without valid basic-auth credentials. Credentials are checked before the rate limit
- * so that valid ones draw from the authenticated bucket, which unauthenticated requests from the
- * same address cannot spend. Health endpoints are mounted unprotected unless the configuration asks
- * otherwise; headers and the per-address rate limit apply to them all the same.
+ * to requests without valid basic-auth credentials (429 when too many credential checks are already
+ * running). Credentials are checked before the rate limit so that valid ones draw from the
+ * authenticated bucket, which unauthenticated requests from the same address cannot spend. Health
+ * endpoints are mounted unprotected unless the configuration asks otherwise; headers and the
+ * per-address rate limit apply to them all the same.
  */
 final class SecurityFilter extends Filter {
   private final ReloadingSettings settings;
@@ -35,12 +36,18 @@ final class SecurityFilter extends Filter {
     config.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     InetAddress client = exchange.getRemoteAddress().getAddress();
     boolean checksAuth = protect && config.authenticates();
-    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    boolean authenticated =
+    BasicAuth.Verdict verdict =
         checksAuth
-            && authorization != null
-            && basicAuth.verify(authorization, config.basicAuthUsers());
+            ? basicAuth.verify(
+                exchange.getRequestHeaders().getFirst("Authorization"), config.basicAuthUsers())
+            : BasicAuth.Verdict.DENIED;
+    boolean authenticated = verdict == BasicAuth.Verdict.ALLOWED;
     if (!limiter.allow(config.rateLimit(), client, authenticated)) {
+      refuse(exchange, 429, "Too Many Requests\n");
+      return;
+    }
+    if (checksAuth && verdict == BasicAuth.Verdict.BUSY) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
       refuse(exchange, 429, "Too Many Requests\n");
       return;
     }
