@@ -69,6 +69,11 @@ final class GatewayPoll {
     }
   }
 
+  /** Whether this poll has used its login: a session in use now is then a fresh one. */
+  boolean loggedIn() {
+    return loginUsed;
+  }
+
   /** True the first time only: a poll logs in at most once. */
   boolean claimLogin() {
     if (loginUsed) {

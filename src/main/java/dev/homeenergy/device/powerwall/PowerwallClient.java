@@ -42,8 +42,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Session: lazy login with the customer password, {@code Cookie: AuthCookie=<token>} on every
  * read, the token kept across restarts in the state directory (see {@link SessionStore}). A read
- * answered 401/403 logs in again and is retried once; a poll logs in at most once. A rejected or
- * rate-limited login stops all logins for a growing back-off ({@link LoginGate}).
+ * answered 401/403 logs in again and is retried once; a poll logs in at most once. A 403 that
+ * survives a fresh login is the gateway refusing that endpoint to the customer, not the session:
+ * the endpoint becomes an {@link EndpointFailure} (reason {@code auth}), the session is kept, and
+ * later 403s from that endpoint are taken as the same answer without logging in again (until it
+ * answers 2xx); only when every endpoint of a poll is refused does the poll fail as {@code auth}. A
+ * rejected or rate-limited login stops all logins for a growing back-off ({@link LoginGate}).
  *
  * <p>Reads per poll, in order: {@link #EVERY_POLL}, then {@code meters/<category>} for each
  * category of {@code meters/aggregates}, then {@link #AFTER_METERS}; {@code site_info} on the first
@@ -81,6 +85,7 @@ public final class PowerwallClient implements Device {
   private final Clock clock;
   private final GatewayTransport transport;
   private final GatewaySession session;
+  private final Set<String> forbidden = new HashSet<>();
   private String siteInfoBody;
   private Instant siteInfoReadAt;
 
@@ -191,6 +196,13 @@ public final class PowerwallClient implements Device {
         responses.bodies().keySet().stream()
             .anyMatch(endpoint -> !endpoint.equals(SITE_INFO) && !failed.contains(endpoint));
     if (!answered && !reading.endpointFailures().isEmpty()) {
+      if (reading.endpointFailures().stream().allMatch(f -> f.reason() == FailureReason.AUTH)) {
+        forbidden.clear();
+        throw new PollException(
+            FailureReason.AUTH,
+            "the gateway refused every endpoint, even with a session from a fresh login; first: "
+                + reading.endpointFailures().get(0).message());
+      }
       boolean unusable =
           reading.endpointFailures().stream().anyMatch(f -> f.reason() == FailureReason.PARSE);
       EndpointFailure first = reading.endpointFailures().get(0);
@@ -257,18 +269,26 @@ public final class PowerwallClient implements Device {
     PollException rejection;
     try {
       bodies.put(endpoint, transport.get(endpoint, path, token, poll));
+      forbidden.remove(endpoint);
       return true;
     } catch (PollException e) {
       if (e.reason() != FailureReason.AUTH) {
         return endpointFailure(e, endpoint, failures);
+      }
+      if (e.httpStatus() == 403 && (forbidden.contains(endpoint) || poll.loggedIn())) {
+        return forbiddenEndpoint(e, endpoint, failures);
       }
       rejection = e;
     }
     String fresh = session.relogin(token, rejection, poll);
     try {
       bodies.put(endpoint, transport.get(endpoint, path, fresh, poll));
+      forbidden.remove(endpoint);
       return true;
     } catch (PollException e) {
+      if (e.httpStatus() == 403) {
+        return forbiddenEndpoint(e, endpoint, failures);
+      }
       if (e.reason() == FailureReason.AUTH) {
         session.rejected(fresh);
         throw new PollException(
@@ -276,6 +296,14 @@ public final class PowerwallClient implements Device {
       }
       return endpointFailure(e, endpoint, failures);
     }
+  }
+
+  /** Notes a 403 that a fresh session also got: the gateway refuses this endpoint, not us. */
+  private boolean forbiddenEndpoint(
+      PollException e, String endpoint, List<EndpointFailure> failures) {
+    forbidden.add(endpoint);
+    failures.add(new EndpointFailure(endpoint, FailureReason.AUTH, e.getMessage()));
+    return false;
   }
 
   private static boolean endpointFailure(

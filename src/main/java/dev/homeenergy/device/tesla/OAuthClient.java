@@ -169,18 +169,35 @@ public final class OAuthClient {
     return tokens(post("code exchange", form), null);
   }
 
+  /** Receives tokens the moment they are parsed from Tesla's answer, before anything else. */
+  @FunctionalInterface
+  public interface TokenSaver {
+    void save(TeslaTokens tokens) throws PollException;
+  }
+
   /**
    * Trades {@code refreshToken} (single-use) for new tokens. The answer carries the rotated refresh
    * token; the old one must not be used again.
    */
   public TeslaTokens refresh(Secret refreshToken) throws PollException {
+    return refresh(refreshToken, tokens -> {});
+  }
+
+  /**
+   * Like {@link #refresh(Secret)}, handing the new tokens to {@code saveFirst} as soon as the
+   * answer is parsed: the rotated refresh token is the only one Tesla now accepts, so it is
+   * persisted before this method does or returns anything else.
+   */
+  public TeslaTokens refresh(Secret refreshToken, TokenSaver saveFirst) throws PollException {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
     form.put("client_id", settings.clientId());
     form.put("client_secret", settings.clientSecret().reveal());
     form.put("refresh_token", refreshToken.reveal());
     form.put("audience", strip(settings.apiBase()));
-    return tokens(post("token refresh", form), refreshToken);
+    TeslaTokens renewed = tokens(post("token refresh", form), refreshToken);
+    saveFirst.save(renewed);
+    return renewed;
   }
 
   /** A partner token (client credentials) for partner endpoints such as registration. */

@@ -15,11 +15,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The Fleet API's bearer token, read from the {@link TokenFile} and refreshed ahead of expiry.
  *
- * <p>Refresh tokens are single-use, so the rotated one is saved to disk before the new access token
- * is handed out; if saving fails the new tokens stay in memory and saving is retried before the
- * next token is handed out. A failed refresh leaves the file untouched; after a rejected or
- * rate-limited one a {@link LoginGate} holds further attempts back. Calls are serialised:
- * concurrent callers wait for the one refresh under way.
+ * <p>Refresh tokens are single-use, so the refresh path saves the rotated one to disk as soon as
+ * Tesla's answer is parsed, before anything else (logging, the gate, handing out the access token);
+ * if saving fails the new tokens stay in memory and saving is retried before the next token is
+ * handed out. A failed refresh leaves the file untouched; after a rejected or rate-limited one a
+ * {@link LoginGate} holds further attempts back. Calls are serialised: concurrent callers wait for
+ * the one refresh under way.
  */
 public final class TokenManager implements AccessTokenSource {
   /** How long before expiry the token is renewed. */
@@ -27,10 +28,13 @@ public final class TokenManager implements AccessTokenSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
 
-  /** Trades a refresh token for new tokens; {@link OAuthClient#refresh} in production. */
+  /**
+   * Trades a refresh token for new tokens, handing them to {@code saveFirst} as soon as they are
+   * parsed; {@link OAuthClient#refresh(Secret, OAuthClient.TokenSaver)} in production.
+   */
   @FunctionalInterface
   public interface Refresher {
-    TeslaTokens refresh(Secret refreshToken) throws PollException;
+    TeslaTokens refresh(Secret refreshToken, OAuthClient.TokenSaver saveFirst) throws PollException;
   }
 
   private final TokenFile file;
@@ -68,18 +72,17 @@ public final class TokenManager implements AccessTokenSource {
       gate.checkOpen();
       TeslaTokens renewed;
       try {
-        renewed = refresher.refresh(current.refresh());
+        renewed = refresher.refresh(current.refresh(), this::keep);
       } catch (PollException e) {
         if (LoginGate.closesOn(e.reason())) {
           gate.failed(e);
         }
         throw e;
       }
+      if (current != renewed) {
+        keep(renewed);
+      }
       gate.succeeded();
-      current = renewed;
-      unsaved = true;
-      refreshRequested = false;
-      save(renewed);
       LOG.info("Refreshed the Tesla access token; it expires at {}", renewed.expiresAt());
     }
     return current.access().reveal();
@@ -120,6 +123,13 @@ public final class TokenManager implements AccessTokenSource {
             new PollException(
                 FailureReason.AUTH,
                 "no token file at " + file.path() + ": run `home-energy-exporter tesla login`"));
+  }
+
+  private void keep(TeslaTokens renewed) throws PollException {
+    current = renewed;
+    unsaved = true;
+    refreshRequested = false;
+    save(renewed);
   }
 
   private void save(TeslaTokens tokens) throws PollException {

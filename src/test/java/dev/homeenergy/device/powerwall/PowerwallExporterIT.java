@@ -6,6 +6,7 @@ import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
+import dev.homeenergy.device.powerwall.sim.PowerwallSimulatorFault;
 import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.ExporterHarness;
 import dev.homeenergy.testing.Exposition;
@@ -344,6 +345,32 @@ class PowerwallExporterIT {
 
     Exposition metrics = awaitScrape(m -> m.value(errors("home", "timeout")).orElse(0) >= 1);
     assertThat(metrics.value(up("home"))).hasValue(0);
+  }
+
+  @Test
+  void anEndpointThatAlwaysAnswers403IsAnEndpointFailureNotALoginLoop() throws IOException {
+    PowerwallSimulator gateway = simulator("powerwall2");
+    harness.serve(List.of(device(gateway.baseUri())));
+    awaitUp("home");
+    gateway.setFaults(Set.of(PowerwallSimulatorFault.FORBIDDEN_NETWORKS));
+    String polls = "home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}";
+    double before = harness.scrape().value(polls).orElseThrow();
+
+    Exposition metrics = awaitScrape(m -> m.value(polls).orElse(0) >= before + 5);
+
+    assertThat(metrics.value(up("home"))).hasValue(1);
+    assertThat(metrics.value(errors("home", "auth"))).hasValue(0);
+    assertThat(
+            metrics
+                .value(
+                    "home_energy_exporter_device_endpoint_errors_total{device=\"home\",endpoint=\"networks\",reason=\"auth\",type=\"powerwall\"}")
+                .orElse(0))
+        .isGreaterThanOrEqualTo(4);
+    assertThat(metrics.hasMetric("powerwall_network_enabled")).isFalse();
+    assertThat(metrics.has("powerwall_charge_ratio{device=\"home\"}")).isTrue();
+    assertThat(metrics.has("powerwall_instant_power_watts{category=\"site\",device=\"home\"}"))
+        .isTrue();
+    assertThat(gateway.loginAttempts()).isEqualTo(2);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.homeenergy.device.powerwall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
@@ -70,6 +71,23 @@ class PowerwallLoginTest {
     assertThat(failure.getMessage()).startsWith("status: HTTP 401");
     assertThat(gateway.logins()).isEqualTo(2);
     assertThat(gateway.hits("system_status/soe")).isEqualTo(1);
+  }
+
+  @Test
+  void aGatewayThatRefusesEveryEndpointStillFailsThePollAsAuth() throws Exception {
+    List<String> endpoints = new ArrayList<>(PowerwallClient.EVERY_POLL);
+    endpoints.addAll(PowerwallClient.AFTER_METERS);
+    endpoints.add(PowerwallClient.SITE_INFO);
+    endpoints.forEach(endpoint -> gateway.answer(endpoint, 403, "{\"error\":\"Forbidden\"}"));
+    PowerwallClient client = harness.client(gateway.address());
+
+    for (int poll = 1; poll <= 2; poll++) {
+      assertThatThrownBy(client::poll)
+          .isInstanceOfSatisfying(
+              PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.AUTH))
+          .hasMessageContaining("HTTP 403");
+    }
+    assertThat(gateway.logins()).isEqualTo(2);
   }
 
   @Test

@@ -82,6 +82,28 @@ class TokenManagerTest {
   }
 
   @Test
+  void aCrashRightAfterTeslaAnswersARefreshFindsTheRotatedTokenOnDisk() throws Exception {
+    TokenManager.Refresher crashing =
+        (refreshToken, saveFirst) -> {
+          oauth.refresh(refreshToken, saveFirst);
+          throw new IllegalStateException("simulated crash after the answer was parsed");
+        };
+    clock.advance(Duration.ofHours(1));
+
+    assertThatThrownBy(
+            () ->
+                new TokenManager(
+                        TokenFile.at(file), crashing, clock, TokenManager.DEFAULT_REFRESH_AHEAD)
+                    .accessToken())
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(TokenFile.at(file).read().orElseThrow().refresh().reveal()).isEqualTo("refresh-1");
+    clock.advance(Duration.ofHours(8));
+    assertThat(manager(TokenFile.at(file)).accessToken()).isEqualTo("access-2");
+    assertThat(server.received().get(1).form()).containsEntry("refresh_token", "refresh-1");
+  }
+
+  @Test
   void aRestartUsesTheRotatedTokenSinceTheOldOneIsSingleUse() throws Exception {
     clock.advance(Duration.ofHours(1));
     manager(TokenFile.at(file)).accessToken();

@@ -350,6 +350,11 @@ public final class PowerwallSimulator implements Simulator {
       auth.logout(exchange.getRequestHeaders());
       return SimulatorResponse.text(204, "");
     }
+    if (faults.contains(PowerwallSimulatorFault.FORBIDDEN_NETWORKS)
+        && endpoint.equals("networks")) {
+      return SimulatorResponse.json(
+          403, bodies.error(403, "Forbidden", "Unable to GET to resource"));
+    }
     if (faults.contains(PowerwallSimulatorFault.HTTP_500)) {
       return SimulatorResponse.json(
           500, bodies.error(500, "Internal Server Error", "Internal Server Error"));

@@ -9,7 +9,12 @@ public enum PowerwallSimulatorFault {
   /** Every data endpoint answers HTTP 500 (login still works). */
   HTTP_500,
   /** Every answer starts only after a configurable real-time delay. */
-  SLOW;
+  SLOW,
+  /**
+   * {@code networks} answers HTTP 403 to every session, as a gateway does for an endpoint the
+   * customer role may not read; the other endpoints and login are unaffected.
+   */
+  FORBIDDEN_NETWORKS;
 
   private static final List<String> CLI_NAMES =
       CliNames.of(values(), PowerwallSimulatorFault::cliName);

@@ -116,6 +116,16 @@ class PowerwallSimulatorFaultTest {
   }
 
   @Test
+  void forbiddenNetworksFaultRefusesOnlyNetworksToAFreshSession() throws Exception {
+    PowerwallSimulator simulator = http.start("powerwall2", "forbidden_networks");
+    String token = http.token(simulator);
+
+    assertThat(http.get(simulator, "/api/networks", token).statusCode()).isEqualTo(403);
+    assertThat(http.get(simulator, "/api/status", token).statusCode()).isEqualTo(200);
+    assertThat(http.get(simulator, "/api/networks", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void slowFaultDelaysEveryAnswerByTheConfiguredRealTime() throws Exception {
     PowerwallSimulator simulator =
         http.start(

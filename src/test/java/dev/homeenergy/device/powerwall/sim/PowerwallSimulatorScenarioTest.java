@@ -218,13 +218,14 @@ class PowerwallSimulatorScenarioTest {
     assertThat(PowerwallSimulator.scenarioNames())
         .containsExactly(
             "powerwall2", "powerwall3", "sitemaster-stopped", "grid-outage", "flaky", "fw23");
-    assertThat(PowerwallSimulator.faultNames()).containsExactly("http_500", "slow");
+    assertThat(PowerwallSimulator.faultNames())
+        .containsExactly("http_500", "slow", "forbidden_networks");
     assertThatThrownBy(() -> http.start("powerwall4"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("powerwall2, powerwall3");
     assertThatThrownBy(() -> http.start("powerwall2", "nan"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("http_500, slow");
+        .hasMessageContaining("http_500, slow, forbidden_networks");
   }
 
   @Test
