@@ -14,7 +14,9 @@ import java.nio.file.Path;
  * a second while requests arrive; a changed set is loaded and applies to the next request or TLS
  * handshake, without a restart. A change that does not load (a bad hash, a broken key) is logged
  * and the last good settings stay in force, so a typo never opens the endpoint. Switching between
- * HTTP and HTTPS needs a restart.
+ * HTTP and HTTPS needs a restart. A change that empties the file or drops every user applies only
+ * once the file has stayed unchanged for a few seconds, so a half-written save never turns
+ * authentication off.
  */
 public final class WebSecurity {
   private final ReloadingSettings settings;

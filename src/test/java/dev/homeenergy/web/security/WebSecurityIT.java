@@ -245,6 +245,24 @@ class WebSecurityIT {
   }
 
   @Test
+  void anEmptiedWebConfigKeepsAskingForCredentials() throws Exception {
+    URI base = start(users("alice", hash(BCrypt.Version.VERSION_2Y, ALICE)), false);
+
+    Files.writeString(webConfig, "");
+    Files.setLastModifiedTime(webConfig, FileTime.from(Instant.now().plusSeconds(5)));
+
+    await()
+        .during(Duration.ofMillis(2500))
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                Http.get(base.resolve("/metrics")).statusCode() == 401
+                    && Http.get(base.resolve("/metrics"), "Authorization", basic("alice", ALICE))
+                            .statusCode()
+                        == 200);
+  }
+
+  @Test
   void headersAreAddedAndTheRateLimitAnswers429() throws Exception {
     URI base =
         start(
