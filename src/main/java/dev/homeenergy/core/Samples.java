@@ -33,14 +33,24 @@ public record Samples(List<Sample> list) {
    * Collects samples while a naming renders a reading. The first sample of a series (family name
    * and labels) wins and later ones are dropped without a word: two battery blocks, meters or PVS
    * devices can share one serial (seen in captures), and a repeated series would make an exposition
-   * Prometheus rejects. Not thread-safe; used by one poll.
+   * Prometheus rejects. An infinite value is left out as absent, like a missing field: a device
+   * that sends {@code 1e400} (which JSON parsers read as infinity) or a scaled value that overflows
+   * has not measured anything. NaN reaching {@link #add} stays, as the compatibility namings use it
+   * for an absent field; the {@code addScaled} and {@code addIfPresent} forms, which take a
+   * device's field, leave NaN out too. Not thread-safe; used by one poll.
    */
   public static final class Builder {
     private final List<Sample> samples = new ArrayList<>();
     private final Set<Series> seen = new HashSet<>();
 
-    /** Adds a sample unless its series is already in; false when it was dropped as a repeat. */
+    /**
+     * Adds a sample unless its value is infinite or its series is already in; false when it was
+     * dropped.
+     */
     public boolean offer(Sample sample) {
+      if (Double.isInfinite(sample.value())) {
+        return false;
+      }
       if (!seen.add(new Series(sample.family().name(), sample.labels()))) {
         return false;
       }
@@ -62,17 +72,17 @@ public record Samples(List<Sample> list) {
       return this;
     }
 
-    /** Adds {@code value × factor} only when the source field was present. */
+    /** Adds {@code value × factor} only when the source field was present and a number. */
     public Builder addScaled(MetricFamily family, Labels labels, Double value, double factor) {
-      if (value != null) {
+      if (value != null && !value.isNaN()) {
         add(family, labels, value * factor);
       }
       return this;
     }
 
-    /** Adds a sample only when the source field was present. */
+    /** Adds a sample only when the source field was present and a number. */
     public Builder addIfPresent(MetricFamily family, Labels labels, Number value) {
-      if (value != null) {
+      if (value != null && !Double.isNaN(value.doubleValue())) {
         add(family, labels, value.doubleValue());
       }
       return this;

@@ -1,11 +1,14 @@
 package dev.homeenergy.web;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.common.PrometheusHttpExchange;
 import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;
 import io.prometheus.metrics.exporter.common.PrometheusHttpResponse;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,18 +33,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>client_java's {@link PrometheusScrapeHandler} does the rendering, so format negotiation (text,
  * OpenMetrics, protobuf, name escaping) and gzip are exactly the library's; this class only
- * remembers its answer per {@code Accept} and {@code Accept-Encoding}. N concurrent scrapes thus
- * cost one snapshot read and one rendering between them, and a scrape never waits on a device.
- * While one scrape renders a newer answer, the others are served the previous one (at most one
- * rendering old) rather than waiting; only the very first answer of a variant is waited for.
- * Requests with query parameters of the library's own ({@code name[]}, {@code debug}) are rendered
- * afresh.
+ * remembers its answer per format, name escaping and gzip. A request's {@code Accept} is first
+ * reduced to the format and escaping the library would pick for it, and {@code Accept-Encoding} to
+ * whether gzip is acceptable (a q of 0 refuses it), so distinct headers share one rendering and the
+ * cache stays small. N concurrent scrapes thus cost one snapshot read and one rendering between
+ * them, and a scrape never waits on a device. While one scrape renders a newer answer, the others
+ * are served the previous one (at most one rendering old) rather than waiting; only the very first
+ * answer of a variant is waited for. Requests with query parameters of the library's own ({@code
+ * name[]}, {@code debug}) are rendered afresh.
  */
 final class RenderedScrapes {
   private static final Logger LOG = LoggerFactory.getLogger(RenderedScrapes.class);
   private static final int MAX_VARIANTS = 32;
 
   private final PrometheusScrapeHandler handler;
+  private final ExpositionFormats formats;
   private final LongSupplier version;
   private final long maxAgeNanos;
   private final Map<Variant, Rendered> cache = new ConcurrentHashMap<>();
@@ -57,6 +64,7 @@ final class RenderedScrapes {
       LongSupplier version,
       Duration maxAge) {
     this.handler = new PrometheusScrapeHandler(properties, registry);
+    this.formats = ExpositionFormats.init(properties.getExporterProperties());
     this.version = version;
     this.maxAgeNanos = maxAge.toNanos();
   }
@@ -65,8 +73,7 @@ final class RenderedScrapes {
   void serve(HttpExchange exchange, List<String> passThroughParameters) throws IOException {
     String accept = exchange.getRequestHeaders().getFirst("Accept");
     String encoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-    Variant variant =
-        new Variant(accept == null ? "" : accept, encoding != null && encoding.contains("gzip"));
+    Variant variant = new Variant(servedAccept(accept), acceptsGzip(encoding));
     String query = exchange.getRequestURI().getRawQuery();
     Rendered rendered;
     try {
@@ -145,6 +152,68 @@ final class RenderedScrapes {
         capture.body.toByteArray(),
         atVersion,
         started);
+  }
+
+  /**
+   * The {@code Accept} of the format and name escaping the library picks for {@code accept}, so
+   * every header that leads to the same answer is one cache entry.
+   */
+  String servedAccept(String accept) {
+    String header = accept == null ? "" : accept;
+    ExpositionFormatWriter writer = formats.findWriter(header);
+    String contentType = writer.getContentType();
+    EscapingScheme implied = EscapingScheme.fromAcceptHeader(contentType);
+    EscapingScheme asked;
+    try {
+      asked = EscapingScheme.fromAcceptHeader(header);
+    } catch (IllegalArgumentException unknownEscaping) {
+      asked = implied;
+    }
+    return asked == implied ? contentType : contentType + "; escaping=" + asked.getValue();
+  }
+
+  /**
+   * Whether {@code Accept-Encoding} accepts gzip: listed as {@code gzip} or {@code x-gzip}, or
+   * covered by {@code *}, with a q above 0 (RFC 9110 §12.5.3).
+   */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    Double gzip = null;
+    Double any = null;
+    for (String element : acceptEncoding.split(",")) {
+      String[] parts = element.split(";");
+      String coding = parts[0].trim().toLowerCase(Locale.ROOT);
+      double q = quality(parts);
+      if (coding.equals("gzip") || coding.equals("x-gzip")) {
+        gzip = gzip == null ? q : Math.max(gzip, q);
+      } else if (coding.equals("*")) {
+        any = q;
+      }
+    }
+    Double chosen = gzip != null ? gzip : any;
+    return chosen != null && chosen > 0;
+  }
+
+  private static double quality(String[] parameters) {
+    for (int i = 1; i < parameters.length; i++) {
+      String[] pair = parameters[i].split("=", 2);
+      if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("q")) {
+        try {
+          double q = Double.parseDouble(pair[1].trim());
+          return Double.isFinite(q) ? q : 0;
+        } catch (NumberFormatException notAWeight) {
+          return 0;
+        }
+      }
+    }
+    return 1;
+  }
+
+  /** How many renderings the cache holds; at most formats × escapings × 2. */
+  int cachedVariants() {
+    return cache.size();
   }
 
   private static boolean hasOwnParameters(String rawQuery, List<String> passThrough) {

@@ -60,4 +60,20 @@ class SamplesBuilderTest {
         .extracting(Sample::timestampMillis)
         .containsExactly(1_795_000_000_000L, null);
   }
+
+  @Test
+  void anInfiniteOrNaNDeviceValueIsAbsentAndDoesNotClaimItsSeries() {
+    Samples samples =
+        Samples.builder()
+            .add(POWER, BLOCK, Double.POSITIVE_INFINITY)
+            .addAt(POWER, BLOCK, Double.NEGATIVE_INFINITY, 1_795_000_000_000L)
+            .addScaled(POWER, BLOCK, 1e308, 1000)
+            .addScaled(POWER, BLOCK, Double.NaN, 1000)
+            .addIfPresent(POWER, BLOCK, Double.NaN)
+            .addIfPresent(POWER, BLOCK, Double.parseDouble("1e400"))
+            .add(POWER, BLOCK, 7)
+            .build();
+
+    assertThat(samples.list()).containsExactly(new Sample(POWER, BLOCK, 7));
+  }
 }

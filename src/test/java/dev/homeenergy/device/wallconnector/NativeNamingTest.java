@@ -321,6 +321,20 @@ class NativeNamingTest {
   }
 
   @Test
+  void anOverflowingLifetimeValueIsOmittedLikeNan() throws Exception {
+    Lifetime l =
+        WallConnectorJson.parse(
+            "lifetime",
+            "{\"alert_count\": nan, \"avg_startup_temp\": 1e400," + " \"charge_starts\": 450}",
+            Lifetime.class);
+    RenderedSamples s = render(new WallConnectorReading(null, l, null, null));
+
+    assertThat(s.has(P + "alerts")).isFalse();
+    assertThat(s.has(P + "average_startup_temperature_celsius")).isFalse();
+    assertThat(s.value(P + "charge_starts", "device", DEVICE)).isEqualTo(450);
+  }
+
+  @Test
   void wifiWithDecodedSsid() {
     RenderedSamples s = render(Captures.fw25Reading());
 
