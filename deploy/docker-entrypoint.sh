@@ -18,7 +18,7 @@ if [ "$#" -eq 0 ] || [ "${1#-}" != "$1" ]; then
   fi
   if [ "$#" -eq 0 ]; then
     echo "home-energy-exporter: no $CONFIG, running the demo with simulated devices" >&2
-    exec java -jar "$JAR" demo
+    exec java -jar "$JAR" demo --web.listen-address=:10042  # the container publishes the port
   fi
   exec java -jar "$JAR" "$@"
 fi

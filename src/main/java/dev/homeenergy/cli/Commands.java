@@ -2,6 +2,8 @@ package dev.homeenergy.cli;
 
 import dev.homeenergy.core.BuildInfo;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Builds the picocli command tree with every command bound to one {@link CliContext}. */
@@ -29,7 +31,61 @@ public final class Commands {
                 ? Serving.EXIT_CONFIG
                 : Serving.EXIT_RUNTIME);
     commandLine.setExecutionExceptionHandler(Commands::report);
+    CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+    commandLine.setExecutionStrategy(
+        parsed -> {
+          List<String> refused = flagsBeforeASubcommand(parsed);
+          if (refused.isEmpty()) {
+            return runLast.execute(parsed);
+          }
+          PrintWriter err = parsed.commandSpec().commandLine().getErr();
+          refused.forEach(err::println);
+          err.flush();
+          return Serving.EXIT_CONFIG;
+        });
     return commandLine;
+  }
+
+  /**
+   * Refuses the root's own flags (--config.file, --web.*, --log.*) when a subcommand follows them:
+   * picocli would parse them and then run the subcommand without them, silently dropping a security
+   * flag such as --web.config.file.
+   */
+  static List<String> flagsBeforeASubcommand(CommandLine.ParseResult parsed) {
+    if (!parsed.hasSubcommand()) {
+      return List.of();
+    }
+    CommandLine.ParseResult last = parsed;
+    List<String> path = new ArrayList<>();
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+      path.add(last.commandSpec().name());
+    }
+    String subcommand = String.join(" ", path);
+    List<String> lines = new ArrayList<>();
+    for (CommandLine.Model.OptionSpec option : parsed.matchedOptions()) {
+      if (option.usageHelp() || option.versionHelp()) {
+        continue;
+      }
+      String name = option.longestName();
+      lines.add(
+          last.commandSpec().findOption(name) != null
+              ? "error: "
+                  + name
+                  + " goes after the subcommand: home-energy-exporter "
+                  + subcommand
+                  + " "
+                  + name
+                  + "=..."
+              : "error: "
+                  + name
+                  + " is a flag of home-energy-exporter itself, which `"
+                  + subcommand
+                  + "` does not take; run `home-energy-exporter "
+                  + subcommand
+                  + " --help` for its flags");
+    }
+    return lines;
   }
 
   /**

@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
           + "then prints the URLs. Ctrl-C stops everything."
     })
 public final class DemoCommand implements Callable<Integer> {
+  /** The demo has no auth by default, so it serves this machine only unless told otherwise. */
+  static final String LISTEN_ADDRESS = "127.0.0.1:10042";
+
   private final CliContext context;
 
   @Spec CommandSpec spec;
@@ -41,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
       demo =
           Demo.start(
               context.families(),
-              web.over(WebConfig.defaults()),
+              web.over(new WebConfig(LISTEN_ADDRESS, WebConfig.DEFAULT_TELEMETRY_PATH)),
               log.over(LogConfig.defaults()),
               context.clock());
     } catch (IOException e) {

@@ -377,7 +377,9 @@ class DeployFilesTest {
       @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     Path config = dir.resolve("home-energy-exporter.yml");
     String jar = "-jar /opt/home-energy-exporter/home-energy-exporter.jar";
-    assertThat(entrypoint(dir, config)).contains("running the demo").endsWith(jar + " demo\n");
+    assertThat(entrypoint(dir, config))
+        .contains("running the demo")
+        .endsWith(jar + " demo --web.listen-address=:10042\n");
     assertThat(entrypoint(dir, config, "wallconnector", "192.0.2.5"))
         .isEqualTo(jar + " wallconnector 192.0.2.5\n");
 
