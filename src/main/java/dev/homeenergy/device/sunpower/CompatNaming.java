@@ -223,24 +223,7 @@ public final class CompatNaming implements Naming<SunpowerReading> {
 
   private static void meter(PowerMeter m, TimedSamples out) {
     DeviceIdentity id = m.id();
-    Labels l =
-        Labels.of(
-            "device_id",
-            id.serial(),
-            "description",
-            id.description(),
-            "type",
-            id.type(),
-            "model",
-            id.model(),
-            "mode",
-            m.mode(),
-            "port",
-            id.port(),
-            "ct_rated_current",
-            m.ctRatedCurrent(),
-            "software_version",
-            id.softwareVersion());
+    Labels l = meterLabels(m);
     Long t = id.dataTimeMillis();
     out.add(METER_CT, l, value(m.ctSclFctr(), 1), t);
     out.add(METER_FREQ, l, value(m.freqHz(), 1), t);
@@ -284,5 +267,29 @@ public final class CompatNaming implements Naming<SunpowerReading> {
   /** {@code float(field) × factor}, NaN when the field is absent, as the original computed it. */
   private static double value(Double field, double factor) {
     return field == null ? Double.NaN : factor == 1 ? field : field * factor;
+  }
+
+  /**
+   * The seed's labels of a power meter; the native naming adds its device label to the same set.
+   */
+  static Labels meterLabels(PowerMeter m) {
+    DeviceIdentity id = m.id();
+    return Labels.of(
+        "device_id",
+        id.serial(),
+        "description",
+        id.description(),
+        "type",
+        id.type(),
+        "model",
+        id.model(),
+        "mode",
+        m.mode(),
+        "port",
+        id.port(),
+        "ct_rated_current",
+        m.ctRatedCurrent(),
+        "software_version",
+        id.softwareVersion());
   }
 }

@@ -110,25 +110,7 @@ final class NativePvNaming {
 
   static void meter(PowerMeter m, Labels device, TimedSamples out) {
     DeviceIdentity id = m.id();
-    Labels l =
-        device.merge(
-            Labels.of(
-                "device_id",
-                id.serial(),
-                "description",
-                id.description(),
-                "type",
-                id.type(),
-                "model",
-                id.model(),
-                "mode",
-                m.mode(),
-                "port",
-                id.port(),
-                "ct_rated_current",
-                m.ctRatedCurrent(),
-                "software_version",
-                id.softwareVersion()));
+    Labels l = device.merge(CompatNaming.meterLabels(m));
     Long t = id.dataTimeMillis();
     out.addScaled(METER_CT, l, m.ctSclFctr(), 1, t);
     out.addScaled(METER_FREQ, l, m.freqHz(), 1, t);
