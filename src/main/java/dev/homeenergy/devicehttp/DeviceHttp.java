@@ -24,9 +24,10 @@ import java.util.concurrent.TimeoutException;
  * Device-side HTTP GET with a hard deadline, failure classification and raw-exchange recording,
  * shared by every family that speaks HTTP. A request that has not fully answered by the deadline is
  * cancelled and counted as a timeout; nothing here ever retries (retrying an offline device
- * multiplies sockets; the poller backs off instead). Bodies are read up to a cap ({@link
- * BoundedBody#DEFAULT_MAX_BYTES} unless the family sets another); a longer body is abandoned as
- * soon as it passes the cap and counted as {@code parse}.
+ * multiplies sockets; the poller backs off instead). Bodies are read up to their endpoint's cap
+ * ({@link BodyCaps}, which the family sizes to its real bodies; {@link
+ * BoundedBody#DEFAULT_MAX_BYTES} unless it does); a longer body is abandoned as soon as it passes
+ * the cap and counted as {@code parse}.
  */
 public final class DeviceHttp {
   /** What the raw log shows instead of a body that carries secrets. */
@@ -37,7 +38,7 @@ public final class DeviceHttp {
   private final HttpClient client;
   private final Clock clock;
   private final RawRecorder raw;
-  private final int maxBodyBytes;
+  private final BodyCaps caps;
 
   public DeviceHttp(HttpClient client, Clock clock, RawRecorder raw) {
     this(client, clock, raw, BoundedBody.DEFAULT_MAX_BYTES);
@@ -45,10 +46,15 @@ public final class DeviceHttp {
 
   /** A device HTTP whose bodies may be up to {@code maxBodyBytes} long. */
   public DeviceHttp(HttpClient client, Clock clock, RawRecorder raw, int maxBodyBytes) {
+    this(client, clock, raw, BodyCaps.of(maxBodyBytes));
+  }
+
+  /** A device HTTP whose bodies may be as long as {@code caps} allows their endpoint. */
+  public DeviceHttp(HttpClient client, Clock clock, RawRecorder raw, BodyCaps caps) {
     this.client = client;
     this.clock = clock;
     this.raw = raw;
-    this.maxBodyBytes = maxBodyBytes;
+    this.caps = caps;
   }
 
   /** A client for plain-HTTP LAN devices: no redirects, HTTP/1.1, the given connect timeout. */
@@ -119,6 +125,7 @@ public final class DeviceHttp {
           null,
           new PollException(FailureReason.TIMEOUT, endpoint + ": no time left in the poll"));
     }
+    int maxBodyBytes = caps.forEndpoint(endpoint);
     BoundedBody bounded = new BoundedBody(maxBodyBytes);
     CompletableFuture<HttpResponse<String>> future =
         client.sendAsync(request.timeout(remaining).build(), bounded.handler());

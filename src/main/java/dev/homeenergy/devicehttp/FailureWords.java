@@ -3,6 +3,7 @@ package dev.homeenergy.devicehttp;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.EOFException;
@@ -37,6 +38,7 @@ public final class FailureWords {
       Pattern.compile("\\b[A-Z][A-Za-z0-9_]*(?:Exception|Error):\\s*");
   private static final Pattern THROWABLE_NAME =
       Pattern.compile("\\b[A-Z][A-Za-z0-9_]*(?:Exception|Error)\\b");
+  private static final Pattern ALLOWED_MAXIMUM = Pattern.compile("maximum allowed \\((\\d+)");
   private static final Pattern SOURCE_NOTE = Pattern.compile("\\s*\\[Source:[^\\]]*\\]");
 
   private FailureWords() {}
@@ -111,10 +113,15 @@ public final class FailureWords {
   }
 
   /**
-   * Why {@code body} could not be read as JSON: an HTML page, a truncated answer, invalid JSON at a
-   * line and column, or a value of the wrong kind in a named field.
+   * Why {@code body} could not be read as JSON: a bound of {@link DeviceJson} broken (named with
+   * its limit), an HTML page, a truncated answer, invalid JSON at a line and column, or a value of
+   * the wrong kind in a named field.
    */
   public static String json(String body, JsonProcessingException e) {
+    StreamConstraintsException bound = find(e, StreamConstraintsException.class);
+    if (bound != null) {
+      return bound(bound);
+    }
     if (looksLikeMarkup(body)) {
       return "the device answered an HTML page, not JSON";
     }
@@ -138,6 +145,30 @@ public final class FailureWords {
           : "the JSON field " + field + " does not hold the expected kind of value";
     }
     return "the answer is not valid JSON" + at(e.getLocation());
+  }
+
+  /** Which bound a JSON answer broke, with its limit, e.g. "nests deeper than 64 levels". */
+  private static String bound(StreamConstraintsException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    java.util.regex.Matcher allowed = ALLOWED_MAXIMUM.matcher(message);
+    String limit = allowed.find() ? allowed.group(1) : "its";
+    String broken;
+    if (message.contains("NestingDepth")) {
+      broken = "nests deeper than " + limit + " levels";
+    } else if (message.contains("TokenCount")) {
+      broken = "has more than " + limit + " tokens";
+    } else if (message.contains("NumberLength")) {
+      broken = "holds a number longer than " + limit + " characters";
+    } else if (message.contains("StringLength")) {
+      broken = "holds a string longer than " + limit + " characters";
+    } else if (message.contains("NameLength")) {
+      broken = "holds a field name longer than " + limit + " characters";
+    } else if (message.contains("DocumentLength")) {
+      broken = "is longer than " + limit + " characters";
+    } else {
+      broken = "breaks a size limit";
+    }
+    return "the JSON answer " + broken + ", far beyond any real answer; it was not read further";
   }
 
   /**

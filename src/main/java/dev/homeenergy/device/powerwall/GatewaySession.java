@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.devicehttp.LoginGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class GatewaySession {
   static final String LOGIN = "login/Basic";
   private static final Logger LOG = LoggerFactory.getLogger(GatewaySession.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
 
   private final String deviceName;
   private final GatewayTransport transport;

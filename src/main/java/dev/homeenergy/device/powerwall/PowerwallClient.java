@@ -11,7 +11,9 @@ import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.BodyCaps;
 import dev.homeenergy.devicehttp.DeviceHttp;
+import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.devicehttp.LoginGate;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -78,7 +80,13 @@ public final class PowerwallClient implements Device {
   static final int MAX_METER_CATEGORIES = 16;
 
   private static final Logger LOG = LoggerFactory.getLogger(PowerwallClient.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
+
+  /**
+   * The largest real gateway body ({@code /api/powerwalls} of a three-battery site) is 7 KB; 256
+   * KiB is room for large sites and later firmware.
+   */
+  static final BodyCaps BODY_CAPS = BodyCaps.of(256 * 1024);
 
   private final Duration timeout;
   private final PowerwallSettings settings;
@@ -119,7 +127,8 @@ public final class PowerwallClient implements Device {
         new DeviceHttp(
             GatewayTls.httpClient(GatewayTls.context(pinned), timeout, context.httpExecutor()),
             clock,
-            context.raw());
+            context.raw(),
+            BODY_CAPS);
     this.transport = new GatewayTransport(http, config.address());
     this.session =
         new GatewaySession(

@@ -66,7 +66,8 @@ final class PowerwallDoctor implements DeviceDoctor {
         new DeviceHttp(
             GatewayTls.httpClient(GatewayTls.context(pinned), timeout, context.httpExecutor()),
             context.clock(),
-            context.raw());
+            context.raw(),
+            PowerwallClient.BODY_CAPS);
     GatewayTransport transport = new GatewayTransport(http, config.address());
     GatewaySession session =
         new GatewaySession(

@@ -7,6 +7,7 @@ import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.Deadline;
+import dev.homeenergy.devicehttp.DeviceJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class DlCgiReader {
   static final String GRID_PROFILE = SunpowerReading.GRID_PROFILE_GET;
   static final String MIME_ERROR = "Could not connect to mime.";
   private static final String COMMAND_PATH = "/cgi-bin/dl_cgi?Command=";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
 
   private final PvsTransport transport;
   private final Clock clock;

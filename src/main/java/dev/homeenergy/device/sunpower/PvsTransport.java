@@ -7,6 +7,7 @@ import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.devicehttp.DeviceHttp;
+import dev.homeenergy.devicehttp.DeviceJson;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
@@ -22,7 +23,7 @@ final class PvsTransport {
   static final String LOGIN_ENDPOINT = "auth";
   static final String LOGIN_PATH = "/auth?login";
   static final String LOGIN_USER = "ssm_owner";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
 
   private final DeviceHttp http;
   private final String base;

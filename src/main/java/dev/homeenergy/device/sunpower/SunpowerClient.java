@@ -4,6 +4,7 @@ import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.BodyCaps;
 import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.devicehttp.FailureWords;
@@ -37,6 +38,15 @@ public final class SunpowerClient implements Device {
 
   private static final Logger LOG = LoggerFactory.getLogger(SunpowerClient.class);
 
+  /**
+   * The device lists grow with the site: the legacy DeviceList is about 31 KB for 37 inverters, so
+   * 1 MiB holds well over a thousand devices; the other answers are under 2 KB.
+   */
+  static final BodyCaps BODY_CAPS =
+      BodyCaps.of(64 * 1024)
+          .with(DlCgiReader.DEVICE_LIST, 1024 * 1024)
+          .with(VarsReader.VARS_ENDPOINT, 1024 * 1024);
+
   private final String name;
   private final Duration timeout;
   private final SunpowerApi forcedApi;
@@ -64,7 +74,8 @@ public final class SunpowerClient implements Device {
         new DeviceHttp(
             PvsTls.httpClient(timeout, cookies, context.httpExecutor()),
             context.clock(),
-            context.raw());
+            context.raw(),
+            BODY_CAPS);
     URI base = PvsTransport.baseUri(config.address(), settings.useTls());
     this.address = FailureWords.address(base);
     PvsTransport transport = new PvsTransport(http, base, cookies);

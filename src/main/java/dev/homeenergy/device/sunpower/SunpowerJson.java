@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.devicehttp.FailureWords;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class SunpowerJson {
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+      DeviceJson.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private static final Pattern DECIMAL =
       Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
   private static final Pattern DATATIME =

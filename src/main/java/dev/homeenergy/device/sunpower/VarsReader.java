@@ -8,6 +8,7 @@ import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.Deadline;
+import dev.homeenergy.devicehttp.DeviceJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class VarsReader {
   static final String VARS_ENDPOINT = "vars ";
 
   static final int SERIAL_PASSWORD_LENGTH = 5;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
 
   private final SunpowerSettings settings;
   private final PvsTransport transport;

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.BodyCaps;
 import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.devicehttp.DeviceHttp;
+import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.devicehttp.FailureWords;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,6 +38,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class FleetClient {
   private static final Logger LOG = LoggerFactory.getLogger(FleetClient.class);
+
+  /**
+   * The largest real Fleet API answer ({@code vehicle_data} with every endpoint) is about 10 KB;
+   * 256 KiB leaves room for long product lists and richer answers.
+   */
+  static final BodyCaps BODY_CAPS = BodyCaps.of(256 * 1024);
+
   static final String DATA_ENDPOINTS =
       "charge_state;climate_state;closures_state;drive_state;vehicle_config;vehicle_state";
   static final Duration STATIC_MAX_AGE = Duration.ofHours(1);
@@ -49,7 +58,7 @@ public final class FleetClient {
   private final TeslaSettings settings;
   private final Clock clock;
   private final Duration timeout;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = DeviceJson.mapper();
   private final Map<String, VehicleSleepPolicy.Track> tracks = new HashMap<>();
   private final Map<String, Boolean> charging = new HashMap<>();
   private final Map<String, String> lastVehicleData = new HashMap<>();

@@ -2,6 +2,7 @@ package dev.homeenergy.device.tesla;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.homeenergy.devicehttp.DeviceJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -11,7 +12,7 @@ import java.util.Base64;
  * vehicle_location}. The token is never logged; an unreadable token grants nothing.
  */
 final class JwtScopes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
 
   private JwtScopes() {}
 

@@ -6,6 +6,7 @@ import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.BoundedBody;
+import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.devicehttp.FailureWords;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -42,7 +43,7 @@ public final class OAuthClient {
   static final String TOKEN_PATH = "/oauth2/v3/token";
   static final String AUTHORIZE_PATH = "/oauth2/v3/authorize";
   private static final Duration DEFAULT_EXPIRES_IN = Duration.ofHours(1);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
 
   /**
    * Where and as whom to sign in.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.BoundedBody;
+import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.devicehttp.FailureWords;
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +30,7 @@ public final class PartnerRegistration {
   private static final Pattern BASE_URL = Pattern.compile("use base URL:\\s*(https://[^\\s,]+)");
   private static final Pattern DOMAIN =
       Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
 
   /**
    * What Tesla registered.

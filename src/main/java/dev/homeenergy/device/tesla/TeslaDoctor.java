@@ -11,6 +11,7 @@ import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.devicehttp.DeviceHttp;
+import dev.homeenergy.devicehttp.DeviceJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,7 @@ final class TeslaDoctor implements DeviceDoctor {
   private final DeviceConfig config;
   private final DeviceContext context;
   private final TeslaFamily.Resolved resolved;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = DeviceJson.mapper();
 
   TeslaDoctor(DeviceConfig config, DeviceContext context) {
     this.config = config;
@@ -74,7 +75,11 @@ final class TeslaDoctor implements DeviceDoctor {
     }
     steps.add(scopes(token, fleet));
     DeviceHttp http =
-        new DeviceHttp(context.plainClient(config.timeout()), context.clock(), context.raw());
+        new DeviceHttp(
+            context.plainClient(config.timeout()),
+            context.clock(),
+            context.raw(),
+            FleetClient.BODY_CAPS);
     if (!fleet.vehicles().isEmpty()) {
       steps.add(listVehicles(http, token));
     }

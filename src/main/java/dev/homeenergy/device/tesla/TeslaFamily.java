@@ -182,7 +182,7 @@ public final class TeslaFamily implements DeviceFamily {
         new FleetClient(
             config.name(),
             resolved.oauth().apiBase(),
-            new DeviceHttp(http, context.clock(), context.raw()),
+            new DeviceHttp(http, context.clock(), context.raw(), FleetClient.BODY_CAPS),
             tokens,
             new FleetBudget(resolved.fleet().budgetDollars(), context.clock()),
             resolved.fleet(),

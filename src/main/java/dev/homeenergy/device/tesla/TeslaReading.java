@@ -3,12 +3,12 @@ package dev.homeenergy.device.tesla;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.Highlights;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.Reading;
+import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.devicehttp.FailureWords;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public record TeslaReading(
   public static final String LIVE_STATUS = "live_status";
   public static final String SITE_INFO = "site_info";
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  private static final ObjectMapper MAPPER = DeviceJson.builder().build();
 
   public TeslaReading {
     vehicles = List.copyOf(vehicles);

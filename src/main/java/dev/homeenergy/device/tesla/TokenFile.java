@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeenergy.config.Secret;
+import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.devicehttp.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import java.util.Optional;
 public final class TokenFile {
   static final String ACCESS_FILE = "token.access";
   static final String REFRESH_FILE = "token.refresh";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TokenFile.class);
 
   private final Path path;

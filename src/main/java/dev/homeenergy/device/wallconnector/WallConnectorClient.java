@@ -5,6 +5,7 @@ import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.BodyCaps;
 import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.devicehttp.DeviceHttp;
 import java.net.URI;
@@ -19,6 +20,9 @@ import java.time.Instant;
  * failing fails the whole poll. Not thread-safe: the core polls a device from one thread.
  */
 public final class WallConnectorClient implements Device {
+  /** Real bodies are under 1 KiB; 64 KiB leaves room for any firmware without room for abuse. */
+  static final BodyCaps BODY_CAPS = BodyCaps.of(64 * 1024);
+
   /** How long a fetched version is reused before it is read again. */
   public static final Duration VERSION_MAX_AGE = Duration.ofHours(1);
 
@@ -38,7 +42,8 @@ public final class WallConnectorClient implements Device {
     this.timeout = config.timeout();
     this.clock = context.clock();
     this.http =
-        new DeviceHttp(context.plainClient(config.timeout()), context.clock(), context.raw());
+        new DeviceHttp(
+            context.plainClient(config.timeout()), context.clock(), context.raw(), BODY_CAPS);
     String address = config.address().toString();
     this.baseUri = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
   }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.devicehttp.FailureWords;
 import java.io.IOException;
 
@@ -18,7 +18,7 @@ import java.io.IOException;
  */
 public final class WallConnectorJson {
   private static final ObjectReader READER =
-      JsonMapper.builder()
+      DeviceJson.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build()

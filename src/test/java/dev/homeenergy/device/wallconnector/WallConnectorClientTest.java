@@ -238,4 +238,30 @@ class WallConnectorClientTest {
         .isInstanceOfSatisfying(
             PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.CONNECT));
   }
+
+  /**
+   * The issue's crash: {@code [{},{},…]} just under the 4 MiB body cap made the tree parser build
+   * ~1.4 M nodes (~100 MB) on the polling thread. A Wall Connector body is about 1 KiB, so such an
+   * answer is refused by its endpoint's cap before any of it is parsed.
+   */
+  @Test
+  void aNodeBombUnderTheAbsoluteCapCostsThePollingThreadLittle() throws PollException {
+    client().poll();
+    String bomb = "[" + "{},".repeat((4 * 1024 * 1024 - 64) / 3) + "{}]";
+    answers.put("vitals", new Answer(200, bomb));
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    WallConnectorClient client = client();
+    long before = threads.getThreadAllocatedBytes(thread);
+
+    assertThatThrownBy(client::poll)
+        .isInstanceOfSatisfying(
+            PollException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.PARSE))
+        .hasMessageContaining("vitals")
+        .hasMessageContaining("exceeded");
+    assertThat(threads.getThreadAllocatedBytes(thread) - before)
+        .as("bytes allocated by the polling thread")
+        .isLessThan(8L * 1024 * 1024);
+  }
 }
