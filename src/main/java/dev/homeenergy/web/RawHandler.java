@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.homeenergy.core.RawExchange;
@@ -13,15 +14,20 @@ import dev.homeenergy.polling.DeviceStatus;
 import dev.homeenergy.polling.SnapshotStore;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * {@code /devices/NAME/raw}: the last response of each endpoint of a device as JSON, bodies
  * embedded as JSON when they parse and as text when they do not — what a user would otherwise fetch
- * by hand with curl to see why a metric looks wrong.
+ * by hand with curl to see why a metric looks wrong. Each stored body is parsed and rendered once,
+ * when first asked for, and the rendering reused until the endpoint answers again, so concurrent
+ * requests cost a copy of the rendered text, never a parse.
  */
 final class RawHandler implements HttpHandler {
   static final String PREFIX = "/devices/";
   private final SnapshotStore store;
+  private final ConcurrentMap<String, RenderedBody> rendered = new ConcurrentHashMap<>();
   private final ObjectMapper json =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -67,11 +73,34 @@ final class RawHandler implements HttpHandler {
         node.put("error", exchange.error());
       }
       if (exchange.body() != null) {
-        node.set("body", bodyNode(exchange.body()));
+        node.putRawValue("body", new RawValue(renderedBody(status.config().name(), exchange)));
       }
     }
     return json.writeValueAsString(root) + "\n";
   }
+
+  /** The body of {@code exchange} rendered as JSON, from the cache while it is the latest. */
+  private String renderedBody(String device, RawExchange exchange) {
+    return rendered
+        .compute(
+            device + "\n" + exchange.endpoint(),
+            (key, cached) ->
+                cached != null && cached.source() == exchange
+                    ? cached
+                    : new RenderedBody(exchange, render(exchange.body())))
+        .json();
+  }
+
+  private String render(String body) {
+    try {
+      return json.writeValueAsString(bodyNode(body));
+    } catch (JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A stored exchange and its body as rendered JSON. */
+  private record RenderedBody(RawExchange source, String json) {}
 
   private JsonNode bodyNode(String body) {
     try {
