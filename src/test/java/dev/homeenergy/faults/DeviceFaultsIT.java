@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.devicehttp.BoundedBody;
+import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.faults.FaultTarget.Outcome;
 import dev.homeenergy.simulator.Simulator;
 import dev.homeenergy.testing.ExporterHarness;
@@ -50,15 +51,23 @@ class DeviceFaultsIT {
   /** One family's exporter, simulator and fault server, kept across that family's cases. */
   private record Rig(ExporterHarness harness, FaultServer server) {}
 
-  /** Every target and fault; {@code -Dfaults.only=<target>} narrows to the targets named so. */
+  /**
+   * Every target and fault; {@code -Dfaults.only=<target>} narrows to the targets named so, {@code
+   * -Dfaults.fault=NODE_BOMB,DEEP_NESTING} to those faults.
+   */
   static Stream<Arguments> cases() {
     String only = System.getProperty("faults.only", "");
+    List<String> faults =
+        Arrays.stream(System.getProperty("faults.fault", "").split(","))
+            .filter(name -> !name.isBlank())
+            .toList();
     return FaultTargets.all().stream()
         .filter(target -> only.isEmpty() || target.toString().startsWith(only))
         .flatMap(
             target ->
                 Arrays.stream(Fault.values())
                     .filter(fault -> fault != Fault.NONE)
+                    .filter(fault -> faults.isEmpty() || faults.contains(fault.name()))
                     .map(fault -> Arguments.of(target, fault)));
   }
 
@@ -125,6 +134,16 @@ class DeviceFaultsIT {
             .isLessThan(MOST_BYTES_READ_OF_A_HUGE_BODY);
         assertThat(rig.harness().landingPage())
             .contains("exceeded " + BoundedBody.DEFAULT_MAX_BYTES + " bytes");
+      }
+      if (fault == Fault.NODE_BOMB) {
+        assertThat(rig.harness().landingPage())
+            .as("the bomb is refused by its endpoint's body cap, which the status page names")
+            .containsPattern("exceeded \\d+ bytes");
+      }
+      if (fault == Fault.DEEP_NESTING) {
+        assertThat(rig.harness().landingPage())
+            .as("the nesting bound is named")
+            .contains("nests deeper than " + DeviceJson.MAX_NESTING_DEPTH + " levels");
       }
     } finally {
       rig.server().set(Fault.NONE);

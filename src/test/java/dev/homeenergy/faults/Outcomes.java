@@ -11,7 +11,7 @@ final class Outcomes {
     return switch (fault) {
       case REFUSED, RESET_MID_BODY -> new Outcome.Fails("connect");
       case SILENT, TRICKLE -> new Outcome.Fails("timeout");
-      case HUGE_BODY, HTML_PAGE, WRONG_SHAPE -> new Outcome.Fails("parse");
+      case HUGE_BODY, HTML_PAGE, WRONG_SHAPE, NODE_BOMB, DEEP_NESTING -> new Outcome.Fails("parse");
       case HTML_ERROR_PAGE -> new Outcome.Fails("http_status");
       case WRONG_CONTENT_TYPE ->
           new Outcome.Accepted(

@@ -44,6 +44,9 @@ public final class FaultServer implements AutoCloseable {
    */
   public static final String ODD_TEXT = " \"q\" \\ \n ü 日本 🔋 {x=\"y\"}";
 
+  /** Levels of {@link Fault#DEEP_NESTING}: 6 bytes each, far under every endpoint's cap. */
+  public static final int DEEP_NESTING_LEVELS = 5_000;
+
   /** How a request is answered. */
   public enum Fault {
     /** Relayed to the simulator unchanged. */
@@ -75,7 +78,14 @@ public final class FaultServer implements AutoCloseable {
     /**
      * The simulator's JSON with {@link #ODD_TEXT} appended to every string that is not a number.
      */
-    ODD_TEXT;
+    ODD_TEXT,
+    /**
+     * A 200 whose declared body is {@code [{},{},…]} just under the 4 MiB body cap: a million empty
+     * objects that a tree parser would turn into ~100 MB of nodes.
+     */
+    NODE_BOMB,
+    /** A 200 whose body nests {@value #DEEP_NESTING_LEVELS} objects, under every body cap. */
+    DEEP_NESTING;
 
     /** Whether the fault rewrites the simulator's JSON (and so spares the paths a test exempts). */
     public boolean rewritesJson() {
@@ -254,6 +264,13 @@ public final class FaultServer implements AutoCloseable {
               200,
               Map.of("Content-Type", "application/json"),
               utf8("[{\"unexpected\":true,\"items\":[1,2,3]},\"text\",42,null]"));
+      case NODE_BOMB -> write(out, 200, Map.of("Content-Type", "application/json"), NodeBomb.BODY);
+      case DEEP_NESTING ->
+          write(
+              out,
+              200,
+              Map.of("Content-Type", "application/json"),
+              utf8("{\"a\":".repeat(DEEP_NESTING_LEVELS) + "1" + "}".repeat(DEEP_NESTING_LEVELS)));
       case NUMBERS_AS_STRINGS, STRINGS_AS_NUMBERS, NON_FINITE, ODD_TEXT -> {
         Answer answer = relay(request);
         byte[] body =
@@ -396,6 +413,11 @@ public final class FaultServer implements AutoCloseable {
     listener.close();
     open.keySet().forEach(FaultServer::close);
     threads.shutdownNow();
+  }
+
+  /** The body of {@link Fault#NODE_BOMB}, built at its first use. */
+  private static final class NodeBomb {
+    static final byte[] BODY = utf8("[" + "{},".repeat((4 * 1024 * 1024 - 1024) / 3) + "{}]");
   }
 
   private record Answer(int status, Map<String, String> headers, byte[] body) {}

@@ -1,7 +1,7 @@
 package dev.homeenergy.device.sixth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceContext;
@@ -9,6 +9,7 @@ import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.devicehttp.DeviceHttp;
+import dev.homeenergy.devicehttp.DeviceJson;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.time.Duration;
  */
 final class SixthClient implements Device {
   static final String STATUS = "status";
-  private static final JsonMapper JSON = new JsonMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
 
   private final DeviceHttp http;
   private final URI status;
