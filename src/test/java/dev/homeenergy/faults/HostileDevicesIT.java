@@ -69,6 +69,7 @@ class HostileDevicesIT {
       }
       assertThat(hostile).hasSize(20);
 
+      Files.createDirectories(dir.resolve("state"));
       Path config = dir.resolve("config.yml");
       Files.writeString(config, config(hostile, charger.baseUri()));
       try (ChildExporter exporter =

@@ -100,12 +100,12 @@ class RawViewUnderLoadIT {
     }
   }
 
-  /** A valid status object of almost 4 MB: the plug's values and 3,800 padding strings. */
+  /** A valid status object of almost 4 MB: the plug's values and 3,830 padding strings. */
   private static String hugeStatus() {
     StringBuilder json =
         new StringBuilder("{\"power_w\":1520.5,\"energy_wh\":88123,\"relay_on\":true,\"log\":[");
     String entry = "\"" + "event ".repeat(170) + "\"";
-    for (int i = 0; i < 3_800; i++) {
+    for (int i = 0; i < 3_830; i++) {
       json.append(i == 0 ? "" : ",").append(entry);
     }
     return json.append("]}").toString();

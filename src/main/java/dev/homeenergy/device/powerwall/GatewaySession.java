@@ -1,6 +1,7 @@
 package dev.homeenergy.device.powerwall;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.DeviceJson;
+import dev.homeenergy.devicehttp.FailureWords;
 import dev.homeenergy.devicehttp.LoginGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,10 +126,16 @@ final class GatewaySession {
     return request.toString();
   }
 
-  private static String tokenIn(String body) {
+  /**
+   * The token of a login answer, or null when it holds none; an answer breaking a bound of {@link
+   * DeviceJson} is the gateway's {@code parse} failure, as an answer over the body cap is.
+   */
+  private static String tokenIn(String body) throws PollException {
     try {
       JsonNode token = JSON.readTree(body).path("token");
       return token.isTextual() ? token.asText() : null;
+    } catch (StreamConstraintsException e) {
+      throw new PollException(FailureReason.PARSE, LOGIN + ": " + FailureWords.json(null, e), e);
     } catch (JsonProcessingException e) {
       return null;
     }

@@ -105,6 +105,23 @@ class PowerwallLoginTest {
   }
 
   @Test
+  void aLoginAnswerBreakingAReadingBoundIsAParseFailureWithoutBackOff() throws Exception {
+    gateway.failLogin(200, "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000));
+    PowerwallClient client = harness.client(gateway.address());
+
+    PollException failure = harness.failure(client);
+
+    assertThat(failure.reason()).isEqualTo(FailureReason.PARSE);
+    assertThat(failure.getMessage())
+        .isEqualTo(
+            "login/Basic: the JSON answer nests deeper than 64 levels, far beyond any real answer;"
+                + " it was not read further");
+    harness.clock.advance(Duration.ofSeconds(10));
+    harness.failure(client);
+    assertThat(gateway.logins()).as("no login back-off: the password was not refused").isEqualTo(2);
+  }
+
+  @Test
   void aWrongPasswordBacksOffLoginsWithoutTouchingTheNetwork() throws Exception {
     PowerwallClient client =
         harness.client(gateway.address(), Map.of("password", new Secret("wrong-password")));
