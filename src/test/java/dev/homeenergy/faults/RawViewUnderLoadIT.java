@@ -81,7 +81,13 @@ class RawViewUnderLoadIT {
           answers.add(clients.submit(raw));
         }
         for (Future<HttpResponse<String>> answer : answers) {
-          HttpResponse<String> response = answer.get(2, TimeUnit.MINUTES);
+          HttpResponse<String> response;
+          try {
+            response = answer.get(2, TimeUnit.MINUTES);
+          } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(
+                "a raw request failed; the exporter's output:\n" + exporter.output(), e);
+          }
           assertThat(response.statusCode()).isEqualTo(200);
           JsonNode raw = new ObjectMapper().readTree(response.body());
           String kept = raw.path("exchanges").get(0).path("body").asText();
