@@ -13,9 +13,10 @@ import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.polling.DeviceStatus;
 import dev.homeenergy.polling.SnapshotStore;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.WeakHashMap;
 
 /**
  * {@code /devices/NAME/raw}: the last response of each endpoint of a device as JSON, bodies
@@ -27,7 +28,8 @@ import java.util.concurrent.ConcurrentMap;
 final class RawHandler implements HttpHandler {
   static final String PREFIX = "/devices/";
   private final SnapshotStore store;
-  private final ConcurrentMap<String, RenderedBody> rendered = new ConcurrentHashMap<>();
+  private final Map<RawExchange, String> rendered =
+      Collections.synchronizedMap(new WeakHashMap<>());
   private final ObjectMapper json =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -73,22 +75,18 @@ final class RawHandler implements HttpHandler {
         node.put("error", exchange.error());
       }
       if (exchange.body() != null) {
-        node.putRawValue("body", new RawValue(renderedBody(status.config().name(), exchange)));
+        node.putRawValue("body", new RawValue(renderedBody(exchange)));
       }
     }
     return json.writeValueAsString(root) + "\n";
   }
 
-  /** The body of {@code exchange} rendered as JSON, from the cache while it is the latest. */
-  private String renderedBody(String device, RawExchange exchange) {
-    return rendered
-        .compute(
-            device + "\n" + exchange.endpoint(),
-            (key, cached) ->
-                cached != null && cached.source() == exchange
-                    ? cached
-                    : new RenderedBody(exchange, render(exchange.body())))
-        .json();
+  /**
+   * The body of {@code exchange} rendered as JSON, once: the rendering is kept while the raw log
+   * still holds the exchange (weakly, so a replaced or removed exchange takes it along).
+   */
+  private String renderedBody(RawExchange exchange) {
+    return rendered.computeIfAbsent(exchange, stored -> render(stored.body()));
   }
 
   private String render(String body) {
@@ -98,9 +96,6 @@ final class RawHandler implements HttpHandler {
       throw new java.io.UncheckedIOException(e);
     }
   }
-
-  /** A stored exchange and its body as rendered JSON. */
-  private record RenderedBody(RawExchange source, String json) {}
 
   private JsonNode bodyNode(String body) {
     try {
