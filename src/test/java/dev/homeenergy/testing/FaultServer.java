@@ -44,6 +44,12 @@ public final class FaultServer implements AutoCloseable {
    */
   public static final String ODD_TEXT = " \"q\" \\ \n ü 日本 🔋 {x=\"y\"}";
 
+  /**
+   * The length {@link Fault#RESET_MID_BODY} declares: under every endpoint's body cap, so the reset
+   * is what the client meets, not the cap.
+   */
+  private static final int RESET_MID_BODY_DECLARED = 32 * 1024;
+
   /** Levels of {@link Fault#DEEP_NESTING}: 6 bytes each, far under every endpoint's cap. */
   public static final int DEEP_NESTING_LEVELS = 5_000;
 
@@ -53,7 +59,7 @@ public final class FaultServer implements AutoCloseable {
     NONE,
     /** Nothing listens on the port. */
     REFUSED,
-    /** A 200 whose body stops after 1 KiB of the promised length, then a TCP reset. */
+    /** A 200 whose body stops after 1 KiB of the promised 32 KiB, then a TCP reset. */
     RESET_MID_BODY,
     /** The connection is accepted and never answered. */
     SILENT,
@@ -336,7 +342,7 @@ public final class FaultServer implements AutoCloseable {
   }
 
   private static void resetMidBody(Socket socket, OutputStream out) throws IOException {
-    out.write(head(200, Map.of("Content-Type", "application/json"), 100_000));
+    out.write(head(200, Map.of("Content-Type", "application/json"), RESET_MID_BODY_DECLARED));
     byte[] start = new byte[1024];
     java.util.Arrays.fill(start, (byte) ' ');
     start[0] = '{';
