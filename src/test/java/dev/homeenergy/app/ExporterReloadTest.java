@@ -229,15 +229,23 @@ class ExporterReloadTest {
             "exporter.yml:9: devices[1].type: unknown device type \"toaster\"");
     assertThat(family.created("kept")).isEqualTo(1);
     assertThat(family.closed("kept")).isZero();
-    Exposition metrics = scrape();
-    assertThat(metrics.value("home_energy_exporter_config_last_reload_successful")).hasValue(0);
+    Exposition metrics =
+        await()
+            .atMost(WAIT)
+            .until(
+                this::scrape,
+                m -> m.value("home_energy_exporter_config_last_reload_successful").orElse(-1) == 0);
     assertThat(metrics.value("home_energy_exporter_config_last_reload_success_timestamp_seconds"))
         .hasValue(successAt);
     assertThat(metrics.has(polls("kept"))).isTrue();
 
     next.set(config("127.0.0.1:0", device("kept", FAST)));
     assertThat(exporter.reload("test").applied()).isTrue();
-    assertThat(scrape().value("home_energy_exporter_config_last_reload_successful")).hasValue(1);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> scrape().value("home_energy_exporter_config_last_reload_successful").orElse(-1),
+            value -> value == 1);
     assertThat(family.created("kept")).isEqualTo(1);
   }
 
