@@ -8,6 +8,7 @@ import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
 import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.Http;
+import dev.homeenergy.testing.Promtool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -158,10 +159,6 @@ class ConfigReloadIT {
     assertThat(exporter.logText()).contains(text);
   }
 
-  private static long lines(Exporter exporter, String text) {
-    return exporter.logText().lines().filter(line -> line.contains(text)).count();
-  }
-
   @Test
   void sighupAppliesAValidConfigDeviceByDeviceAndKeepsTheRunningOneWhenTheFileIsInvalid()
       throws Exception {
@@ -208,8 +205,7 @@ class ConfigReloadIT {
             .until(
                 () -> scrape(exporter),
                 m ->
-                    value(m, series(up, "added")) == 1
-                        && m.value("vehicle_connected").isPresent());
+                    value(m, series(up, "added")) == 1 && m.value("vehicle_connected").isPresent());
     assertThat(value(after, series(polls, "kept")))
         .as("the unchanged device's counter did not reset")
         .isGreaterThanOrEqualTo(keptPolls);
@@ -218,6 +214,17 @@ class ConfigReloadIT {
         .as("the changed device's old series are gone")
         .isFalse();
     assertThat(after.value("home_energy_exporter_config_last_reload_successful")).hasValue(1);
+    String reloadMetrics =
+        after
+            .text()
+            .lines()
+            .filter(line -> line.matches("(# (HELP|TYPE) )?home_energy_exporter_config_.*"))
+            .map(line -> line + "\n")
+            .collect(java.util.stream.Collectors.joining());
+    assertThat(reloadMetrics.lines()).hasSize(6);
+    Promtool.Result lint = Promtool.checkMetrics(reloadMetrics);
+    assertThat(lint.output()).isEmpty();
+    assertThat(lint.exitCode()).isZero();
     assertThat(
             after
                 .value("home_energy_exporter_config_last_reload_success_timestamp_seconds")
@@ -226,7 +233,11 @@ class ConfigReloadIT {
     assertThat(kept.requestCount("/api/1/version"))
         .as("the unchanged device kept its client and poller")
         .isEqualTo(1);
-    assertThat(lines(exporter, "device kept answered its first poll")).isEqualTo(1);
+    String sinceReload =
+        exporter.logText().substring(exporter.logText().indexOf("config reloaded: added"));
+    assertThat(sinceReload)
+        .as("no new poller for the unchanged device")
+        .doesNotContain("device kept answered its first poll");
     assertThat(changed.requestCount("/api/1/version"))
         .as("the changed device has a new client")
         .isEqualTo(2);
