@@ -82,7 +82,7 @@ final class ConfigReloader implements ConfigReload {
     try {
       changes = devices.apply(loaded.devices());
     } catch (RuntimeException e) {
-      return refused(trigger, List.of("cannot start the new devices: " + e.getMessage()));
+      return refused(trigger, List.of("cannot apply the devices: " + e.getMessage()));
     }
     List<String> lines = new ArrayList<>();
     lines.add("config reloaded: " + changes.summary());

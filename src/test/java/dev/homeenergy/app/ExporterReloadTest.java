@@ -328,6 +328,43 @@ class ExporterReloadTest {
   }
 
   @Test
+  void onDemandDevicesAreRestartedOrStartedAtTheirProbeAndRemovedOnesAreUnknown() throws Exception {
+    ExporterConfig config =
+        config("127.0.0.1:0", device("kept", FAST), device("gone", FAST))
+            .withProbe(new dev.homeenergy.config.ProbeConfig(true, Duration.ofMinutes(10)));
+    next.set(config);
+    exporter =
+        Exporter.start(
+            config,
+            List.of(family),
+            Clock.systemUTC(),
+            null,
+            WebServer.Options.DEFAULTS,
+            new Exporter.Reloading(() -> (ExporterConfig) next.get(), false));
+    URI probeKept = exporter.localUri().resolve("/probe?target=kept");
+    assertThat(Http.get(probeKept).statusCode()).isEqualTo(200);
+    await().atMost(WAIT).until(() -> fake.polls("kept") >= 1);
+    next.set(
+        config.withDevices(List.of(device("kept", Duration.ofMillis(60)), device("added", FAST))));
+
+    assertThat(exporter.reload("test").applied()).isTrue();
+    assertThat(family.created("kept")).isEqualTo(2);
+
+    assertThat(fake.polls("added")).as("not polled before a probe asks").isZero();
+    assertThat(Http.get(exporter.localUri().resolve("/probe?target=added")).statusCode())
+        .isEqualTo(200);
+    await().atMost(WAIT).until(() -> fake.polls("added") >= 1);
+    int keptPolls = fake.polls("kept");
+    await()
+        .atMost(WAIT)
+        .alias("the changed device, probed before the reload, polls again without a new probe")
+        .until(() -> fake.polls("kept") > keptPolls);
+    assertThat(Http.get(exporter.localUri().resolve("/probe?target=gone")).statusCode())
+        .isEqualTo(404);
+    assertThat(scrape().value("home_energy_exporter_probe_targets_polled")).hasValue(2);
+  }
+
+  @Test
   void anExporterWithoutAConfigFileHasNothingToReload() throws Exception {
     exporter =
         Exporter.start(
