@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * touching unchanged devices, an invalid config changes nothing, and {@code /-/reload} answers as
  * Prometheus does.
  */
-class ExporterReloadTest {
+class ExporterReloadIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Duration FAST = Duration.ofMillis(50);
 
