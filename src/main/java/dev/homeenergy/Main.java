@@ -3,7 +3,12 @@ package dev.homeenergy;
 import dev.homeenergy.app.Families;
 import dev.homeenergy.cli.CliContext;
 import dev.homeenergy.cli.Commands;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /** Entry point of the runnable jar. */
 public final class Main {
@@ -23,7 +28,21 @@ public final class Main {
             Families.all(),
             Clock.systemUTC(),
             CliContext.StopSignal.untilShutdown(),
-            exporter -> {});
+            exporter -> {},
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+            Main::onHangup);
     System.exit(Commands.commandLine(context).execute(args));
+  }
+
+  /**
+   * Runs {@code action} on each SIGHUP instead of the JVM's default (a shutdown), as Prometheus
+   * reloads its config on one. Where the platform has no SIGHUP (Windows) nothing is installed.
+   */
+  private static void onHangup(Runnable action) {
+    try {
+      Signal.handle(new Signal("HUP"), signal -> action.run());
+    } catch (IllegalArgumentException e) {
+      LoggerFactory.getLogger(Main.class).debug("no SIGHUP on this platform: {}", e.getMessage());
+    }
   }
 }

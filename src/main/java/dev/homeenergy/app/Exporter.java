@@ -1,17 +1,14 @@
 package dev.homeenergy.app;
 
-import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.ExporterConfig;
 import dev.homeenergy.config.ListenAddress;
 import dev.homeenergy.core.BuildInfo;
-import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.devicehttp.SharedHttp;
-import dev.homeenergy.polling.Backoff;
 import dev.homeenergy.polling.ExporterCollector;
 import dev.homeenergy.polling.OnDemandPolling;
-import dev.homeenergy.polling.Poller;
 import dev.homeenergy.polling.SnapshotStore;
+import dev.homeenergy.web.ConfigReload;
 import dev.homeenergy.web.WebServer;
 import dev.homeenergy.web.security.WebSecurity;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -21,8 +18,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +25,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running exporter: one poller per configured device, the snapshot store they publish to, the
@@ -46,6 +42,8 @@ import java.util.stream.Collectors;
  * and the tests alike.
  */
 public final class Exporter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
+
   /**
    * How long an idle poll thread is kept: long enough to be reused by the next polls (a few seconds
    * apart), short enough that the burst of every device's first poll at start is soon given back.
@@ -54,7 +52,8 @@ public final class Exporter implements AutoCloseable {
 
   private final SnapshotStore store;
   private final PrometheusRegistry registry;
-  private final List<Poller> pollers;
+  private final DevicePollers devices;
+  private final ConfigReload reload;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
   private final WebServer web;
@@ -62,16 +61,31 @@ public final class Exporter implements AutoCloseable {
   private Exporter(
       SnapshotStore store,
       PrometheusRegistry registry,
-      List<Poller> pollers,
+      DevicePollers devices,
+      ConfigReload reload,
       ScheduledExecutorService scheduler,
       ExecutorService workers,
       WebServer web) {
     this.store = store;
     this.registry = registry;
-    this.pollers = pollers;
+    this.devices = devices;
+    this.reload = reload;
     this.scheduler = scheduler;
     this.workers = workers;
     this.web = web;
+  }
+
+  /**
+   * How a running exporter reloads its config.
+   *
+   * @param source where a reload reads the config from; null when there is no file to re-read (a
+   *     drop-in's flags, the demo)
+   * @param lifecycleApi whether {@code POST /-/reload} may ask for a reload ({@code
+   *     --web.enable-lifecycle}); SIGHUP always may
+   */
+  public record Reloading(ConfigSource source, boolean lifecycleApi) {
+    /** Nothing to reload, and no lifecycle API. */
+    public static final Reloading NONE = new Reloading(null, false);
   }
 
   /**
@@ -106,6 +120,21 @@ public final class Exporter implements AutoCloseable {
       WebSecurity security,
       WebServer.Options options)
       throws IOException {
+    return start(config, families, clock, security, options, Reloading.NONE);
+  }
+
+  /**
+   * As {@link #start(ExporterConfig, List, Clock, WebSecurity, WebServer.Options)}, reloading its
+   * config from {@code reloading}'s source when asked ({@link #reload}).
+   */
+  public static Exporter start(
+      ExporterConfig config,
+      List<DeviceFamily> families,
+      Clock clock,
+      WebSecurity security,
+      WebServer.Options options,
+      Reloading reloading)
+      throws IOException {
     Map<String, DeviceFamily> byType =
         families.stream().collect(Collectors.toMap(DeviceFamily::type, Function.identity()));
     SnapshotStore store = new SnapshotStore(config.devices());
@@ -124,22 +153,30 @@ public final class Exporter implements AutoCloseable {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             daemonThreads("poll"));
-    SharedHttp http = new SharedHttp(workers);
-    List<Device> clients = new ArrayList<>();
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(1, daemonThreads("scheduler"));
+    scheduler.setRemoveOnCancelPolicy(true);
+    DevicePollers devices =
+        new DevicePollers(
+            byType,
+            store,
+            new SharedHttp(workers),
+            clock,
+            config.stateDirectory(),
+            scheduler,
+            workers);
     try {
-      for (DeviceConfig device : config.devices()) {
-        DeviceFamily family = byType.get(device.type());
-        if (family == null) {
-          throw new IllegalArgumentException("no device family for type " + device.type());
-        }
-        clients.add(
-            family.create(
-                device, http.context(clock, store.raw(device.name()), config.stateDirectory())));
-      }
+      devices.prepare();
     } catch (RuntimeException e) {
-      clients.forEach(Device::close);
+      scheduler.shutdownNow();
       workers.shutdownNow();
       throw e;
+    }
+    ConfigReload reload = unused -> nothingToReload();
+    if (reloading.source() != null) {
+      ConfigReloader reloader = new ConfigReloader(reloading.source(), devices, clock, config);
+      registry.register(reloader.metrics());
+      reload = reloader;
     }
 
     InetSocketAddress address = ListenAddress.parse(config.web().listenAddress());
@@ -161,7 +198,6 @@ public final class Exporter implements AutoCloseable {
                   registry,
                   collector,
                   store,
-                  config.devices(),
                   build,
                   clock,
                   onProbe::accept,
@@ -169,46 +205,44 @@ public final class Exporter implements AutoCloseable {
                   config.web().healthRequiresAuth(),
                   families.stream()
                       .collect(Collectors.toMap(DeviceFamily::type, DeviceFamily::displayName)),
-                  options));
+                  options,
+                  reloading.lifecycleApi() ? reload : null));
     } catch (IOException | RuntimeException e) {
-      clients.forEach(Device::close);
+      devices.close();
+      scheduler.shutdownNow();
       workers.shutdownNow();
       throw e;
     }
 
-    ScheduledThreadPoolExecutor scheduler =
-        new ScheduledThreadPoolExecutor(1, daemonThreads("scheduler"));
-    scheduler.setRemoveOnCancelPolicy(true);
-    List<Poller> pollers = new ArrayList<>();
-    for (int i = 0; i < clients.size(); i++) {
-      DeviceConfig device = config.devices().get(i);
-      pollers.add(
-          new Poller(
-              device,
-              byType.get(device.type()),
-              clients.get(i),
-              store,
-              clock,
-              scheduler,
-              workers,
-              Backoff.forInterval(device.interval()),
-              () -> ThreadLocalRandom.current().nextDouble()));
-    }
-    Exporter exporter =
-        new Exporter(store, registry, List.copyOf(pollers), scheduler, workers, web);
+    Exporter exporter = new Exporter(store, registry, devices, reload, scheduler, workers, web);
     if (onDemand) {
-      Map<String, Poller> byName = new LinkedHashMap<>();
-      for (int i = 0; i < pollers.size(); i++) {
-        byName.put(config.devices().get(i).name(), pollers.get(i));
-      }
       OnDemandPolling polling =
-          new OnDemandPolling(byName, config.probe().idleAfter(), scheduler, System::nanoTime);
+          new OnDemandPolling(
+              devices.pollers(), config.probe().idleAfter(), scheduler, System::nanoTime);
       onDemandPolling.set(polling);
       registry.register(polling.metric());
+      devices.start(polling);
     } else {
-      pollers.forEach(Poller::start);
+      devices.start(null);
     }
     return exporter;
+  }
+
+  private static ConfigReload.Result nothingToReload() {
+    String line =
+        "nothing to reload: this exporter was started without a config file (--config.file)";
+    LOG.warn("config reload: {}", line);
+    return new ConfigReload.Result(false, List.of(line));
+  }
+
+  /**
+   * Re-reads the config file and applies it (what SIGHUP and {@code POST /-/reload} do): devices
+   * added, removed and changed, the others left running; an invalid file changes nothing.
+   *
+   * @param trigger what asked, for the log
+   */
+  public ConfigReload.Result reload(String trigger) {
+    return reload.reload(trigger);
   }
 
   private static ThreadFactory daemonThreads(String prefix) {
@@ -247,7 +281,7 @@ public final class Exporter implements AutoCloseable {
 
   @Override
   public void close() {
-    pollers.forEach(Poller::close);
+    devices.close();
     scheduler.shutdownNow();
     workers.shutdownNow();
     web.close();

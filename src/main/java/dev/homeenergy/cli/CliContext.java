@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  * @param stop blocks until the process should stop
  * @param onServing receives each exporter once it is serving
  * @param stdin what the user types (a pasted sign-in redirect URL)
+ * @param onHangup installs what a hangup signal (SIGHUP) runs from then on: the serving command's
+ *     config reload; tests and embedders that send no signals ignore it
  */
 public record CliContext(
     Map<String, String> env,
@@ -26,10 +28,22 @@ public record CliContext(
     Clock clock,
     StopSignal stop,
     Consumer<Exporter> onServing,
-    java.io.BufferedReader stdin) {
+    java.io.BufferedReader stdin,
+    Consumer<Runnable> onHangup) {
 
   public CliContext {
     env = Map.copyOf(env);
+  }
+
+  /** A context whose commands are never sent a hangup signal. */
+  public CliContext(
+      Map<String, String> env,
+      Families families,
+      Clock clock,
+      StopSignal stop,
+      Consumer<Exporter> onServing,
+      java.io.BufferedReader stdin) {
+    this(env, families, clock, stop, onServing, stdin, action -> {});
   }
 
   /** A context reading the process's standard input. */

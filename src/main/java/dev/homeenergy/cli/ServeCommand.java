@@ -1,6 +1,11 @@
 package dev.homeenergy.cli;
 
+import dev.homeenergy.app.ConfigSource;
+import dev.homeenergy.app.Exporter;
+import dev.homeenergy.config.ConfigException;
+import dev.homeenergy.config.ConfigProblem;
 import dev.homeenergy.config.ExporterConfig;
+import dev.homeenergy.web.WebServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +51,13 @@ public final class ServeCommand implements Callable<Integer> {
       description = "YAML config file listing the devices (see examples/home-energy-exporter.yml).")
   Path configFile;
 
+  @Option(
+      names = "--web.enable-lifecycle",
+      description =
+          "Allow POST /-/reload to reload the config file, as SIGHUP does (behind the same auth as"
+              + " the metrics; without this flag it answers 403).")
+  boolean enableLifecycle;
+
   @Mixin WebOptions web;
   @Mixin LogOptions log;
 
@@ -65,8 +77,36 @@ public final class ServeCommand implements Callable<Integer> {
                   + "(see examples/home-energy-exporter.yml), or try `home-energy-exporter demo`.",
               "Run `home-energy-exporter --help` for all commands."));
     }
-    ExporterConfig config = Serving.load(configFile, context);
-    config = config.withWeb(web.over(config.web())).withLog(log.over(config.log()));
-    return Serving.serve(config, context, out, err, null);
+    ExporterConfig config = withFlags(Serving.load(configFile, context));
+    ConfigSource source = this::reloadConfig;
+    return Serving.serve(
+        config,
+        context,
+        out,
+        err,
+        null,
+        WebServer.Options.DEFAULTS,
+        new Exporter.Reloading(source, enableLifecycle));
+  }
+
+  private ExporterConfig withFlags(ExporterConfig config) {
+    return config.withWeb(web.over(config.web())).withLog(log.over(config.log()));
+  }
+
+  /**
+   * The config file read again as at start: its problems with their lines, the flags over it, and
+   * the checks serving makes of the whole.
+   */
+  private ExporterConfig reloadConfig() throws ConfigException {
+    ExporterConfig config =
+        Serving.withDefaultStateDirectory(
+            withFlags(Serving.loader(context).load(configFile)), context);
+    List<String> problems = Serving.problems(config);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(
+          configFile.toString(),
+          problems.stream().map(problem -> new ConfigProblem("", 0, problem)).toList());
+    }
+    return config;
   }
 }

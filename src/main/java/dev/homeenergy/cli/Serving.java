@@ -75,6 +75,21 @@ final class Serving {
     return problems;
   }
 
+  /** {@code config}, with {@code $STATE_DIRECTORY} as its state directory when it names none. */
+  static ExporterConfig withDefaultStateDirectory(ExporterConfig config, CliContext context) {
+    if (config.stateDirectory() != null) {
+      return config;
+    }
+    return config.withStateDirectory(
+        ExporterConfig.defaultStateDirectory(context.env()::get, null));
+  }
+
+  /** The config file loader with the families' keys and checks and the context's environment. */
+  static ConfigLoader loader(CliContext context) {
+    return new ConfigLoader(
+        context.families().specs(), context.families().checks(), context.env()::get);
+  }
+
   /**
    * Reads and validates a config file with the families' keys.
    *
@@ -82,9 +97,7 @@ final class Serving {
    */
   static ExporterConfig load(Path file, CliContext context) {
     try {
-      return new ConfigLoader(
-              context.families().specs(), context.families().checks(), context.env()::get)
-          .load(file);
+      return loader(context).load(file);
     } catch (ConfigException e) {
       throw new CommandException(EXIT_CONFIG, List.of(e.getMessage()));
     }
@@ -112,10 +125,22 @@ final class Serving {
       PrintWriter err,
       AutoCloseable alsoClose,
       WebServer.Options options) {
-    if (config.stateDirectory() == null) {
-      config =
-          config.withStateDirectory(ExporterConfig.defaultStateDirectory(context.env()::get, null));
-    }
+    return serve(config, context, out, err, alsoClose, options, Exporter.Reloading.NONE);
+  }
+
+  /**
+   * As the other {@code serve}, reloading the config from {@code reloading}'s source on SIGHUP (and
+   * on {@code POST /-/reload} when its lifecycle API is on).
+   */
+  static int serve(
+      ExporterConfig config,
+      CliContext context,
+      PrintWriter out,
+      PrintWriter err,
+      AutoCloseable alsoClose,
+      WebServer.Options options,
+      Exporter.Reloading reloading) {
+    config = withDefaultStateDirectory(config, context);
     List<String> problems = problems(config);
     problems.addAll(deviceProblems(config, context.families().devices()));
     if (!problems.isEmpty()) {
@@ -135,7 +160,8 @@ final class Serving {
     Exporter exporter;
     try {
       exporter =
-          Exporter.start(config, context.families().devices(), context.clock(), security, options);
+          Exporter.start(
+              config, context.families().devices(), context.clock(), security, options, reloading);
     } catch (IOException e) {
       throw CommandException.runtime(
           "cannot listen on " + config.web().listenAddress() + ": " + e.getMessage());
@@ -148,6 +174,7 @@ final class Serving {
           exporter.localUri(),
           config.web().telemetryPath());
       out.flush();
+      context.onHangup().accept(() -> exporter.reload("SIGHUP"));
       context.onServing().accept(exporter);
       context.stop().await();
     } catch (InterruptedException e) {

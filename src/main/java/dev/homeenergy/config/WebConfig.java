@@ -42,7 +42,7 @@ public record WebConfig(
   /**
    * Checks a telemetry path: it must start with {@code /}, contain no whitespace, {@code ?} or
    * {@code #}, and not be one of the exporter's own pages ({@code /}, {@code /-/healthy}, {@code
-   * /-/ready}, {@code /probe}, {@code /sd}, {@code /devices/...}).
+   * /-/ready}, {@code /-/reload}, {@code /probe}, {@code /sd}, {@code /devices/...}).
    *
    * @return the path
    * @throws IllegalArgumentException with the reason when it is invalid
@@ -58,6 +58,7 @@ public record WebConfig(
     if (path.equals("/")
         || path.equals("/-/healthy")
         || path.equals("/-/ready")
+        || path.equals("/-/reload")
         || path.equals("/probe")
         || path.equals("/sd")
         || path.startsWith("/devices/")) {

@@ -10,7 +10,6 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +54,6 @@ public final class ExporterCollector implements MultiCollector {
 
   private final SnapshotStore store;
   private final Clock clock;
-  private final Map<String, String> typeOf;
   private final BuildInfo build;
   private final boolean devicesOnMetrics;
 
@@ -74,11 +72,6 @@ public final class ExporterCollector implements MultiCollector {
     this.clock = clock;
     this.build = build;
     this.devicesOnMetrics = devicesOnMetrics;
-    Map<String, String> types = new LinkedHashMap<>();
-    for (DeviceStatus status : store.all()) {
-      types.put(status.config().name(), status.config().type());
-    }
-    this.typeOf = Map.copyOf(types);
   }
 
   @Override
@@ -120,7 +113,7 @@ public final class ExporterCollector implements MultiCollector {
     Instant now = clock.instant();
     for (DeviceStatus status : statuses) {
       DeviceConfig device = status.config();
-      Labels labels = Labels.of("device", device.name(), "type", typeOf.get(device.name()));
+      Labels labels = Labels.of("device", device.name(), "type", device.type());
       families.add(UP, labels, status.up() ? 1 : 0);
       families.add(POLL_DURATION, labels, status.lastPollDuration().toNanos() / 1e9);
       families.add(POLLS, labels, status.polls());

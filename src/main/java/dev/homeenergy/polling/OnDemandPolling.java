@@ -27,7 +27,7 @@ public final class OnDemandPolling implements AutoCloseable {
           POLLED_NAME,
           "Devices being polled because /probe asked for them within probe.idle_after (probe.on_demand is true).");
 
-  private final Map<String, Poller> pollers;
+  private volatile Map<String, Poller> pollers;
   private final long idleAfterNanos;
   private final LongSupplier nanoTime;
   private final Map<String, Long> lastAsked = new ConcurrentHashMap<>();
@@ -63,6 +63,24 @@ public final class OnDemandPolling implements AutoCloseable {
     }
   }
 
+  /**
+   * After a config reload: polls the devices of {@code newPollers} on demand from now on. A device
+   * that is gone is forgotten; a device whose poller was replaced keeps the time it was last asked
+   * for, and its new poller starts at once if the old one was polling.
+   */
+  public void replacePollers(Map<String, Poller> newPollers) {
+    Map<String, Poller> old = pollers;
+    pollers = Map.copyOf(newPollers);
+    lastAsked.keySet().retainAll(newPollers.keySet());
+    newPollers.forEach(
+        (device, poller) -> {
+          Poller before = old.get(device);
+          if (before != null && before != poller && lastAsked.containsKey(device)) {
+            poller.start();
+          }
+        });
+  }
+
   /** {@value #POLLED_NAME}, for the telemetry path. */
   public MultiCollector metric() {
     return () -> {
@@ -86,7 +104,10 @@ public final class OnDemandPolling implements AutoCloseable {
                 "device {}: no probe for {}, polling paused until the next one",
                 device,
                 Duration.ofNanos(idleAfterNanos));
-            pollers.get(device).pause();
+            Poller poller = pollers.get(device);
+            if (poller != null) {
+              poller.pause();
+            }
           }
         });
   }

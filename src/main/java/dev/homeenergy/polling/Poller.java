@@ -139,10 +139,18 @@ public final class Poller implements AutoCloseable {
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      return store.get(config.name()).orElseThrow();
+      return currentStatus();
     } catch (RuntimeException e) {
       return failed(started, FailureReason.INTERNAL, "internal error: " + e, e);
     }
+  }
+
+  /**
+   * The device's status in the store; once a reload has removed the device, its initial status (a
+   * closed poller publishes nothing more).
+   */
+  private DeviceStatus currentStatus() {
+    return store.get(config.name()).orElseGet(() -> DeviceStatus.initial(config));
   }
 
   private Duration deadline() {
@@ -155,11 +163,18 @@ public final class Poller implements AutoCloseable {
     List<EndpointFailure> endpointFailures = reading.endpointFailures();
     String summary = reading.summary().orElse(null);
     Highlights highlights = reading.highlights();
-    DeviceStatus before = store.get(config.name()).orElseThrow();
-    DeviceStatus after =
-        store.update(
-            config.name(),
-            s -> s.succeeded(now, took, samples, endpointFailures, summary, highlights));
+    DeviceStatus before;
+    DeviceStatus after;
+    synchronized (lifecycle) {
+      if (closed) {
+        return currentStatus();
+      }
+      before = store.get(config.name()).orElseThrow();
+      after =
+          store.update(
+              config.name(),
+              s -> s.succeeded(now, took, samples, endpointFailures, summary, highlights));
+    }
     for (EndpointFailure failure : endpointFailures) {
       LOG.atDebug()
           .addKeyValue("device", config.name())
@@ -188,15 +203,17 @@ public final class Poller implements AutoCloseable {
       long startedNanos, FailureReason reason, String message, Throwable defect) {
     Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
     Instant now = clock.instant();
-    DeviceStatus before = store.get(config.name()).orElseThrow();
-    DeviceStatus after = store.update(config.name(), s -> s.failed(now, took, reason, message));
-    boolean stopping;
+    DeviceStatus before;
+    DeviceStatus after;
     synchronized (lifecycle) {
-      stopping = closed;
+      if (closed) {
+        LOG.debug("device {}: poll ended by the stop: {}", config.name(), message);
+        return currentStatus();
+      }
+      before = store.get(config.name()).orElseThrow();
+      after = store.update(config.name(), s -> s.failed(now, took, reason, message));
     }
-    if (stopping) {
-      LOG.debug("device {}: poll ended by the stop: {}", config.name(), message);
-    } else if (defect != null) {
+    if (defect != null) {
       LOG.error("device {}: poll failed with an exporter defect", config.name(), defect);
     } else if (before.consecutiveFailures() == 0) {
       LOG.atWarn()
@@ -240,7 +257,7 @@ public final class Poller implements AutoCloseable {
       status = pollOnce();
     } catch (Throwable t) {
       LOG.error("device {}: poller defect", config.name(), t);
-      status = store.get(config.name()).orElseThrow();
+      status = currentStatus();
     } finally {
       synchronized (lifecycle) {
         inFlight = false;
@@ -291,7 +308,10 @@ public final class Poller implements AutoCloseable {
     }
   }
 
-  /** Stops polling and closes the device client. */
+  /**
+   * Stops polling and closes the device client; a poll still under way publishes nothing to the
+   * store, so a device a reload restarted or removed is never written by its old poller.
+   */
   @Override
   public void close() {
     synchronized (lifecycle) {

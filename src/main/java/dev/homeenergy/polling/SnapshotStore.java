@@ -2,6 +2,7 @@ package dev.homeenergy.polling;
 
 import dev.homeenergy.config.DeviceConfig;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,42 +13,74 @@ import java.util.function.UnaryOperator;
 
 /**
  * The latest {@link DeviceStatus} and raw exchanges of every configured device. Pollers write,
- * scrapes and web pages read; a read never waits for a device.
+ * scrapes and web pages read; a read never waits for a device. A config reload replaces the set of
+ * devices ({@link #replaceDevices}) while scrapes go on.
  */
 public final class SnapshotStore {
-  private final Map<String, AtomicReference<DeviceStatus>> statuses;
-  private final Map<String, RawLog> rawLogs;
+  private final AtomicReference<Map<String, Slot>> slots;
   private final AtomicLong version = new AtomicLong();
 
-  public SnapshotStore(List<DeviceConfig> devices) {
-    Map<String, AtomicReference<DeviceStatus>> byName = new LinkedHashMap<>();
-    Map<String, RawLog> raw = new LinkedHashMap<>();
-    for (DeviceConfig device : devices) {
-      byName.put(device.name(), new AtomicReference<>(DeviceStatus.initial(device)));
-      raw.put(device.name(), new RawLog());
+  /** One device's entry: its current status and its raw exchanges. */
+  private record Slot(AtomicReference<DeviceStatus> status, RawLog raw) {
+    static Slot of(DeviceConfig device, RawLog raw) {
+      return new Slot(new AtomicReference<>(DeviceStatus.initial(device)), raw);
     }
-    this.statuses = java.util.Collections.unmodifiableMap(byName);
-    this.rawLogs = java.util.Collections.unmodifiableMap(raw);
+  }
+
+  public SnapshotStore(List<DeviceConfig> devices) {
+    Map<String, Slot> byName = new LinkedHashMap<>();
+    for (DeviceConfig device : devices) {
+      byName.put(device.name(), Slot.of(device, new RawLog()));
+    }
+    this.slots = new AtomicReference<>(Collections.unmodifiableMap(byName));
+  }
+
+  /**
+   * Makes the store hold exactly {@code devices}, in their order. A device whose config equals the
+   * one it has keeps its status (counters, last samples) and raw log; a new or changed device
+   * starts from its initial status with the raw log given for it in {@code rawLogs} (or a new one);
+   * every other device is dropped with its series.
+   */
+  public synchronized void replaceDevices(List<DeviceConfig> devices, Map<String, RawLog> rawLogs) {
+    Map<String, Slot> current = slots.get();
+    Map<String, Slot> next = new LinkedHashMap<>();
+    for (DeviceConfig device : devices) {
+      Slot kept = current.get(device.name());
+      if (kept != null && kept.status().get().config().equals(device)) {
+        next.put(device.name(), kept);
+      } else {
+        RawLog raw = rawLogs.get(device.name());
+        next.put(device.name(), Slot.of(device, raw != null ? raw : new RawLog()));
+      }
+    }
+    slots.set(Collections.unmodifiableMap(next));
+    version.incrementAndGet();
   }
 
   /** Current status of every device, in configuration order. */
   public List<DeviceStatus> all() {
-    List<DeviceStatus> list = new ArrayList<>(statuses.size());
-    statuses.values().forEach(ref -> list.add(ref.get()));
+    Map<String, Slot> current = slots.get();
+    List<DeviceStatus> list = new ArrayList<>(current.size());
+    current.values().forEach(slot -> list.add(slot.status().get()));
     return list;
   }
 
+  /** The configured devices, in configuration order. */
+  public List<DeviceConfig> devices() {
+    return all().stream().map(DeviceStatus::config).toList();
+  }
+
   public Optional<DeviceStatus> get(String deviceName) {
-    AtomicReference<DeviceStatus> ref = statuses.get(deviceName);
-    return ref == null ? Optional.empty() : Optional.of(ref.get());
+    Slot slot = slots.get().get(deviceName);
+    return slot == null ? Optional.empty() : Optional.of(slot.status().get());
   }
 
   public DeviceStatus update(String deviceName, UnaryOperator<DeviceStatus> change) {
-    AtomicReference<DeviceStatus> ref = statuses.get(deviceName);
-    if (ref == null) {
+    Slot slot = slots.get().get(deviceName);
+    if (slot == null) {
       throw new IllegalArgumentException("unknown device " + deviceName);
     }
-    DeviceStatus updated = ref.updateAndGet(change);
+    DeviceStatus updated = slot.status().updateAndGet(change);
     version.incrementAndGet();
     return updated;
   }
@@ -58,15 +91,15 @@ public final class SnapshotStore {
   }
 
   public RawLog raw(String deviceName) {
-    RawLog log = rawLogs.get(deviceName);
-    if (log == null) {
+    Slot slot = slots.get().get(deviceName);
+    if (slot == null) {
       throw new IllegalArgumentException("unknown device " + deviceName);
     }
-    return log;
+    return slot.raw();
   }
 
   /** Whether every device has been polled at least once (readiness). */
   public boolean allPolledOnce() {
-    return statuses.values().stream().allMatch(ref -> ref.get().polledOnce());
+    return slots.get().values().stream().allMatch(slot -> slot.status().get().polledOnce());
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.homeenergy.config.DeviceConfig;
+import dev.homeenergy.polling.SnapshotStore;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,18 @@ import java.util.Map;
  */
 final class ServiceDiscoveryHandler implements HttpHandler {
   static final String PATH = "/sd";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final byte[] body;
+  private final SnapshotStore store;
 
-  ServiceDiscoveryHandler(List<DeviceConfig> devices) {
+  /**
+   * @param store whose devices are the targets, read at each request so a config reload shows
+   */
+  ServiceDiscoveryHandler(SnapshotStore store) {
+    this.store = store;
+  }
+
+  private static byte[] targetGroups(List<DeviceConfig> devices) {
     List<Map<String, Object>> groups =
         devices.stream()
             .map(
@@ -36,7 +45,7 @@ final class ServiceDiscoveryHandler implements HttpHandler {
                 })
             .toList();
     try {
-      this.body = new ObjectMapper().writeValueAsBytes(groups);
+      return MAPPER.writeValueAsBytes(groups);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the target list", e);
     }
@@ -47,7 +56,8 @@ final class ServiceDiscoveryHandler implements HttpHandler {
     if (!exchange.getRequestURI().getPath().equals(PATH)) {
       Responses.notFound(exchange);
     } else if (Responses.allowGetOrHead(exchange)) {
-      Responses.send(exchange, 200, "application/json; charset=utf-8", body);
+      Responses.send(
+          exchange, 200, "application/json; charset=utf-8", targetGroups(store.devices()));
     }
   }
 }

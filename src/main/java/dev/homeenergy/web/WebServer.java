@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
-import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.core.BuildInfo;
 import dev.homeenergy.polling.ExporterCollector;
 import dev.homeenergy.polling.SnapshotStore;
@@ -58,26 +57,27 @@ public final class WebServer implements AutoCloseable {
    * @param telemetryPath path of the exporter's own exposition
    * @param registry what the telemetry path exposes
    * @param collector the device metrics, for {@code /probe}
-   * @param devices the configured devices, for {@code /sd}
+   * @param store the devices' statuses; its devices are also the targets of {@code /sd}
    * @param onProbe told the name of each probed target
    * @param security TLS and basic auth from the web configuration file; null for plain HTTP
    * @param healthRequiresAuth whether the health endpoints ask for credentials too
    * @param familyNames each device type's family name, for the status page
    * @param options how a drop-in's endpoint imitates the exporter it replaces
+   * @param reload what {@code POST /-/reload} runs; null when the lifecycle API is not enabled
    */
   public record Site(
       String telemetryPath,
       PrometheusRegistry registry,
       ExporterCollector collector,
       SnapshotStore store,
-      List<DeviceConfig> devices,
       BuildInfo build,
       Clock clock,
       Consumer<String> onProbe,
       WebSecurity security,
       boolean healthRequiresAuth,
       Map<String, String> familyNames,
-      Options options) {}
+      Options options,
+      ConfigReload reload) {}
 
   /**
    * Choices a drop-in command makes so its endpoint behaves like the exporter it replaces.
@@ -152,7 +152,8 @@ public final class WebServer implements AutoCloseable {
         ProbeHandler.PATH,
         new ProbeHandler(
             site.store(), site.collector(), properties, MAX_RENDER_AGE, site.onProbe()));
-    protectedPath.mount(ServiceDiscoveryHandler.PATH, new ServiceDiscoveryHandler(site.devices()));
+    protectedPath.mount(ServiceDiscoveryHandler.PATH, new ServiceDiscoveryHandler(site.store()));
+    protectedPath.mount(ReloadHandler.PATH, new ReloadHandler(site.reload()));
     protectedPath.mount(
         telemetryPath,
         exchange -> {

@@ -35,7 +35,8 @@ class GlobalFlagsBeforeASubcommandTest {
           "--web.telemetry-path", "/m",
           "--web.config.file", "web.yml",
           "--log.level", "debug",
-          "--log.format", "json");
+          "--log.format", "json",
+          "--web.enable-lifecycle", "true");
 
   /** Every subcommand, with arguments that parse. */
   private static final List<List<String>> SUBCOMMANDS =

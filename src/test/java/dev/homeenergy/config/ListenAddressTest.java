@@ -74,6 +74,8 @@ class ListenAddressTest {
         .hasMessageContaining("invalid listen address \"localhost\": missing port");
     assertThatThrownBy(() -> new WebConfig(":9100", "/-/ready"))
         .hasMessageContaining("used by the exporter itself");
+    assertThatThrownBy(() -> new WebConfig(":9100", "/-/reload"))
+        .hasMessageContaining("used by the exporter itself");
     assertThatThrownBy(() -> new LogConfig("loud", "text"))
         .hasMessageContaining("invalid log level \"loud\"");
     assertThatThrownBy(() -> new LogConfig("info", "xml"))

@@ -442,7 +442,10 @@ class DeployFilesTest {
     }
     List<String> main = Files.readAllLines(DEPLOY.resolve("systemd/home-energy-exporter.service"));
     assertThat(main)
-        .contains("ReadOnlyPaths=/etc/home-energy-exporter", "StateDirectory=home-energy-exporter");
+        .contains(
+            "ReadOnlyPaths=/etc/home-energy-exporter",
+            "StateDirectory=home-energy-exporter",
+            "ExecReload=/bin/kill -HUP $MAINPID");
     soft.assertAll();
   }
 

@@ -51,6 +51,27 @@ class PollerTest {
   }
 
   @Test
+  void aPollStillRunningWhenItsPollerIsClosedPublishesNothing() throws Exception {
+    DeviceConfig device =
+        FakeFamily.device(
+            "a", Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(50));
+    SnapshotStore store = new SnapshotStore(List.of(device));
+    family.set("a", new FakeFamily.Hang(Duration.ofMillis(300)));
+    Poller old = poller(device, store);
+    java.util.concurrent.Future<DeviceStatus> inFlight = workers.submit(old::pollOnce);
+    await().atMost(Duration.ofSeconds(30)).until(() -> family.polls("a") == 1);
+
+    old.close();
+    DeviceConfig changed = device.withNaming(dev.homeenergy.config.NamingStyle.COMPAT);
+    store.replaceDevices(List.of(changed), java.util.Map.of());
+    inFlight.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    DeviceStatus status = store.get("a").orElseThrow();
+    assertThat(status.config()).isEqualTo(changed);
+    assertThat(status.polls()).isZero();
+  }
+
+  @Test
   void aSuccessfulPollPublishesSamplesAndHealth() {
     DeviceConfig device = device("a");
     SnapshotStore store = new SnapshotStore(List.of(device));
