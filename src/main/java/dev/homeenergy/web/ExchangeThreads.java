@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * answer with blocking I/O on the executor's threads, so a slow client holds a thread for as long
  * as it likes and a fixed handful of threads is frozen by a handful of slow clients. Here a thread
  * is made when an exchange finds none idle, up to a cap well above the number of slow clients the
- * exporter must stand, and idle threads end after a while. An exchange still running at its
- * deadline has its thread interrupted: the JDK's socket channels close when a thread blocked on
- * them is interrupted, so the connection is cut and the thread freed. Past the cap, the server
- * closes a new connection at once rather than queue it behind slow ones.
+ * exporter must stand, and idle threads but one end after a while (a held thread costs about 200 KB
+ * of stack and NIO buffer outside the heap). An exchange still running at its deadline has its
+ * thread interrupted: the JDK's socket channels close when a thread blocked on them is interrupted,
+ * so the connection is cut and the thread freed. Past the cap, the server closes a new connection
+ * at once rather than queue it behind slow ones.
  */
 final class ExchangeThreads implements Executor, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExchangeThreads.class);
@@ -35,13 +36,13 @@ final class ExchangeThreads implements Executor, AutoCloseable {
   /**
    * @param maxThreads how many exchanges may run at once
    * @param deadline how long one exchange may run before its connection is closed
-   * @param keepAlive how long an idle thread waits for another exchange before it ends
+   * @param keepAlive how long an idle thread (but one) waits for another exchange before it ends
    */
   ExchangeThreads(int maxThreads, Duration deadline, Duration keepAlive) {
     this.deadline = deadline;
     this.pool =
         new ThreadPoolExecutor(
-            0,
+            1,
             maxThreads,
             keepAlive.toNanos(),
             TimeUnit.NANOSECONDS,

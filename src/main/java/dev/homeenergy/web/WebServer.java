@@ -43,8 +43,11 @@ public final class WebServer implements AutoCloseable {
    */
   static final int MAX_THREADS = 512;
 
-  /** How long an idle server thread waits for another exchange before it ends. */
-  private static final Duration THREAD_KEEP_ALIVE = Duration.ofSeconds(60);
+  /**
+   * How long an idle server thread (but one) waits for another exchange before it ends, so that the
+   * threads a burst of slow clients made are gone soon after.
+   */
+  private static final Duration THREAD_KEEP_ALIVE = Duration.ofSeconds(10);
 
   /**
    * How long one rendering of an exposition is served at most; the store's changes invalidate it at
