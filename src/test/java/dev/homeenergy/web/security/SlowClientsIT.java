@@ -28,6 +28,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +39,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +81,7 @@ class SlowClientsIT {
   }
 
   private URI start(String extraWebConfig, int bcryptCost) throws Exception {
-    for (String name : List.of("server.crt", "server.key")) {
+    for (String name : List.of("ca.crt", "server.crt", "server.key", "client.crt", "client.key")) {
       Files.write(dir.resolve(name), Fixtures.bytes("web/tls", name));
     }
     Path webConfig = dir.resolve("web-config.yml");
@@ -147,6 +152,52 @@ class SlowClientsIT {
     assertCutAfterTheDeadline(slow.held(Kind.TLS_RECORD_HEADER), SLACK);
     assertCutAfterTheDeadline(slow.held(Kind.PARTIAL_HEAD), SLACK);
     assertCutAfterTheDeadline(slow.held(Kind.PIPELINED_UNREAD), PIPELINE_SLACK);
+  }
+
+  @Test
+  void stalledHandshakesUnderMutualTlsNeitherStallScrapesNorStay() throws Exception {
+    URI base =
+        start(
+            "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n"
+                + "  client_auth_type: RequireAndVerifyClientCert\n  client_ca_file: ca.crt\n",
+            4);
+    Map<Kind, Integer> kinds = new LinkedHashMap<>();
+    kinds.put(Kind.TLS_RECORD_HEADER, 140);
+    kinds.put(Kind.IDLE, 60);
+    SlowClients slow = SlowClients.open(address(), kinds, true, null);
+    toClose.add(slow);
+
+    assertScrapesAnswerPromptly(clientWithCertificate(), base);
+    assertCutAfterTheDeadline(slow.held(Kind.TLS_RECORD_HEADER), SLACK);
+  }
+
+  /** HTTPS trusting the test CA, presenting the client certificate it signed. */
+  private HttpClient clientWithCertificate() throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry(
+        "ca", Pem.certificates(Files.readString(dir.resolve("ca.crt"))).get(0));
+    TrustManagerFactory trustFactory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trustFactory.init(trust);
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry(
+        "client",
+        Pem.privateKey(Files.readString(dir.resolve("client.key"))),
+        new char[0],
+        Pem.certificates(Files.readString(dir.resolve("client.crt")))
+            .toArray(X509Certificate[]::new));
+    KeyManagerFactory keyFactory =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keyFactory.init(keys, new char[0]);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keyFactory.getKeyManagers(), trustFactory.getTrustManagers(), null);
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .sslContext(context)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   @Test
