@@ -19,10 +19,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -31,11 +27,26 @@ import java.util.function.Consumer;
  * (text 0.0.4, OpenMetrics and protobuf negotiated from {@code Accept}) and served from {@link
  * RenderedScrapes}; {@code /probe?target=NAME} and {@code /sd} for the multi-target pattern; the
  * landing page, health and readiness, raw device responses, and 404 for everything else. With a web
- * configuration file every path but health asks for basic-auth credentials.
+ * configuration file every path but health asks for basic-auth credentials. Slow or hostile clients
+ * cannot freeze it: exchanges run on {@link ExchangeThreads}, up to {@link #MAX_THREADS} at once,
+ * and a connection whose exchange (TLS handshake, request head, answer) is not done within {@link
+ * #EXCHANGE_DEADLINE} is closed.
  */
 public final class WebServer implements AutoCloseable {
   private static final int BACKLOG = 1024;
-  private static final int THREADS = 4;
+
+  /**
+   * How many exchanges may run at once. The JDK server holds a thread per connection while it reads
+   * a request's head or writes an answer, so this is also how many slow clients it stands before it
+   * starts closing new connections at once (issue 13 asks for 200).
+   */
+  static final int MAX_THREADS = 512;
+
+  /**
+   * How long an idle server thread (but one) waits for another exchange before it ends, so that the
+   * threads a burst of slow clients made are gone soon after.
+   */
+  private static final Duration THREAD_KEEP_ALIVE = Duration.ofSeconds(10);
 
   /**
    * How long one rendering of an exposition is served at most; the store's changes invalidate it at
@@ -43,10 +54,16 @@ public final class WebServer implements AutoCloseable {
    */
   static final Duration MAX_RENDER_AGE = Duration.ofSeconds(1);
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  /**
+   * How long one exchange may take from its first byte (TLS handshake, request head, handling and
+   * writing the answer) before the server closes the connection.
+   */
+  public static final Duration EXCHANGE_DEADLINE = Duration.ofSeconds(10);
 
-  private WebServer(HttpServer server, ExecutorService executor) {
+  private final HttpServer server;
+  private final ExchangeThreads executor;
+
+  private WebServer(HttpServer server, ExchangeThreads executor) {
     this.server = server;
     this.executor = executor;
   }
@@ -107,15 +124,8 @@ public final class WebServer implements AutoCloseable {
     } else {
       server = HttpServer.create(address, BACKLOG);
     }
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            THREADS,
-            r -> {
-              Thread t = new Thread(r, "http-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    ExchangeThreads executor =
+        new ExchangeThreads(MAX_THREADS, EXCHANGE_DEADLINE, THREAD_KEEP_ALIVE);
     server.setExecutor(executor);
     PrometheusProperties properties = exposition();
     RenderedScrapes metrics =
@@ -210,11 +220,6 @@ public final class WebServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    executor.close();
   }
 }
