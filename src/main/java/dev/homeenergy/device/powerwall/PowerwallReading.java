@@ -23,6 +23,7 @@ import java.util.TreeSet;
  *
  * @param meters meter devices by category (the aggregates' order, then any others by name)
  * @param networks network interfaces, or null
+ * @param tedapi what the installer API (TEDAPI) gave, or null when it is not read
  */
 public record PowerwallReading(
     Status status,
@@ -37,7 +38,8 @@ public record PowerwallReading(
     List<Network> networks,
     Powerwalls powerwalls,
     SiteInfo siteInfo,
-    List<EndpointFailure> endpointFailures)
+    List<EndpointFailure> endpointFailures,
+    TedapiReading tedapi)
     implements Reading {
 
   public static final String STATUS = "status";
@@ -111,7 +113,29 @@ public record PowerwallReading(
         p.one(NETWORKS, (e, b) -> PowerwallJson.parseList(e, b, Network.class)),
         p.one(POWERWALLS, (e, b) -> PowerwallJson.parse(e, b, Powerwalls.class)),
         p.one(SITE_INFO, PowerwallJson::siteInfo),
-        p.failures(responses.failures()));
+        p.failures(responses.failures()),
+        null);
+  }
+
+  /** This reading with a TEDAPI round's reading and its failures added. */
+  PowerwallReading withTedapi(TedapiReading reading, List<EndpointFailure> failures) {
+    List<EndpointFailure> all = new ArrayList<>(endpointFailures);
+    all.addAll(failures);
+    return new PowerwallReading(
+        status,
+        soe,
+        operation,
+        sitemaster,
+        problems,
+        systemStatus,
+        gridStatus,
+        aggregates,
+        meters,
+        networks,
+        powerwalls,
+        siteInfo,
+        all,
+        reading);
   }
 
   @FunctionalInterface
