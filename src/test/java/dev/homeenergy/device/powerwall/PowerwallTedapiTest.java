@@ -122,6 +122,27 @@ class PowerwallTedapiTest {
             s.hasSeries(
                 "powerwall_battery_remaining_joules", "device", "pw", "serial", "TG12520300FW2"))
         .isTrue();
+    assertThat(
+            s.value(
+                "powerwall_battery_temperature_celsius",
+                "device",
+                "pw",
+                "serial",
+                "TG1252040013Y5",
+                "sensor",
+                "pack_max"))
+        .as("asked for in the unsigned variables")
+        .isPositive();
+    assertThat(
+            s.hasSeries(
+                "powerwall_inverter_temperature_celsius",
+                "device",
+                "pw",
+                "inverter",
+                FOLLOWER,
+                "sensor",
+                "ambient"))
+        .isTrue();
   }
 
   @Test

@@ -224,7 +224,7 @@ final class PowerwallSimulatorTedapi {
         data = status();
       } else if ((text.contains("ComponentsQuery") || text.contains("PW3Query"))
           && components != null) {
-        data = components(recipient);
+        data = components(recipient, query.getVariables().getValue());
       } else {
         data = null;
       }
@@ -292,8 +292,12 @@ final class PowerwallSimulatorTedapi {
     return s;
   }
 
-  /** The components result of the leader or the follower, labelled with that unit's serials. */
-  private JsonNode components(String unit) {
+  /**
+   * The components result of the leader or the follower, labelled with that unit's serials; the
+   * temperature and fan signals only when the (unsigned) variables ask for them, as the gateway
+   * answers only the signal names it is asked for.
+   */
+  private JsonNode components(String unit, String variables) {
     SolarDaySnapshot now = snapshot.get();
     boolean follower = unit.equals(FOLLOWER_DIN);
     ObjectNode c = components.deepCopy();
@@ -342,6 +346,28 @@ final class PowerwallSimulatorTedapi {
         }
       }
     }
+    double warmth = 24 + now.solarW() / 1000;
+    if (variables.contains("HVP_PackTempMax")) {
+      for (JsonNode hvp : groups.path("hvp")) {
+        if (!hvp.path("serialNumber").asText().isEmpty()
+            && hvp.path("signals") instanceof ArrayNode list) {
+          signal(list, "HVP_PackTempMax", warmth + 2);
+          signal(list, "HVP_PackTempMin", warmth - 1);
+          signal(list, "HVP_ShuntTemperature", warmth + 4);
+        }
+      }
+    }
+    if (variables.contains("PCH_AmbientTemp")) {
+      for (JsonNode pch : groups.path("pch")) {
+        if (pch.path("signals") instanceof ArrayNode list) {
+          signal(list, "PCH_AmbientTemp", warmth);
+          signal(list, "PCH_FanSpeed_A", producing ? 1800 : 0);
+          signal(list, "PCH_FanSpeed_B", producing ? 1750 : 0);
+          signal(list, "PCH_FanDuty_A", producing ? 40 : 0);
+          signal(list, "PCH_FanDuty_B", producing ? 38 : 0);
+        }
+      }
+    }
     if (follower) {
       int i = 0;
       for (JsonNode hvp : groups.path("hvp")) {
@@ -352,6 +378,14 @@ final class PowerwallSimulatorTedapi {
       }
     }
     return c;
+  }
+
+  private static void signal(ArrayNode signals, String name, double value) {
+    ObjectNode signal = signals.addObject();
+    signal.put("name", name).put("value", value);
+    signal.putNull("textValue");
+    signal.putNull("boolValue");
+    signal.putNull("timestamp");
   }
 
   private boolean authorized(String header) {
