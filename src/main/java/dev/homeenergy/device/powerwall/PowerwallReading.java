@@ -65,8 +65,9 @@ public record PowerwallReading(
   }
 
   /**
-   * Battery charge and the power of each aggregate category in kW, for the status page. The charge
-   * is the gateway's raw {@code percentage}, which the Tesla app shows rescaled.
+   * Battery charge and the power of each aggregate category in kW, for the status page, and with
+   * TEDAPI the power of each PV string. The charge is the gateway's raw {@code percentage}, which
+   * the Tesla app shows rescaled.
    */
   @Override
   public Optional<String> summary() {
@@ -88,7 +89,27 @@ public record PowerwallReading(
                 }
               });
     }
+    if (tedapi != null && tedapi.data() != null) {
+      parts.addAll(strings(tedapi.data()));
+    }
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
+  }
+
+  /** Each inverter's strings with their power, e.g. {@code strings 1707…: A 1.20 kW; B 0.00 kW}. */
+  private static List<String> strings(TedapiData data) {
+    List<String> parts = new ArrayList<>();
+    for (TedapiData.Inverter inverter : data.inverters()) {
+      List<String> strings = new ArrayList<>();
+      for (TedapiData.PvString s : inverter.strings()) {
+        if (s.watts() != null) {
+          strings.add(String.format(Locale.ROOT, "%s %.2f kW", s.name(), s.watts() / 1000));
+        }
+      }
+      if (!strings.isEmpty()) {
+        parts.add("strings " + inverter.id() + ": " + String.join("; ", strings));
+      }
+    }
+    return parts;
   }
 
   @Override
