@@ -108,7 +108,7 @@ class PowerwallTedapiConfigTest {
   void neitherPasswordIsRefusedWithBothNamed() {
     assertThatThrownBy(() -> load("{name: pw, type: powerwall, address: h}"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("devices[0].password: required for a powerwall")
+        .hasMessageContaining("devices[0].password: required for powerwall")
         .hasMessageContaining("gateway_password");
   }
 

@@ -27,7 +27,13 @@ public final class PowerwallFamily implements DeviceFamily {
           .interval(Duration.ofSeconds(30))
           .timeout(Duration.ofSeconds(10))
           .defaultAddress("https://" + TedapiSettings.DEFAULT_ADDRESS)
-          .key("password", KeyType.secret())
+          .key(
+              FamilyKey.requiredUnless(
+                  "password",
+                  KeyType.secret(),
+                  "give password, password_file or password: ${ENV_VAR}, or the gateway_password"
+                      + " from the gateway's sticker",
+                  "gateway_password"))
           .key("gateway_password", KeyType.secret())
           .key(FamilyKey.withDefault("tedapi", oneOf(TedapiSettings.MODES), TedapiSettings.AUTO))
           .key(
