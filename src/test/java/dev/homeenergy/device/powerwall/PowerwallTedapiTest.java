@@ -92,6 +92,25 @@ class PowerwallTedapiTest {
   }
 
   @Test
+  void aRefusedCustomerLoginStillServesTheTedapiDataWithTheApiFailureNamed() throws Exception {
+    start("powerwall3-tedapi");
+    simulator.setPassword("another-customer-password");
+    PowerwallClient client = client(simulator.gatewayPassword());
+
+    PowerwallReading reading = client.poll();
+
+    assertThat(reading.aggregates()).isNull();
+    assertThat(reading.tedapi().data().inverters()).hasSize(2);
+    assertThat(reading.endpointFailures())
+        .anySatisfy(
+            f -> {
+              assertThat(f.endpoint()).isEqualTo("api");
+              assertThat(f.reason()).isEqualTo(FailureReason.AUTH);
+            });
+    assertThat(render(reading).value("powerwall_charge_ratio", "device", "pw")).isPositive();
+  }
+
+  @Test
   void aPowerwall3GivesBasicDataAndPerUnitStringsPacksAndAlertsOverGzip() throws Exception {
     start("powerwall3-tedapi");
     PowerwallClient client = client(simulator.gatewayPassword());
