@@ -284,6 +284,21 @@ def powerwall():
     b.panel("timeseries", "Voltage", [t("powerwall_instant_average_volts{%s}" % D, "{{device}} {{category}}")], w=8, h=8, unit="volt")
     b.panel("timeseries", "Frequency", [t("powerwall_frequency_hertz{%s}" % D, "{{device}} {{category}}")], w=8, h=8, unit="hertz")
     b.panel("state-timeline", "Island state", [t("powerwall_island_state{%s}" % D, "{{device}} {{state}}")], w=8, h=8)
+    b.row("Strings, packs and alerts (TEDAPI: set gateway_password)")
+    b.panel("timeseries", "String power", [
+        t("powerwall_pv_string_power_watts{%s}" % D, "{{device}} {{inverter}} {{string}}")], w=12, h=8, unit="watt")
+    b.panel("timeseries", "String voltage", [
+        t("powerwall_pv_string_volts{%s}" % D, "{{device}} {{inverter}} {{string}}")], w=12, h=8, unit="volt")
+    b.panel("timeseries", "Pack charge", [
+        t("powerwall_battery_remaining_joules{%s} / powerwall_battery_full_pack_joules{%s}" % (D, D),
+          "{{device}} {{serial}}")], w=8, h=8, unit="percentunit", field={"min": 0, "max": 1})
+    b.panel("timeseries", "Pack temperature", [
+        t("powerwall_battery_temperature_celsius{%s}" % D, "{{device}} {{serial}} {{sensor}}")], w=8, h=8, unit="celsius")
+    b.panel("table", "Active alerts", [
+        t("powerwall_alert_active{%s} or powerwall_component_alert_active{%s}" % (D, D), instant=True, fmt="table")],
+        w=8, h=8, desc="Site alerts and the alerts of single components (inverter, battery, meter), from TEDAPI.")
+    b.panel("timeseries", "TEDAPI requests up", [
+        t("powerwall_tedapi_up{%s}" % D, "{{device}} {{query}}")], w=24, h=6, field={"min": 0, "max": 1})
     b.row("Energy")
     b.panel("timeseries", "Imported per day", [
         t("increase(powerwall_imported_joules_total{%s}[1d]) %s" % (D, KWH), "{{device}} {{category}}")],

@@ -70,7 +70,15 @@ class SecretsNeverLeakIT {
   private TeslaSimulator cloud;
   private PowerwallSimulator stoppedPowerwall;
   private PowerwallSimulator powerwall3;
+  private PowerwallSimulator tedapi;
   private SunpowerSimulator storagePvs;
+
+  /** The TEDAPI gateway's sticker password; its last five characters are its customer password. */
+  private static final String GATEWAY_PASSWORD = "GW7kQ2xZ9m";
+
+  /** A wrong sticker password whose last five characters still log in to /api. */
+  private static final String WRONG_GATEWAY_PASSWORD = "Wr0ngPw2xZ9m";
+
   private Exporter exporter;
 
   @BeforeEach
@@ -106,6 +114,13 @@ class SecretsNeverLeakIT {
     stoppedPowerwall =
         track(PowerwallSimulator.start(SecretFixtures.options("sitemaster-stopped"), gateway));
     powerwall3 = track(PowerwallSimulator.start(SecretFixtures.options("powerwall3"), gateway));
+    tedapi =
+        track(
+            PowerwallSimulator.start(
+                SecretFixtures.options("powerwall3-tedapi"),
+                PowerwallSimulatorSettings.defaults()
+                    .withPassword(GATEWAY_PASSWORD.substring(GATEWAY_PASSWORD.length() - 5))));
+    tedapi.setGatewayPassword(GATEWAY_PASSWORD);
     storagePvs =
         track(SunpowerSimulator.start(SecretFixtures.options("storage-locked"), pvsSettings));
   }
@@ -124,8 +139,25 @@ class SecretsNeverLeakIT {
             interval: 5s
             timeout: 1s
         """;
+    String tedapiDevice =
+        """
+          - name: %s
+            type: powerwall
+            address: %s
+            gateway_password: %s
+            tedapi_address: %s
+            interval: 5s
+            timeout: 1s
+        """;
     return powerwallDevice.formatted("battery-sitemaster-stopped", stoppedPowerwall.baseUri())
         + powerwallDevice.formatted("battery-powerwall3", powerwall3.baseUri())
+        + tedapiDevice.formatted(
+            "battery-tedapi", tedapi.baseUri(), GATEWAY_PASSWORD, tedapi.baseUri().getAuthority())
+        + tedapiDevice.formatted(
+            "battery-tedapi-wrong-password",
+            tedapi.baseUri(),
+            WRONG_GATEWAY_PASSWORD,
+            tedapi.baseUri().getAuthority())
         + """
           - name: pvs-storage
             type: sunpower
@@ -189,7 +221,18 @@ class SecretsNeverLeakIT {
             Map.entry("cars-broken-token-file", failedWith(FailureReason.AUTH)),
             Map.entry("battery-sitemaster-stopped", polledAgain()),
             Map.entry("battery-powerwall3", polledAgain()),
+            Map.entry("battery-tedapi", polledAgain()),
+            Map.entry("battery-tedapi-wrong-password", polledAgain()),
             Map.entry("pvs-storage", polledAgain())));
+    phase(
+        "TEDAPI rotated keys",
+        () -> tedapi.setFaults(Set.of(PowerwallSimulatorFault.ROTATED_KEYS)),
+        Map.of("battery-tedapi", polledAgain()));
+    phase(
+        "TEDAPI busy",
+        () -> tedapi.setFaults(Set.of(PowerwallSimulatorFault.TEDAPI_429)),
+        Map.of("battery-tedapi", polledAgain()));
+    tedapi.setFaults(Set.of());
     phase(
         "HTTP 500",
         () -> {
@@ -277,7 +320,11 @@ class SecretsNeverLeakIT {
     leaks.saw("stderr", logs.stderr());
     logs.events().forEach(event -> leaks.saw("log event", event));
     SecretFixtures.registerSecrets(leaks, dir, powerwall, pvs, cloud);
-    for (PowerwallSimulator gateway : List.of(otherPowerwall, stoppedPowerwall, powerwall3)) {
+    leaks.secret("Powerwall gateway password", GATEWAY_PASSWORD);
+    leaks.secret("TEDAPI Basic credentials", "Tesla_Energy_Device:" + GATEWAY_PASSWORD);
+    leaks.secret("wrong Powerwall gateway password", WRONG_GATEWAY_PASSWORD);
+    for (PowerwallSimulator gateway :
+        List.of(otherPowerwall, stoppedPowerwall, powerwall3, tedapi)) {
       gateway.issuedTokens().forEach(token -> leaks.secret("Powerwall session token", token));
     }
     storagePvs.issuedSessions().forEach(session -> leaks.secret("PVS session", session));
@@ -285,8 +332,10 @@ class SecretsNeverLeakIT {
     assertThat(powerwall.issuedTokens()).hasSizeGreaterThanOrEqualTo(2);
     assertThat(pvs.issuedSessions()).hasSizeGreaterThanOrEqualTo(2);
     assertThat(cloud.tokenRequests("refresh_token")).isPositive();
+    assertThat(tedapi.requestCount("/tedapi/din")).isPositive();
     assertThat(logs.stderr())
         .contains("battery-wrong-password poll failed")
+        .contains("battery-tedapi-wrong-password: tedapi/din: HTTP 403")
         .contains("cars-stale-token");
     assertThat(leaks.leaks()).isEmpty();
   }

@@ -301,7 +301,7 @@ final class DeviceParser {
     Map<String, Object> extra = new LinkedHashMap<>();
     for (FamilyKey key : spec.keys()) {
       Optional<Object> value = familyKeys.read(map, key);
-      if (key.required() && FamilyKeyReader.missing(map, key, value)) {
+      if (key.required() && FamilyKeyReader.missing(map, key, value) && !standsIn(map, spec, key)) {
         if (misspelt(map, spec, key.name())) {
           continue;
         }
@@ -317,6 +317,16 @@ final class DeviceParser {
           .ifPresent(v -> extra.put(key.name(), v));
     }
     return extra;
+  }
+
+  /** Whether the entry gives the key that stands in for a missing required {@code key}. */
+  private static boolean standsIn(YamlMap map, DeviceTypeSpec spec, FamilyKey key) {
+    if (key.unlessGiven() == null) {
+      return false;
+    }
+    return spec.key(key.unlessGiven())
+        .filter(standIn -> !FamilyKeyReader.missing(map, standIn, Optional.empty()))
+        .isPresent();
   }
 
   /** Whether an unknown key of the entry is a typo of {@code key}, already reported as such. */

@@ -145,6 +145,9 @@ public final class NativeNaming implements Naming<PowerwallReading> {
     if (reading.siteInfo() != null) {
       renderSiteInfo(reading.siteInfo(), device, out);
     }
+    if (reading.tedapi() != null) {
+      TedapiNaming.render(reading.tedapi(), device, out);
+    }
   }
 
   private static void renderStatus(Status s, Labels device, Samples.Builder out) {

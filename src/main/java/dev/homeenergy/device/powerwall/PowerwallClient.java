@@ -94,6 +94,7 @@ public final class PowerwallClient implements Device {
   private final GatewayTransport transport;
   private final GatewaySession session;
   private final Set<String> forbidden = new HashSet<>();
+  private final TedapiClient tedapi;
   private String siteInfoBody;
   private Instant siteInfoReadAt;
 
@@ -138,6 +139,22 @@ public final class PowerwallClient implements Device {
             settings.password(),
             new LoginGate(clock),
             SessionStore.in(context.stateDirectory(), config.name()));
+    TedapiSettings tedapiSettings = TedapiSettings.from(config);
+    this.tedapi =
+        tedapiSettings.enabled()
+            ? new TedapiClient(
+                config.name(),
+                tedapiSettings,
+                new TedapiHttp(
+                    GatewayTls.httpClient(
+                        GatewayTls.context(null), timeout, context.httpExecutor()),
+                    tedapiSettings.address(),
+                    tedapiSettings.gatewayPassword(),
+                    clock,
+                    context.raw()),
+                clock,
+                timeout)
+            : null;
   }
 
   /**
@@ -149,11 +166,10 @@ public final class PowerwallClient implements Device {
     try {
       settings = PowerwallSettings.from(config);
     } catch (IllegalArgumentException e) {
-      problems.add(
-          "password",
-          "required for a powerwall (give password, password_file or password: ${ENV_VAR})");
+      problems.add("password", "required for a powerwall " + PowerwallSettings.PASSWORD_HINT);
       return;
     }
+    TedapiClient.validate(config, problems);
     try {
       pinnedCertificate(settings);
     } catch (IllegalArgumentException e) {
@@ -178,25 +194,64 @@ public final class PowerwallClient implements Device {
     }
   }
 
-  /** The longest a poll may take: the timeout plus {@code retry_timeout}. */
+  /**
+   * The longest a poll may take: the timeout plus {@code retry_timeout}, and one more timeout for
+   * the TEDAPI requests when they are made.
+   */
   public static Duration pollDeadline(DeviceConfig config) {
     Object retryTimeout = config.extra().get("retry_timeout");
-    return config
-        .timeout()
-        .plus(
-            retryTimeout instanceof Duration duration
-                ? duration
-                : PowerwallSettings.DEFAULT_RETRY_TIMEOUT);
+    Duration api =
+        config
+            .timeout()
+            .plus(
+                retryTimeout instanceof Duration duration
+                    ? duration
+                    : PowerwallSettings.DEFAULT_RETRY_TIMEOUT);
+    boolean tedapi;
+    try {
+      tedapi = TedapiSettings.from(config).enabled();
+    } catch (IllegalArgumentException e) {
+      tedapi = false;
+    }
+    return tedapi ? api.plus(config.timeout()) : api;
   }
 
   /**
    * Reads and parses one poll. Endpoints may fail on their own, but when none but the cached {@code
    * site_info} gave usable data the gateway is not really answering (an HTML page or error page for
    * every path, say): the poll fails as {@code parse} if any body was unusable, else as {@code
-   * http_status}.
+   * http_status}. With TEDAPI on, its round follows; when the {@code /api} part fails but TEDAPI
+   * gave data (a Powerwall 3 whose customer login is refused, say), the reading carries the TEDAPI
+   * data and the {@code /api} failure as endpoint {@code api}.
    */
   @Override
   public PowerwallReading poll() throws PollException {
+    if (tedapi == null) {
+      return pollApi();
+    }
+    PowerwallReading api;
+    try {
+      api = pollApi();
+    } catch (PollException e) {
+      TedapiClient.Result round = tedapi.poll();
+      if (round.reading().data() == null) {
+        throw e;
+      }
+      api =
+          PowerwallReading.parse(
+              new PowerwallResponses(
+                  Map.of(), List.of(new EndpointFailure("api", e.reason(), e.getMessage()))));
+      return api.withTedapi(round.reading(), round.failures());
+    }
+    TedapiClient.Result round = tedapi.poll();
+    return api.withTedapi(round.reading(), round.failures());
+  }
+
+  /**
+   * Reads and parses the {@code /api} endpoints of one poll (see {@link #poll()} for the failure
+   * rules).
+   */
+  private PowerwallReading pollApi() throws PollException {
     PowerwallResponses responses = fetch();
     PowerwallReading reading = PowerwallReading.parse(responses);
     Set<String> failed = new HashSet<>();

@@ -15,7 +15,8 @@ import java.time.Duration;
 /**
  * Tesla Powerwall / Energy Gateway over its local HTTPS API: login with the customer password,
  * self-signed TLS (optionally pinned), one session reused across polls and restarts, endpoints
- * degrading one by one when the firmware lacks them.
+ * degrading one by one when the firmware lacks them; with the gateway password also its installer
+ * API (TEDAPI), the only source of per-string, per-pack and alert data on a Powerwall 3.
  */
 public final class PowerwallFamily implements DeviceFamily {
   public static final String TYPE = "powerwall";
@@ -25,11 +26,27 @@ public final class PowerwallFamily implements DeviceFamily {
           .port(443)
           .interval(Duration.ofSeconds(30))
           .timeout(Duration.ofSeconds(10))
+          .defaultAddress("https://" + TedapiSettings.DEFAULT_ADDRESS)
           .key(
-              FamilyKey.required(
+              FamilyKey.requiredUnless(
                   "password",
                   KeyType.secret(),
-                  "give password, password_file or password: ${ENV_VAR}"))
+                  "give password, password_file or password: ${ENV_VAR}, or the gateway_password"
+                      + " from the gateway's sticker",
+                  "gateway_password"))
+          .key("gateway_password", KeyType.secret())
+          .key(FamilyKey.withDefault("tedapi", oneOf(TedapiSettings.MODES), TedapiSettings.AUTO))
+          .key(
+              FamilyKey.withDefault(
+                  "tedapi_address", KeyType.text(), TedapiSettings.DEFAULT_ADDRESS))
+          .key(
+              FamilyKey.withDefault(
+                  "tedapi_interval",
+                  KeyType.duration(TedapiSettings.MINIMUM_INTERVAL),
+                  TedapiSettings.DEFAULT_INTERVAL))
+          .key(
+              FamilyKey.withDefault(
+                  "tedapi_query_set", oneOf(TedapiSettings.QUERY_SETS), TedapiSettings.AUTO))
           .key(FamilyKey.withDefault("email", KeyType.text(), PowerwallSettings.DEFAULT_EMAIL))
           .key("tls_cert_file", KeyType.readableFile())
           .key(
@@ -46,6 +63,10 @@ public final class PowerwallFamily implements DeviceFamily {
 
   private static final Namings<PowerwallReading> NAMINGS =
       Namings.of(PowerwallReading.class, c -> new NativeNaming(), c -> new CompatNaming());
+
+  private static KeyType oneOf(java.util.List<String> values) {
+    return KeyType.oneOf(values.toArray(String[]::new));
+  }
 
   @Override
   public DeviceTypeSpec spec() {

@@ -36,7 +36,39 @@ final class PowerwallHighlights {
     if (reading.sitemaster() != null && Boolean.FALSE.equals(reading.sitemaster().running())) {
       out.warning(SITEMASTER_STOPPED);
     }
+    if (reading.tedapi() != null && reading.tedapi().data() != null) {
+      tedapi(reading, reading.tedapi().data(), islanded, out);
+    }
     return out.build();
+  }
+
+  /**
+   * TEDAPI fills what {@code /api} did not give (a Powerwall 3 serves only three endpoints there)
+   * and adds the active alerts, site-wide and per component, as warnings. {@code
+   * SystemConnectedToGrid} is the normal state, not a warning.
+   */
+  private static void tedapi(
+      PowerwallReading reading, TedapiData d, Boolean islanded, Highlights.Builder out) {
+    if (reading.aggregates() == null) {
+      out.solarWatts(d.powerWatts().get("solar"))
+          .loadWatts(d.powerWatts().get("load"))
+          .batteryWatts(d.powerWatts().get("battery"))
+          .gridWatts(d.powerWatts().get("site"));
+    }
+    if (reading.soe() == null && d.chargeRatio() != null) {
+      out.batteryPercent(d.chargeRatio() * 100);
+    }
+    if (islanded == null && d.gridConnected() != null) {
+      out.islanded(!d.gridConnected());
+    }
+    for (String alert : d.alerts()) {
+      if (!alert.equals("SystemConnectedToGrid")) {
+        out.warning("Powerwall alert " + alert);
+      }
+    }
+    for (TedapiData.ComponentAlert a : d.componentAlerts()) {
+      out.warning("Alert " + a.alert() + " on " + a.component() + " of " + a.unit());
+    }
   }
 
   private static Double power(Map<String, MeterReadings> categories, String category) {

@@ -23,6 +23,7 @@ import java.util.TreeSet;
  *
  * @param meters meter devices by category (the aggregates' order, then any others by name)
  * @param networks network interfaces, or null
+ * @param tedapi what the installer API (TEDAPI) gave, or null when it is not read
  */
 public record PowerwallReading(
     Status status,
@@ -37,7 +38,8 @@ public record PowerwallReading(
     List<Network> networks,
     Powerwalls powerwalls,
     SiteInfo siteInfo,
-    List<EndpointFailure> endpointFailures)
+    List<EndpointFailure> endpointFailures,
+    TedapiReading tedapi)
     implements Reading {
 
   public static final String STATUS = "status";
@@ -63,8 +65,9 @@ public record PowerwallReading(
   }
 
   /**
-   * Battery charge and the power of each aggregate category in kW, for the status page. The charge
-   * is the gateway's raw {@code percentage}, which the Tesla app shows rescaled.
+   * Battery charge and the power of each aggregate category in kW, for the status page, and with
+   * TEDAPI the power of each PV string. The charge is the gateway's raw {@code percentage}, which
+   * the Tesla app shows rescaled.
    */
   @Override
   public Optional<String> summary() {
@@ -86,7 +89,27 @@ public record PowerwallReading(
                 }
               });
     }
+    if (tedapi != null && tedapi.data() != null) {
+      parts.addAll(strings(tedapi.data()));
+    }
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
+  }
+
+  /** Each inverter's strings with their power, e.g. {@code strings 1707…: A 1.20 kW; B 0.00 kW}. */
+  private static List<String> strings(TedapiData data) {
+    List<String> parts = new ArrayList<>();
+    for (TedapiData.Inverter inverter : data.inverters()) {
+      List<String> strings = new ArrayList<>();
+      for (TedapiData.PvString s : inverter.strings()) {
+        if (s.watts() != null) {
+          strings.add(String.format(Locale.ROOT, "%s %.2f kW", s.name(), s.watts() / 1000));
+        }
+      }
+      if (!strings.isEmpty()) {
+        parts.add("strings " + inverter.id() + ": " + String.join("; ", strings));
+      }
+    }
+    return parts;
   }
 
   @Override
@@ -111,7 +134,29 @@ public record PowerwallReading(
         p.one(NETWORKS, (e, b) -> PowerwallJson.parseList(e, b, Network.class)),
         p.one(POWERWALLS, (e, b) -> PowerwallJson.parse(e, b, Powerwalls.class)),
         p.one(SITE_INFO, PowerwallJson::siteInfo),
-        p.failures(responses.failures()));
+        p.failures(responses.failures()),
+        null);
+  }
+
+  /** This reading with a TEDAPI round's reading and its failures added. */
+  PowerwallReading withTedapi(TedapiReading reading, List<EndpointFailure> failures) {
+    List<EndpointFailure> all = new ArrayList<>(endpointFailures);
+    all.addAll(failures);
+    return new PowerwallReading(
+        status,
+        soe,
+        operation,
+        sitemaster,
+        problems,
+        systemStatus,
+        gridStatus,
+        aggregates,
+        meters,
+        networks,
+        powerwalls,
+        siteInfo,
+        all,
+        reading);
   }
 
   @FunctionalInterface

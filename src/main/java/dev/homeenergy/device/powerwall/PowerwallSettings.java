@@ -10,7 +10,7 @@ import java.util.Objects;
  * The Powerwall-specific keys of a device entry, with the Go {@code powerwall_exporter}'s defaults.
  *
  * @param email free-text login label the gateway ignores
- * @param password the gateway's customer password
+ * @param password the gateway's customer password, given or derived from {@code gateway_password}
  * @param tlsCertFile PEM certificate to pin, or null to accept the gateway's self-signed one
  * @param retryInterval while the gateway is unreachable, retry this often...
  * @param retryTimeout ...until this much time has passed within one poll (0: no retries)
@@ -24,6 +24,9 @@ public record PowerwallSettings(
   public static final String DEFAULT_EMAIL = "powerwall_exporter@example.org";
   public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(1);
   public static final Duration DEFAULT_RETRY_TIMEOUT = Duration.ZERO;
+  static final String PASSWORD_HINT =
+      "(give password, password_file or password: ${ENV_VAR}, or the gateway_password from the"
+          + " gateway's sticker)";
 
   public PowerwallSettings {
     Objects.requireNonNull(email, "email");
@@ -35,16 +38,20 @@ public record PowerwallSettings(
   /**
    * Reads the settings of a validated device entry.
    *
-   * @throws IllegalArgumentException naming the key when {@code password} is missing
+   * @throws IllegalArgumentException naming the key when neither {@code password} nor {@code
+   *     gateway_password} is set
    */
   public static PowerwallSettings from(DeviceConfig config) {
     Object password = config.extra().get("password");
-    if (!(password instanceof Secret secret)) {
+    Object gatewayPassword = config.extra().get("gateway_password");
+    Secret secret;
+    if (password instanceof Secret given) {
+      secret = given;
+    } else if (gatewayPassword instanceof Secret full) {
+      secret = TedapiSettings.customerPassword(full);
+    } else {
       throw new IllegalArgumentException(
-          "devices["
-              + config.name()
-              + "].password: required for a powerwall "
-              + "(give password, password_file or password: ${ENV_VAR})");
+          "devices[" + config.name() + "].password: required for a powerwall " + PASSWORD_HINT);
     }
     Object email = config.extra().getOrDefault("email", DEFAULT_EMAIL);
     Object cert = config.extra().get("tls_cert_file");

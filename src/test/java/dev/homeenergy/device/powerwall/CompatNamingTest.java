@@ -245,7 +245,8 @@ class CompatNamingTest {
             base.networks(),
             base.powerwalls(),
             base.siteInfo(),
-            base.endpointFailures());
+            base.endpointFailures(),
+            null);
 
     assertThat(render(r).value("powerwall_operation_mode", "mode", "")).isEqualTo(1);
   }

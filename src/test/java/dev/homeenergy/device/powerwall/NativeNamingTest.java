@@ -262,7 +262,8 @@ class NativeNamingTest {
             null,
             null,
             null,
-            List.of());
+            List.of(),
+            null);
     assertThat(render(r).value("powerwall_operation_mode", "device", D, "mode", "backup"))
         .isEqualTo(1);
   }

@@ -20,7 +20,14 @@ public enum GatewayScenario {
   /** Like {@link #POWERWALL2}, but the gateway periodically drops off the network. */
   FLAKY("flaky", 2),
   /** Like {@link #POWERWALL2}, with the body shapes of firmware 23.44. */
-  FW23("fw23", 2);
+  FW23("fw23", 2),
+  /**
+   * A Powerwall 3 leader with one follower: the three {@code /api} endpoints, and TEDAPI with the
+   * per-unit strings, packs and alerts, gzip-compressed as firmware 25.42 and later do.
+   */
+  POWERWALL3_TEDAPI("powerwall3-tedapi", 2),
+  /** {@link #POWERWALL2} with TEDAPI: Powerwall+ strings and per-pack data, uncompressed. */
+  POWERWALL2_TEDAPI("powerwall2-tedapi", 2);
 
   private static final List<String> CLI_NAMES = CliNames.of(values(), GatewayScenario::cliName);
   private static final Set<String> POWERWALL3_ENDPOINTS =
@@ -60,9 +67,19 @@ public enum GatewayScenario {
     return this == FLAKY;
   }
 
+  /** Whether the gateway answers TEDAPI (its installer API). */
+  public boolean tedapi() {
+    return this == POWERWALL3_TEDAPI || this == POWERWALL2_TEDAPI;
+  }
+
+  /** Whether this is a Powerwall 3: no web portal and only three {@code /api} endpoints. */
+  public boolean powerwall3() {
+    return this == POWERWALL3 || this == POWERWALL3_TEDAPI;
+  }
+
   /** Whether the API endpoint (path after {@code /api/}) exists on this gateway. */
   boolean answers(String endpoint) {
-    return this != POWERWALL3 || POWERWALL3_ENDPOINTS.contains(endpoint);
+    return !powerwall3() || POWERWALL3_ENDPOINTS.contains(endpoint);
   }
 
   /** All names in declaration order; the first is the default. */

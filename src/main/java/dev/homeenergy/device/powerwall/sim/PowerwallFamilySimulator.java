@@ -2,11 +2,13 @@ package dev.homeenergy.device.powerwall.sim;
 
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
+import dev.homeenergy.device.powerwall.TedapiSettings;
 import dev.homeenergy.simulator.DemoDevice;
 import dev.homeenergy.simulator.FamilySimulator;
 import dev.homeenergy.simulator.Simulator;
 import dev.homeenergy.simulator.SimulatorOptions;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,23 @@ public final class PowerwallFamilySimulator implements FamilySimulator {
 
   @Override
   public List<String> describe(Simulator simulator) {
+    if (simulator instanceof PowerwallSimulator gateway && gateway.gatewayPassword() != null) {
+      return List.of(
+          "gateway password (TEDAPI): " + gateway.gatewayPassword(),
+          "customer password: "
+              + gateway.settings().password()
+              + " (the gateway password's last five characters)");
+    }
     return List.of("password: " + PowerwallSimulator.DEFAULT_PASSWORD);
+  }
+
+  /** Points a TEDAPI demo device's {@code tedapi_address} at its simulator. */
+  @Override
+  public Map<String, Object> demoSettings(Simulator simulator, Path scratch) {
+    if (simulator instanceof PowerwallSimulator gateway && gateway.gatewayPassword() != null) {
+      return Map.of("tedapi_address", gateway.baseUri().getAuthority());
+    }
+    return Map.of();
   }
 
   @Override
@@ -48,6 +66,17 @@ public final class PowerwallFamilySimulator implements FamilySimulator {
             NamingStyle.NATIVE,
             60,
             Duration.ofSeconds(5),
-            Map.of("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD))));
+            Map.of("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD))),
+        new DemoDevice(
+            "powerwall3",
+            "powerwall3-tedapi",
+            NamingStyle.NATIVE,
+            60,
+            Duration.ofSeconds(5),
+            Map.of(
+                "gateway_password",
+                new Secret(PowerwallSimulatorTedapi.GATEWAY_PASSWORD),
+                "tedapi_interval",
+                TedapiSettings.MINIMUM_INTERVAL)));
   }
 }

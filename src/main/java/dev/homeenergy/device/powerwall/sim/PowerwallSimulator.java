@@ -87,6 +87,7 @@ public final class PowerwallSimulator implements Simulator {
   private final SimulatorServer server;
   private final URI httpUri;
   private final AtomicLong commissionCount = new AtomicLong(INITIAL_COMMISSION_COUNT);
+  private final PowerwallSimulatorTedapi tedapi;
 
   private volatile Set<PowerwallSimulatorFault> faults;
   private volatile Duration slowDelay;
@@ -112,6 +113,10 @@ public final class PowerwallSimulator implements Simulator {
         new PowerwallSimulatorMeterBodies(
             identity, firmware, startedAt.minus(INITIAL_UPTIME).plusSeconds(230));
     this.auth = new PowerwallSimulatorAuth(clock, settings, bodies);
+    this.tedapi =
+        scenario.tedapi()
+            ? new PowerwallSimulatorTedapi(scenario, this::snapshot, () -> this.faults)
+            : null;
 
     this.server =
         SimulatorServer.https(
@@ -146,6 +151,10 @@ public final class PowerwallSimulator implements Simulator {
   public static PowerwallSimulator start(
       SimulatorOptions options, PowerwallSimulatorSettings settings) throws IOException {
     GatewayScenario scenario = GatewayScenario.fromCliName(options.scenario());
+    if (scenario.tedapi() && settings.password().equals(DEFAULT_PASSWORD)) {
+      String gateway = PowerwallSimulatorTedapi.GATEWAY_PASSWORD;
+      settings = settings.withPassword(gateway.substring(gateway.length() - 5));
+    }
     Set<PowerwallSimulatorFault> faults =
         Set.copyOf(options.faults().stream().map(PowerwallSimulatorFault::fromCliName).toList());
     return new PowerwallSimulator(options, scenario, faults, settings);
@@ -187,6 +196,28 @@ public final class PowerwallSimulator implements Simulator {
 
   public void setPassword(String password) {
     auth.setPassword(password);
+  }
+
+  /** The password TEDAPI requests must carry, or null when the scenario has no TEDAPI. */
+  public String gatewayPassword() {
+    return tedapi == null ? null : PowerwallSimulatorTedapi.GATEWAY_PASSWORD;
+  }
+
+  /** Changes the gateway password TEDAPI accepts. */
+  public void setGatewayPassword(String password) {
+    if (tedapi != null) {
+      tedapi.setPassword(password);
+    }
+  }
+
+  /** The leader's DIN as {@code /tedapi/din} answers it, or null without TEDAPI. */
+  public String tedapiDin() {
+    return tedapi == null ? null : tedapi.din();
+  }
+
+  /** The DIN of the simulated follower Powerwall 3. */
+  public static String followerDin() {
+    return PowerwallSimulatorTedapi.FOLLOWER_DIN;
   }
 
   /** Invalidates every token issued so far. */
@@ -293,6 +324,14 @@ public final class PowerwallSimulator implements Simulator {
   }
 
   private void handle(HttpExchange exchange, SimulatorExchanges exchanges) throws IOException {
+    if (tedapi != null && exchange.getRequestURI().getPath().startsWith("/tedapi/")) {
+      if (isOffline()) {
+        exchanges.hold(exchange);
+      } else {
+        tedapi.handle(exchange);
+      }
+      return;
+    }
     SimulatorResponse response =
         GatewayResponses.withGatewayHeaders(respond(exchange, exchange.getRequestURI().getPath()));
     Duration delay = slowDelay;
@@ -317,7 +356,7 @@ public final class PowerwallSimulator implements Simulator {
   private SimulatorResponse respond(HttpExchange exchange, String path) throws IOException {
     String method = exchange.getRequestMethod();
     if (path.equals("/")) {
-      return scenario == GatewayScenario.POWERWALL3
+      return scenario.powerwall3()
           ? GatewayResponses.notFound()
           : new SimulatorResponse(200, SimulatorResponse.HTML, PORTAL_HTML, Map.of());
     }

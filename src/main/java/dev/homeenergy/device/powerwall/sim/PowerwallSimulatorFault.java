@@ -14,7 +14,21 @@ public enum PowerwallSimulatorFault {
    * {@code networks} answers HTTP 403 to every session, as a gateway does for an endpoint the
    * customer role may not read; the other endpoints and login are unaffected.
    */
-  FORBIDDEN_NETWORKS;
+  FORBIDDEN_NETWORKS,
+  /** Every TEDAPI request answers 429, as a busy gateway does; {@code /api} is unaffected. */
+  TEDAPI_429,
+  /** Every TEDAPI request answers 503. */
+  TEDAPI_503,
+  /**
+   * Every TEDAPI request answers 403 whatever the password, as firmware 25.10 and later do for
+   * requests routed from the home LAN.
+   */
+  TEDAPI_FORBIDDEN,
+  /**
+   * Tesla rotated its signing keys: every signed TEDAPI query is rejected, while the DIN, config,
+   * system info and {@code /api} keep answering.
+   */
+  ROTATED_KEYS;
 
   private static final List<String> CLI_NAMES =
       CliNames.of(values(), PowerwallSimulatorFault::cliName);

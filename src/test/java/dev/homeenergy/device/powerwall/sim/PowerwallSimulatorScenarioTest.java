@@ -217,9 +217,23 @@ class PowerwallSimulatorScenarioTest {
   void namesAreListedWithTheDefaultFirstAndUnknownOnesAreRejected() {
     assertThat(PowerwallSimulator.scenarioNames())
         .containsExactly(
-            "powerwall2", "powerwall3", "sitemaster-stopped", "grid-outage", "flaky", "fw23");
+            "powerwall2",
+            "powerwall3",
+            "sitemaster-stopped",
+            "grid-outage",
+            "flaky",
+            "fw23",
+            "powerwall3-tedapi",
+            "powerwall2-tedapi");
     assertThat(PowerwallSimulator.faultNames())
-        .containsExactly("http_500", "slow", "forbidden_networks");
+        .containsExactly(
+            "http_500",
+            "slow",
+            "forbidden_networks",
+            "tedapi_429",
+            "tedapi_503",
+            "tedapi_forbidden",
+            "rotated_keys");
     assertThatThrownBy(() -> http.start("powerwall4"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("powerwall2, powerwall3");
