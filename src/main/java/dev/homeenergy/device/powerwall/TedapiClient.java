@@ -13,6 +13,7 @@ import dev.homeenergy.device.powerwall.TedapiProto.Frame;
 import dev.homeenergy.device.powerwall.TedapiProto.QueryResponse;
 import dev.homeenergy.device.powerwall.TedapiProto.SystemInfo;
 import dev.homeenergy.devicehttp.Deadline;
+import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.devicehttp.LoginGate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ final class TedapiClient {
       List.of("invalid", "gen3wc", "pvcom", "msa", "sitecontroller");
 
   private static final Logger LOG = LoggerFactory.getLogger(TedapiClient.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
 
   /** What one round brought: the reading and the requests that failed. */
   record Result(TedapiReading reading, List<EndpointFailure> failures) {

@@ -40,7 +40,11 @@ import java.util.zip.GZIPInputStream;
  */
 final class TedapiHttp {
   static final String USER = "Tesla_Energy_Device";
-  static final int MAX_BYTES = 4 * 1024 * 1024;
+
+  /**
+   * Ten times the largest TEDAPI answer seen (about 50 KB), gunzipped; below BoundedBody's ceiling.
+   */
+  static final int MAX_BYTES = 512 * 1024;
 
   private final HttpClient client;
   private final URI address;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
+import dev.homeenergy.devicehttp.DeviceJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +44,7 @@ record TedapiQuerySet(String name, TedapiSignedQuery status, TedapiSignedQuery c
           "hvpSignalNames",
           List.of("HVP_PackTempMax", "HVP_PackTempMin", "HVP_ShuntTemperature"));
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DeviceJson.mapper();
 
   /** The other set, for falling back when the gateway rejects this one. */
   String other() {
