@@ -93,12 +93,16 @@ else
   deploy/image/jlink.sh "$jar" target/image/jre
 fi
 
-props=$(unzip -p "$jar" dev/homeenergy/build.properties)
-version=$(echo "$props" | sed -n 's/^version=//p')
-revision=$(echo "$props" | sed -n 's/^revision=//p')
+# "home-energy-exporter 0.1.0 (revision 16959dd4f235, Java 17.0.15)"
+about=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar "$jar" --version)
+version=$(echo "$about" | sed -n 's/^home-energy-exporter \([^ ]*\) .*/\1/p')
+revision=$(echo "$about" | sed -n 's/.*(revision \([^,]*\),.*/\1/p')
 buildah bud --pull=never --format docker --layers=false --quiet \
   --ignorefile deploy/Dockerfile.dockerignore -f deploy/Dockerfile \
   --build-arg BASE_IMAGE="$base_image" --build-arg JAR_FROM=context --build-arg JRE_FROM="$jre_arg" \
   --build-arg VERSION="$version" --build-arg VCS_REF="$revision" \
   -t "$tag" . >/dev/null
+# buildah 1.28 keeps a working container for each stage copied from; they and the stage images go.
+buildah rm --all >/dev/null
+podman image prune --force >/dev/null
 podman image inspect --format '{{.Size}}' "$tag" | awk -v t="$tag" '{printf "build.sh: %s, %.0f MB\n", t, $1 / 1e6}' >&2
