@@ -61,7 +61,7 @@ class ReleasePackagesIT {
         .contains("Package: home-energy-exporter\n")
         .contains("Version: " + version + "\n")
         .contains("Architecture: all\n")
-        .contains("Depends: default-jre-headless | java17-runtime-headless");
+        .contains("Depends: default-jre-headless (>= 2:1.17) | java17-runtime-headless");
     Map<String, String> files = listing(run("dpkg-deb", "--contents", deb.toString()), 5);
     assertThat(files)
         .containsEntry(
