@@ -215,7 +215,15 @@ class ContainerImageIT {
         .isEqualTo(revision);
     Podman.Result version =
         podman
-            .podman("run", "--rm", "--network", "none", podman.image(), "--version")
+            .podman(
+                "run",
+                "--rm",
+                "--network",
+                "none",
+                "--health-interval",
+                "disable",
+                podman.image(),
+                "--version")
             .assertSuccess("--version in the image");
     assertThat(version.stdout()).contains("(revision " + revision + ",");
   }
