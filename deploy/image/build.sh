@@ -16,6 +16,7 @@
 #   JRE_FROM       jlink (default): the jlink'd runtime; base: Debian's JRE of BASE_TAG-jre
 #   DEBIAN_MIRROR  the Debian mirror; default: the first one apt uses here
 #   BASE_TAG       default localhost/home-energy-exporter-base:bookworm
+#   BASES_ONLY     1: make the two bases (step 1) and stop
 set -eu
 cd "$(dirname "$0")/../.."
 tag=${1:-localhost/home-energy-exporter:local}
@@ -82,6 +83,10 @@ if ! podman image exists "$base-jre" || ! podman image exists "$base"; then
   trim "$rootfs"
   tar -C "$rootfs" --numeric-owner -cf - . | podman import --quiet - "$base" >/dev/null
   rm -rf "$rootfs"
+fi
+
+if [ "${BASES_ONLY:-}" = 1 ]; then
+  exit 0
 fi
 
 if [ "$jre_from" = base ]; then

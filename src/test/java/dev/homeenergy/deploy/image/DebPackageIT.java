@@ -27,7 +27,7 @@ class DebPackageIT {
 
   @BeforeAll
   void start() throws IOException {
-    podman = Podman.buildImage();
+    podman = Podman.buildBases();
     Path deb;
     try (Stream<Path> files = Files.list(Path.of("target"))) {
       deb =

@@ -46,6 +46,23 @@ record Podman(Path imageDir, String image, String baseWithJre) {
    * failed under CI.
    */
   static Podman buildImage() {
+    Podman podman = settings();
+    podman
+        .command(BUILD_TIMEOUT, List.of("deploy/image/build.sh", podman.image()), Map.of())
+        .assertSuccess("deploy/image/build.sh");
+    return podman;
+  }
+
+  /** Makes only the Debian bases (as {@link #buildImage()} does the first time). */
+  static Podman buildBases() {
+    Podman podman = settings();
+    podman
+        .command(BUILD_TIMEOUT, List.of("deploy/image/build.sh"), Map.of("BASES_ONLY", "1"))
+        .assertSuccess("deploy/image/build.sh (bases)");
+    return podman;
+  }
+
+  private static Podman settings() {
     for (String tool : List.of("podman", "buildah", "runc", "slirp4netns", "debootstrap")) {
       ExternalTool.require(tool, tool);
     }
@@ -57,22 +74,17 @@ record Podman(Path imageDir, String image, String baseWithJre) {
     Path jar = Path.of("target/home-energy-exporter.jar");
     assertThat(jar).as("the packaged jar (mvn package runs before this tier)").exists();
     Path imageDir = Path.of("target/image").toAbsolutePath();
-    Podman podman =
-        new Podman(
-            imageDir,
-            "localhost/home-energy-exporter:it",
-            "localhost/home-energy-exporter-base:bookworm-jre");
-    podman
-        .command(BUILD_TIMEOUT, List.of("deploy/image/build.sh", podman.image()))
-        .assertSuccess("deploy/image/build.sh");
-    return podman;
+    return new Podman(
+        imageDir,
+        "localhost/home-energy-exporter:it",
+        "localhost/home-energy-exporter-base:bookworm-jre");
   }
 
   /** {@code podman ARGS...}. */
   Result podman(String... args) {
     List<String> command = new ArrayList<>(List.of("podman"));
     command.addAll(List.of(args));
-    return command(COMMAND_TIMEOUT, command);
+    return command(COMMAND_TIMEOUT, command, Map.of());
   }
 
   /** Removes a container whatever its state; for clean-up. */
@@ -80,7 +92,7 @@ record Podman(Path imageDir, String image, String baseWithJre) {
     podman("rm", "--force", "--time", "5", container);
   }
 
-  private Result command(Duration timeout, List<String> command) {
+  private Result command(Duration timeout, List<String> command, Map<String, String> extraEnv) {
     try {
       Path out = Files.createTempFile("podman", ".out");
       Path err = Files.createTempFile("podman", ".err");
@@ -94,6 +106,7 @@ record Podman(Path imageDir, String image, String baseWithJre) {
         env.put("IMAGE_DIR", imageDir.toString());
         env.put("CONTAINERS_CONF", imageDir.resolve("containers.conf").toString());
         env.put("CONTAINERS_STORAGE_CONF", imageDir.resolve("storage.conf").toString());
+        env.putAll(extraEnv);
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
