@@ -340,8 +340,11 @@ class DeployFilesTest {
     String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
     assertThat(dockerfile)
         .contains(
-            "FROM maven:3-eclipse-temurin-17 AS build",
-            "FROM eclipse-temurin:17-jre",
+            "ARG BUILD_IMAGE=maven:3-eclipse-temurin-17",
+            "ARG JDK_IMAGE=eclipse-temurin:17-jdk",
+            "ARG BASE_IMAGE=debian:bookworm-slim",
+            "FROM ${BASE_IMAGE}",
+            "org.opencontainers.image.revision=\"${VCS_REF}\"",
             "HEALTHCHECK",
             "/-/healthy",
             "USER exporter",
@@ -445,7 +448,8 @@ class DeployFilesTest {
         .contains(
             "ReadOnlyPaths=/etc/home-energy-exporter",
             "StateDirectory=home-energy-exporter",
-            "ExecReload=/bin/kill -HUP $MAINPID");
+            "ExecReload=/bin/kill -HUP $MAINPID",
+            "ConditionPathExists=/etc/home-energy-exporter/home-energy-exporter.yml");
     soft.assertAll();
   }
 

@@ -1,0 +1,121 @@
+package dev.homeenergy.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeenergy.testing.ExternalTool;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code mvn package} puts in the release tarball and the Debian package: the files, their
+ * modes and owners, and the package's control fields. Installing the package for real is the image
+ * tier's {@code DebPackageIT}.
+ */
+class ReleasePackagesIT {
+  private static final Path TARGET = Path.of("target");
+
+  @Test
+  void tarballHoldsWhatAUserNeedsWithoutMaven() throws Exception {
+    String version = version();
+    Path tarball = TARGET.resolve("home-energy-exporter-" + version + ".tar.gz");
+    assertThat(tarball).exists();
+    Map<String, String> entries =
+        listing(run("tar", "--numeric-owner", "-tvzf", tarball.toString()), 5);
+    String top = "home-energy-exporter-" + version + "/";
+    assertThat(entries)
+        .containsEntry(top + "home-energy-exporter.jar", "-rw-r--r-- 0/0")
+        .containsEntry(top + "bin/home-energy-exporter", "-rwxr-xr-x 0/0")
+        .containsEntry(top + "deploy/systemd/home-energy-exporter.service", "-rw-r--r-- 0/0")
+        .containsEntry(top + "deploy/Dockerfile", "-rw-r--r-- 0/0")
+        .containsEntry(top + "deploy/docker-entrypoint.sh", "-rwxr-xr-x 0/0")
+        .containsEntry(top + "examples/home-energy-exporter.yml", "-rw-r--r-- 0/0")
+        .containsEntry(top + "docs/deploy.md", "-rw-r--r-- 0/0")
+        .containsEntry(top + "README.md", "-rw-r--r-- 0/0")
+        .containsEntry(top + "LICENSE", "-rw-r--r-- 0/0")
+        .containsEntry(top + "NOTICE", "-rw-r--r-- 0/0");
+    assertThat(entries.keySet())
+        .allMatch(name -> name.startsWith(top))
+        .noneMatch(name -> name.startsWith(top + "deploy/config/") && name.endsWith(".yml"))
+        .noneMatch(name -> name.endsWith("/.env"));
+  }
+
+  @Test
+  void debianPackageInstallsTheJarLauncherAndUnit(@TempDir Path scripts) throws Exception {
+    ExternalTool.require("dpkg-deb", "dpkg");
+    String version = version();
+    Path deb = TARGET.resolve("home-energy-exporter_" + version + "_all.deb");
+    assertThat(deb).exists();
+
+    String control = run("dpkg-deb", "--field", deb.toString());
+    assertThat(control)
+        .contains("Package: home-energy-exporter\n")
+        .contains("Version: " + version + "\n")
+        .contains("Architecture: all\n")
+        .contains("Depends: default-jre-headless (>= 2:1.17) | java17-runtime-headless");
+    Map<String, String> files = listing(run("dpkg-deb", "--contents", deb.toString()), 5);
+    assertThat(files)
+        .containsEntry(
+            "./opt/home-energy-exporter/home-energy-exporter.jar", "-rw-r--r-- root/root")
+        .containsEntry(
+            "./opt/home-energy-exporter/bin/home-energy-exporter", "-rwxr-xr-x root/root")
+        .containsEntry("./lib/systemd/system/home-energy-exporter.service", "-rw-r--r-- root/root")
+        .containsEntry("./usr/share/doc/home-energy-exporter/copyright", "-rw-r--r-- root/root")
+        .containsKey("./usr/bin/home-energy-exporter");
+    assertThat(files.keySet())
+        .as("the package ships no config (the unit waits for one) and no state")
+        .noneMatch(name -> name.startsWith("./etc/") || name.startsWith("./var/"));
+
+    run("dpkg-deb", "--control", deb.toString(), scripts.toString());
+    for (String script : List.of("postinst", "prerm", "postrm")) {
+      assertThat(scripts.resolve(script)).isExecutable();
+      run("sh", "-n", scripts.resolve(script).toString());
+    }
+  }
+
+  /** The ls-style listing of tar or dpkg-deb: name (after " -> " is cut) to "mode owner". */
+  private static Map<String, String> listing(String output, int nameColumn) {
+    return output
+        .lines()
+        .map(line -> line.split("\\s+", nameColumn + 1))
+        .collect(
+            Collectors.toMap(
+                columns -> columns[nameColumn].replaceFirst(" -> .*", ""),
+                columns -> columns[0] + " " + columns[1],
+                (a, b) -> a));
+  }
+
+  private static String version() throws IOException {
+    Properties build = new Properties();
+    try (var in = ReleasePackagesIT.class.getResourceAsStream("/dev/homeenergy/build.properties")) {
+      build.load(in);
+    }
+    return build.getProperty("version");
+  }
+
+  private static String run(String... command) throws Exception {
+    Path out = Files.createTempFile("release", ".out");
+    try {
+      Process process =
+          new ProcessBuilder(new ArrayList<>(List.of(command)))
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .start();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finishes", command[0]).isTrue();
+      String output = Files.readString(out, StandardCharsets.UTF_8);
+      assertThat(process.exitValue()).as("%s: %s", String.join(" ", command), output).isZero();
+      return output;
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+}
