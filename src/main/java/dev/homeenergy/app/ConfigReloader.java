@@ -111,6 +111,7 @@ final class ConfigReloader implements ConfigReload {
 
   private Result refused(String trigger, List<String> problems) {
     lastSuccessful = false;
+    devices.changedBesideDevices();
     LOG.atError()
         .addKeyValue("trigger", trigger)
         .log(

@@ -73,6 +73,11 @@ final class DevicePollers implements AutoCloseable {
    * @throws IllegalArgumentException when a device's type has no family
    * @throws RuntimeException whatever a family's client creation throws; nothing is left open
    */
+  /** Tells the rendered caches that something beside the devices changed (a failed reload). */
+  void changedBesideDevices() {
+    store.changedBesideDevices();
+  }
+
   void prepare() {
     Map<String, RawLog> raw = new HashMap<>();
     store.devices().forEach(device -> raw.put(device.name(), store.raw(device.name())));

@@ -85,7 +85,18 @@ public final class SnapshotStore {
     return updated;
   }
 
-  /** A number that changes whenever any device's status changes: the key of rendered caches. */
+  /**
+   * Marks a change to what is served beside the devices' statuses (a failed config reload's gauge),
+   * so rendered caches keyed on {@link #version()} render again.
+   */
+  public void changedBesideDevices() {
+    version.incrementAndGet();
+  }
+
+  /**
+   * A number that changes whenever any device's status changes, or {@link #changedBesideDevices} is
+   * called: the key of rendered caches.
+   */
   public long version() {
     return version.get();
   }

@@ -199,7 +199,9 @@ class ExporterReloadIT {
 
   @Test
   void anInvalidConfigChangesNothingAndIsLoggedWithEveryProblemAndItsLine() throws Exception {
-    start(false, device("kept", FAST));
+    // One poll only, so no new reading moves the scrape cache on: the failed reload itself must.
+    DeviceConfig kept = device("kept", Duration.ofHours(1));
+    start(false, kept);
     await().atMost(WAIT).until(() -> pollsOf("kept") >= 1);
     double successAt =
         scrape()
@@ -213,6 +215,9 @@ class ExporterReloadIT {
                 new ConfigProblem("devices[1].type", 9, "unknown device type \"toaster\""))));
 
     ConfigReload.Result result;
+    assertThat(scrape().value("home_energy_exporter_config_last_reload_successful"))
+        .as("rendered into the scrape cache before the failed reload")
+        .hasValue(1);
     try (LogCapture log = LogCapture.start()) {
       result = exporter.reload("test");
       assertThat(log.events())
@@ -229,17 +234,15 @@ class ExporterReloadIT {
             "exporter.yml:9: devices[1].type: unknown device type \"toaster\"");
     assertThat(family.created("kept")).isEqualTo(1);
     assertThat(family.closed("kept")).isZero();
-    Exposition metrics =
-        await()
-            .atMost(WAIT)
-            .until(
-                this::scrape,
-                m -> m.value("home_energy_exporter_config_last_reload_successful").orElse(-1) == 0);
+    Exposition metrics = scrape();
+    assertThat(metrics.value("home_energy_exporter_config_last_reload_successful"))
+        .as("the failed reload shows at the next scrape, not from the scrape cache")
+        .hasValue(0);
     assertThat(metrics.value("home_energy_exporter_config_last_reload_success_timestamp_seconds"))
         .hasValue(successAt);
     assertThat(metrics.has(polls("kept"))).isTrue();
 
-    next.set(config("127.0.0.1:0", device("kept", FAST)));
+    next.set(config("127.0.0.1:0", kept));
     assertThat(exporter.reload("test").applied()).isTrue();
     await()
         .atMost(WAIT)
