@@ -18,8 +18,15 @@ public final class SnapshotStore {
   private final Map<String, AtomicReference<DeviceStatus>> statuses;
   private final Map<String, RawLog> rawLogs;
   private final AtomicLong version = new AtomicLong();
+  private final StatusListener listener;
 
   public SnapshotStore(List<DeviceConfig> devices) {
+    this(devices, StatusListener.NONE);
+  }
+
+  /** A store that tells {@code listener} of every status it takes in. */
+  public SnapshotStore(List<DeviceConfig> devices, StatusListener listener) {
+    this.listener = listener;
     Map<String, AtomicReference<DeviceStatus>> byName = new LinkedHashMap<>();
     Map<String, RawLog> raw = new LinkedHashMap<>();
     for (DeviceConfig device : devices) {
@@ -49,6 +56,7 @@ public final class SnapshotStore {
     }
     DeviceStatus updated = ref.updateAndGet(change);
     version.incrementAndGet();
+    listener.changed(updated);
     return updated;
   }
 
