@@ -7,11 +7,13 @@ import dev.homeenergy.core.BuildInfo;
 import dev.homeenergy.core.Device;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.devicehttp.SharedHttp;
+import dev.homeenergy.output.mqtt.MqttOutput;
 import dev.homeenergy.polling.Backoff;
 import dev.homeenergy.polling.ExporterCollector;
 import dev.homeenergy.polling.OnDemandPolling;
 import dev.homeenergy.polling.Poller;
 import dev.homeenergy.polling.SnapshotStore;
+import dev.homeenergy.polling.StatusListener;
 import dev.homeenergy.web.WebServer;
 import dev.homeenergy.web.security.WebSecurity;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -58,6 +60,7 @@ public final class Exporter implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
   private final WebServer web;
+  private final MqttOutput mqtt;
 
   private Exporter(
       SnapshotStore store,
@@ -65,13 +68,15 @@ public final class Exporter implements AutoCloseable {
       List<Poller> pollers,
       ScheduledExecutorService scheduler,
       ExecutorService workers,
-      WebServer web) {
+      WebServer web,
+      MqttOutput mqtt) {
     this.store = store;
     this.registry = registry;
     this.pollers = pollers;
     this.scheduler = scheduler;
     this.workers = workers;
     this.web = web;
+    this.mqtt = mqtt;
   }
 
   /**
@@ -108,13 +113,30 @@ public final class Exporter implements AutoCloseable {
       throws IOException {
     Map<String, DeviceFamily> byType =
         families.stream().collect(Collectors.toMap(DeviceFamily::type, Function.identity()));
-    SnapshotStore store = new SnapshotStore(config.devices());
     BuildInfo build = BuildInfo.load();
+    MqttOutput mqtt =
+        config
+            .mqtt()
+            .map(
+                settings ->
+                    MqttOutput.start(
+                        settings,
+                        families.stream()
+                            .collect(
+                                Collectors.toMap(DeviceFamily::type, DeviceFamily::displayName)),
+                        build.version(),
+                        clock))
+            .orElse(null);
+    SnapshotStore store =
+        new SnapshotStore(config.devices(), mqtt == null ? StatusListener.NONE : mqtt);
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
     boolean onDemand = config.probe().onDemand();
     ExporterCollector collector = new ExporterCollector(store, clock, build, !onDemand);
     registry.register(collector);
+    if (mqtt != null) {
+      registry.register(mqtt.metrics());
+    }
 
     ExecutorService workers =
         new ThreadPoolExecutor(
@@ -139,6 +161,7 @@ public final class Exporter implements AutoCloseable {
     } catch (RuntimeException e) {
       clients.forEach(Device::close);
       workers.shutdownNow();
+      closeOutput(mqtt);
       throw e;
     }
 
@@ -173,6 +196,7 @@ public final class Exporter implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       clients.forEach(Device::close);
       workers.shutdownNow();
+      closeOutput(mqtt);
       throw e;
     }
 
@@ -195,7 +219,7 @@ public final class Exporter implements AutoCloseable {
               () -> ThreadLocalRandom.current().nextDouble()));
     }
     Exporter exporter =
-        new Exporter(store, registry, List.copyOf(pollers), scheduler, workers, web);
+        new Exporter(store, registry, List.copyOf(pollers), scheduler, workers, web, mqtt);
     if (onDemand) {
       Map<String, Poller> byName = new LinkedHashMap<>();
       for (int i = 0; i < pollers.size(); i++) {
@@ -209,6 +233,12 @@ public final class Exporter implements AutoCloseable {
       pollers.forEach(Poller::start);
     }
     return exporter;
+  }
+
+  private static void closeOutput(MqttOutput mqtt) {
+    if (mqtt != null) {
+      mqtt.close();
+    }
   }
 
   private static ThreadFactory daemonThreads(String prefix) {
@@ -257,5 +287,6 @@ public final class Exporter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    closeOutput(mqtt);
   }
 }
