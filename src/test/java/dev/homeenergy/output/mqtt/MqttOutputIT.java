@@ -221,12 +221,15 @@ class MqttOutputIT {
 
       broker.restart();
 
-      try (MqttRecorder fresh = MqttRecorder.subscribe(broker.uri())) {
-        assertThat(
-                fresh.awaitLatest(PREFIX + "/status", m -> m.payload().equals("online")).retained())
-            .isTrue();
-        fresh.awaitLatest(PREFIX + "/garage/state", MqttRecorder.Message::retained);
-        fresh.awaitAny(
+      try (MqttRecorder live = MqttRecorder.subscribe(broker.uri())) {
+        live.awaitLatest(PREFIX + "/status", m -> m.payload().equals("online"));
+        live.awaitLatest(PREFIX + "/garage/state", m -> true);
+        live.awaitAny(m -> m.topic().startsWith("homeassistant/sensor/garage/"));
+      }
+      try (MqttRecorder late = MqttRecorder.subscribe(broker.uri())) {
+        assertThat(late.awaitLatest(PREFIX + "/status", m -> true).retained()).isTrue();
+        assertThat(late.awaitLatest(PREFIX + "/garage/state", m -> true).retained()).isTrue();
+        late.awaitAny(
             m ->
                 m.topic().startsWith("homeassistant/sensor/garage/")
                     && m.topic().endsWith("/config")
