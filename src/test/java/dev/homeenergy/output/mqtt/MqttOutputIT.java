@@ -243,6 +243,36 @@ class MqttOutputIT {
   }
 
   @Test
+  void aBrokerThatNeverAnswersHoldsUpNoPollAndNoScrape() throws Exception {
+    try (java.net.ServerSocket silent =
+            new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Running running =
+            start(
+                wallConnectorOnly(),
+                mqtt(URI.create("tcp://127.0.0.1:" + silent.getLocalPort())))) {
+      java.util.regex.Pattern polls =
+          java.util.regex.Pattern.compile(
+              "home_energy_exporter_device_polls_total\\{device=\"garage\",[^}]*} (\\S+)");
+      java.util.function.ToDoubleFunction<String> pollsOf =
+          text -> {
+            java.util.regex.Matcher m = polls.matcher(text);
+            return m.find() ? Double.parseDouble(m.group(1)) : 0;
+          };
+      double first =
+          await().atMost(WAIT).until(() -> pollsOf.applyAsDouble(running.metrics()), n -> n >= 1);
+
+      String later =
+          await()
+              .atMost(WAIT)
+              .until(running::metrics, text -> pollsOf.applyAsDouble(text) >= first + 2);
+
+      assertThat(later)
+          .contains("home_energy_exporter_mqtt_connected 0")
+          .contains("home_energy_exporter_device_up{device=\"garage\",type=\"wallconnector\"} 1");
+    }
+  }
+
+  @Test
   void refusedCredentialsAreLoggedClearlyWithoutThePasswordAndMetricsAreStillServed()
       throws Exception {
     String wrong = "wrong-s3cret-Pa55";
