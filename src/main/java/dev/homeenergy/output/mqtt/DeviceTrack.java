@@ -94,6 +94,19 @@ final class DeviceTrack {
     return changed;
   }
 
+  /**
+   * The state with null for each entity still announced but missing from this reading, so that
+   * every announced entity finds its key (and shows as unknown rather than failing its template).
+   */
+  Map<String, Object> withAnnouncedKeys(Map<String, Object> state) {
+    Map<String, Object> out = new LinkedHashMap<>(state);
+    for (String topic : discovery.keySet()) {
+      String[] levels = topic.split("/");
+      out.putIfAbsent(levels[levels.length - 2], null);
+    }
+    return out;
+  }
+
   /** The discovery messages wanted on the broker now. */
   Map<String, String> discovery() {
     return Map.copyOf(discovery);

@@ -237,7 +237,7 @@ public final class MqttOutput implements StatusListener, AutoCloseable {
             track.offerDiscovery(discovery.messages(device.name(), view), now);
         changed.forEach((topic, payload) -> publish(topic, payload, true));
       }
-      track.offerState(Discovery.text(view.state()));
+      track.offerState(Discovery.text(track.withAnnouncedKeys(view.state())));
       if (!link.connected() && track.stateUnsent()) {
         metrics.dropped();
       }

@@ -74,6 +74,18 @@ class DeviceTrackTest {
   }
 
   @Test
+  void anAnnouncedEntityMissingFromAReadingKeepsItsKeyAsNull() {
+    DeviceTrack track = new DeviceTrack(DEVICE);
+    track.latest(DeviceStatus.initial(DEVICE));
+    track.offerDiscovery(
+        Map.of("ha/sensor/garage/power/config", "P", "ha/sensor/garage/energy/config", "E"), T0);
+
+    Map<String, Object> state = track.withAnnouncedKeys(Map.of("power", 5));
+
+    assertThat(state).containsEntry("power", 5).containsEntry("energy", null).hasSize(2);
+  }
+
+  @Test
   void availabilityFollowsUpAndStaleness() {
     DeviceTrack track = new DeviceTrack(DEVICE);
     DeviceStatus ok = DeviceStatus.initial(DEVICE).succeeded(T0, Duration.ZERO, Samples.empty());

@@ -122,51 +122,60 @@ class MqttOutputIT {
         }
         recorder.awaitLatest(
             PREFIX + "/" + name + "/availability", m -> m.payload().equals("online"));
-        JsonNode state =
-            json(recorder.awaitLatest(PREFIX + "/" + name + "/state", m -> true).payload());
-        List<JsonNode> configs =
-            await().atMost(WAIT).until(() -> configsOf(recorder, name), list -> !list.isEmpty());
-        for (JsonNode config : configs) {
-          String key =
-              config.get("value_template").asText().replaceAll(".*value_json\\.(\\w+).*", "$1");
-          assertThat(config.get("state_topic").asText()).isEqualTo(PREFIX + "/" + name + "/state");
-          assertThat(config.get("unique_id").asText()).startsWith("hee_");
-          assertThat(config.at("/origin/name").asText()).isEqualTo("home-energy-exporter");
-          assertThat(config.at("/device/identifiers/0").asText()).startsWith("hee_");
-          assertThat(state.has(key)).as("state of %s has %s", name, key).isTrue();
-          if ("energy".equals(config.path("device_class").asText())) {
-            assertThat(config.get("unit_of_measurement").asText()).isEqualTo("kWh");
-            assertThat(config.get("state_class").asText()).isIn("total_increasing", "total");
-            assertThat(state.get(key).isNumber()).isTrue();
-          }
-          if ("power".equals(config.path("device_class").asText())) {
-            assertThat(config.get("unit_of_measurement").asText()).isEqualTo("W");
-          }
-          if ("battery".equals(config.path("device_class").asText())) {
-            assertThat(config.get("unit_of_measurement").asText()).isEqualTo("%");
-            assertThat(state.get(key).asDouble()).isBetween(0.0, 100.0);
-          }
-        }
+        recorder.awaitLatest(PREFIX + "/" + name + "/state", m -> true);
         String type = device.family().device().type();
-        if (type.equals("sunpower")) {
-          assertThat(configs)
-              .as("inverters are their own devices, linked to the PVS")
-              .anyMatch(
-                  c ->
-                      c.at("/device/via_device").asText().equals(DeviceView.deviceId(name))
-                          && c.path("device_class").asText().equals("energy"));
-        }
-        if (type.equals("wallconnector")) {
-          assertThat(configs)
-              .anyMatch(
-                  c ->
-                      c.path("device_class").asText().equals("energy")
-                          && c.path("state_class").asText().equals("total_increasing"));
-        }
-        if (type.equals("powerwall")) {
-          assertThat(configs).anyMatch(c -> c.path("device_class").asText().equals("battery"));
-        }
+        await()
+            .atMost(WAIT)
+            .pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> checkDevice(recorder, name, type));
       }
+    }
+  }
+
+  /** One device's discovery and state as Home Assistant needs them, for every family. */
+  private static void checkDevice(MqttRecorder recorder, String name, String type)
+      throws IOException {
+    JsonNode state = json(recorder.latest(PREFIX + "/" + name + "/state").orElseThrow().payload());
+    List<JsonNode> configs = configsOf(recorder, name);
+    assertThat(configs).isNotEmpty();
+    for (JsonNode config : configs) {
+      String key =
+          config.get("value_template").asText().replaceAll(".*value_json\\.(\\w+).*", "$1");
+      assertThat(config.get("state_topic").asText()).isEqualTo(PREFIX + "/" + name + "/state");
+      assertThat(config.get("unique_id").asText()).startsWith("hee_");
+      assertThat(config.at("/origin/name").asText()).isEqualTo("home-energy-exporter");
+      assertThat(config.at("/device/identifiers/0").asText()).startsWith("hee_");
+      assertThat(state.has(key)).as("state of %s has %s", name, key).isTrue();
+      if ("energy".equals(config.path("device_class").asText())) {
+        assertThat(config.get("unit_of_measurement").asText()).isEqualTo("kWh");
+        assertThat(config.get("state_class").asText()).isIn("total_increasing", "total");
+        assertThat(state.get(key).isNumber()).isTrue();
+      }
+      if ("power".equals(config.path("device_class").asText())) {
+        assertThat(config.get("unit_of_measurement").asText()).isEqualTo("W");
+      }
+      if ("battery".equals(config.path("device_class").asText())) {
+        assertThat(config.get("unit_of_measurement").asText()).isEqualTo("%");
+        assertThat(state.get(key).asDouble()).isBetween(0.0, 100.0);
+      }
+    }
+    if (type.equals("sunpower")) {
+      assertThat(configs)
+          .as("inverters are their own devices, linked to the PVS")
+          .anyMatch(
+              c ->
+                  c.at("/device/via_device").asText().equals(DeviceView.deviceId(name))
+                      && c.path("device_class").asText().equals("energy"));
+    }
+    if (type.equals("wallconnector")) {
+      assertThat(configs)
+          .anyMatch(
+              c ->
+                  c.path("device_class").asText().equals("energy")
+                      && c.path("state_class").asText().equals("total_increasing"));
+    }
+    if (type.equals("powerwall")) {
+      assertThat(configs).anyMatch(c -> c.path("device_class").asText().equals("battery"));
     }
   }
 
