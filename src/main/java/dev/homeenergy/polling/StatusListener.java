@@ -11,4 +11,10 @@ public interface StatusListener {
   StatusListener NONE = status -> {};
 
   void changed(DeviceStatus status);
+
+  /**
+   * Told that a device is no longer configured (a reload dropped it), so an output can withdraw
+   * what it published of it. Same rules as {@link #changed}.
+   */
+  default void removed(String deviceName) {}
 }

@@ -46,6 +46,7 @@ public final class MqttOutput implements StatusListener, AutoCloseable {
   private final MqttLink link;
   private final MqttMetrics metrics = new MqttMetrics();
   private final BlockingQueue<DeviceStatus> pending = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final BlockingQueue<String> removals = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final Thread worker;
   private volatile boolean running = true;
 
@@ -90,6 +91,18 @@ public final class MqttOutput implements StatusListener, AutoCloseable {
     }
   }
 
+  /**
+   * Queues the withdrawal of a device no longer configured: an empty retained message on each of
+   * its discovery topics (Home Assistant removes the entities) and on its state and availability
+   * topics. Never blocks.
+   */
+  @Override
+  public void removed(String deviceName) {
+    if (running && !removals.offer(deviceName)) {
+      metrics.dropped();
+    }
+  }
+
   /** {@code home_energy_exporter_mqtt_publishes_total} and {@code _mqtt_connected}. */
   public MultiCollector metrics() {
     return metrics.collector();
@@ -123,6 +136,9 @@ public final class MqttOutput implements StatusListener, AutoCloseable {
         while (status != null && running) {
           take(status);
           status = pending.poll();
+        }
+        for (String gone = removals.poll(); gone != null && running; gone = removals.poll()) {
+          withdraw(gone);
         }
         Instant now = clock.instant();
         tracks.values().forEach(track -> publishDue(track, now));
@@ -242,6 +258,16 @@ public final class MqttOutput implements StatusListener, AutoCloseable {
         metrics.dropped();
       }
     }
+  }
+
+  private void withdraw(String deviceName) {
+    DeviceTrack track = tracks.remove(deviceName);
+    if (track == null) {
+      return;
+    }
+    track.discovery().keySet().forEach(topic -> publish(topic, "", true));
+    publish(topics.state(deviceName), "", true);
+    publish(topics.availability(deviceName), "", true);
   }
 
   private void publishDue(DeviceTrack track, Instant now) {

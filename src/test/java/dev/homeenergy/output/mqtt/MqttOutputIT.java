@@ -282,6 +282,55 @@ class MqttOutputIT {
   }
 
   @Test
+  void aDeviceNoLongerConfiguredIsWithdrawnFromHomeAssistant() throws Exception {
+    dev.homeenergy.config.DeviceConfig garage =
+        new dev.homeenergy.config.DeviceConfig(
+            "garage",
+            "wallconnector",
+            URI.create("http://192.0.2.50:80"),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(50),
+            dev.homeenergy.config.NamingStyle.NATIVE,
+            java.util.Map.of());
+    dev.homeenergy.core.Samples samples =
+        dev.homeenergy.core.Samples.builder()
+            .add(
+                dev.homeenergy.core.MetricFamily.gauge(
+                    "tesla_wall_connector_power_watts", "watts", "Charging power."),
+                io.prometheus.metrics.model.snapshots.Labels.of("device", "garage"),
+                7000)
+            .build();
+    String config = "homeassistant/sensor/garage/tesla_wall_connector_power_watts/config";
+    try (Mosquitto broker = Mosquitto.start(directory);
+        MqttRecorder recorder = MqttRecorder.subscribe(broker.uri());
+        MqttOutput output =
+            MqttOutput.start(
+                fast(mqtt(broker.uri())), java.util.Map.of(), "test", Clock.systemUTC())) {
+      output.changed(
+          dev.homeenergy.polling.DeviceStatus.initial(garage)
+              .succeeded(java.time.Instant.now(), Duration.ZERO, samples));
+      recorder.awaitLatest(config, m -> m.payload().contains("\"device_class\":\"power\""));
+      assertThat(
+              json(recorder.awaitLatest(PREFIX + "/garage/state", m -> true).payload())
+                  .get("tesla_wall_connector_power_watts")
+                  .asDouble())
+          .isEqualTo(7000);
+
+      output.removed("garage");
+
+      recorder.awaitLatest(config, m -> m.payload().isEmpty());
+      recorder.awaitLatest(PREFIX + "/garage/state", m -> m.payload().isEmpty());
+      recorder.awaitLatest(PREFIX + "/garage/availability", m -> m.payload().isEmpty());
+      try (MqttRecorder late = MqttRecorder.subscribe(broker.uri())) {
+        late.awaitLatest(PREFIX + "/status", m -> m.payload().equals("online"));
+        assertThat(late.latest(config)).as("no retained discovery left").isEmpty();
+        assertThat(late.latest(PREFIX + "/garage/state")).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void refusedCredentialsAreLoggedClearlyWithoutThePasswordAndMetricsAreStillServed()
       throws Exception {
     String wrong = "wrong-s3cret-Pa55";
