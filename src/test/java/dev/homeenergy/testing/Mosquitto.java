@@ -43,6 +43,7 @@ public final class Mosquitto implements AutoCloseable {
             + port
             + " 127.0.0.1\n"
             + "persistence false\n"
+            + "max_queued_messages 0\n"
             + "user "
             + System.getProperty("user.name")
             + "\n"

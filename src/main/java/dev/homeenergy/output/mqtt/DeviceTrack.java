@@ -22,6 +22,7 @@ final class DeviceTrack {
   private DeviceStatus latest;
   private Instant lastSuccessTaken;
   private final Map<String, String> discovery = new LinkedHashMap<>();
+  private final Map<String, String> unsentDiscovery = new LinkedHashMap<>();
   private final Map<String, Instant> lastSeen = new HashMap<>();
   private final Map<String, Set<String>> options = new HashMap<>();
   private String state;
@@ -69,9 +70,10 @@ final class DeviceTrack {
   }
 
   /**
-   * Takes the discovery messages of a new reading and returns those to publish: each new or changed
-   * one, and an empty payload for each entity missing from every reading for longer than the
-   * device's {@code stale_after}, which Home Assistant takes as the entity's removal.
+   * Takes the discovery messages of a new reading and returns those to publish, kept as unsent
+   * until the broker takes them: each new or changed one, and an empty payload for each entity
+   * missing from every reading for longer than the device's {@code stale_after}, which Home
+   * Assistant takes as the entity's removal.
    */
   Map<String, String> offerDiscovery(Map<String, String> messages, Instant now) {
     Map<String, String> changed = new LinkedHashMap<>();
@@ -91,7 +93,18 @@ final class DeviceTrack {
         changed.put(topic, "");
       }
     }
+    unsentDiscovery.putAll(changed);
     return changed;
+  }
+
+  /** The discovery messages (an empty one removes an entity) not yet accepted by the broker. */
+  Map<String, String> unsentDiscovery() {
+    return new LinkedHashMap<>(unsentDiscovery);
+  }
+
+  /** The broker accepted {@code payload} on {@code topic}; a newer payload stays unsent. */
+  void discoverySent(String topic, String payload) {
+    unsentDiscovery.remove(topic, payload);
   }
 
   /**
@@ -152,6 +165,16 @@ final class DeviceTrack {
 
   /** After a reconnect: the broker may have lost everything, so everything is sent again. */
   void forgetSent() {
+    Map<String, String> removals = new LinkedHashMap<>();
+    unsentDiscovery.forEach(
+        (topic, payload) -> {
+          if (payload.isEmpty()) {
+            removals.put(topic, payload);
+          }
+        });
+    unsentDiscovery.clear();
+    unsentDiscovery.putAll(discovery);
+    unsentDiscovery.putAll(removals);
     sentState = null;
     stateSentAt = null;
     sentAvailability = null;

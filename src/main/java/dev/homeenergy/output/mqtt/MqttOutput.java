@@ -168,7 +168,7 @@ public final class MqttOutput implements StatusListener, AutoCloseable {
     try {
       link.connect();
     } catch (MqttException e) {
-      if (Thread.interrupted()) {
+      if (Thread.interrupted() || !running) {
         throw new InterruptedException();
       }
       String failure = describe(e);
@@ -195,9 +195,6 @@ public final class MqttOutput implements StatusListener, AutoCloseable {
     Instant now = clock.instant();
     for (DeviceTrack track : tracks.values()) {
       track.forgetSent();
-      if (config.discovery()) {
-        track.discovery().forEach((topic, payload) -> publish(topic, payload, true));
-      }
       publishDue(track, now);
     }
   }
@@ -249,9 +246,7 @@ public final class MqttOutput implements StatusListener, AutoCloseable {
                   device.mqtt()));
       Instant now = clock.instant();
       if (config.discovery()) {
-        Map<String, String> changed =
-            track.offerDiscovery(discovery.messages(device.name(), view), now);
-        changed.forEach((topic, payload) -> publish(topic, payload, true));
+        track.offerDiscovery(discovery.messages(device.name(), view), now);
       }
       track.offerState(Discovery.text(track.withAnnouncedKeys(view.state())));
       if (!link.connected() && track.stateUnsent()) {
@@ -274,6 +269,14 @@ public final class MqttOutput implements StatusListener, AutoCloseable {
     if (!link.connected()) {
       return;
     }
+    track
+        .unsentDiscovery()
+        .forEach(
+            (topic, payload) -> {
+              if (publish(topic, payload, true)) {
+                track.discoverySent(topic, payload);
+              }
+            });
     String name = track.config().name();
     String availability = track.available(now) ? MqttLink.ONLINE : MqttLink.OFFLINE;
     if (!availability.equals(track.sentAvailability())

@@ -74,6 +74,26 @@ class DeviceTrackTest {
   }
 
   @Test
+  void discoveryStaysUnsentUntilTheBrokerTakesItAndAReconnectSendsItAllAgain() {
+    DeviceTrack track = new DeviceTrack(DEVICE);
+    track.latest(DeviceStatus.initial(DEVICE));
+    track.offerDiscovery(Map.of("a/config", "A", "b/config", "B"), T0);
+    track.discoverySent("a/config", "A");
+    assertThat(track.unsentDiscovery()).containsOnlyKeys("b/config");
+
+    track.offerDiscovery(Map.of("a/config", "A"), T0.plusSeconds(51));
+    assertThat(track.unsentDiscovery())
+        .as("b's removal replaces its unsent config")
+        .containsEntry("b/config", "");
+
+    track.forgetSent();
+    assertThat(track.unsentDiscovery())
+        .containsEntry("a/config", "A")
+        .containsEntry("b/config", "")
+        .hasSize(2);
+  }
+
+  @Test
   void anAnnouncedEntityMissingFromAReadingKeepsItsKeyAsNull() {
     DeviceTrack track = new DeviceTrack(DEVICE);
     track.latest(DeviceStatus.initial(DEVICE));
