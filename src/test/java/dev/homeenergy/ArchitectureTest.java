@@ -88,6 +88,7 @@ class ArchitectureTest {
             "core",
             "devicehttp",
             "doctor",
+            "output.mqtt",
             "polling",
             "simulator",
             "web",
@@ -138,6 +139,16 @@ class ArchitectureTest {
                 .filter(entry -> entry.getValue().contains("doctor"))
                 .map(Map.Entry::getKey))
         .isSubsetOf("cli");
+  }
+
+  @Test
+  void theMqttOutputListensToTheEngineAndOnlyTheAssemblyStartsIt() {
+    assertThat(uses.get("output.mqtt")).isSubsetOf("config", "core", "polling");
+    assertThat(
+            uses.entrySet().stream()
+                .filter(entry -> entry.getValue().contains("output.mqtt"))
+                .map(Map.Entry::getKey))
+        .isSubsetOf("app");
   }
 
   @Test

@@ -39,14 +39,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <pre>mvn -o -q test -Dtest=GoldenExpositionTest -Dgolden.update=true</pre>
  */
-class GoldenExpositionTest {
+public class GoldenExpositionTest {
   static final String UPDATE_PROPERTY = "golden.update";
   static final Path DIRECTORY = Path.of("src/test/resources/golden");
   private static final String REGENERATE =
       "mvn -o -q test -Dtest=GoldenExpositionTest -D" + UPDATE_PROPERTY + "=true";
 
   /** One golden file: a family's fixed reading under one naming. */
-  record Golden(String name, boolean compat, Supplier<Samples> samples) {
+  public record Golden(String name, boolean compat, Supplier<Samples> samples) {
     static <R extends Reading> Golden of(
         String name, boolean compat, Naming<R> naming, Supplier<R> reading, String device) {
       return new Golden(name, compat, () -> Samples.rendered(naming, reading.get(), device));
@@ -62,7 +62,7 @@ class GoldenExpositionTest {
     }
   }
 
-  static Stream<Golden> goldens() {
+  public static Stream<Golden> goldens() {
     return Stream.of(
         Golden.of(
             "wallconnector-native",

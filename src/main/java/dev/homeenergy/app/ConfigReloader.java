@@ -101,6 +101,11 @@ final class ConfigReloader implements ConfigReload {
                 + " stays until then");
       }
     }
+    if (!Objects.equals(running.mqtt(), loaded.mqtt())) {
+      lines.add(
+          "outputs.mqtt changed: it applies at the next restart; the running MQTT output stays"
+              + " until then");
+    }
     running = running.withDevices(loaded.devices());
     lastSuccessful = true;
     lastSuccessMillis = clock.millis();

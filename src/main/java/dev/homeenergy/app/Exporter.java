@@ -5,9 +5,11 @@ import dev.homeenergy.config.ListenAddress;
 import dev.homeenergy.core.BuildInfo;
 import dev.homeenergy.core.DeviceFamily;
 import dev.homeenergy.devicehttp.SharedHttp;
+import dev.homeenergy.output.mqtt.MqttOutput;
 import dev.homeenergy.polling.ExporterCollector;
 import dev.homeenergy.polling.OnDemandPolling;
 import dev.homeenergy.polling.SnapshotStore;
+import dev.homeenergy.polling.StatusListener;
 import dev.homeenergy.web.ConfigReload;
 import dev.homeenergy.web.WebServer;
 import dev.homeenergy.web.security.WebSecurity;
@@ -57,6 +59,7 @@ public final class Exporter implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
   private final WebServer web;
+  private final MqttOutput mqtt;
 
   private Exporter(
       SnapshotStore store,
@@ -65,7 +68,8 @@ public final class Exporter implements AutoCloseable {
       ConfigReload reload,
       ScheduledExecutorService scheduler,
       ExecutorService workers,
-      WebServer web) {
+      WebServer web,
+      MqttOutput mqtt) {
     this.store = store;
     this.registry = registry;
     this.devices = devices;
@@ -73,6 +77,7 @@ public final class Exporter implements AutoCloseable {
     this.scheduler = scheduler;
     this.workers = workers;
     this.web = web;
+    this.mqtt = mqtt;
   }
 
   /**
@@ -137,13 +142,30 @@ public final class Exporter implements AutoCloseable {
       throws IOException {
     Map<String, DeviceFamily> byType =
         families.stream().collect(Collectors.toMap(DeviceFamily::type, Function.identity()));
-    SnapshotStore store = new SnapshotStore(config.devices());
     BuildInfo build = BuildInfo.load();
+    MqttOutput mqtt =
+        config
+            .mqtt()
+            .map(
+                settings ->
+                    MqttOutput.start(
+                        settings,
+                        families.stream()
+                            .collect(
+                                Collectors.toMap(DeviceFamily::type, DeviceFamily::displayName)),
+                        build.version(),
+                        clock))
+            .orElse(null);
+    SnapshotStore store =
+        new SnapshotStore(config.devices(), mqtt == null ? StatusListener.NONE : mqtt);
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
     boolean onDemand = config.probe().onDemand();
     ExporterCollector collector = new ExporterCollector(store, clock, build, !onDemand);
     registry.register(collector);
+    if (mqtt != null) {
+      registry.register(mqtt.metrics());
+    }
 
     ExecutorService workers =
         new ThreadPoolExecutor(
@@ -170,6 +192,7 @@ public final class Exporter implements AutoCloseable {
     } catch (RuntimeException e) {
       scheduler.shutdownNow();
       workers.shutdownNow();
+      closeOutput(mqtt);
       throw e;
     }
     ConfigReload reload = unused -> nothingToReload();
@@ -211,10 +234,12 @@ public final class Exporter implements AutoCloseable {
       devices.close();
       scheduler.shutdownNow();
       workers.shutdownNow();
+      closeOutput(mqtt);
       throw e;
     }
 
-    Exporter exporter = new Exporter(store, registry, devices, reload, scheduler, workers, web);
+    Exporter exporter =
+        new Exporter(store, registry, devices, reload, scheduler, workers, web, mqtt);
     if (onDemand) {
       OnDemandPolling polling =
           new OnDemandPolling(
@@ -243,6 +268,12 @@ public final class Exporter implements AutoCloseable {
    */
   public ConfigReload.Result reload(String trigger) {
     return reload.reload(trigger);
+  }
+
+  private static void closeOutput(MqttOutput mqtt) {
+    if (mqtt != null) {
+      mqtt.close();
+    }
   }
 
   private static ThreadFactory daemonThreads(String prefix) {
@@ -291,5 +322,6 @@ public final class Exporter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    closeOutput(mqtt);
   }
 }

@@ -2,13 +2,16 @@ package dev.homeenergy.cli;
 
 import dev.homeenergy.app.Demo;
 import dev.homeenergy.config.LogConfig;
+import dev.homeenergy.config.MqttConfig;
 import dev.homeenergy.config.WebConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs simulated devices of every family and the exporter polling them: no hardware needed. */
@@ -31,6 +34,14 @@ public final class DemoCommand implements Callable<Integer> {
   @Mixin WebOptions web;
   @Mixin LogOptions log;
 
+  @Option(
+      names = "--mqtt",
+      paramLabel = "BROKER",
+      description =
+          "Also publish the simulated devices to this MQTT broker (tcp://host:1883 or"
+              + " ssl://host:8883, anonymous) with Home Assistant discovery.")
+  String mqtt;
+
   public DemoCommand(CliContext context) {
     this.context = context;
   }
@@ -39,6 +50,14 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Optional<MqttConfig> output = Optional.empty();
+    if (mqtt != null) {
+      try {
+        output = Optional.of(MqttConfig.withDefaults(MqttConfig.checkBroker(mqtt)));
+      } catch (IllegalArgumentException e) {
+        throw CommandException.config("--mqtt " + e.getMessage());
+      }
+    }
     Demo demo;
     try {
       demo =
@@ -64,8 +83,14 @@ public final class DemoCommand implements Callable<Integer> {
           running.device().naming().configValue(),
           running.simulator().baseUri());
     }
+    output.ifPresent(
+        broker ->
+            out.println(
+                "  publishing to MQTT broker "
+                    + broker.broker()
+                    + " with Home Assistant discovery (prefix homeassistant)"));
     out.println("Press Ctrl-C to stop.");
     out.flush();
-    return Serving.serve(demo.config(), context, out, err, demo);
+    return Serving.serve(demo.config().withMqtt(output), context, out, err, demo);
   }
 }

@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ConfigLoader {
   private static final List<String> TOP_LEVEL_KEYS =
-      List.of("web", "log", "probe", "state_dir", "devices");
+      List.of("web", "log", "probe", "state_dir", "outputs", "devices");
   private static final List<String> WEB_KEYS =
       List.of("listen_address", "telemetry_path", "config_file", "health_requires_auth");
   private static final List<String> PROBE_KEYS = List.of("on_demand", "idle_after");
@@ -129,6 +129,7 @@ public final class ConfigLoader {
     WebConfig web = WebConfig.defaults();
     LogConfig log = LogConfig.defaults();
     ProbeConfig probe = ProbeConfig.defaults();
+    Optional<MqttConfig> mqtt = Optional.empty();
     Path stateDirectory = ExporterConfig.defaultStateDirectory(env, fileDirectory);
     List<DeviceEntry> devices = new ArrayList<>();
     Optional<YamlMap> rootMap =
@@ -148,6 +149,10 @@ public final class ConfigLoader {
       if (stateDir.isPresent()) {
         stateDirectory = baseDirectory.resolve(stateDir.get()).toAbsolutePath();
       }
+      Optional<YamlMap.Entry> outputs = map.get("outputs");
+      if (outputs.isPresent()) {
+        mqtt = new MqttConfigReader(familyKeys, values, problems).outputs(outputs.get());
+      }
       map.get("devices").ifPresent(entry -> devices.addAll(devices(entry, deviceParser, problems)));
       DeviceSetCheck.check(devices, problems);
     }
@@ -155,7 +160,7 @@ public final class ConfigLoader {
       throw new ConfigException(source, problems.inFileOrder());
     }
     return new ExporterConfig(
-        web, log, devices.stream().map(DeviceEntry::config).toList(), stateDirectory, probe);
+        web, log, devices.stream().map(DeviceEntry::config).toList(), stateDirectory, probe, mqtt);
   }
 
   private static Optional<Node> compose(String yamlText, Set<String> knownKeys, Problems problems) {
@@ -190,6 +195,10 @@ public final class ConfigLoader {
     known.addAll(WEB_KEYS);
     known.addAll(LOG_KEYS);
     known.addAll(DeviceParser.COMMON_KEYS);
+    known.addAll(MqttConfigReader.OUTPUTS_KEYS);
+    known.addAll(MqttConfigReader.MQTT_KEYS);
+    known.addAll(MqttConfigReader.HOME_ASSISTANT_KEYS);
+    known.addAll(MqttConfigReader.FILTER_KEYS);
     types.values().forEach(spec -> known.addAll(DeviceParser.allowedKeys(spec)));
     return known;
   }

@@ -37,6 +37,7 @@ public final class ConfigPrinter {
     if (config.stateDirectory() != null) {
       root.put("state_dir", config.stateDirectory().toString());
     }
+    config.mqtt().ifPresent(mqtt -> root.put("outputs", Map.of("mqtt", mqtt(mqtt))));
     root.put("devices", config.devices().stream().map(ConfigPrinter::device).toList());
     return yaml().dump(root);
   }
@@ -71,6 +72,35 @@ public final class ConfigPrinter {
     return out;
   }
 
+  private static Map<String, Object> mqtt(MqttConfig mqtt) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("broker", text(mqtt.broker().toString()));
+    if (mqtt.username() != null) {
+      out.put("username", text(mqtt.username()));
+    }
+    if (mqtt.password() != null) {
+      if (mqtt.password().file().isPresent()) {
+        out.put(
+            "password" + SecretResolver.FILE_SUFFIX, text(mqtt.password().file().get().toString()));
+      } else {
+        out.put("password", REDACTED);
+      }
+    }
+    out.put("client_id", text(mqtt.clientId()));
+    if (mqtt.tlsCaFile() != null) {
+      out.put("tls_ca_file", text(mqtt.tlsCaFile().toString()));
+    }
+    out.put("topic_prefix", text(mqtt.topicPrefix()));
+    out.put("retain", mqtt.retain());
+    out.put("qos", mqtt.qos());
+    out.put("min_interval", Durations.format(mqtt.minInterval()));
+    Map<String, Object> homeAssistant = new LinkedHashMap<>();
+    homeAssistant.put("discovery", mqtt.discovery());
+    homeAssistant.put("prefix", text(mqtt.discoveryPrefix()));
+    out.put("home_assistant", homeAssistant);
+    return out;
+  }
+
   private static Map<String, Object> device(DeviceConfig device) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", text(device.name()));
@@ -89,6 +119,12 @@ public final class ConfigPrinter {
                 out.put(key, printable(value));
               }
             });
+    if (!device.mqtt().equals(MetricFilter.ALL)) {
+      Map<String, Object> filter = new LinkedHashMap<>();
+      filter.put("include", device.mqtt().include().stream().map(ConfigPrinter::text).toList());
+      filter.put("exclude", device.mqtt().exclude().stream().map(ConfigPrinter::text).toList());
+      out.put("mqtt", filter);
+    }
     return out;
   }
 

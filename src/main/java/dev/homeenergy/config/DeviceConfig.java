@@ -17,6 +17,7 @@ import java.util.Map;
  * @param extra family-specific settings ({@link DeviceTypeSpec#keys()}), typed by their {@link
  *     KeyType} (String, Secret, Boolean, Duration, Long, Double, URI, List of String, Path), with
  *     the family's defaults filled in when loaded from a file
+ * @param mqtt which of the device's metrics the MQTT output publishes ({@code mqtt:})
  */
 public record DeviceConfig(
     String name,
@@ -26,13 +27,28 @@ public record DeviceConfig(
     Duration timeout,
     Duration staleAfter,
     NamingStyle naming,
-    Map<String, Object> extra) {
+    Map<String, Object> extra,
+    MetricFilter mqtt) {
 
   /** {@code stale_after} defaults to this many intervals. */
   public static final int DEFAULT_STALE_AFTER_INTERVALS = 5;
 
   public DeviceConfig {
     extra = Map.copyOf(extra);
+    java.util.Objects.requireNonNull(mqtt, "mqtt");
+  }
+
+  /** A device whose every metric an output publishes. */
+  public DeviceConfig(
+      String name,
+      String type,
+      URI address,
+      Duration interval,
+      Duration timeout,
+      Duration staleAfter,
+      NamingStyle naming,
+      Map<String, Object> extra) {
+    this(name, type, address, interval, timeout, staleAfter, naming, extra, MetricFilter.ALL);
   }
 
   /**
@@ -75,6 +91,7 @@ public record DeviceConfig(
   }
 
   public DeviceConfig withNaming(NamingStyle newNaming) {
-    return new DeviceConfig(name, type, address, interval, timeout, staleAfter, newNaming, extra);
+    return new DeviceConfig(
+        name, type, address, interval, timeout, staleAfter, newNaming, extra, mqtt);
   }
 }

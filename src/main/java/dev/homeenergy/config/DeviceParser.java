@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Validates one {@code devices:} entry against its type's {@link DeviceTypeSpec}. */
 final class DeviceParser {
   static final List<String> COMMON_KEYS =
-      List.of("name", "type", "address", "interval", "timeout", "stale_after", "naming");
+      List.of("name", "type", "address", "interval", "timeout", "stale_after", "naming", "mqtt");
   static final List<String> REQUIRED_KEYS = List.of("name", "type", "address");
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
@@ -90,6 +90,10 @@ final class DeviceParser {
             : namingEntry.flatMap(e -> values.text(e).flatMap(t -> naming(e, t))).orElse(null);
     int namingLine = namingEntry.map(YamlMap.Entry::line).orElse(line);
     Map<String, Object> extra = spec == null ? Map.of() : extras(map, spec, line);
+    MetricFilter mqtt =
+        map.get("mqtt")
+            .flatMap(new MqttConfigReader(familyKeys, values, problems)::filter)
+            .orElse(MetricFilter.ALL);
     if (spec != null && address != null) {
       address = addressFromKeys(map, spec, extra, address);
     }
@@ -105,7 +109,8 @@ final class DeviceParser {
                 timings.get().timeout(),
                 timings.get().staleAfter(),
                 naming,
-                extra)
+                extra,
+                mqtt)
             : null;
     if (config != null) {
       check.check(config, (key, message) -> reportFamilyProblem(map, line, key, message));

@@ -2,6 +2,7 @@ package dev.homeenergy.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -16,12 +17,24 @@ public record ExporterConfig(
     LogConfig log,
     List<DeviceConfig> devices,
     Path stateDirectory,
-    ProbeConfig probe) {
+    ProbeConfig probe,
+    Optional<MqttConfig> mqtt) {
   /** Set by systemd for a unit with {@code StateDirectory=}, and by the container image. */
   public static final String STATE_DIRECTORY_ENV = "STATE_DIRECTORY";
 
   public ExporterConfig {
     devices = List.copyOf(devices);
+    java.util.Objects.requireNonNull(mqtt, "mqtt");
+  }
+
+  /** A config without outputs beyond Prometheus. */
+  public ExporterConfig(
+      WebConfig web,
+      LogConfig log,
+      List<DeviceConfig> devices,
+      Path stateDirectory,
+      ProbeConfig probe) {
+    this(web, log, devices, stateDirectory, probe, Optional.empty());
   }
 
   /**
@@ -53,22 +66,26 @@ public record ExporterConfig(
   }
 
   public ExporterConfig withWeb(WebConfig newWeb) {
-    return new ExporterConfig(newWeb, log, devices, stateDirectory, probe);
+    return new ExporterConfig(newWeb, log, devices, stateDirectory, probe, mqtt);
   }
 
   public ExporterConfig withLog(LogConfig newLog) {
-    return new ExporterConfig(web, newLog, devices, stateDirectory, probe);
+    return new ExporterConfig(web, newLog, devices, stateDirectory, probe, mqtt);
   }
 
   public ExporterConfig withDevices(List<DeviceConfig> newDevices) {
-    return new ExporterConfig(web, log, newDevices, stateDirectory, probe);
+    return new ExporterConfig(web, log, newDevices, stateDirectory, probe, mqtt);
   }
 
   public ExporterConfig withStateDirectory(Path directory) {
-    return new ExporterConfig(web, log, devices, directory, probe);
+    return new ExporterConfig(web, log, devices, directory, probe, mqtt);
+  }
+
+  public ExporterConfig withMqtt(Optional<MqttConfig> newMqtt) {
+    return new ExporterConfig(web, log, devices, stateDirectory, probe, newMqtt);
   }
 
   public ExporterConfig withProbe(ProbeConfig newProbe) {
-    return new ExporterConfig(web, log, devices, stateDirectory, newProbe);
+    return new ExporterConfig(web, log, devices, stateDirectory, newProbe, mqtt);
   }
 }

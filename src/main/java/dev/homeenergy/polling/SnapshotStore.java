@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 public final class SnapshotStore {
   private final AtomicReference<Map<String, Slot>> slots;
   private final AtomicLong version = new AtomicLong();
+  private final StatusListener listener;
 
   /** One device's entry: its current status and its raw exchanges. */
   private record Slot(AtomicReference<DeviceStatus> status, RawLog raw) {
@@ -28,6 +29,12 @@ public final class SnapshotStore {
   }
 
   public SnapshotStore(List<DeviceConfig> devices) {
+    this(devices, StatusListener.NONE);
+  }
+
+  /** A store that tells {@code listener} of every status it takes in and every device it drops. */
+  public SnapshotStore(List<DeviceConfig> devices, StatusListener listener) {
+    this.listener = listener;
     Map<String, Slot> byName = new LinkedHashMap<>();
     for (DeviceConfig device : devices) {
       byName.put(device.name(), Slot.of(device, new RawLog()));
@@ -55,6 +62,7 @@ public final class SnapshotStore {
     }
     slots.set(Collections.unmodifiableMap(next));
     version.incrementAndGet();
+    current.keySet().stream().filter(name -> !next.containsKey(name)).forEach(listener::removed);
   }
 
   /** Current status of every device, in configuration order. */
@@ -82,6 +90,7 @@ public final class SnapshotStore {
     }
     DeviceStatus updated = slot.status().updateAndGet(change);
     version.incrementAndGet();
+    listener.changed(updated);
     return updated;
   }
 

@@ -29,6 +29,14 @@ class CommandLineMistakesTest {
   }
 
   @Test
+  void aDemoMqttBrokerThatIsNotTcpOrSslIsAConfigError() {
+    assertThat(run.execute("demo", "--mqtt", "http://192.0.2.10:1883")).isEqualTo(2);
+    assertThat(run.err.toString())
+        .contains("error: --mqtt must start with tcp:// or ssl://")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void aMisspeltFamilyGetsADidYouMean() {
     assertThat(run.execute("simulate", "wallconector")).isEqualTo(2);
     assertThat(run.err.toString())

@@ -26,7 +26,7 @@ public final class ExternalTool {
         Stream.concat(
                 Stream.of(
                     System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)),
-                Stream.of("/usr/bin", "/usr/local/bin"))
+                Stream.of("/usr/bin", "/usr/local/bin", "/usr/sbin"))
             .filter(dir -> !dir.isBlank())
             .map(dir -> Path.of(dir, program))
             .filter(Files::isExecutable)
