@@ -54,4 +54,36 @@ class SnapshotStoreListenerTest {
     assertThat(heard).containsExactly(ok, failed);
     assertThat(storedFirst).containsExactly(true, true);
   }
+
+  @Test
+  void aDeviceAReloadDropsIsToldToTheListenerAndOnlyThatOne() {
+    List<String> removed = new ArrayList<>();
+    DeviceConfig roof =
+        new DeviceConfig(
+            "roof",
+            "fake",
+            URI.create("http://192.0.2.2:80"),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(50),
+            NamingStyle.NATIVE,
+            Map.of());
+    SnapshotStore store =
+        new SnapshotStore(
+            List.of(DEVICE, roof),
+            new StatusListener() {
+              @Override
+              public void changed(DeviceStatus status) {}
+
+              @Override
+              public void removed(String deviceName) {
+                removed.add(deviceName);
+              }
+            });
+
+    store.replaceDevices(List.of(DEVICE), Map.of());
+
+    assertThat(removed).containsExactly("roof");
+    assertThat(store.get("roof")).isEmpty();
+  }
 }
