@@ -17,8 +17,8 @@ import java.util.Map;
  * The signed queries of one captured set (a resource beside this class, see its README): the
  * site-wide DeviceControllerQuery and the per-Powerwall-3 components query. V2024_06 is the set the
  * community exercised most and its variables can be extended (they are not signed), so its
- * components query also asks for temperatures, fans and pack counters; V2026_06 carries its filters
- * inside the signed text.
+ * components query also asks for temperatures, fans and the packs' lifetime counters; V2026_06
+ * carries its filters inside the signed text.
  *
  * @param name {@code V2024_06} or {@code V2026_06}
  * @param status the DeviceControllerQuery
@@ -40,7 +40,12 @@ record TedapiQuerySet(String name, TedapiSignedQuery status, TedapiSignedQuery c
               "PCH_FanDuty_A",
               "PCH_FanDuty_B"),
           "bmsSignalNames",
-          List.of("BMS_kwhDischargeTotal", "BMS_LOG_numFullBattCycles"),
+          List.of(
+              "BMS_kwhDischargeTotal",
+              "BMS_LOG_numFullBattCycles",
+              "BMS_LOG_ahDischargeTotal",
+              "BMS_LOG_tempOutOfBounds",
+              "BMS_LOG_tempOutOfBoundsCharge"),
           "hvpSignalNames",
           List.of("HVP_PackTempMax", "HVP_PackTempMin", "HVP_ShuntTemperature"));
 

@@ -199,6 +199,68 @@ class PowerwallTedapiTest {
   }
 
   @Test
+  void aPowerwall2SiteGivesItsNeurioAndRemoteMeterCtsMovingWithTheDay() throws Exception {
+    start("powerwall2-tedapi");
+    PowerwallClient client = client(simulator.gatewayPassword());
+
+    RenderedSamples day = render(client.poll());
+    simClock.advance(Duration.ofHours(10));
+    clock.advance(Duration.ofSeconds(15));
+    RenderedSamples night = render(client.poll());
+
+    String[] neurio = {"device", "pw", "serial", "V1234567890", "ct", "1", "location", "solar"};
+    assertThat(day.value("powerwall_neurio_ct_power_watts", neurio)).isPositive();
+    assertThat(night.value("powerwall_neurio_ct_power_watts", neurio)).isLessThan(50);
+    assertThat(day.value("powerwall_neurio_ct_volts", neurio)).isGreaterThan(200);
+    String remote = PowerwallSimulator.remoteMeterDin();
+    for (String ct : List.of("1", "2")) {
+      String[] labels = {"device", "pw", "din", remote, "ct", ct};
+      assertThat(day.value("powerwall_remote_meter_ct_volts", labels)).isGreaterThan(100);
+      assertThat(day.hasSeries("powerwall_remote_meter_ct_power_watts", labels)).isTrue();
+      assertThat(day.hasSeries("powerwall_remote_meter_ct_current_amperes", labels)).isTrue();
+      assertThat(
+              day.hasSeries(
+                  "powerwall_remote_meter_ct_reactive_power_volt_amperes_reactive", labels))
+          .isTrue();
+      assertThat(night.value("powerwall_remote_meter_ct_imported_joules", labels))
+          .isGreaterThanOrEqualTo(day.value("powerwall_remote_meter_ct_imported_joules", labels));
+      assertThat(night.value("powerwall_remote_meter_ct_exported_joules", labels))
+          .isGreaterThanOrEqualTo(day.value("powerwall_remote_meter_ct_exported_joules", labels))
+          .isPositive();
+    }
+  }
+
+  @Test
+  void aPowerwall3GivesThePacksLifetimeCountersAskedForInTheVariables() throws Exception {
+    start("powerwall3-tedapi");
+    PowerwallClient client = client(simulator.gatewayPassword());
+
+    RenderedSamples s = render(client.poll());
+
+    for (String serial : List.of("TG1252040013Y5", "TG12520300FW1")) {
+      assertThat(s.value("powerwall_battery_discharged_coulombs", "device", "pw", "serial", serial))
+          .isPositive();
+      assertThat(
+              s.hasSeries("powerwall_battery_discharged_joules", "device", "pw", "serial", serial))
+          .isTrue();
+      assertThat(s.hasSeries("powerwall_battery_full_cycles", "device", "pw", "serial", serial))
+          .isTrue();
+      for (String phase : List.of("discharge", "charge")) {
+        assertThat(
+                s.hasSeries(
+                    "powerwall_battery_over_temperature_events",
+                    "device",
+                    "pw",
+                    "serial",
+                    serial,
+                    "phase",
+                    phase))
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
   void tedapiIsReadAtItsOwnIntervalAndOneRequestAtATime() throws Exception {
     start("powerwall3-tedapi");
     PowerwallClient client = client(simulator.gatewayPassword());

@@ -39,6 +39,10 @@ final class PowerwallSimulatorTedapi {
   static final String GATEWAY_PASSWORD = "SIMGW4X7QZ";
 
   static final String FOLLOWER_DIN = "1707000-30-L--TG12520300FW1";
+
+  /** The Tesla Remote Meter the Powerwall 2 scenario adds to its site. */
+  static final String REMOTE_METER_DIN = "1622423-00-B--TG1234567RM1";
+
   static final String NIGHT_ALERT = "PCH_a054_pwsDisabledMpptEnableLine";
 
   /** Solar power above which the simulated strings count as producing. */
@@ -79,6 +83,14 @@ final class PowerwallSimulatorTedapi {
     if (pw3) {
       ObjectNode follower = ((ArrayNode) config.path("battery_blocks")).addObject();
       follower.put("vin", FOLLOWER_DIN).put("type", "Powerwall3").putArray("battery_expansions");
+    } else {
+      ObjectNode remote = ((ArrayNode) config.path("meters")).addObject();
+      remote.put("location", "site").put("type", "trm_mb");
+      remote.putArray("cts").add(true).add(true).add(false).add(false);
+      remote
+          .putObject("connection")
+          .put("short_id", REMOTE_METER_DIN)
+          .put("device_serial", REMOTE_METER_DIN);
     }
     for (String set : List.of("V2024_06", "V2026_06")) {
       JsonNode queries = readQuerySet(set);
@@ -221,7 +233,7 @@ final class PowerwallSimulatorTedapi {
       }
       JsonNode data;
       if (text.contains("DeviceControllerQuery") && unit == null) {
-        data = status();
+        data = status(text.contains("teslaRemoteMeter"));
       } else if ((text.contains("ComponentsQuery") || text.contains("PW3Query"))
           && components != null) {
         data = components(recipient, query.getVariables().getValue());
@@ -239,8 +251,11 @@ final class PowerwallSimulatorTedapi {
     return out.setQuery(TedapiProto.QueryMessages.newBuilder().setResponse(response)).build();
   }
 
-  /** The DeviceControllerQuery result at this moment of the simulated day. */
-  private JsonNode status() {
+  /**
+   * The DeviceControllerQuery result at this moment of the simulated day; the Powerwall 2 site's
+   * Tesla Remote Meter only when the query asks for remote meters.
+   */
+  private JsonNode status(boolean remoteMeters) {
     SolarDaySnapshot now = snapshot.get();
     ObjectNode s = status.deepCopy();
     ObjectNode control = (ObjectNode) s.path("control");
@@ -280,6 +295,34 @@ final class PowerwallSimulatorTedapi {
       }
       if (pvacs.path(i).path("PVAC_Status") instanceof ObjectNode st) {
         st.put("PVAC_Pout", now.solarW() / pvacs.size());
+      }
+    }
+    for (JsonNode reading : s.path("neurio").path("readings")) {
+      for (JsonNode ct : reading.path("dataRead")) {
+        double volts = now.voltageLineToLine();
+        ((ObjectNode) ct)
+            .put("realPowerW", now.solarW())
+            .put("reactivePowerVAR", now.solarReactiveVar())
+            .put("voltageV", volts)
+            .put("currentA", now.solarW() / volts);
+      }
+    }
+    if (remoteMeters && !scenario.powerwall3()) {
+      ObjectNode remote = s.putObject("teslaRemoteMeter");
+      remote.putArray("detectedWired");
+      ObjectNode reading =
+          remote.putArray("meters").addObject().put("din", REMOTE_METER_DIN).putObject("reading");
+      reading.put("timestamp", now.time().toString()).put("firmwareVersion", "1.6.3");
+      ArrayNode cts = reading.putArray("ctReadings");
+      SolarDayLifetime lifetime = now.lifetime();
+      for (double volts : List.of(now.voltageL1(), now.voltageL2())) {
+        cts.addObject()
+            .put("voltageV", volts)
+            .put("realPowerW", now.siteW() / 2)
+            .put("reactivePowerVAR", now.siteReactiveVar() / 2)
+            .put("energyExportedWs", lifetime.siteExportedWh() * 3600 / 2)
+            .put("energyImportedWs", lifetime.siteImportedWh() * 3600 / 2)
+            .put("currentA", Math.abs(now.siteW() / 2 / volts));
       }
     }
     JsonNode pods = bus.path("POD");
@@ -354,6 +397,27 @@ final class PowerwallSimulatorTedapi {
           signal(list, "HVP_PackTempMax", warmth + 2);
           signal(list, "HVP_PackTempMin", warmth - 1);
           signal(list, "HVP_ShuntTemperature", warmth + 4);
+        }
+      }
+    }
+    if (variables.contains("BMS_LOG_tempOutOfBounds")) {
+      double dischargedKwh = now.lifetime().batteryExportedWh() / 1000;
+      int slot = 0;
+      for (JsonNode bms : groups.path("bms")) {
+        boolean live = false;
+        for (JsonNode signal : bms.path("signals")) {
+          live |=
+              signal.path("name").asText().equals("BMS_nominalFullPackEnergy")
+                  && signal.path("value").isNumber();
+        }
+        if (live && bms.path("signals") instanceof ArrayNode list) {
+          double kwh = dischargedKwh / 3 + slot * 250;
+          signal(list, "BMS_kwhDischargeTotal", kwh);
+          signal(list, "BMS_LOG_ahDischargeTotal", kwh * 1000 / 52);
+          signal(list, "BMS_LOG_numFullBattCycles", Math.floor(kwh / 13.5));
+          signal(list, "BMS_LOG_tempOutOfBounds", slot);
+          signal(list, "BMS_LOG_tempOutOfBoundsCharge", 1);
+          slot++;
         }
       }
     }
