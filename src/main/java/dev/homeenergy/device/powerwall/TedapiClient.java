@@ -54,6 +54,7 @@ final class TedapiClient {
   static final String COMPONENTS = "components";
   static final String V1 = "/tedapi/v1";
   private static final int SUCCESS = 1;
+  private static final String OTHER_UNIT = "other_unit";
   private static final List<String> DEVICE_TYPES =
       List.of("invalid", "gen3wc", "pvcom", "msa", "sitecontroller");
 
@@ -91,6 +92,7 @@ final class TedapiClient {
   private Instant roundAt;
   private TedapiData lastData;
   private boolean rejectionLogged;
+  private boolean otherUnitLogged;
 
   TedapiClient(
       String deviceName, TedapiSettings settings, TedapiHttp http, Clock clock, Duration timeout) {
@@ -193,14 +195,17 @@ final class TedapiClient {
       readFirmware(deadline, failures);
     }
     TedapiQuerySet set = set(activeSet);
-    JsonNode status =
+    Answer statusAnswer =
         query(STATUS, V1, TedapiRequests.query(din, set.status()), set, deadline, failures);
+    JsonNode status = statusAnswer == null ? null : statusAnswer.data();
     Map<String, JsonNode> units = new LinkedHashMap<>();
+    Map<String, String> packOwners = TedapiParser.expansionOwners(config);
     boolean componentsUp = true;
     double componentsSeconds = 0;
-    for (String unit : TedapiParser.powerwall3Units(config)) {
+    List<String> powerwall3s = TedapiParser.powerwall3Units(config);
+    for (String unit : powerwall3s) {
       boolean leader = unit.equals(din);
-      JsonNode result =
+      Answer answer =
           query(
               COMPONENTS,
               leader ? V1 : "/tedapi/device/" + unit + "/v1",
@@ -211,10 +216,18 @@ final class TedapiClient {
               deadline,
               failures);
       componentsSeconds += health.get(COMPONENTS).seconds();
-      if (result == null) {
+      String about =
+          answer == null
+              ? null
+              : otherUnit(unit, answer.sender(), answer.data(), powerwall3s, packOwners);
+      if (about != null) {
+        aboutAnotherUnit(COMPONENTS, set, unit, about, failures);
+      }
+      if (answer == null || about != null) {
         componentsUp = false;
       } else {
-        units.put(unit, result);
+        TedapiParser.packSerials(answer.data()).forEach(s -> packOwners.putIfAbsent(s, unit));
+        units.put(unit, answer.data());
       }
     }
     if (health.containsKey(COMPONENTS)) {
@@ -276,8 +289,54 @@ final class TedapiClient {
     }
   }
 
+  /**
+   * What the answer for {@code unit} says about another unit, or null when nothing does: its
+   * envelope's sender is another Powerwall 3 of the site, or it names a pack that the config or an
+   * earlier answer of this round gives to another unit. (A sender outside the site's units, such as
+   * a gateway relaying, proves nothing.)
+   */
+  static String otherUnit(
+      String unit,
+      String sender,
+      JsonNode data,
+      List<String> units,
+      Map<String, String> packOwners) {
+    if (!sender.equals(unit) && units.contains(sender)) {
+      return "it comes from " + sender;
+    }
+    for (String serial : TedapiParser.packSerials(data)) {
+      String owner = packOwners.get(serial);
+      if (owner != null && !owner.equals(unit)) {
+        return "its pack " + serial + " belongs to " + owner;
+      }
+    }
+    return null;
+  }
+
+  private void aboutAnotherUnit(
+      String query, TedapiQuerySet set, String unit, String why, List<EndpointFailure> failures) {
+    down(query);
+    rejections.merge(query + "\u0000" + set.name() + "\u0000" + OTHER_UNIT, 1L, Long::sum);
+    String message =
+        "tedapi/"
+            + query
+            + ": the answer for unit "
+            + unit
+            + " is about another unit ("
+            + why
+            + "); that unit's values are left out of this round";
+    if (!otherUnitLogged) {
+      otherUnitLogged = true;
+      LOG.warn("Device {}: {}", deviceName, message);
+    }
+    failures.add(new EndpointFailure("tedapi/" + query, FailureReason.PARSE, message));
+  }
+
+  /** A signed query's data and the DIN its envelope names as sender (empty when none). */
+  private record Answer(JsonNode data, String sender) {}
+
   /** Sends a signed query; null when it failed on its own (the round goes on). */
-  private JsonNode query(
+  private Answer query(
       String query,
       String path,
       Frame request,
@@ -286,12 +345,12 @@ final class TedapiClient {
       List<EndpointFailure> failures)
       throws PollException {
     QueryResponse response;
+    String sender;
     try {
-      response =
-          frame(query, request(query, path, request.toByteArray(), deadline))
-              .getEnvelope()
-              .getQuery()
-              .getResponse();
+      TedapiProto.Envelope envelope =
+          frame(query, request(query, path, request.toByteArray(), deadline)).getEnvelope();
+      response = envelope.getQuery().getResponse();
+      sender = envelope.getSender().getDin();
     } catch (ParseFailure e) {
       down(query);
       failures.add(
@@ -323,7 +382,7 @@ final class TedapiClient {
       return null;
     }
     http.record(query, path, 200, Duration.ZERO, response.getData(), null);
-    return data;
+    return new Answer(data, sender);
   }
 
   private void rejected(

@@ -104,6 +104,54 @@ final class TedapiParser {
     return units;
   }
 
+  /**
+   * The unit each expansion pack of the config belongs to, by the pack's serial (the part of its
+   * DIN after {@code --} or {@code #}).
+   */
+  static Map<String, String> expansionOwners(JsonNode config) {
+    Map<String, String> owners = new LinkedHashMap<>();
+    if (config == null) {
+      return owners;
+    }
+    for (JsonNode block : config.path("battery_blocks")) {
+      String unit = text(block.path("vin"));
+      if (unit == null || unit.isEmpty()) {
+        continue;
+      }
+      for (JsonNode expansion : block.path("battery_expansions")) {
+        String serial = serialOf(text(expansion.path("din")));
+        if (serial != null) {
+          owners.putIfAbsent(serial, unit);
+        }
+      }
+    }
+    return owners;
+  }
+
+  /** The pack serials ({@code hvp[].serialNumber}) a components result names. */
+  static List<String> packSerials(JsonNode result) {
+    List<String> serials = new ArrayList<>();
+    for (JsonNode hvp : result.path("components").path("hvp")) {
+      String serial = text(hvp.path("serialNumber"));
+      if (serial != null && !serial.isEmpty()) {
+        serials.add(serial);
+      }
+    }
+    return serials;
+  }
+
+  /** The serial part of a DIN ({@code <part>--<serial>} or {@code <part>#<serial>}), or null. */
+  static String serialOf(String din) {
+    if (din == null) {
+      return null;
+    }
+    int dashes = din.lastIndexOf("--");
+    int hash = din.lastIndexOf('#');
+    String serial =
+        dashes >= 0 ? din.substring(dashes + 2) : hash >= 0 ? din.substring(hash + 1) : din;
+    return serial.isEmpty() ? null : serial;
+  }
+
   private static Map<String, Double> aggregates(JsonNode list) {
     Map<String, Double> power = new LinkedHashMap<>();
     for (JsonNode meter : list) {

@@ -376,6 +376,57 @@ class PowerwallTedapiTest {
   }
 
   @Test
+  void aFollowerAnswerAboutTheLeaderIsRefusedForTheFollowerAndNeverLabelledWithItsDin()
+      throws Exception {
+    start("powerwall3-tedapi");
+    simulator.setFaults(Set.of(PowerwallSimulatorFault.FOLLOWER_ANSWERS_LEADER));
+    PowerwallClient client = client(simulator.gatewayPassword());
+
+    PowerwallReading reading = client.poll();
+
+    TedapiData data = reading.tedapi().data();
+    assertThat(data.inverters())
+        .extracting(TedapiData.Inverter::id)
+        .containsExactly(simulator.tedapiDin());
+    assertThat(data.batteries())
+        .extracting(TedapiData.Battery::serial)
+        .contains("TG1252040013Y5")
+        .noneMatch(serial -> serial.startsWith("TG12520300FW"));
+    assertThat(data.componentAlerts()).noneMatch(a -> a.unit().equals(FOLLOWER));
+    assertThat(tedapiFailures(reading))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.endpoint()).isEqualTo("tedapi/components");
+              assertThat(f.message())
+                  .contains("the answer for unit " + FOLLOWER + " is about another unit")
+                  .contains("belongs to " + simulator.tedapiDin());
+            });
+    RenderedSamples s = render(reading);
+    assertThat(
+            s.hasSeries(
+                "powerwall_pv_string_volts", "device", "pw", "inverter", FOLLOWER, "string", "A"))
+        .isFalse();
+    assertThat(
+            s.value(
+                "powerwall_tedapi_query_rejected",
+                "device",
+                "pw",
+                "query",
+                "components",
+                "query_set",
+                "V2024_06",
+                "reason",
+                "other_unit"))
+        .isEqualTo(1);
+    assertThat(s.value("powerwall_tedapi_up", "device", "pw", "query", "components")).isZero();
+    assertThat(s.value("powerwall_tedapi_up", "device", "pw", "query", "status")).isEqualTo(1);
+    assertThat(reading.tedapi().info().querySet())
+        .as("not a signing problem")
+        .isEqualTo("V2024_06");
+  }
+
+  @Test
   void rotatedKeysLeaveTheBasicDataAndCountTheRejectionPerQueryAndSet() throws Exception {
     start("powerwall3-tedapi");
     simulator.setFaults(Set.of(PowerwallSimulatorFault.ROTATED_KEYS));

@@ -170,10 +170,15 @@ final class PowerwallSimulatorTedapi {
     if (unit != null && (!unit.equals(recipient) || !unit.equals(FOLLOWER_DIN))) {
       return null;
     }
+    boolean mixedUp =
+        unit != null && active.contains(PowerwallSimulatorFault.FOLLOWER_ANSWERS_LEADER);
     Envelope.Builder out =
         Envelope.newBuilder()
             .setDeliveryChannel(1)
-            .setSender(TedapiProto.Participant.newBuilder().setDin(unit == null ? din : unit))
+            .setSender(
+                mixedUp
+                    ? TedapiProto.Participant.newBuilder().setLocal(1)
+                    : TedapiProto.Participant.newBuilder().setDin(unit == null ? din : unit))
             .setRecipient(TedapiProto.Participant.newBuilder().setLocal(1));
     if (request.hasFile()) {
       return out.setFile(
@@ -236,7 +241,7 @@ final class PowerwallSimulatorTedapi {
         data = status(text.contains("teslaRemoteMeter"));
       } else if ((text.contains("ComponentsQuery") || text.contains("PW3Query"))
           && components != null) {
-        data = components(recipient, query.getVariables().getValue());
+        data = components(mixedUp ? din : recipient, query.getVariables().getValue());
       } else {
         data = null;
       }
