@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * Reads one gateway's installer API (TEDAPI), at most every {@code tedapi_interval}: the DIN once,
  * config.json every {@link #CONFIG_MAX_AGE}, the firmware every {@link #FIRMWARE_MAX_AGE}, and each
  * round the signed DeviceControllerQuery plus one components query per Powerwall 3 (followers
- * through the leader's {@code /tedapi/device/<din>/v1}). Requests go one at a time.
+ * through the leader's {@code /tedapi/device/<din>/v1}; with the V2026_06 set also its
+ * ComplianceQuery for the packs' counters, at most every {@link #COMPLIANCE_MAX_AGE}). An answer
+ * about another unit than the one asked is refused for that unit. Requests go one at a time.
  *
  * <p>Failures never burst: a 429 or 503 pauses every TEDAPI call for {@link #COOLDOWN}; a 403 (a
  * wrong gateway password, or a host outside the gateway's own Wi-Fi, which firmware 25.10 and later
@@ -52,6 +54,8 @@ final class TedapiClient {
   static final String FIRMWARE = "firmware";
   static final String STATUS = "status";
   static final String COMPONENTS = "components";
+  static final String COMPLIANCE = "compliance";
+  static final Duration COMPLIANCE_MAX_AGE = Duration.ofHours(1);
   static final String V1 = "/tedapi/v1";
   private static final int SUCCESS = 1;
   private static final String OTHER_UNIT = "other_unit";
@@ -93,6 +97,7 @@ final class TedapiClient {
   private TedapiData lastData;
   private boolean rejectionLogged;
   private boolean otherUnitLogged;
+  private final Map<String, Compliance> compliance = new LinkedHashMap<>();
 
   TedapiClient(
       String deviceName, TedapiSettings settings, TedapiHttp http, Clock clock, Duration timeout) {
@@ -227,7 +232,9 @@ final class TedapiClient {
         componentsUp = false;
       } else {
         TedapiParser.packSerials(answer.data()).forEach(s -> packOwners.putIfAbsent(s, unit));
-        units.put(unit, answer.data());
+        JsonNode counters =
+            set.compliance() == null ? null : compliance(unit, set, deadline, failures);
+        units.put(unit, TedapiParser.withPackCounters(answer.data(), counters));
       }
     }
     if (health.containsKey(COMPONENTS)) {
@@ -288,6 +295,40 @@ final class TedapiClient {
       failures.add(e.failure());
     }
   }
+
+  /**
+   * A unit's pack counters from the set's ComplianceQuery, read at most every {@link
+   * #COMPLIANCE_MAX_AGE} (they are lifetime counters) through the same route as its components;
+   * null when none were read.
+   */
+  private JsonNode compliance(
+      String unit, TedapiQuerySet set, Deadline deadline, List<EndpointFailure> failures)
+      throws PollException {
+    Instant now = clock.instant();
+    Compliance last = compliance.get(unit);
+    if (last != null
+        && last.set().equals(set.name())
+        && now.isBefore(last.readAt().plus(COMPLIANCE_MAX_AGE))) {
+      return last.data();
+    }
+    boolean leader = unit.equals(din);
+    Answer answer =
+        query(
+            COMPLIANCE,
+            leader ? V1 : "/tedapi/device/" + unit + "/v1",
+            leader
+                ? TedapiRequests.query(unit, set.compliance())
+                : TedapiRequests.followerQuery(din, unit, set.compliance()),
+            set,
+            deadline,
+            failures);
+    JsonNode data = answer == null ? null : answer.data();
+    compliance.put(unit, new Compliance(set.name(), now, data));
+    return data;
+  }
+
+  /** The last ComplianceQuery answer of one unit, null when it failed. */
+  private record Compliance(String set, Instant readAt, JsonNode data) {}
 
   /**
    * What the answer for {@code unit} says about another unit, or null when nothing does: its

@@ -31,6 +31,13 @@ final class TedapiParser {
   private static final double JOULES_PER_WH = 3600;
   private static final double JOULES_PER_KWH = 3_600_000;
   private static final double COULOMBS_PER_AH = 3600;
+  private static final Set<String> PACK_COUNTERS =
+      Set.of(
+          "BMS_kwhDischargeTotal",
+          "BMS_LOG_ahDischargeTotal",
+          "BMS_LOG_numFullBattCycles",
+          "BMS_LOG_tempOutOfBounds",
+          "BMS_LOG_tempOutOfBoundsCharge");
   private static final List<String> PW3_STRINGS = List.of("A", "B", "C", "D", "E", "F");
   private static final List<String> PVAC_STRINGS = List.of("A", "B", "C", "D");
   private static final List<String> CTS = List.of("A", "B", "C");
@@ -126,6 +133,32 @@ final class TedapiParser {
       }
     }
     return owners;
+  }
+
+  /**
+   * A unit's components result with the pack counters of its ComplianceQuery result added to its
+   * {@code bms[]} entries by position (the ComplianceQuery names no serials; both list the unit's
+   * packs through the same filter).
+   */
+  static JsonNode withPackCounters(JsonNode components, JsonNode compliance) {
+    JsonNode extra = compliance == null ? null : compliance.path("components").path("bms");
+    if (extra == null || !extra.isArray() || extra.isEmpty()) {
+      return components;
+    }
+    JsonNode merged = components.deepCopy();
+    JsonNode bms = merged.path("components").path("bms");
+    for (int i = 0; i < bms.size() && i < extra.size(); i++) {
+      if (bms.path(i).path("signals")
+          instanceof com.fasterxml.jackson.databind.node.ArrayNode signals) {
+        for (JsonNode signal : extra.path(i).path("signals")) {
+          String name = text(signal.path("name"));
+          if (name != null && PACK_COUNTERS.contains(name)) {
+            signals.add(signal);
+          }
+        }
+      }
+    }
+    return merged;
   }
 
   /** The pack serials ({@code hvp[].serialNumber}) a components result names. */

@@ -53,7 +53,11 @@ class PowerwallTedapiTest {
 
   /** The four-line config: name, type, address and the gateway password only. */
   private PowerwallClient client(String gatewayPassword) {
-    Map<String, Object> extra = new HashMap<>();
+    return client(gatewayPassword, Map.of());
+  }
+
+  private PowerwallClient client(String gatewayPassword, Map<String, Object> more) {
+    Map<String, Object> extra = new HashMap<>(more);
     extra.put("gateway_password", new Secret(gatewayPassword));
     extra.put("tedapi_address", simulator.baseUri().getAuthority());
     DeviceConfig config =
@@ -255,6 +259,45 @@ class PowerwallTedapiTest {
                     serial,
                     "phase",
                     phase))
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theV2026SetReadsThePacksLifetimeCountersThroughComplianceQueryHourly() throws Exception {
+    start("powerwall3-tedapi");
+    PowerwallClient client =
+        client(simulator.gatewayPassword(), Map.of("tedapi_query_set", "V2026_06"));
+    String follower = "/tedapi/device/" + FOLLOWER + "/v1";
+
+    RenderedSamples first = render(client.poll());
+    long afterFirst = simulator.requestCount(follower);
+    clock.advance(Duration.ofSeconds(15));
+    RenderedSamples second = render(client.poll());
+    long afterSecond = simulator.requestCount(follower);
+    clock.advance(Duration.ofHours(1));
+    client.poll();
+
+    assertThat(afterFirst).as("components and compliance").isEqualTo(2);
+    assertThat(afterSecond).as("the counters kept for an hour").isEqualTo(3);
+    assertThat(simulator.requestCount(follower)).isEqualTo(5);
+    assertThat(first.value("powerwall_tedapi_up", "device", "pw", "query", "compliance"))
+        .isEqualTo(1);
+    for (RenderedSamples s : List.of(first, second)) {
+      for (String serial : List.of("TG1252040013Y5", "TG12520300FW1")) {
+        assertThat(
+                s.value("powerwall_battery_discharged_coulombs", "device", "pw", "serial", serial))
+            .isPositive();
+        assertThat(
+                s.hasSeries(
+                    "powerwall_battery_over_temperature_events",
+                    "device",
+                    "pw",
+                    "serial",
+                    serial,
+                    "phase",
+                    "charge"))
             .isTrue();
       }
     }

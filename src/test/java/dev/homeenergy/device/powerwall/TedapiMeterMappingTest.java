@@ -196,6 +196,27 @@ class TedapiMeterMappingTest {
   }
 
   @Test
+  void theComplianceQuerysCountersJoinThePacksByPositionAndNothingElseJoins() {
+    JsonNode compliance =
+        json(
+            "{'components':{'bms':["
+                + "{'signals':[{'name':'BMS_LOG_tempOutOfBounds','value':4},"
+                + "{'name':'BMS_nominalFullPackEnergy','value':99}]},"
+                + "{'signals':[{'name':'BMS_LOG_ahDischargeTotal','value':10}]}]}}");
+
+    JsonNode merged = TedapiParser.withPackCounters(capture("pw3_components"), compliance);
+    TedapiData d = TedapiParser.parse(capture("pw3_config"), null, Map.of(PW3, merged));
+
+    assertThat(d.batteries().get(0).overTemperatureEvents()).containsEntry("discharge", 4.0);
+    assertThat(d.batteries().get(0).fullPackJoules())
+        .as("energy stays the components' own")
+        .isCloseTo(14.42 * 3_600_000, within(1e-3));
+    assertThat(d.batteries().get(1).dischargedCoulombs()).isEqualTo(36_000.0);
+    assertThat(TedapiParser.withPackCounters(capture("pw3_components"), null))
+        .isEqualTo(capture("pw3_components"));
+  }
+
+  @Test
   void theV2024SetAsksTheComponentsForThePacksLifetimeCounters() {
     String variables = TedapiQuerySet.load(TedapiQuerySet.V2024_06).components().variables();
 

@@ -239,6 +239,8 @@ final class PowerwallSimulatorTedapi {
       JsonNode data;
       if (text.contains("DeviceControllerQuery") && unit == null) {
         data = status(text.contains("teslaRemoteMeter"));
+      } else if (text.contains("ComplianceQuery") && components != null) {
+        data = compliance(mixedUp ? din : recipient);
       } else if ((text.contains("ComponentsQuery") || text.contains("PW3Query"))
           && components != null) {
         data = components(mixedUp ? din : recipient, query.getVariables().getValue());
@@ -447,6 +449,29 @@ final class PowerwallSimulatorTedapi {
       }
     }
     return c;
+  }
+
+  /**
+   * The ComplianceQuery result of one unit: its packs' lifetime counters and energy, in the order
+   * of the components result's packs, without serials (as the query asks for none).
+   */
+  private JsonNode compliance(String unit) {
+    ObjectNode result = JSON.createObjectNode();
+    ArrayNode out = result.putObject("components").putArray("bms");
+    for (JsonNode bms :
+        components(unit, "BMS_LOG_tempOutOfBounds").path("components").path("bms")) {
+      ArrayNode signals = out.addObject().putArray("signals");
+      for (JsonNode signal : bms.path("signals")) {
+        if (signal.path("name").asText().startsWith("BMS_")
+            && !signal.path("name").asText().equals("BMS_appGitHash")) {
+          signals
+              .addObject()
+              .put("name", signal.path("name").asText())
+              .set("value", signal.path("value"));
+        }
+      }
+    }
+    return result;
   }
 
   private static void signal(ArrayNode signals, String name, double value) {
