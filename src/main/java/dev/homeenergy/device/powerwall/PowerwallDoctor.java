@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * The Powerwall's doctor steps: one login with the customer password (a fresh one: a saved session
  * is neither used nor replaced, so the password itself is checked and the exporter's session file
- * is left alone), then one read of each endpoint a poll reads with that session. Never retries the
- * login: a gateway locks logins out after a few wrong passwords.
+ * is left alone), then one read of each endpoint a poll reads with that session, and with TEDAPI
+ * on, one request for the gateway's DIN with the gateway password ({@link TedapiDoctorStep}). Never
+ * retries a login: a gateway locks logins out after a few wrong passwords.
  */
 final class PowerwallDoctor implements DeviceDoctor {
   private final DeviceConfig config;
@@ -61,6 +62,18 @@ final class PowerwallDoctor implements DeviceDoctor {
 
   @Override
   public List<DoctorStep> check() {
+    List<DoctorStep> steps = new ArrayList<>();
+    apiSteps(steps);
+    TedapiSettings tedapi = TedapiSettings.from(config);
+    if (tedapi.enabled() && tedapi.gatewayPassword() != null) {
+      steps.add(
+          new TedapiDoctorStep(tedapi, config.timeout(), context, TedapiDoctorStep::routeFrom)
+              .check());
+    }
+    return steps;
+  }
+
+  private void apiSteps(List<DoctorStep> steps) {
     Duration timeout = config.timeout();
     DeviceHttp http =
         new DeviceHttp(
@@ -77,7 +90,6 @@ final class PowerwallDoctor implements DeviceDoctor {
             settings.password(),
             new LoginGate(context.clock()),
             SessionStore.in(null, config.name()));
-    List<DoctorStep> steps = new ArrayList<>();
     String token;
     try {
       token = session.token(poll());
@@ -85,7 +97,7 @@ final class PowerwallDoctor implements DeviceDoctor {
     } catch (PollException e) {
       steps.add(DoctorStep.failed("authentication", e, loginHints(e)));
       steps.add(DoctorStep.skipped("read endpoints", "not tried without a session"));
-      return steps;
+      return;
     }
     List<String> endpoints = new ArrayList<>(PowerwallClient.EVERY_POLL);
     endpoints.addAll(PowerwallClient.AFTER_METERS);
@@ -105,7 +117,6 @@ final class PowerwallDoctor implements DeviceDoctor {
         }
       }
     }
-    return steps;
   }
 
   private GatewayPoll poll() {

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * Reads one gateway's installer API (TEDAPI), at most every {@code tedapi_interval}: the DIN once,
  * config.json every {@link #CONFIG_MAX_AGE}, the firmware every {@link #FIRMWARE_MAX_AGE}, and each
  * round the signed DeviceControllerQuery plus one components query per Powerwall 3 (followers
- * through the leader's {@code /tedapi/device/<din>/v1}). Requests go one at a time.
+ * through the leader's {@code /tedapi/device/<din>/v1}; with the V2026_06 set also its
+ * ComplianceQuery for the packs' counters, at most every {@link #COMPLIANCE_MAX_AGE}). An answer
+ * about another unit than the one asked is refused for that unit. Requests go one at a time.
  *
  * <p>Failures never burst: a 429 or 503 pauses every TEDAPI call for {@link #COOLDOWN}; a 403 (a
  * wrong gateway password, or a host outside the gateway's own Wi-Fi, which firmware 25.10 and later
@@ -52,8 +54,11 @@ final class TedapiClient {
   static final String FIRMWARE = "firmware";
   static final String STATUS = "status";
   static final String COMPONENTS = "components";
+  static final String COMPLIANCE = "compliance";
+  static final Duration COMPLIANCE_MAX_AGE = Duration.ofHours(1);
   static final String V1 = "/tedapi/v1";
   private static final int SUCCESS = 1;
+  private static final String OTHER_UNIT = "other_unit";
   private static final List<String> DEVICE_TYPES =
       List.of("invalid", "gen3wc", "pvcom", "msa", "sitecontroller");
 
@@ -91,6 +96,8 @@ final class TedapiClient {
   private Instant roundAt;
   private TedapiData lastData;
   private boolean rejectionLogged;
+  private boolean otherUnitLogged;
+  private final Map<String, Compliance> compliance = new LinkedHashMap<>();
 
   TedapiClient(
       String deviceName, TedapiSettings settings, TedapiHttp http, Clock clock, Duration timeout) {
@@ -193,14 +200,17 @@ final class TedapiClient {
       readFirmware(deadline, failures);
     }
     TedapiQuerySet set = set(activeSet);
-    JsonNode status =
+    Answer statusAnswer =
         query(STATUS, V1, TedapiRequests.query(din, set.status()), set, deadline, failures);
+    JsonNode status = statusAnswer == null ? null : statusAnswer.data();
     Map<String, JsonNode> units = new LinkedHashMap<>();
+    Map<String, String> packOwners = TedapiParser.expansionOwners(config);
     boolean componentsUp = true;
     double componentsSeconds = 0;
-    for (String unit : TedapiParser.powerwall3Units(config)) {
+    List<String> powerwall3s = TedapiParser.powerwall3Units(config);
+    for (String unit : powerwall3s) {
       boolean leader = unit.equals(din);
-      JsonNode result =
+      Answer answer =
           query(
               COMPONENTS,
               leader ? V1 : "/tedapi/device/" + unit + "/v1",
@@ -211,10 +221,20 @@ final class TedapiClient {
               deadline,
               failures);
       componentsSeconds += health.get(COMPONENTS).seconds();
-      if (result == null) {
+      String about =
+          answer == null
+              ? null
+              : otherUnit(unit, answer.sender(), answer.data(), powerwall3s, packOwners);
+      if (about != null) {
+        aboutAnotherUnit(COMPONENTS, set, unit, about, failures);
+      }
+      if (answer == null || about != null) {
         componentsUp = false;
       } else {
-        units.put(unit, result);
+        TedapiParser.packSerials(answer.data()).forEach(s -> packOwners.putIfAbsent(s, unit));
+        JsonNode counters =
+            set.compliance() == null ? null : compliance(unit, set, deadline, failures);
+        units.put(unit, TedapiParser.withPackCounters(answer.data(), counters));
       }
     }
     if (health.containsKey(COMPONENTS)) {
@@ -276,8 +296,88 @@ final class TedapiClient {
     }
   }
 
+  /**
+   * A unit's pack counters from the set's ComplianceQuery, read at most every {@link
+   * #COMPLIANCE_MAX_AGE} (they are lifetime counters) through the same route as its components;
+   * null when none were read.
+   */
+  private JsonNode compliance(
+      String unit, TedapiQuerySet set, Deadline deadline, List<EndpointFailure> failures)
+      throws PollException {
+    Instant now = clock.instant();
+    Compliance last = compliance.get(unit);
+    if (last != null
+        && last.set().equals(set.name())
+        && now.isBefore(last.readAt().plus(COMPLIANCE_MAX_AGE))) {
+      return last.data();
+    }
+    boolean leader = unit.equals(din);
+    Answer answer =
+        query(
+            COMPLIANCE,
+            leader ? V1 : "/tedapi/device/" + unit + "/v1",
+            leader
+                ? TedapiRequests.query(unit, set.compliance())
+                : TedapiRequests.followerQuery(din, unit, set.compliance()),
+            set,
+            deadline,
+            failures);
+    JsonNode data = answer == null ? null : answer.data();
+    compliance.put(unit, new Compliance(set.name(), now, data));
+    return data;
+  }
+
+  /** The last ComplianceQuery answer of one unit, null when it failed. */
+  private record Compliance(String set, Instant readAt, JsonNode data) {}
+
+  /**
+   * What the answer for {@code unit} says about another unit, or null when nothing does: its
+   * envelope's sender is another Powerwall 3 of the site, or it names a pack that the config or an
+   * earlier answer of this round gives to another unit. (A sender outside the site's units, such as
+   * a gateway relaying, proves nothing.)
+   */
+  static String otherUnit(
+      String unit,
+      String sender,
+      JsonNode data,
+      List<String> units,
+      Map<String, String> packOwners) {
+    if (!sender.equals(unit) && units.contains(sender)) {
+      return "it comes from " + sender;
+    }
+    for (String serial : TedapiParser.packSerials(data)) {
+      String owner = packOwners.get(serial);
+      if (owner != null && !owner.equals(unit)) {
+        return "its pack " + serial + " belongs to " + owner;
+      }
+    }
+    return null;
+  }
+
+  private void aboutAnotherUnit(
+      String query, TedapiQuerySet set, String unit, String why, List<EndpointFailure> failures) {
+    down(query);
+    rejections.merge(query + "\u0000" + set.name() + "\u0000" + OTHER_UNIT, 1L, Long::sum);
+    String message =
+        "tedapi/"
+            + query
+            + ": the answer for unit "
+            + unit
+            + " is about another unit ("
+            + why
+            + "); that unit's values are left out of this round";
+    if (!otherUnitLogged) {
+      otherUnitLogged = true;
+      LOG.warn("Device {}: {}", deviceName, message);
+    }
+    failures.add(new EndpointFailure("tedapi/" + query, FailureReason.PARSE, message));
+  }
+
+  /** A signed query's data and the DIN its envelope names as sender (empty when none). */
+  private record Answer(JsonNode data, String sender) {}
+
   /** Sends a signed query; null when it failed on its own (the round goes on). */
-  private JsonNode query(
+  private Answer query(
       String query,
       String path,
       Frame request,
@@ -286,12 +386,12 @@ final class TedapiClient {
       List<EndpointFailure> failures)
       throws PollException {
     QueryResponse response;
+    String sender;
     try {
-      response =
-          frame(query, request(query, path, request.toByteArray(), deadline))
-              .getEnvelope()
-              .getQuery()
-              .getResponse();
+      TedapiProto.Envelope envelope =
+          frame(query, request(query, path, request.toByteArray(), deadline)).getEnvelope();
+      response = envelope.getQuery().getResponse();
+      sender = envelope.getSender().getDin();
     } catch (ParseFailure e) {
       down(query);
       failures.add(
@@ -323,7 +423,7 @@ final class TedapiClient {
       return null;
     }
     http.record(query, path, 200, Duration.ZERO, response.getData(), null);
-    return data;
+    return new Answer(data, sender);
   }
 
   private void rejected(

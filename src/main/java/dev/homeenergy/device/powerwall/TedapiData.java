@@ -13,6 +13,8 @@ import java.util.Map;
  * @param island grid-side and load-side voltage and frequency per used phase
  * @param cts current transformers of the synchrometer (x, y) and backup switch (z) meters
  * @param meterVolts voltage per used phase of each meter
+ * @param neurioCts the enabled current transformers of each Neurio meter
+ * @param remoteMeterCts the current transformers of each Tesla Remote Meter
  * @param inverters Powerwall 3 units and Powerwall+ solar inverters
  * @param batteries battery packs: Powerwall 3 units and expansions, Powerwall 2 packs
  * @param componentAlerts active alerts of single components
@@ -35,6 +37,8 @@ record TedapiData(
     List<Island> island,
     List<Ct> cts,
     List<MeterVolts> meterVolts,
+    List<NeurioCt> neurioCts,
+    List<RemoteMeterCt> remoteMeterCts,
     List<Inverter> inverters,
     List<Battery> batteries,
     List<ComponentAlert> componentAlerts,
@@ -50,6 +54,8 @@ record TedapiData(
     island = List.copyOf(island);
     cts = List.copyOf(cts);
     meterVolts = List.copyOf(meterVolts);
+    neurioCts = List.copyOf(neurioCts);
+    remoteMeterCts = List.copyOf(remoteMeterCts);
     inverters = List.copyOf(inverters);
     batteries = List.copyOf(batteries);
     componentAlerts = List.copyOf(componentAlerts);
@@ -74,6 +80,40 @@ record TedapiData(
 
   /** The voltage of one phase (line to neutral; line to ground on meter z) at a meter. */
   record MeterVolts(String meter, String phase, Double volts) {}
+
+  /**
+   * One current transformer of a Neurio meter.
+   *
+   * @param ct its position in the meter's readings, from {@code 1}
+   * @param location the location of the config entry that enables it ({@code site}, {@code solar},
+   *     ...), empty when the config names none
+   * @param watts real power, scaled by the entry's {@code real_power_scale_factor}
+   */
+  record NeurioCt(
+      String serial,
+      String ct,
+      String location,
+      Double watts,
+      Double voltAmperesReactive,
+      Double volts,
+      Double amperes) {}
+
+  /**
+   * One current transformer of a Tesla Remote Meter.
+   *
+   * @param ct its position in the meter's readings, from {@code 1}
+   * @param exportedJoules lifetime energy exported (the meter counts watt-seconds)
+   * @param importedJoules lifetime energy imported
+   */
+  record RemoteMeterCt(
+      String din,
+      String ct,
+      Double watts,
+      Double voltAmperesReactive,
+      Double volts,
+      Double amperes,
+      Double exportedJoules,
+      Double importedJoules) {}
 
   /**
    * A Powerwall 3 unit (id = its DIN) or a Powerwall+ solar inverter (id = its serial).
@@ -124,6 +164,9 @@ record TedapiData(
    *
    * @param temperaturesCelsius by sensor ({@code ambient}, {@code pack_max}, {@code pack_min},
    *     {@code shunt})
+   * @param dischargedCoulombs lifetime charge discharged (the pack counts ampere-hours)
+   * @param overTemperatureEvents lifetime over-temperature events by phase ({@code discharge},
+   *     {@code charge})
    */
   record Battery(
       String serial,
@@ -136,9 +179,12 @@ record TedapiData(
       String pinvState,
       String pinvGridState,
       Double dischargedJoules,
-      Double fullCycles) {
+      Double fullCycles,
+      Double dischargedCoulombs,
+      Map<String, Double> overTemperatureEvents) {
     Battery {
       temperaturesCelsius = Map.copyOf(temperaturesCelsius);
+      overTemperatureEvents = Map.copyOf(overTemperatureEvents);
     }
   }
 

@@ -83,6 +83,45 @@ final class TedapiNaming {
       MetricFamily.gauge(P + "ct_current_amperes", "amperes", "Current per meter CT (magnitude).");
   static final MetricFamily CT_VOLTS =
       MetricFamily.gauge(P + "ct_volts", "volts", "Voltage per phase at a meter.");
+  static final MetricFamily NEURIO_POWER =
+      MetricFamily.gauge(
+          P + "neurio_ct_power_watts",
+          "watts",
+          "Real power per Neurio meter CT, times the meter's real_power_scale_factor.");
+  static final MetricFamily NEURIO_REACTIVE =
+      MetricFamily.gauge(
+          P + "neurio_ct_reactive_power_volt_amperes_reactive",
+          "volt_amperes_reactive",
+          "Reactive power per Neurio meter CT.");
+  static final MetricFamily NEURIO_VOLTS =
+      MetricFamily.gauge(P + "neurio_ct_volts", "volts", "Voltage per Neurio meter CT.");
+  static final MetricFamily NEURIO_AMPERES =
+      MetricFamily.gauge(
+          P + "neurio_ct_current_amperes", "amperes", "Current per Neurio meter CT.");
+  static final MetricFamily REMOTE_POWER =
+      MetricFamily.gauge(
+          P + "remote_meter_ct_power_watts", "watts", "Real power per Tesla Remote Meter CT.");
+  static final MetricFamily REMOTE_REACTIVE =
+      MetricFamily.gauge(
+          P + "remote_meter_ct_reactive_power_volt_amperes_reactive",
+          "volt_amperes_reactive",
+          "Reactive power per Tesla Remote Meter CT.");
+  static final MetricFamily REMOTE_VOLTS =
+      MetricFamily.gauge(
+          P + "remote_meter_ct_volts", "volts", "Voltage per Tesla Remote Meter CT.");
+  static final MetricFamily REMOTE_AMPERES =
+      MetricFamily.gauge(
+          P + "remote_meter_ct_current_amperes", "amperes", "Current per Tesla Remote Meter CT.");
+  static final MetricFamily REMOTE_EXPORTED =
+      MetricFamily.counter(
+          P + "remote_meter_ct_exported_joules",
+          "joules",
+          "Lifetime energy exported per Tesla Remote Meter CT (energyExportedWs).");
+  static final MetricFamily REMOTE_IMPORTED =
+      MetricFamily.counter(
+          P + "remote_meter_ct_imported_joules",
+          "joules",
+          "Lifetime energy imported per Tesla Remote Meter CT (energyImportedWs).");
   static final MetricFamily STRING_VOLTS =
       MetricFamily.gauge(P + "pv_string_volts", "volts", "PV input voltage per inverter string.");
   static final MetricFamily STRING_AMPERES =
@@ -134,6 +173,16 @@ final class TedapiNaming {
           P + "battery_temperature_celsius", "celsius", "Temperature of a battery pack by sensor.");
   static final MetricFamily BATTERY_CYCLES =
       MetricFamily.counter(P + "battery_full_cycles", "Full charge cycles of a battery pack.");
+  static final MetricFamily BATTERY_DISCHARGED_CHARGE =
+      MetricFamily.counter(
+          P + "battery_discharged_coulombs",
+          "coulombs",
+          "Lifetime charge discharged by a battery pack, Ah x 3600 (BMS_LOG_ahDischargeTotal).");
+  static final MetricFamily BATTERY_OVER_TEMPERATURE =
+      MetricFamily.counter(
+          P + "battery_over_temperature_events",
+          "Over-temperature events of a battery pack while discharging or charging"
+              + " (BMS_LOG_tempOutOfBounds, BMS_LOG_tempOutOfBoundsCharge).");
   static final MetricFamily COMPONENT_ALERT =
       MetricFamily.gauge(
           P + "component_alert_active", "1 for each active alert of a component of a unit.");
@@ -218,6 +267,23 @@ final class TedapiNaming {
       out.addIfPresent(
           CT_VOLTS, device.merge(Labels.of("meter", v.meter(), "phase", v.phase())), v.volts());
     }
+    for (TedapiData.NeurioCt ct : d.neurioCts()) {
+      Labels labels =
+          device.merge(Labels.of("serial", ct.serial(), "ct", ct.ct(), "location", ct.location()));
+      out.addIfPresent(NEURIO_POWER, labels, ct.watts());
+      out.addIfPresent(NEURIO_REACTIVE, labels, ct.voltAmperesReactive());
+      out.addIfPresent(NEURIO_VOLTS, labels, ct.volts());
+      out.addIfPresent(NEURIO_AMPERES, labels, ct.amperes());
+    }
+    for (TedapiData.RemoteMeterCt ct : d.remoteMeterCts()) {
+      Labels labels = device.merge(Labels.of("din", ct.din(), "ct", ct.ct()));
+      out.addIfPresent(REMOTE_POWER, labels, ct.watts());
+      out.addIfPresent(REMOTE_REACTIVE, labels, ct.voltAmperesReactive());
+      out.addIfPresent(REMOTE_VOLTS, labels, ct.volts());
+      out.addIfPresent(REMOTE_AMPERES, labels, ct.amperes());
+      out.addIfPresent(REMOTE_EXPORTED, labels, ct.exportedJoules());
+      out.addIfPresent(REMOTE_IMPORTED, labels, ct.importedJoules());
+    }
     d.inverters().forEach(inverter -> renderInverter(inverter, device, out));
     d.batteries().forEach(battery -> renderBattery(battery, device, out));
     for (TedapiData.ComponentAlert a : d.componentAlerts()) {
@@ -294,5 +360,9 @@ final class TedapiNaming {
     }
     out.addIfPresent(NativeBatteryNaming.BATTERY_DISCHARGED, pack, b.dischargedJoules());
     out.addIfPresent(BATTERY_CYCLES, pack, b.fullCycles());
+    out.addIfPresent(BATTERY_DISCHARGED_CHARGE, pack, b.dischargedCoulombs());
+    b.overTemperatureEvents()
+        .forEach(
+            (phase, events) -> out.add(BATTERY_OVER_TEMPERATURE, pack.add("phase", phase), events));
   }
 }

@@ -9,7 +9,9 @@ import dev.homeenergy.device.powerwall.TedapiData.Ct;
 import dev.homeenergy.device.powerwall.TedapiData.Inverter;
 import dev.homeenergy.device.powerwall.TedapiData.Island;
 import dev.homeenergy.device.powerwall.TedapiData.MeterVolts;
+import dev.homeenergy.device.powerwall.TedapiData.NeurioCt;
 import dev.homeenergy.device.powerwall.TedapiData.PvString;
+import dev.homeenergy.device.powerwall.TedapiData.RemoteMeterCt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +30,14 @@ import java.util.Set;
 final class TedapiParser {
   private static final double JOULES_PER_WH = 3600;
   private static final double JOULES_PER_KWH = 3_600_000;
+  private static final double COULOMBS_PER_AH = 3600;
+  private static final Set<String> PACK_COUNTERS =
+      Set.of(
+          "BMS_kwhDischargeTotal",
+          "BMS_LOG_ahDischargeTotal",
+          "BMS_LOG_numFullBattCycles",
+          "BMS_LOG_tempOutOfBounds",
+          "BMS_LOG_tempOutOfBoundsCharge");
   private static final List<String> PW3_STRINGS = List.of("A", "B", "C", "D", "E", "F");
   private static final List<String> PVAC_STRINGS = List.of("A", "B", "C", "D");
   private static final List<String> CTS = List.of("A", "B", "C");
@@ -73,6 +83,8 @@ final class TedapiParser {
         island(s, phases),
         cts(s, c),
         meterVolts(s, phases),
+        neurioCts(s, c),
+        remoteMeterCts(s),
         inverters,
         List.copyOf(batteries.values()),
         alerts,
@@ -97,6 +109,80 @@ final class TedapiParser {
       }
     }
     return units;
+  }
+
+  /**
+   * The unit each expansion pack of the config belongs to, by the pack's serial (the part of its
+   * DIN after {@code --} or {@code #}).
+   */
+  static Map<String, String> expansionOwners(JsonNode config) {
+    Map<String, String> owners = new LinkedHashMap<>();
+    if (config == null) {
+      return owners;
+    }
+    for (JsonNode block : config.path("battery_blocks")) {
+      String unit = text(block.path("vin"));
+      if (unit == null || unit.isEmpty()) {
+        continue;
+      }
+      for (JsonNode expansion : block.path("battery_expansions")) {
+        String serial = serialOf(text(expansion.path("din")));
+        if (serial != null) {
+          owners.putIfAbsent(serial, unit);
+        }
+      }
+    }
+    return owners;
+  }
+
+  /**
+   * A unit's components result with the pack counters of its ComplianceQuery result added to its
+   * {@code bms[]} entries by position (the ComplianceQuery names no serials; both list the unit's
+   * packs through the same filter).
+   */
+  static JsonNode withPackCounters(JsonNode components, JsonNode compliance) {
+    JsonNode extra = compliance == null ? null : compliance.path("components").path("bms");
+    if (extra == null || !extra.isArray() || extra.isEmpty()) {
+      return components;
+    }
+    JsonNode merged = components.deepCopy();
+    JsonNode bms = merged.path("components").path("bms");
+    for (int i = 0; i < bms.size() && i < extra.size(); i++) {
+      if (bms.path(i).path("signals")
+          instanceof com.fasterxml.jackson.databind.node.ArrayNode signals) {
+        for (JsonNode signal : extra.path(i).path("signals")) {
+          String name = text(signal.path("name"));
+          if (name != null && PACK_COUNTERS.contains(name)) {
+            signals.add(signal);
+          }
+        }
+      }
+    }
+    return merged;
+  }
+
+  /** The pack serials ({@code hvp[].serialNumber}) a components result names. */
+  static List<String> packSerials(JsonNode result) {
+    List<String> serials = new ArrayList<>();
+    for (JsonNode hvp : result.path("components").path("hvp")) {
+      String serial = text(hvp.path("serialNumber"));
+      if (serial != null && !serial.isEmpty()) {
+        serials.add(serial);
+      }
+    }
+    return serials;
+  }
+
+  /** The serial part of a DIN ({@code <part>--<serial>} or {@code <part>#<serial>}), or null. */
+  static String serialOf(String din) {
+    if (din == null) {
+      return null;
+    }
+    int dashes = din.lastIndexOf("--");
+    int hash = din.lastIndexOf('#');
+    String serial =
+        dashes >= 0 ? din.substring(dashes + 2) : hash >= 0 ? din.substring(hash + 1) : din;
+    return serial.isEmpty() ? null : serial;
   }
 
   private static Map<String, Double> aggregates(JsonNode list) {
@@ -238,6 +324,103 @@ final class TedapiParser {
     return volts;
   }
 
+  /**
+   * The Neurio meters' CTs: each reading's CT at position i, when a config entry of the same serial
+   * enables it (its location and scale factor then apply); all of them when no entry of that serial
+   * lists its CTs.
+   */
+  private static List<NeurioCt> neurioCts(JsonNode status, JsonNode config) {
+    List<NeurioCt> cts = new ArrayList<>();
+    for (JsonNode reading : status.path("neurio").path("readings")) {
+      String serial = text(reading.path("serial"));
+      if (serial == null || serial.isEmpty()) {
+        continue;
+      }
+      List<JsonNode> entries = new ArrayList<>();
+      for (JsonNode meter : config.path("meters")) {
+        if (serial.equals(text(meter.path("connection").path("device_serial")))) {
+          entries.add(meter);
+        }
+      }
+      boolean listed = entries.stream().anyMatch(meter -> meter.path("cts").isArray());
+      JsonNode values = reading.path("dataRead");
+      for (int i = 0; i < values.size(); i++) {
+        int index = i;
+        JsonNode entry =
+            listed
+                ? entries.stream()
+                    .filter(meter -> meter.path("cts").path(index).asBoolean(false))
+                    .findFirst()
+                    .orElse(null)
+                : entries.stream().findFirst().orElse(MissingNode.getInstance());
+        if (entry == null) {
+          continue;
+        }
+        JsonNode ct = values.path(i);
+        Double scale = number(entry.path("real_power_scale_factor"));
+        Double watts = number(ct.path("realPowerW"));
+        Double reactive = number(ct.path("reactivePowerVAR"));
+        Double volts = number(ct.path("voltageV"));
+        Double amperes = number(ct.path("currentA"));
+        if (watts == null && reactive == null && volts == null && amperes == null) {
+          continue;
+        }
+        String location = text(entry.path("location"));
+        cts.add(
+            new NeurioCt(
+                serial,
+                Integer.toString(i + 1),
+                location == null ? "" : location,
+                scale == null ? watts : scaled(watts, scale),
+                reactive,
+                volts,
+                amperes));
+      }
+    }
+    return cts;
+  }
+
+  /** The Tesla Remote Meters' CTs, with their lifetime energy in watt-seconds (joules). */
+  private static List<RemoteMeterCt> remoteMeterCts(JsonNode status) {
+    List<RemoteMeterCt> cts = new ArrayList<>();
+    for (JsonNode meter : status.path("teslaRemoteMeter").path("meters")) {
+      String din = text(meter.path("din"));
+      if (din == null || din.isEmpty()) {
+        continue;
+      }
+      JsonNode readings = meter.path("reading").path("ctReadings");
+      for (int i = 0; i < readings.size(); i++) {
+        JsonNode ct = readings.path(i);
+        RemoteMeterCt read =
+            new RemoteMeterCt(
+                din,
+                Integer.toString(i + 1),
+                number(ct.path("realPowerW")),
+                number(ct.path("reactivePowerVAR")),
+                number(ct.path("voltageV")),
+                number(ct.path("currentA")),
+                number(ct.path("energyExportedWs")),
+                number(ct.path("energyImportedWs")));
+        if (read.watts() != null
+            || read.voltAmperesReactive() != null
+            || read.volts() != null
+            || read.amperes() != null
+            || read.exportedJoules() != null
+            || read.importedJoules() != null) {
+          cts.add(read);
+        }
+      }
+    }
+    return cts;
+  }
+
+  private static Map<String, Double> overTemperatureEvents(JsonNode signals) {
+    Map<String, Double> events = new LinkedHashMap<>();
+    putIfPresent(events, "discharge", number(signals.path("BMS_LOG_tempOutOfBounds")));
+    putIfPresent(events, "charge", number(signals.path("BMS_LOG_tempOutOfBoundsCharge")));
+    return events;
+  }
+
   /** One Powerwall 3's components result: its inverter, strings, packs and alerts. */
   private static void unit(
       String din,
@@ -327,7 +510,9 @@ final class TedapiParser {
               null,
               null,
               scaled(number(pack.path("BMS_kwhDischargeTotal")), JOULES_PER_KWH),
-              number(pack.path("BMS_LOG_numFullBattCycles"))));
+              number(pack.path("BMS_LOG_numFullBattCycles")),
+              scaled(number(pack.path("BMS_LOG_ahDischargeTotal")), COULOMBS_PER_AH),
+              overTemperatureEvents(pack)));
     }
     for (String group : COMPONENT_GROUPS) {
       for (JsonNode component : groups.path(group)) {
@@ -428,7 +613,9 @@ final class TedapiParser {
               pinvLive ? text(pinv.path("PINV_State")) : null,
               pinvLive ? text(pinv.path("PINV_GridState")) : null,
               null,
-              null));
+              null,
+              null,
+              Map.of()));
       busAlerts(serial, "thc", thc, alerts);
       busAlerts(serial, "pinv", pinvEntry, alerts);
     }
@@ -464,7 +651,9 @@ final class TedapiParser {
                 known.pinvState(),
                 known.pinvGridState(),
                 known.dischargedJoules(),
-                known.fullCycles()));
+                known.fullCycles(),
+                known.dischargedCoulombs(),
+                known.overTemperatureEvents()));
       }
       Double full = scaled(number(signals.path("BMS_nominalFullPackEnergy")), JOULES_PER_KWH);
       Double remaining = scaled(number(signals.path("BMS_nominalEnergyRemaining")), JOULES_PER_KWH);
@@ -472,7 +661,19 @@ final class TedapiParser {
         batteries.put(
             serial,
             new Battery(
-                serial, full, remaining, Map.of(), null, null, null, null, null, null, null));
+                serial,
+                full,
+                remaining,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                scaled(number(signals.path("BMS_kwhDischargeTotal")), JOULES_PER_KWH),
+                number(signals.path("BMS_LOG_numFullBattCycles")),
+                scaled(number(signals.path("BMS_LOG_ahDischargeTotal")), COULOMBS_PER_AH),
+                overTemperatureEvents(signals)));
       }
       for (String alert : alertNames(component.path("activeAlerts"))) {
         alerts.add(new ComponentAlert(serial, "msa", alert));

@@ -17,14 +17,20 @@ import java.util.Map;
  * The signed queries of one captured set (a resource beside this class, see its README): the
  * site-wide DeviceControllerQuery and the per-Powerwall-3 components query. V2024_06 is the set the
  * community exercised most and its variables can be extended (they are not signed), so its
- * components query also asks for temperatures, fans and pack counters; V2026_06 carries its filters
- * inside the signed text.
+ * components query also asks for temperatures, fans and the packs' lifetime counters; V2026_06
+ * carries its filters inside the signed text, and its ComplianceQuery carries those counters.
  *
  * @param name {@code V2024_06} or {@code V2026_06}
  * @param status the DeviceControllerQuery
  * @param components the query for one Powerwall 3 unit
+ * @param compliance the query for one Powerwall 3 unit's pack counters, or null where the
+ *     components query carries them
  */
-record TedapiQuerySet(String name, TedapiSignedQuery status, TedapiSignedQuery components) {
+record TedapiQuerySet(
+    String name,
+    TedapiSignedQuery status,
+    TedapiSignedQuery components,
+    TedapiSignedQuery compliance) {
   static final String V2024_06 = "V2024_06";
   static final String V2026_06 = "V2026_06";
   static final List<String> NAMES = List.of(V2024_06, V2026_06);
@@ -40,7 +46,12 @@ record TedapiQuerySet(String name, TedapiSignedQuery status, TedapiSignedQuery c
               "PCH_FanDuty_A",
               "PCH_FanDuty_B"),
           "bmsSignalNames",
-          List.of("BMS_kwhDischargeTotal", "BMS_LOG_numFullBattCycles"),
+          List.of(
+              "BMS_kwhDischargeTotal",
+              "BMS_LOG_numFullBattCycles",
+              "BMS_LOG_ahDischargeTotal",
+              "BMS_LOG_tempOutOfBounds",
+              "BMS_LOG_tempOutOfBoundsCharge"),
           "hvpSignalNames",
           List.of("HVP_PackTempMax", "HVP_PackTempMin", "HVP_ShuntTemperature"));
 
@@ -58,13 +69,15 @@ record TedapiQuerySet(String name, TedapiSignedQuery status, TedapiSignedQuery c
       return new TedapiQuerySet(
           name,
           legacy("status", root.path("device_controller_full"), false),
-          legacy("components", root.path("components"), true));
+          legacy("components", root.path("components"), true),
+          null);
     }
     if (name.equals(V2026_06)) {
       return new TedapiQuerySet(
           name,
           signed("status", root.path("DeviceControllerQuery")),
-          signed("components", root.path("PW3Query")));
+          signed("components", root.path("PW3Query")),
+          signed("compliance", root.path("ComplianceQuery")));
     }
     throw new IllegalArgumentException("unknown TEDAPI query set " + name);
   }

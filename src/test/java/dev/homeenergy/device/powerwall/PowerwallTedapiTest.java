@@ -53,7 +53,11 @@ class PowerwallTedapiTest {
 
   /** The four-line config: name, type, address and the gateway password only. */
   private PowerwallClient client(String gatewayPassword) {
-    Map<String, Object> extra = new HashMap<>();
+    return client(gatewayPassword, Map.of());
+  }
+
+  private PowerwallClient client(String gatewayPassword, Map<String, Object> more) {
+    Map<String, Object> extra = new HashMap<>(more);
     extra.put("gateway_password", new Secret(gatewayPassword));
     extra.put("tedapi_address", simulator.baseUri().getAuthority());
     DeviceConfig config =
@@ -199,6 +203,107 @@ class PowerwallTedapiTest {
   }
 
   @Test
+  void aPowerwall2SiteGivesItsNeurioAndRemoteMeterCtsMovingWithTheDay() throws Exception {
+    start("powerwall2-tedapi");
+    PowerwallClient client = client(simulator.gatewayPassword());
+
+    RenderedSamples day = render(client.poll());
+    simClock.advance(Duration.ofHours(10));
+    clock.advance(Duration.ofSeconds(15));
+    RenderedSamples night = render(client.poll());
+
+    String[] neurio = {"device", "pw", "serial", "V1234567890", "ct", "1", "location", "solar"};
+    assertThat(day.value("powerwall_neurio_ct_power_watts", neurio)).isPositive();
+    assertThat(night.value("powerwall_neurio_ct_power_watts", neurio)).isLessThan(50);
+    assertThat(day.value("powerwall_neurio_ct_volts", neurio)).isGreaterThan(200);
+    String remote = PowerwallSimulator.remoteMeterDin();
+    for (String ct : List.of("1", "2")) {
+      String[] labels = {"device", "pw", "din", remote, "ct", ct};
+      assertThat(day.value("powerwall_remote_meter_ct_volts", labels)).isGreaterThan(100);
+      assertThat(day.hasSeries("powerwall_remote_meter_ct_power_watts", labels)).isTrue();
+      assertThat(day.hasSeries("powerwall_remote_meter_ct_current_amperes", labels)).isTrue();
+      assertThat(
+              day.hasSeries(
+                  "powerwall_remote_meter_ct_reactive_power_volt_amperes_reactive", labels))
+          .isTrue();
+      assertThat(night.value("powerwall_remote_meter_ct_imported_joules", labels))
+          .isGreaterThanOrEqualTo(day.value("powerwall_remote_meter_ct_imported_joules", labels));
+      assertThat(night.value("powerwall_remote_meter_ct_exported_joules", labels))
+          .isGreaterThanOrEqualTo(day.value("powerwall_remote_meter_ct_exported_joules", labels))
+          .isPositive();
+    }
+  }
+
+  @Test
+  void aPowerwall3GivesThePacksLifetimeCountersAskedForInTheVariables() throws Exception {
+    start("powerwall3-tedapi");
+    PowerwallClient client = client(simulator.gatewayPassword());
+
+    RenderedSamples s = render(client.poll());
+
+    for (String serial : List.of("TG1252040013Y5", "TG12520300FW1")) {
+      assertThat(s.value("powerwall_battery_discharged_coulombs", "device", "pw", "serial", serial))
+          .isPositive();
+      assertThat(
+              s.hasSeries("powerwall_battery_discharged_joules", "device", "pw", "serial", serial))
+          .isTrue();
+      assertThat(s.hasSeries("powerwall_battery_full_cycles", "device", "pw", "serial", serial))
+          .isTrue();
+      for (String phase : List.of("discharge", "charge")) {
+        assertThat(
+                s.hasSeries(
+                    "powerwall_battery_over_temperature_events",
+                    "device",
+                    "pw",
+                    "serial",
+                    serial,
+                    "phase",
+                    phase))
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theV2026SetReadsThePacksLifetimeCountersThroughComplianceQueryHourly() throws Exception {
+    start("powerwall3-tedapi");
+    PowerwallClient client =
+        client(simulator.gatewayPassword(), Map.of("tedapi_query_set", "V2026_06"));
+    String follower = "/tedapi/device/" + FOLLOWER + "/v1";
+
+    RenderedSamples first = render(client.poll());
+    long afterFirst = simulator.requestCount(follower);
+    clock.advance(Duration.ofSeconds(15));
+    RenderedSamples second = render(client.poll());
+    long afterSecond = simulator.requestCount(follower);
+    clock.advance(Duration.ofHours(1));
+    client.poll();
+
+    assertThat(afterFirst).as("components and compliance").isEqualTo(2);
+    assertThat(afterSecond).as("the counters kept for an hour").isEqualTo(3);
+    assertThat(simulator.requestCount(follower)).isEqualTo(5);
+    assertThat(first.value("powerwall_tedapi_up", "device", "pw", "query", "compliance"))
+        .isEqualTo(1);
+    for (RenderedSamples s : List.of(first, second)) {
+      for (String serial : List.of("TG1252040013Y5", "TG12520300FW1")) {
+        assertThat(
+                s.value("powerwall_battery_discharged_coulombs", "device", "pw", "serial", serial))
+            .isPositive();
+        assertThat(
+                s.hasSeries(
+                    "powerwall_battery_over_temperature_events",
+                    "device",
+                    "pw",
+                    "serial",
+                    serial,
+                    "phase",
+                    "charge"))
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
   void tedapiIsReadAtItsOwnIntervalAndOneRequestAtATime() throws Exception {
     start("powerwall3-tedapi");
     PowerwallClient client = client(simulator.gatewayPassword());
@@ -311,6 +416,57 @@ class PowerwallTedapiTest {
     assertThat(reading.aggregates()).as("the customer password still matches").isNotNull();
     assertThat(tedapiFailures(reading).get(0).message()).contains("403");
     assertThat(visible.text()).noneMatch(text -> text.contains("WRONG4X7QZ"));
+  }
+
+  @Test
+  void aFollowerAnswerAboutTheLeaderIsRefusedForTheFollowerAndNeverLabelledWithItsDin()
+      throws Exception {
+    start("powerwall3-tedapi");
+    simulator.setFaults(Set.of(PowerwallSimulatorFault.FOLLOWER_ANSWERS_LEADER));
+    PowerwallClient client = client(simulator.gatewayPassword());
+
+    PowerwallReading reading = client.poll();
+
+    TedapiData data = reading.tedapi().data();
+    assertThat(data.inverters())
+        .extracting(TedapiData.Inverter::id)
+        .containsExactly(simulator.tedapiDin());
+    assertThat(data.batteries())
+        .extracting(TedapiData.Battery::serial)
+        .contains("TG1252040013Y5")
+        .noneMatch(serial -> serial.startsWith("TG12520300FW"));
+    assertThat(data.componentAlerts()).noneMatch(a -> a.unit().equals(FOLLOWER));
+    assertThat(tedapiFailures(reading))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.endpoint()).isEqualTo("tedapi/components");
+              assertThat(f.message())
+                  .contains("the answer for unit " + FOLLOWER + " is about another unit")
+                  .contains("belongs to " + simulator.tedapiDin());
+            });
+    RenderedSamples s = render(reading);
+    assertThat(
+            s.hasSeries(
+                "powerwall_pv_string_volts", "device", "pw", "inverter", FOLLOWER, "string", "A"))
+        .isFalse();
+    assertThat(
+            s.value(
+                "powerwall_tedapi_query_rejected",
+                "device",
+                "pw",
+                "query",
+                "components",
+                "query_set",
+                "V2024_06",
+                "reason",
+                "other_unit"))
+        .isEqualTo(1);
+    assertThat(s.value("powerwall_tedapi_up", "device", "pw", "query", "components")).isZero();
+    assertThat(s.value("powerwall_tedapi_up", "device", "pw", "query", "status")).isEqualTo(1);
+    assertThat(reading.tedapi().info().querySet())
+        .as("not a signing problem")
+        .isEqualTo("V2024_06");
   }
 
   @Test

@@ -220,6 +220,11 @@ public final class PowerwallSimulator implements Simulator {
     return PowerwallSimulatorTedapi.FOLLOWER_DIN;
   }
 
+  /** The DIN of the Tesla Remote Meter on the {@code powerwall2-tedapi} site. */
+  public static String remoteMeterDin() {
+    return PowerwallSimulatorTedapi.REMOTE_METER_DIN;
+  }
+
   /** Invalidates every token issued so far. */
   public void expireTokens() {
     auth.expireTokens();

@@ -28,7 +28,12 @@ public enum PowerwallSimulatorFault {
    * Tesla rotated its signing keys: every signed TEDAPI query is rejected, while the DIN, config,
    * system info and {@code /api} keep answering.
    */
-  ROTATED_KEYS;
+  ROTATED_KEYS,
+  /**
+   * The follower Powerwall 3's route answers with the leader's components (the leader's packs), as
+   * a relay that mixed up its units would.
+   */
+  FOLLOWER_ANSWERS_LEADER;
 
   private static final List<String> CLI_NAMES =
       CliNames.of(values(), PowerwallSimulatorFault::cliName);

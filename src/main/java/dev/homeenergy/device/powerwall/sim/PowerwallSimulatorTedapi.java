@@ -39,6 +39,10 @@ final class PowerwallSimulatorTedapi {
   static final String GATEWAY_PASSWORD = "SIMGW4X7QZ";
 
   static final String FOLLOWER_DIN = "1707000-30-L--TG12520300FW1";
+
+  /** The Tesla Remote Meter the Powerwall 2 scenario adds to its site. */
+  static final String REMOTE_METER_DIN = "1622423-00-B--TG1234567RM1";
+
   static final String NIGHT_ALERT = "PCH_a054_pwsDisabledMpptEnableLine";
 
   /** Solar power above which the simulated strings count as producing. */
@@ -79,6 +83,14 @@ final class PowerwallSimulatorTedapi {
     if (pw3) {
       ObjectNode follower = ((ArrayNode) config.path("battery_blocks")).addObject();
       follower.put("vin", FOLLOWER_DIN).put("type", "Powerwall3").putArray("battery_expansions");
+    } else {
+      ObjectNode remote = ((ArrayNode) config.path("meters")).addObject();
+      remote.put("location", "site").put("type", "trm_mb");
+      remote.putArray("cts").add(true).add(true).add(false).add(false);
+      remote
+          .putObject("connection")
+          .put("short_id", REMOTE_METER_DIN)
+          .put("device_serial", REMOTE_METER_DIN);
     }
     for (String set : List.of("V2024_06", "V2026_06")) {
       JsonNode queries = readQuerySet(set);
@@ -158,10 +170,15 @@ final class PowerwallSimulatorTedapi {
     if (unit != null && (!unit.equals(recipient) || !unit.equals(FOLLOWER_DIN))) {
       return null;
     }
+    boolean mixedUp =
+        unit != null && active.contains(PowerwallSimulatorFault.FOLLOWER_ANSWERS_LEADER);
     Envelope.Builder out =
         Envelope.newBuilder()
             .setDeliveryChannel(1)
-            .setSender(TedapiProto.Participant.newBuilder().setDin(unit == null ? din : unit))
+            .setSender(
+                mixedUp
+                    ? TedapiProto.Participant.newBuilder().setLocal(1)
+                    : TedapiProto.Participant.newBuilder().setDin(unit == null ? din : unit))
             .setRecipient(TedapiProto.Participant.newBuilder().setLocal(1));
     if (request.hasFile()) {
       return out.setFile(
@@ -221,10 +238,12 @@ final class PowerwallSimulatorTedapi {
       }
       JsonNode data;
       if (text.contains("DeviceControllerQuery") && unit == null) {
-        data = status();
+        data = status(text.contains("teslaRemoteMeter"));
+      } else if (text.contains("ComplianceQuery") && components != null) {
+        data = compliance(mixedUp ? din : recipient);
       } else if ((text.contains("ComponentsQuery") || text.contains("PW3Query"))
           && components != null) {
-        data = components(recipient, query.getVariables().getValue());
+        data = components(mixedUp ? din : recipient, query.getVariables().getValue());
       } else {
         data = null;
       }
@@ -239,8 +258,11 @@ final class PowerwallSimulatorTedapi {
     return out.setQuery(TedapiProto.QueryMessages.newBuilder().setResponse(response)).build();
   }
 
-  /** The DeviceControllerQuery result at this moment of the simulated day. */
-  private JsonNode status() {
+  /**
+   * The DeviceControllerQuery result at this moment of the simulated day; the Powerwall 2 site's
+   * Tesla Remote Meter only when the query asks for remote meters.
+   */
+  private JsonNode status(boolean remoteMeters) {
     SolarDaySnapshot now = snapshot.get();
     ObjectNode s = status.deepCopy();
     ObjectNode control = (ObjectNode) s.path("control");
@@ -280,6 +302,34 @@ final class PowerwallSimulatorTedapi {
       }
       if (pvacs.path(i).path("PVAC_Status") instanceof ObjectNode st) {
         st.put("PVAC_Pout", now.solarW() / pvacs.size());
+      }
+    }
+    for (JsonNode reading : s.path("neurio").path("readings")) {
+      for (JsonNode ct : reading.path("dataRead")) {
+        double volts = now.voltageLineToLine();
+        ((ObjectNode) ct)
+            .put("realPowerW", now.solarW())
+            .put("reactivePowerVAR", now.solarReactiveVar())
+            .put("voltageV", volts)
+            .put("currentA", now.solarW() / volts);
+      }
+    }
+    if (remoteMeters && !scenario.powerwall3()) {
+      ObjectNode remote = s.putObject("teslaRemoteMeter");
+      remote.putArray("detectedWired");
+      ObjectNode reading =
+          remote.putArray("meters").addObject().put("din", REMOTE_METER_DIN).putObject("reading");
+      reading.put("timestamp", now.time().toString()).put("firmwareVersion", "1.6.3");
+      ArrayNode cts = reading.putArray("ctReadings");
+      SolarDayLifetime lifetime = now.lifetime();
+      for (double volts : List.of(now.voltageL1(), now.voltageL2())) {
+        cts.addObject()
+            .put("voltageV", volts)
+            .put("realPowerW", now.siteW() / 2)
+            .put("reactivePowerVAR", now.siteReactiveVar() / 2)
+            .put("energyExportedWs", lifetime.siteExportedWh() * 3600 / 2)
+            .put("energyImportedWs", lifetime.siteImportedWh() * 3600 / 2)
+            .put("currentA", Math.abs(now.siteW() / 2 / volts));
       }
     }
     JsonNode pods = bus.path("POD");
@@ -357,6 +407,27 @@ final class PowerwallSimulatorTedapi {
         }
       }
     }
+    if (variables.contains("BMS_LOG_tempOutOfBounds")) {
+      double dischargedKwh = now.lifetime().batteryExportedWh() / 1000;
+      int slot = 0;
+      for (JsonNode bms : groups.path("bms")) {
+        boolean live = false;
+        for (JsonNode signal : bms.path("signals")) {
+          live |=
+              signal.path("name").asText().equals("BMS_nominalFullPackEnergy")
+                  && signal.path("value").isNumber();
+        }
+        if (live && bms.path("signals") instanceof ArrayNode list) {
+          double kwh = dischargedKwh / 3 + slot * 250;
+          signal(list, "BMS_kwhDischargeTotal", kwh);
+          signal(list, "BMS_LOG_ahDischargeTotal", kwh * 1000 / 52);
+          signal(list, "BMS_LOG_numFullBattCycles", Math.floor(kwh / 13.5));
+          signal(list, "BMS_LOG_tempOutOfBounds", slot);
+          signal(list, "BMS_LOG_tempOutOfBoundsCharge", 1);
+          slot++;
+        }
+      }
+    }
     if (variables.contains("PCH_AmbientTemp")) {
       for (JsonNode pch : groups.path("pch")) {
         if (pch.path("signals") instanceof ArrayNode list) {
@@ -378,6 +449,29 @@ final class PowerwallSimulatorTedapi {
       }
     }
     return c;
+  }
+
+  /**
+   * The ComplianceQuery result of one unit: its packs' lifetime counters and energy, in the order
+   * of the components result's packs, without serials (as the query asks for none).
+   */
+  private JsonNode compliance(String unit) {
+    ObjectNode result = JSON.createObjectNode();
+    ArrayNode out = result.putObject("components").putArray("bms");
+    for (JsonNode bms :
+        components(unit, "BMS_LOG_tempOutOfBounds").path("components").path("bms")) {
+      ArrayNode signals = out.addObject().putArray("signals");
+      for (JsonNode signal : bms.path("signals")) {
+        if (signal.path("name").asText().startsWith("BMS_")
+            && !signal.path("name").asText().equals("BMS_appGitHash")) {
+          signals
+              .addObject()
+              .put("name", signal.path("name").asText())
+              .set("value", signal.path("value"));
+        }
+      }
+    }
+    return result;
   }
 
   private static void signal(ArrayNode signals, String name, double value) {

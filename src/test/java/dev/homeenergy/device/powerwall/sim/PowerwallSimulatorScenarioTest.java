@@ -233,7 +233,8 @@ class PowerwallSimulatorScenarioTest {
             "tedapi_429",
             "tedapi_503",
             "tedapi_forbidden",
-            "rotated_keys");
+            "rotated_keys",
+            "follower_answers_leader");
     assertThatThrownBy(() -> http.start("powerwall4"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("powerwall2, powerwall3");
