@@ -92,7 +92,8 @@ stop() {
 
 # exporter VARIANT ARGS... : sets CMD to the exporter's command line under a JVM flag variant:
 #   launcher     bin/home-energy-exporter with its defaults (and AppCDS)
-#   launcher-c1  the same with the C1 compiler only (JAVA_OPTS=-XX:TieredStopAtLevel=1)
+#   launcher-c2  the same with the C2 compiler back (JAVA_OPTS=-XX:TieredStopAtLevel=4): the
+#                launcher's defaults before issue 16
 #   jvm          plain java -jar: the JVM's own ergonomics, no launcher
 # JAVA_OPTS from the environment is passed on to the launcher variants.
 exporter() {
@@ -100,9 +101,9 @@ exporter() {
   shift
   case $variant in
     launcher) CMD=("$LAUNCHER" "$@") ;;
-    launcher-c1) CMD=(env "JAVA_OPTS=${JAVA_OPTS:-} -XX:TieredStopAtLevel=1" "$LAUNCHER" "$@") ;;
+    launcher-c2) CMD=(env "JAVA_OPTS=${JAVA_OPTS:-} -XX:TieredStopAtLevel=4" "$LAUNCHER" "$@") ;;
     jvm) CMD=(java -jar "$JAR" "$@") ;;
-    *) echo "unknown variant $variant (launcher, launcher-c1, jvm)" >&2; exit 2 ;;
+    *) echo "unknown variant $variant (launcher, launcher-c2, jvm)" >&2; exit 2 ;;
   esac
 }
 

@@ -6,12 +6,12 @@
 #     checked against the targets: >= 30,000 requests/s at 16 and 64 connections, p99 < 5 ms,
 #     no socket errors.
 # Env: DURATION (30s) per wrk run, WARMUP (10s) of wrk before measuring, CONNECTIONS ("1 16 64"),
-#      VARIANTS ("launcher launcher-c1"), BASE_PORT (19400).
+#      VARIANTS ("launcher launcher-c2"), BASE_PORT (19400).
 # Takes about (9 + 3 x variants) x DURATION + warm-ups: ~8 min with the defaults.
 source "$(dirname "$0")/../lib.sh"
 
 CONNECTIONS=${CONNECTIONS:-1 16 64}
-VARIANTS=${VARIANTS:-launcher launcher-c1}
+VARIANTS=${VARIANTS:-launcher launcher-c2}
 TARGET_RPS=30000
 TARGET_P99_MS=5
 OUT=$(result_file scrape)

@@ -2,9 +2,13 @@ package dev.homeenergy.cli;
 
 import dev.homeenergy.app.Families;
 import dev.homeenergy.app.Family;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ListResourceBundle;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,32 +45,43 @@ final class FamilyHelp implements CommandLine.IModelTransformer {
     return spec.resourceBundle(bundle(families));
   }
 
+  /**
+   * The texts, each made when a help asks for it: a command that prints no help loads none of the
+   * simulators' scenarios and faults.
+   */
   static ResourceBundle bundle(Families families) {
     List<Family> list = families.list();
-    Object[][] texts = {
-      {DISPLAY_NAMES, enumeration(list.stream().map(Family::displayName).toList())},
-      {SIMULATOR_TYPES, String.join(", ", list.stream().map(FamilyHelp::typeWithNote).toList())},
-      {
+    Map<String, Supplier<String>> texts = new LinkedHashMap<>();
+    texts.put(DISPLAY_NAMES, () -> enumeration(list.stream().map(Family::displayName).toList()));
+    texts.put(
+        SIMULATOR_TYPES,
+        () -> String.join(", ", list.stream().map(FamilyHelp::typeWithNote).toList()));
+    texts.put(
         SCENARIOS,
-        perFamily(
-            list.stream()
-                .map(f -> f.type() + ": " + String.join(", ", f.simulator().scenarios()))
-                .toList())
-      },
-      {
+        () ->
+            perFamily(
+                list.stream()
+                    .map(f -> f.type() + ": " + String.join(", ", f.simulator().scenarios()))
+                    .toList()));
+    texts.put(
         FAULTS,
-        perFamily(
-            list.stream()
-                .filter(f -> !f.simulator().faults().isEmpty())
-                .map(f -> f.type() + ": " + String.join(", ", f.simulator().faults()))
-                .toList())
-      },
-      {SIMULATE_EXAMPLE, list.isEmpty() ? "" : simulateExample(list.get(0))},
-    };
-    return new ListResourceBundle() {
+        () ->
+            perFamily(
+                list.stream()
+                    .filter(f -> !f.simulator().faults().isEmpty())
+                    .map(f -> f.type() + ": " + String.join(", ", f.simulator().faults()))
+                    .toList()));
+    texts.put(SIMULATE_EXAMPLE, () -> list.isEmpty() ? "" : simulateExample(list.get(0)));
+    return new ResourceBundle() {
       @Override
-      protected Object[][] getContents() {
-        return texts;
+      protected Object handleGetObject(String key) {
+        Supplier<String> text = texts.get(key);
+        return text == null ? null : text.get();
+      }
+
+      @Override
+      public Enumeration<String> getKeys() {
+        return Collections.enumeration(texts.keySet());
       }
     };
   }

@@ -34,9 +34,15 @@ public final class LoggingSetup {
     if (!LogConfig.LEVELS.contains(level) || !LogConfig.FORMATS.contains(format)) {
       throw new IllegalArgumentException("unknown log level or format: " + config);
     }
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-      return;
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      apply(config, context);
     }
+  }
+
+  /** Applies a checked {@code config} to {@code context}, replacing what it had. */
+  static void apply(LogConfig config, LoggerContext context) {
+    String level = config.level().toLowerCase(Locale.ROOT);
+    String format = config.format().toLowerCase(Locale.ROOT);
     context.reset();
     Encoder<ILoggingEvent> encoder = encoder(format, context);
     OutputStreamAppender<ILoggingEvent> appender;

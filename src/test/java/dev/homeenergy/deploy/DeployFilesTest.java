@@ -453,6 +453,28 @@ class DeployFilesTest {
     soft.assertAll();
   }
 
+  /** The units and the image run the jar without the launcher, so they repeat its JVM flags. */
+  @Test
+  void unitsAndImageCarryTheLaunchersDefaultJvmFlags() throws IOException {
+    Matcher launcher =
+        Pattern.compile("(?m)^default_opts=\"([^\"]+)\"$")
+            .matcher(Files.readString(ROOT.resolve("bin/home-energy-exporter")));
+    assertThat(launcher.find()).isTrue();
+    String defaults = launcher.group(1);
+    assertThat(defaults).contains("-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=");
+    SoftAssertions soft = new SoftAssertions();
+    try (Stream<Path> units = Files.list(DEPLOY.resolve("systemd"))) {
+      for (Path unit : units.filter(u -> u.toString().endsWith(".service")).toList()) {
+        soft.assertThat(Files.readAllLines(unit))
+            .as("%s", unit.getFileName())
+            .contains("Environment=\"JAVA_OPTS=" + defaults + "\" \"MALLOC_ARENA_MAX=2\"");
+      }
+    }
+    soft.assertThat(Files.readString(DEPLOY.resolve("Dockerfile")))
+        .contains("JAVA_TOOL_OPTIONS=\"" + defaults + "\"", "MALLOC_ARENA_MAX=2");
+    soft.assertAll();
+  }
+
   @Test
   void vectorConfigParses() throws IOException {
     JsonNode vector = YAML.readTree(DEPLOY.resolve("vector.yaml").toFile());

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code bin/home-energy-exporter}, run with a stand-in {@code java} that prints what it got. */
 class LauncherTest {
   private static final String DEFAULTS =
-      "-XX:+UseSerialGC -Xms16m -Xmx128m -XX:MaxMetaspaceSize=96m " + "-XX:+ExitOnOutOfMemoryError";
+      "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms8m -Xmx128m -XX:MinHeapFreeRatio=10 "
+          + "-XX:MaxHeapFreeRatio=20 -XX:MaxMetaspaceSize=96m -XX:+ExitOnOutOfMemoryError";
 
   @TempDir Path dir;
   private Path app;
