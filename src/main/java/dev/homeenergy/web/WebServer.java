@@ -28,9 +28,9 @@ import java.util.function.Consumer;
  * RenderedScrapes}; {@code /probe?target=NAME} and {@code /sd} for the multi-target pattern; the
  * landing page, health and readiness, raw device responses, and 404 for everything else. With a web
  * configuration file every path but health asks for basic-auth credentials. Slow or hostile clients
- * cannot freeze it: exchanges run on {@link ExchangeThreads}, up to {@link #MAX_THREADS} at once,
- * and a connection whose exchange (TLS handshake, request head, answer) is not done within {@link
- * #EXCHANGE_DEADLINE} is closed.
+ * cannot freeze it: exchanges run on {@link ExchangeThreads} (4 core threads, more only when
+ * exchanges stall), up to {@link #MAX_THREADS} at once, and a connection whose exchange (TLS
+ * handshake, request head, answer) is not done within {@link #EXCHANGE_DEADLINE} is closed.
  */
 public final class WebServer implements AutoCloseable {
   private static final int BACKLOG = 1024;
