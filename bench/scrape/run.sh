@@ -36,14 +36,14 @@ demo_pid=$LAST_PID
 wait_for "$url" 'tesla_wall_connector_grid_volts' 60
 # Every device up (the flaky Wall Connector may take a while), for at most 30 s.
 for _ in $(seq 30); do
-  (( $(devices_up "$url") >= 6 )) && break
+  (( $(devices_up "$url") >= 7 )) && break
   sleep 1
 done
 log "demo: warm-up $WARMUP"
 wrk_run "$url" 16 "$WARMUP" >/dev/null
 {
   echo
-  echo "## Demo ($(devices_up "$url") of 6 devices up; launcher defaults)"
+  echo "## Demo ($(devices_up "$url") of 7 devices up; launcher defaults)"
   echo
   echo "| format | bytes | connections | requests/s | p50 ms | p99 ms | max ms | socket errors | non-2xx |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
