@@ -209,17 +209,7 @@ final class TedapiClient {
     double componentsSeconds = 0;
     List<String> powerwall3s = TedapiParser.powerwall3Units(config);
     for (String unit : powerwall3s) {
-      boolean leader = unit.equals(din);
-      Answer answer =
-          query(
-              COMPONENTS,
-              leader ? V1 : "/tedapi/device/" + unit + "/v1",
-              leader
-                  ? TedapiRequests.query(unit, set.components())
-                  : TedapiRequests.followerQuery(din, unit, set.components()),
-              set,
-              deadline,
-              failures);
+      Answer answer = unitQuery(COMPONENTS, unit, set.components(), set, deadline, failures);
       componentsSeconds += health.get(COMPONENTS).seconds();
       String about =
           answer == null
@@ -311,17 +301,7 @@ final class TedapiClient {
         && now.isBefore(last.readAt().plus(COMPLIANCE_MAX_AGE))) {
       return last.data();
     }
-    boolean leader = unit.equals(din);
-    Answer answer =
-        query(
-            COMPLIANCE,
-            leader ? V1 : "/tedapi/device/" + unit + "/v1",
-            leader
-                ? TedapiRequests.query(unit, set.compliance())
-                : TedapiRequests.followerQuery(din, unit, set.compliance()),
-            set,
-            deadline,
-            failures);
+    Answer answer = unitQuery(COMPLIANCE, unit, set.compliance(), set, deadline, failures);
     JsonNode data = answer == null ? null : answer.data();
     compliance.put(unit, new Compliance(set.name(), now, data));
     return data;
@@ -377,6 +357,27 @@ final class TedapiClient {
   private record Answer(JsonNode data, String sender) {}
 
   /** Sends a signed query; null when it failed on its own (the round goes on). */
+  /** A signed query to one Powerwall 3 unit: the leader directly, a follower through it. */
+  private Answer unitQuery(
+      String query,
+      String unit,
+      TedapiSignedQuery signed,
+      TedapiQuerySet set,
+      Deadline deadline,
+      List<EndpointFailure> failures)
+      throws PollException {
+    boolean leader = unit.equals(din);
+    return query(
+        query,
+        leader ? V1 : "/tedapi/device/" + unit + "/v1",
+        leader
+            ? TedapiRequests.query(unit, signed)
+            : TedapiRequests.followerQuery(din, unit, signed),
+        set,
+        deadline,
+        failures);
+  }
+
   private Answer query(
       String query,
       String path,
