@@ -186,6 +186,11 @@ final class ExchangeThreads implements Executor, AutoCloseable {
     }
   }
 
+  /** How many threads wait for an exchange now. */
+  int idleThreads() {
+    return idle.get();
+  }
+
   @Override
   public void close() {
     closed = true;

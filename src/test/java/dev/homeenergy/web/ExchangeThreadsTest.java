@@ -2,6 +2,7 @@ package dev.homeenergy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -112,6 +113,9 @@ class ExchangeThreadsTest {
     CompletableFuture<Void> first = new CompletableFuture<>();
     threads.execute(() -> first.complete(null));
     first.get(30, TimeUnit.SECONDS);
+    await("the one thread back waiting for work")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> threads.idleThreads() == 1);
 
     SocketChannel channel = silentConnection();
     CompletableFuture<Throwable> outcome = new CompletableFuture<>();
