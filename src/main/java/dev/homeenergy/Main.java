@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /** Entry point of the runnable jar. */
 public final class Main {
@@ -36,11 +37,20 @@ public final class Main {
 
   /**
    * Runs {@code action} on each SIGHUP instead of the JVM's default (a shutdown), as Prometheus
-   * reloads its config on one. Where the platform has no SIGHUP (Windows) nothing is installed.
+   * reloads its config on one. Where the platform has no SIGHUP (Windows) nothing is installed. A
+   * JVM started with SIGHUP ignored (under {@code nohup}) keeps ignoring it whatever is installed,
+   * so that is said once, with the other way to reload.
    */
   private static void onHangup(Runnable action) {
     try {
-      Signal.handle(new Signal("HUP"), signal -> action.run());
+      SignalHandler previous = Signal.handle(new Signal("HUP"), signal -> action.run());
+      if (previous == SignalHandler.SIG_IGN) {
+        LoggerFactory.getLogger(Main.class)
+            .warn(
+                "SIGHUP is ignored in this process (started under nohup?), so it cannot reload"
+                    + " the config; start it without nohup, or reload with POST /-/reload and"
+                    + " --web.enable-lifecycle");
+      }
     } catch (IllegalArgumentException e) {
       LoggerFactory.getLogger(Main.class).debug("no SIGHUP on this platform: {}", e.getMessage());
     }

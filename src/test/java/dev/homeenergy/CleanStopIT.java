@@ -3,6 +3,7 @@ package dev.homeenergy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.homeenergy.testing.ChildJava;
 import dev.homeenergy.testing.Http;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -41,9 +43,9 @@ class CleanStopIT {
               - {name: garage, type: wallconnector, address: "127.0.0.1:9"}
             """);
     Path stderr = dir.resolve("stderr.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
-        new ProcessBuilder(java, "-jar", JAR.toString(), "--config.file=" + config)
+        new ProcessBuilder(
+                ChildJava.command(List.of("-jar", JAR.toString(), "--config.file=" + config)))
             .redirectError(stderr.toFile())
             .start();
     try {

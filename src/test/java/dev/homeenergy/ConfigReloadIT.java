@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import dev.homeenergy.device.wallconnector.sim.WallConnectorSimulator;
 import dev.homeenergy.simulator.SimulatorOptions;
+import dev.homeenergy.testing.ChildJava;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.Promtool;
@@ -90,13 +91,20 @@ class ConfigReloadIT {
   }
 
   private Exporter start(Path config, String... flags) throws Exception {
+    return start(config, List.of(), flags);
+  }
+
+  private Exporter start(Path config, List<String> ignoredSignals, String... flags)
+      throws Exception {
     assertThat(JAR).as("the IT tier runs after package").exists();
     Path log = dir.resolve("exporter.log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-jar", JAR.toString(), "--config.file=" + config));
-    command.addAll(List.of(flags));
-    Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+    List<String> arguments = new ArrayList<>(List.of("-jar", JAR.toString()));
+    arguments.add("--config.file=" + config);
+    arguments.addAll(List.of(flags));
+    Process process =
+        new ProcessBuilder(ChildJava.command(arguments, ignoredSignals))
+            .redirectError(log.toFile())
+            .start();
     running.add(
         () -> {
           process.destroy();
@@ -350,5 +358,21 @@ class ConfigReloadIT {
 
     hangUp(exporter);
     awaitLog(exporter, "config reloaded: added [added], unchanged [kept]");
+  }
+
+  @Test
+  void startedUnderNohupItSaysSighupCannotReloadAndPostReloadStillDoes() throws Exception {
+    WallConnectorSimulator kept = simulator();
+    WallConnectorSimulator added = simulator();
+    Path config = writeConfig(device("kept", kept, ""));
+    Exporter exporter = start(config, List.of("HUP"), "--web.enable-lifecycle");
+    writeConfig(device("kept", kept, "") + device("added", added, ""));
+
+    awaitLog(exporter, "SIGHUP is ignored in this process (started under nohup?)");
+    hangUp(exporter);
+    HttpResponse<String> reloaded = post(exporter);
+    assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
+    assertThat(reloaded.body()).contains("added [added]", "unchanged [kept]");
+    assertThat(exporter.process().isAlive()).isTrue();
   }
 }

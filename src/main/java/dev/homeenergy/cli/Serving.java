@@ -167,6 +167,7 @@ final class Serving {
           "cannot listen on " + config.web().listenAddress() + ": " + e.getMessage());
     }
     try (exporter) {
+      context.onHangup().accept(() -> exporter.reload("SIGHUP"));
       out.printf(
           "home-energy-exporter serving %d device(s) at %s/ (metrics: %s%s)%n",
           config.devices().size(),
@@ -174,7 +175,6 @@ final class Serving {
           exporter.localUri(),
           config.web().telemetryPath());
       out.flush();
-      context.onHangup().accept(() -> exporter.reload("SIGHUP"));
       context.onServing().accept(exporter);
       context.stop().await();
     } catch (InterruptedException e) {
