@@ -116,6 +116,20 @@ class DebianPackageFilesTest {
     }
   }
 
+  @Test
+  void everyLintianOverrideComesWithItsReason() throws Exception {
+    List<String> lines = Files.readAllLines(DEB.resolve("lintian/home-energy-exporter"));
+    assertThat(lines).anyMatch(line -> line.startsWith("home-energy-exporter: "));
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).startsWith("#") && !lines.get(i).isBlank()) {
+        assertThat(lines.get(i)).startsWith("home-energy-exporter: ");
+        assertThat(i > 0 ? lines.get(i - 1) : "")
+            .as("the line before the override %s: its reason", lines.get(i))
+            .matches("# \\S.{10,}");
+      }
+    }
+  }
+
   private static String pom(String path) throws Exception {
     return xpath.evaluate(path, pom).trim();
   }
