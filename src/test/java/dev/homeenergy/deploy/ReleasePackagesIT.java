@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,54 +94,63 @@ class ReleasePackagesIT {
     String version = version();
     String top = "home-energy-exporter-" + version + "/";
     Set<String> tarball =
-        listing(
+        regularFiles(
                 run(
                     "tar",
                     "-tvzf",
-                    TARGET.resolve("home-energy-exporter-" + version + ".tar.gz").toString()),
-                5)
-            .entrySet()
+                    TARGET.resolve("home-energy-exporter-" + version + ".tar.gz").toString()))
             .stream()
-            .filter(entry -> entry.getValue().startsWith("-"))
-            .map(entry -> entry.getKey().substring(top.length()))
+            .map(name -> name.substring(top.length()))
             .filter(
                 name ->
                     !name.equals("home-energy-exporter.jar")
                         && !name.startsWith("bin/")
                         && !name.startsWith("deploy/"))
             .collect(Collectors.toCollection(TreeSet::new));
-    String doc = "./usr/share/doc/home-energy-exporter/";
-    String man = "./usr/share/man/man1/";
     Set<String> deb =
-        listing(
+        regularFiles(
                 run(
                     "dpkg-deb",
                     "--contents",
-                    TARGET.resolve("home-energy-exporter_" + version + "_all.deb").toString()),
-                5)
-            .entrySet()
+                    TARGET.resolve("home-energy-exporter_" + version + "_all.deb").toString()))
             .stream()
-            .filter(entry -> entry.getValue().startsWith("-"))
-            .map(Map.Entry::getKey)
-            .filter(name -> name.startsWith(doc) || name.startsWith(man))
-            .map(
-                name ->
-                    switch (name.replace(doc, "")) {
-                      case "copyright" -> "LICENSE";
-                      case "changelog.gz" -> "changelog";
-                      default ->
-                          name.replace(doc, "")
-                              .replaceFirst("^\\./usr/share/man/man1/(.*)\\.gz$", "man/$1");
-                    })
+            .map(ReleasePackagesIT::tarballNameOfDebDocumentation)
+            .flatMap(Optional::stream)
             .collect(Collectors.toCollection(TreeSet::new));
 
     assertThat(deb)
         .contains("LICENSE", "NOTICE", "README.md", "changelog", "man/home-energy-exporter.1");
-    assertThat(tarball)
-        .as(
-            "the tarball's documentation, the .deb's under its name there (the Debian copyright is"
-                + " LICENSE, changelog.gz is changelog, the manual page is under man/)")
-        .isEqualTo(deb);
+    assertThat(tarball).as("the tarball's documentation, then the .deb's").isEqualTo(deb);
+  }
+
+  /**
+   * The name in the tarball of a licence, notice or documentation file of the .deb: the Debian
+   * copyright file stands for LICENSE, the gzipped changelog and manual page for the plain ones.
+   */
+  private static Optional<String> tarballNameOfDebDocumentation(String debPath) {
+    String doc = "./usr/share/doc/home-energy-exporter/";
+    String man = "./usr/share/man/man1/";
+    if (debPath.startsWith(man) && debPath.endsWith(".gz")) {
+      return Optional.of("man/" + debPath.substring(man.length(), debPath.length() - 3));
+    }
+    if (!debPath.startsWith(doc)) {
+      return Optional.empty();
+    }
+    String name = debPath.substring(doc.length());
+    return Optional.of(
+        switch (name) {
+          case "copyright" -> "LICENSE";
+          case "changelog.gz" -> "changelog";
+          default -> name;
+        });
+  }
+
+  /** The regular files of a tar or dpkg-deb listing. */
+  private static Set<String> regularFiles(String listing) {
+    return listing(listing, 5).entrySet().stream()
+        .filter(entry -> entry.getValue().startsWith("-"))
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
   }
 
   @Test
