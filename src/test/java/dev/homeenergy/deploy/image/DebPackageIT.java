@@ -79,6 +79,10 @@ class DebPackageIT {
         .isEqualTo("root:root 644 regular file");
     assertThat(stat("/usr/share/doc/home-energy-exporter/examples/home-energy-exporter.yml"))
         .isEqualTo("root:root 644 regular file");
+    assertThat(stat("/usr/share/man/man1/home-energy-exporter.1.gz"))
+        .isEqualTo("root:root 644 regular file");
+    assertThat(sh("zcat /usr/share/doc/home-energy-exporter/changelog.gz").stdout())
+        .startsWith("home-energy-exporter (");
     assertThat(stat("/etc/home-energy-exporter")).isEqualTo("root:home-energy 750 directory");
     assertThat(stat("/var/lib/home-energy-exporter"))
         .isEqualTo("home-energy:home-energy 700 directory");
@@ -112,7 +116,8 @@ class DebPackageIT {
         List.of(
             "/opt/home-energy-exporter/home-energy-exporter.jar",
             "/usr/bin/home-energy-exporter",
-            "/lib/systemd/system/home-energy-exporter.service")) {
+            "/lib/systemd/system/home-energy-exporter.service",
+            "/usr/share/man/man1/home-energy-exporter.1.gz")) {
       assertThat(sh("test -e " + gone + "; echo $?").stdout().trim()).as(gone).isEqualTo("1");
     }
     assertThat(stat(CONFIG)).isEqualTo("root:home-energy 640 regular file");
