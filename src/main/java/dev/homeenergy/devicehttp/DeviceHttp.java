@@ -150,18 +150,7 @@ public final class DeviceHttp {
     try {
       body = GzipBody.inflateIfGzip(received, bounded.maxBytes());
     } catch (BoundedBody.TooLarge e) {
-      throw fail(
-          attempt,
-          status,
-          null,
-          new PollException(
-              FailureReason.PARSE,
-              endpoint
-                  + ": the answer from "
-                  + FailureWords.address(attempt.uri())
-                  + " exceeded "
-                  + bounded.maxBytes()
-                  + " bytes once inflated"));
+      throw fail(attempt, status, null, tooLarge(attempt, bounded.maxBytes(), " once inflated"));
     } catch (IOException e) {
       throw fail(
           attempt,
@@ -174,21 +163,10 @@ public final class DeviceHttp {
                   + FailureWords.address(attempt.uri())
                   + (e instanceof EOFException ? " is cut short" : " is corrupt")));
     }
-    Duration took = attempt.took();
-    raw.record(
-        new RawExchange(
-            endpoint,
-            attempt.uri().toString(),
-            status,
-            attempt.at(),
-            took,
-            "[binary body of "
-                + body.length
-                + " bytes"
-                + (body == received ? "" : ", " + received.length + " as gzip")
-                + "]",
-            null));
-    return new BinaryAnswer(body, took);
+    String size =
+        body.length + " bytes" + (body == received ? "" : ", " + received.length + " as gzip");
+    record(attempt, status, "[binary body of " + size + "]", null);
+    return new BinaryAnswer(body, attempt.took());
   }
 
   /** One exchange under way: what it is called, where it goes, and when it started. */
@@ -243,16 +221,21 @@ public final class DeviceHttp {
           0,
           null,
           bounded.exceeded()
-              ? new PollException(
-                  FailureReason.PARSE,
-                  endpoint
-                      + ": the answer from "
-                      + FailureWords.address(uri)
-                      + " exceeded "
-                      + bounded.maxBytes()
-                      + " bytes")
+              ? tooLarge(attempt, bounded.maxBytes(), "")
               : classify(endpoint, uri, remaining, e.getCause()));
     }
+  }
+
+  private static PollException tooLarge(Attempt attempt, int maxBytes, String how) {
+    return new PollException(
+        FailureReason.PARSE,
+        attempt.endpoint()
+            + ": the answer from "
+            + FailureWords.address(attempt.uri())
+            + " exceeded "
+            + maxBytes
+            + " bytes"
+            + how);
   }
 
   /**
