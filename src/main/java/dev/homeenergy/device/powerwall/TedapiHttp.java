@@ -1,17 +1,13 @@
 package dev.homeenergy.device.powerwall;
 
 import dev.homeenergy.config.Secret;
-import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.core.RawRecorder;
 import dev.homeenergy.devicehttp.BodyCaps;
 import dev.homeenergy.devicehttp.Deadline;
 import dev.homeenergy.devicehttp.DeviceHttp;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -85,21 +81,7 @@ final class TedapiHttp {
   }
 
   private HttpRequest.Builder request(String query, String path) throws PollException {
-    return HttpRequest.newBuilder(resolve(endpoint(query)).resolve(path))
+    return HttpRequest.newBuilder(GatewayAddress.resolved(address, endpoint(query)).resolve(path))
         .header("Authorization", authorization);
-  }
-
-  /** The address with its host resolved, so the TLS server name stays the gateway's own. */
-  private URI resolve(String endpoint) throws PollException {
-    String host = address.getHost();
-    try {
-      String ip = InetAddress.getByName(host).getHostAddress();
-      return new URI(
-          "https", null, ip, address.getPort() < 0 ? 443 : address.getPort(), "/", null, null);
-    } catch (UnknownHostException e) {
-      throw new PollException(FailureReason.CONNECT, endpoint + ": cannot resolve " + host);
-    } catch (URISyntaxException e) {
-      throw new PollException(FailureReason.INTERNAL, endpoint + ": " + e.getMessage(), e);
-    }
   }
 }
