@@ -19,6 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +40,8 @@ class DeviceHttpBinaryTest {
   private final AtomicReference<byte[]> answer = new AtomicReference<>(new byte[0]);
   private final AtomicReference<String> received = new AtomicReference<>();
   private final List<RawExchange> recorded = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean stall = new AtomicBoolean();
+  private final CountDownLatch released = new CountDownLatch(1);
   private HttpServer server;
   private URI uri;
 
@@ -56,9 +61,16 @@ class DeviceHttpBinaryTest {
           byte[] body = answer.get();
           exchange.sendResponseHeaders(status.get(), body.length == 0 ? -1 : body.length);
           try (OutputStream out = exchange.getResponseBody()) {
+            if (stall.get()) {
+              out.write(body, 0, 1);
+              out.flush();
+              released.await(30, TimeUnit.SECONDS);
+            }
             out.write(body);
           } catch (IOException clientHungUp) {
             exchange.close();
+          } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
           }
         });
     server.start();
@@ -67,10 +79,15 @@ class DeviceHttpBinaryTest {
 
   @AfterEach
   void stop() {
+    released.countDown();
     server.stop(0);
   }
 
   private DeviceHttp.BinaryAnswer post(String body) throws PollException {
+    return post(body, Duration.ofSeconds(10));
+  }
+
+  private DeviceHttp.BinaryAnswer post(String body, Duration deadline) throws PollException {
     DeviceHttp http =
         new DeviceHttp(
             DeviceHttp.plainClient(Duration.ofSeconds(5)),
@@ -82,7 +99,7 @@ class DeviceHttpBinaryTest {
         HttpRequest.newBuilder(uri)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/octet-stream"),
-        Deadline.after(Duration.ofSeconds(10)));
+        Deadline.after(deadline));
   }
 
   private PollException failure() {
@@ -188,6 +205,26 @@ class DeviceHttpBinaryTest {
     assertThat(corrupt.reason()).isEqualTo(FailureReason.PARSE);
     assertThat(corrupt.getMessage()).endsWith(" is corrupt");
     assertThat(last().error()).isEqualTo(corrupt.getMessage());
+  }
+
+  @Test
+  void aBodyThatStopsHalfwayTimesOutAtTheDeadline() {
+    answer.set(new byte[] {0x0a, 0x39, 0x00});
+    stall.set(true);
+    long started = System.nanoTime();
+
+    PollException failure = null;
+    try {
+      post("q", Duration.ofSeconds(1));
+    } catch (PollException e) {
+      failure = e;
+    }
+
+    assertThat(failure).isNotNull();
+    assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("the deadline holds while the body is still coming")
+        .isLessThan(Duration.ofSeconds(20));
   }
 
   @Test
