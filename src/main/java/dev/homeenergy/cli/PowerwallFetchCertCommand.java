@@ -57,16 +57,17 @@ public final class PowerwallFetchCertCommand implements Callable<Integer> {
     return fetchAndWrite(uri.getHost(), uri.getPort(), out, stdout);
   }
 
+  private static String hostInUri(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
   /**
    * Fetches the gateway's certificate and writes it as PEM to {@code target}.
    *
    * @throws CommandException (exit 1) when it cannot be fetched or written
    */
-  private static String hostInUri(String host) {
-    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-  }
-
   static int fetchAndWrite(String host, int port, Path target, PrintWriter out) {
+    String unable = "Unable to fetch TLS certificate from " + host + ":" + port + ": ";
     try {
       X509Certificate certificate = GatewayCertificates.fetch(host, port, TIMEOUT);
       GatewayCertificates.writePem(certificate, target);
@@ -80,23 +81,13 @@ public final class PowerwallFetchCertCommand implements Callable<Integer> {
       return Serving.EXIT_OK;
     } catch (IOException e) {
       throw CommandException.runtime(
-          "Unable to fetch TLS certificate from "
-              + host
-              + ":"
-              + port
-              + ": "
+          unable
               + (e instanceof java.nio.file.FileSystemException
                   ? FailureWords.file(e)
                   : FailureWords.connection(
                       URI.create("https://" + hostInUri(host) + ":" + port), e)));
     } catch (RuntimeException e) {
-      throw CommandException.runtime(
-          "Unable to fetch TLS certificate from "
-              + host
-              + ":"
-              + port
-              + ": "
-              + FailureWords.plain(e.getMessage()));
+      throw CommandException.runtime(unable + FailureWords.plain(e.getMessage()));
     }
   }
 }

@@ -123,7 +123,7 @@ public final class ConfigLoader {
     Optional<Node> root = compose(yamlText, knownKeys(), problems);
     ValueReader values = new ValueReader(new EnvExpander(env), problems);
     SecretResolver secrets = new SecretResolver(files, baseDirectory, values, problems);
-    FamilyKeyReader familyKeys = new FamilyKeyReader(values, secrets, baseDirectory, problems);
+    FamilyKeyReader familyKeys = new FamilyKeyReader(values, secrets, baseDirectory);
     DeviceParser deviceParser = new DeviceParser(types, values, familyKeys, check, problems);
 
     WebConfig web = WebConfig.defaults();

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
@@ -77,7 +76,7 @@ final class DeviceParser {
     int port = spec == null ? FALLBACK_PORT : spec.defaultPort();
     URI address =
         map.get("address")
-            .flatMap(e -> parse(e, text -> DeviceAddress.parse(text, scheme, port)))
+            .flatMap(e -> values.parsed(e, text -> DeviceAddress.parse(text, scheme, port)))
             .orElse(
                 addressOptional && map.get("address").isEmpty()
                     ? normalized(spec, URI.create(spec.defaultAddress()))
@@ -208,7 +207,8 @@ final class DeviceParser {
     return map.get(key)
         .flatMap(
             entry ->
-                parse(entry, Durations::parseSetting)
+                values
+                    .parsed(entry, Durations::parseSetting)
                     .filter(
                         duration -> {
                           if (!duration.isZero()) {
@@ -355,20 +355,6 @@ final class DeviceParser {
         entry.map(YamlMap.Entry::path).orElse(map.path() + "." + key),
         entry.map(YamlMap.Entry::line).orElse(entryLine),
         message);
-  }
-
-  private <T> Optional<T> parse(YamlMap.Entry entry, Function<String, T> parser) {
-    return values
-        .text(entry)
-        .flatMap(
-            text -> {
-              try {
-                return Optional.of(parser.apply(text));
-              } catch (IllegalArgumentException e) {
-                problems.add(entry.path(), entry.line(), e.getMessage());
-                return Optional.empty();
-              }
-            });
   }
 
   static Set<String> allowedKeys(DeviceTypeSpec spec) {

@@ -29,14 +29,11 @@ final class FamilyKeyReader {
   private final ValueReader values;
   private final SecretResolver secrets;
   private final Path baseDirectory;
-  private final Problems problems;
 
-  FamilyKeyReader(
-      ValueReader values, SecretResolver secrets, Path baseDirectory, Problems problems) {
+  FamilyKeyReader(ValueReader values, SecretResolver secrets, Path baseDirectory) {
     this.values = values;
     this.secrets = secrets;
     this.baseDirectory = baseDirectory;
-    this.problems = problems;
   }
 
   /**
@@ -57,17 +54,7 @@ final class FamilyKeyReader {
     if (key.type() instanceof KeyType.TextList) {
       return list(entry).map(Object.class::cast);
     }
-    return values
-        .text(entry)
-        .flatMap(
-            text -> {
-              try {
-                return Optional.of(parse(key.type(), text));
-              } catch (IllegalArgumentException e) {
-                problems.add(entry.path(), entry.line(), e.getMessage());
-                return Optional.empty();
-              }
-            });
+    return values.parsed(entry, text -> parse(key.type(), text));
   }
 
   /** Whether a required key is missing: absent, or (as text) blank. */

@@ -62,20 +62,21 @@ final class MqttConfigReader {
           lineOf(map),
           "required: the broker's address, e.g. tcp://192.168.1.10:1883");
     }
-    URI broker = brokerEntry.flatMap(entry -> checked(entry, MqttConfig::checkBroker)).orElse(null);
+    URI broker =
+        brokerEntry.flatMap(entry -> values.parsed(entry, MqttConfig::checkBroker)).orElse(null);
     String username = text(map, "username").filter(name -> !name.isBlank()).orElse(null);
     Secret password =
         (Secret) keys.read(map, FamilyKey.optional("password", KeyType.secret())).orElse(null);
     String clientId =
         map.get("client_id")
-            .flatMap(entry -> checked(entry, MqttConfigReader::nonBlank))
+            .flatMap(entry -> values.parsed(entry, MqttConfigReader::nonBlank))
             .orElse(MqttConfig.DEFAULT_CLIENT_ID);
     Path caFile =
         (Path)
             keys.read(map, FamilyKey.optional("tls_ca_file", KeyType.readableFile())).orElse(null);
     String topicPrefix =
         map.get("topic_prefix")
-            .flatMap(entry -> checked(entry, MqttConfig::checkTopicPrefix))
+            .flatMap(entry -> values.parsed(entry, MqttConfig::checkTopicPrefix))
             .orElse(MqttConfig.DEFAULT_TOPIC_PREFIX);
     boolean retain = map.get("retain").flatMap(values::flag).orElse(MqttConfig.DEFAULT_RETAIN);
     int qos =
@@ -99,7 +100,7 @@ final class MqttConfigReader {
           homeAssistant
               .get()
               .get("prefix")
-              .flatMap(entry -> checked(entry, MqttConfig::checkTopicPrefix))
+              .flatMap(entry -> values.parsed(entry, MqttConfig::checkTopicPrefix))
               .orElse(MqttConfig.DEFAULT_DISCOVERY_PREFIX);
     }
     if (broker != null && caFile != null && !"ssl".equals(broker.getScheme())) {
@@ -161,21 +162,6 @@ final class MqttConfigReader {
 
   private Optional<String> text(YamlMap map, String key) {
     return map.get(key).flatMap(values::text);
-  }
-
-  private <T> Optional<T> checked(
-      YamlMap.Entry entry, java.util.function.Function<String, T> check) {
-    return values
-        .text(entry)
-        .flatMap(
-            text -> {
-              try {
-                return Optional.of(check.apply(text));
-              } catch (IllegalArgumentException e) {
-                problems.add(entry.path(), entry.line(), e.getMessage());
-                return Optional.empty();
-              }
-            });
   }
 
   private static String nonBlank(String text) {

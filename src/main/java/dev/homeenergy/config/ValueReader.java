@@ -1,6 +1,7 @@
 package dev.homeenergy.config;
 
 import java.util.Optional;
+import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -31,6 +32,24 @@ final class ValueReader {
       problems.add(entry.path(), entry.line(), e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /**
+   * The entry's text turned into a value by {@code parser}; empty after reporting the expansion
+   * error or the {@link IllegalArgumentException} the parser throws, whose message says what is
+   * wrong.
+   */
+  <T> Optional<T> parsed(YamlMap.Entry entry, Function<String, T> parser) {
+    return text(entry)
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(parser.apply(text));
+              } catch (IllegalArgumentException e) {
+                problems.add(entry.path(), entry.line(), e.getMessage());
+                return Optional.empty();
+              }
+            });
   }
 
   /**

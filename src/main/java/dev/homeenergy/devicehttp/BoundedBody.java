@@ -10,14 +10,15 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Function;
 
 /**
- * A response body read as UTF-8 text of at most {@code maxBytes}: a larger declared {@code
- * Content-Length} is refused before any byte is read, and a body that grows past the cap (chunked
- * or undeclared) is abandoned at once by cancelling the stream, which closes the connection. Either
- * way the body fails with {@link TooLarge}; nothing beyond the cap is buffered. One instance per
- * request: {@link #exceeded()} then tells, whatever error the HTTP client reports for the abandoned
- * exchange, that the cap was the cause.
+ * A response body of at most {@code maxBytes}, read as UTF-8 text or as bytes: a larger declared
+ * {@code Content-Length} is refused before any byte is read, and a body that grows past the cap
+ * (chunked or undeclared) is abandoned at once by cancelling the stream, which closes the
+ * connection. Either way the body fails with {@link TooLarge}; nothing beyond the cap is buffered.
+ * One instance per request: {@link #exceeded()} then tells, whatever error the HTTP client reports
+ * for the abandoned exchange, that the cap was the cause.
  */
 public final class BoundedBody {
   /** The cap every device body has unless its family asks for another. */
@@ -39,9 +40,18 @@ public final class BoundedBody {
 
   /** A body handler that fails with {@link TooLarge} past the cap. */
   public HttpResponse.BodyHandler<String> handler() {
+    return handler(received -> received.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A body handler for binary bodies that fails with {@link TooLarge} past the cap. */
+  public HttpResponse.BodyHandler<byte[]> bytesHandler() {
+    return handler(ByteArrayOutputStream::toByteArray);
+  }
+
+  private <T> HttpResponse.BodyHandler<T> handler(Function<ByteArrayOutputStream, T> finish) {
     return info -> {
       OptionalLong declared = info.headers().firstValueAsLong("Content-Length");
-      return new Subscriber(declared.isPresent() && declared.getAsLong() > maxBytes);
+      return new Subscriber<>(declared.isPresent() && declared.getAsLong() > maxBytes, finish);
     };
   }
 
@@ -65,18 +75,20 @@ public final class BoundedBody {
     }
   }
 
-  private final class Subscriber implements HttpResponse.BodySubscriber<String> {
+  private final class Subscriber<T> implements HttpResponse.BodySubscriber<T> {
     private final boolean declaredTooLarge;
-    private final CompletableFuture<String> body = new CompletableFuture<>();
+    private final Function<ByteArrayOutputStream, T> finish;
+    private final CompletableFuture<T> body = new CompletableFuture<>();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
-    Subscriber(boolean declaredTooLarge) {
+    Subscriber(boolean declaredTooLarge, Function<ByteArrayOutputStream, T> finish) {
       this.declaredTooLarge = declaredTooLarge;
+      this.finish = finish;
     }
 
     @Override
-    public CompletionStage<String> getBody() {
+    public CompletionStage<T> getBody() {
       return body;
     }
 
@@ -113,7 +125,7 @@ public final class BoundedBody {
 
     @Override
     public void onComplete() {
-      body.complete(received.toString(StandardCharsets.UTF_8));
+      body.complete(finish.apply(received));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.core.RawRecorder;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,13 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Device-side HTTP GET with a hard deadline, failure classification and raw-exchange recording,
- * shared by every family that speaks HTTP. A request that has not fully answered by the deadline is
- * cancelled and counted as a timeout; nothing here ever retries (retrying an offline device
- * multiplies sockets; the poller backs off instead). Bodies are read up to their endpoint's cap
- * ({@link BodyCaps}, which the family sizes to its real bodies; {@link
- * BoundedBody#DEFAULT_MAX_BYTES} unless it does); a longer body is abandoned as soon as it passes
- * the cap and counted as {@code parse}.
+ * Device-side HTTP requests (JSON or other text, and binary bodies) with a hard deadline, failure
+ * classification and raw-exchange recording, shared by every family that speaks HTTP. A request
+ * that has not fully answered by the deadline is cancelled and counted as a timeout; nothing here
+ * ever retries (retrying an offline device multiplies sockets; the poller backs off instead).
+ * Bodies are read up to their endpoint's cap ({@link BodyCaps}, which the family sizes to its real
+ * bodies; {@link BoundedBody#DEFAULT_MAX_BYTES} unless it does); a longer body is abandoned as soon
+ * as it passes the cap and counted as {@code parse}.
  */
 public final class DeviceHttp {
   /** What the raw log shows instead of a body that carries secrets. */
@@ -111,34 +112,100 @@ public final class DeviceHttp {
   public String send(
       String endpoint, HttpRequest.Builder request, Deadline deadline, boolean redactBodies)
       throws PollException {
-    Instant at = clock.instant();
-    long started = System.nanoTime();
+    Attempt attempt = start(endpoint, request);
+    BoundedBody bounded = new BoundedBody(caps.forEndpoint(endpoint));
+    HttpResponse<String> response =
+        exchange(attempt, request, deadline, bounded, bounded.handler());
+    String body = response.body();
+    String recorded = redactBodies ? REDACTED : body;
+    requireSuccess(attempt, response, recorded, redactBodies ? "" : excerpt(body));
+    record(attempt, response.statusCode(), recorded, null);
+    return body;
+  }
+
+  /** A binary answer: its body, inflated when it came as gzip, and how long the exchange took. */
+  public record BinaryAnswer(byte[] body, Duration took) {}
+
+  /**
+   * Sends a request whose answer is binary (protobuf, say) and returns the body of a 2xx answer,
+   * classifying failures as {@link #get} does. A body that starts with gzip's magic bytes is
+   * inflated, whatever its headers say, and held to the endpoint's cap once inflated too. Bodies
+   * are never text: messages carry no excerpt, and the raw log shows the body's size, so a family
+   * records what the body meant itself.
+   *
+   * @param endpoint short endpoint name for the raw log and error messages
+   * @throws PollException timeout, connect, http_status, auth, rate_limited, or parse for a body
+   *     over the cap (on the wire or inflated) or gzip that does not inflate
+   */
+  public BinaryAnswer sendBinary(String endpoint, HttpRequest.Builder request, Deadline deadline)
+      throws PollException {
+    Attempt attempt = start(endpoint, request);
+    BoundedBody bounded = new BoundedBody(caps.forEndpoint(endpoint));
+    HttpResponse<byte[]> response =
+        exchange(attempt, request, deadline, bounded, bounded.bytesHandler());
+    requireSuccess(attempt, response, null, "");
+    int status = response.statusCode();
+    byte[] received = response.body();
+    byte[] body;
+    try {
+      body = GzipBody.inflateIfGzip(received, bounded.maxBytes());
+    } catch (BoundedBody.TooLarge e) {
+      throw fail(attempt, status, null, tooLarge(attempt, bounded.maxBytes(), " once inflated"));
+    } catch (IOException e) {
+      throw fail(
+          attempt,
+          status,
+          null,
+          new PollException(
+              FailureReason.PARSE,
+              endpoint
+                  + ": the gzip answer from "
+                  + FailureWords.address(attempt.uri())
+                  + (e instanceof EOFException ? " is cut short" : " is corrupt")));
+    }
+    String size =
+        body.length + " bytes" + (body == received ? "" : ", " + received.length + " as gzip");
+    record(attempt, status, "[binary body of " + size + "]", null);
+    return new BinaryAnswer(body, attempt.took());
+  }
+
+  /** One exchange under way: what it is called, where it goes, and when it started. */
+  private record Attempt(String endpoint, URI uri, Instant at, long startedNanos) {
+    Duration took() {
+      return since(startedNanos);
+    }
+  }
+
+  private Attempt start(String endpoint, HttpRequest.Builder request) {
+    return new Attempt(endpoint, request.build().uri(), clock.instant(), System.nanoTime());
+  }
+
+  /** The answer, once its whole body is in; every failure on the way is classified and recorded. */
+  private <T> HttpResponse<T> exchange(
+      Attempt attempt,
+      HttpRequest.Builder request,
+      Deadline deadline,
+      BoundedBody bounded,
+      HttpResponse.BodyHandler<T> handler)
+      throws PollException {
+    String endpoint = attempt.endpoint();
+    URI uri = attempt.uri();
     Duration remaining = deadline.remaining();
-    URI uri = request.build().uri();
     if (remaining.isZero()) {
       throw fail(
-          endpoint,
-          uri,
-          at,
-          started,
+          attempt,
           0,
           null,
           new PollException(FailureReason.TIMEOUT, endpoint + ": no time left in the poll"));
     }
-    int maxBodyBytes = caps.forEndpoint(endpoint);
-    BoundedBody bounded = new BoundedBody(maxBodyBytes);
-    CompletableFuture<HttpResponse<String>> future =
-        client.sendAsync(request.timeout(remaining).build(), bounded.handler());
-    HttpResponse<String> response;
+    CompletableFuture<HttpResponse<T>> future =
+        client.sendAsync(request.timeout(remaining).build(), handler);
     try {
-      response = future.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
+      return future.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
       throw fail(
-          endpoint,
-          uri,
-          at,
-          started,
+          attempt,
           0,
           null,
           new PollException(
@@ -147,65 +214,63 @@ public final class DeviceHttp {
       future.cancel(true);
       Thread.currentThread().interrupt();
       throw fail(
-          endpoint,
-          uri,
-          at,
-          started,
-          0,
-          null,
-          new PollException(FailureReason.TIMEOUT, endpoint + ": interrupted"));
+          attempt, 0, null, new PollException(FailureReason.TIMEOUT, endpoint + ": interrupted"));
     } catch (ExecutionException e) {
       throw fail(
-          endpoint,
-          uri,
-          at,
-          started,
+          attempt,
           0,
           null,
           bounded.exceeded()
-              ? new PollException(
-                  FailureReason.PARSE,
-                  endpoint
-                      + ": the answer from "
-                      + FailureWords.address(uri)
-                      + " exceeded "
-                      + maxBodyBytes
-                      + " bytes")
+              ? tooLarge(attempt, bounded.maxBytes(), "")
               : classify(endpoint, uri, remaining, e.getCause()));
     }
+  }
+
+  private static PollException tooLarge(Attempt attempt, int maxBytes, String how) {
+    return new PollException(
+        FailureReason.PARSE,
+        attempt.endpoint()
+            + ": the answer from "
+            + FailureWords.address(attempt.uri())
+            + " exceeded "
+            + maxBytes
+            + " bytes"
+            + how);
+  }
+
+  /**
+   * Throws, recorded with {@code recorded} as its body, unless the answer is a 2xx; {@code excerpt}
+   * is what the message quotes of the body.
+   */
+  private void requireSuccess(
+      Attempt attempt, HttpResponse<?> response, String recorded, String excerpt)
+      throws PollException {
     int status = response.statusCode();
-    String body = response.body();
-    String recorded = redactBodies ? REDACTED : body;
-    if (status / 100 != 2) {
-      FailureReason reason =
-          switch (status) {
-            case 401, 403 -> FailureReason.AUTH;
-            case 429 -> FailureReason.RATE_LIMITED;
-            default -> FailureReason.HTTP_STATUS;
-          };
-      Duration retryAfter = retryAfter(response, clock.instant());
-      throw fail(
-          endpoint,
-          uri,
-          at,
-          started,
-          status,
-          recorded,
-          new PollException(
-              reason,
-              endpoint
-                  + ": HTTP "
-                  + status
-                  + " from "
-                  + FailureWords.address(uri)
-                  + (redactBodies ? "" : excerpt(body))
-                  + (retryAfter == null ? "" : " (retry after " + retryAfter.toSeconds() + " s)"),
-              status,
-              retryAfter));
+    if (status / 100 == 2) {
+      return;
     }
-    raw.record(
-        new RawExchange(endpoint, uri.toString(), status, at, since(started), recorded, null));
-    return body;
+    FailureReason reason =
+        switch (status) {
+          case 401, 403 -> FailureReason.AUTH;
+          case 429 -> FailureReason.RATE_LIMITED;
+          default -> FailureReason.HTTP_STATUS;
+        };
+    Duration retryAfter = retryAfter(response, clock.instant());
+    throw fail(
+        attempt,
+        status,
+        recorded,
+        new PollException(
+            reason,
+            attempt.endpoint()
+                + ": HTTP "
+                + status
+                + " from "
+                + FailureWords.address(attempt.uri())
+                + excerpt
+                + (retryAfter == null ? "" : " (retry after " + retryAfter.toSeconds() + " s)"),
+            status,
+            retryAfter));
   }
 
   /**
@@ -240,18 +305,21 @@ public final class DeviceHttp {
             endpoint, uri.toString(), 200, clock.instant(), Duration.ZERO, body, error));
   }
 
-  private PollException fail(
-      String endpoint,
-      URI uri,
-      Instant at,
-      long started,
-      int status,
-      String body,
-      PollException e) {
+  private PollException fail(Attempt attempt, int status, String body, PollException e) {
+    record(attempt, status, body, e.getMessage());
+    return e;
+  }
+
+  private void record(Attempt attempt, int status, String body, String error) {
     raw.record(
         new RawExchange(
-            endpoint, uri.toString(), status, at, since(started), body, e.getMessage()));
-    return e;
+            attempt.endpoint(),
+            attempt.uri().toString(),
+            status,
+            attempt.at(),
+            attempt.took(),
+            body,
+            error));
   }
 
   private static Duration since(long startedNanos) {

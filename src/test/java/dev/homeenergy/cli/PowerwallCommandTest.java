@@ -10,6 +10,8 @@ import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.Exposition;
 import dev.homeenergy.testing.Http;
 import dev.homeenergy.testing.MutableClock;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,6 +158,29 @@ class PowerwallCommandTest {
       assertThat(GatewayCertificates.readPem(out).getSubjectX500Principal().getName())
           .contains("CN=powerwall");
     }
+  }
+
+  @Test
+  void fetchcertFromAClosedPortSaysWhereAndWhyAndWritesNothing(@TempDir Path dir) throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    Path out = dir.resolve("gateway.pem");
+    CommandLineTest.Run run = new CommandLineTest.Run(Map.of());
+
+    assertThat(
+            run.execute(
+                "powerwall", "fetchcert", "--address", "127.0.0.1:" + closed, "--out", "" + out))
+        .isEqualTo(1);
+
+    assertThat(run.err.toString())
+        .contains(
+            "Unable to fetch TLS certificate from 127.0.0.1:"
+                + closed
+                + ": connection refused by 127.0.0.1:"
+                + closed);
+    assertThat(out).doesNotExist();
   }
 
   @Test

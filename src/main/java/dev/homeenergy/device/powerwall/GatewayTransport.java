@@ -3,10 +3,7 @@ package dev.homeenergy.device.powerwall;
 import dev.homeenergy.core.FailureReason;
 import dev.homeenergy.core.PollException;
 import dev.homeenergy.devicehttp.DeviceHttp;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 
@@ -14,11 +11,9 @@ import java.nio.charset.StandardCharsets;
  * Sends requests to the gateway's {@code /api/} and retries transport failures (refused, reset,
  * timed out, TLS) within the poll's retry window; HTTP error statuses are never retried.
  *
- * <p>The JDK 17 HTTP client replaces the configured SNI name with the URL's host name when the URL
- * names a host, and a gateway aborts the handshake for names other than {@code powerwall}, {@code
- * teg} and {@code powerpack}. So a host name in the address is resolved at every request and the
- * request goes to the IP address, for which the client keeps the configured SNI name {@value
- * GatewayTls#SERVER_NAME}. Raw-log URLs therefore show the IP address.
+ * <p>A host name in the address is resolved at every request and the request goes to the IP
+ * address, so the gateway sees its own SNI name ({@link GatewayAddress}). Raw-log URLs therefore
+ * show the IP address.
  */
 final class GatewayTransport {
   private final DeviceHttp http;
@@ -68,7 +63,7 @@ final class GatewayTransport {
     while (true) {
       long started = System.nanoTime();
       try {
-        URI uri = resolve(endpoint).resolve("/api/" + path);
+        URI uri = GatewayAddress.resolved(address, endpoint).resolve("/api/" + path);
         return http.send(endpoint, request.build(uri), poll.attemptDeadline(), secret);
       } catch (PollException e) {
         if (e.reason() != FailureReason.CONNECT && e.reason() != FailureReason.TIMEOUT) {
@@ -76,19 +71,6 @@ final class GatewayTransport {
         }
         poll.awaitRetry(e, started);
       }
-    }
-  }
-
-  private URI resolve(String endpoint) throws PollException {
-    String host = address.getHost();
-    try {
-      String ip = InetAddress.getByName(host).getHostAddress();
-      return new URI(
-          "https", null, ip, address.getPort() < 0 ? 443 : address.getPort(), "/", null, null);
-    } catch (UnknownHostException e) {
-      throw new PollException(FailureReason.CONNECT, endpoint + ": cannot resolve " + host);
-    } catch (URISyntaxException e) {
-      throw new PollException(FailureReason.INTERNAL, endpoint + ": " + e.getMessage(), e);
     }
   }
 }

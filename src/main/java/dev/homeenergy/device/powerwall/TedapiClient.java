@@ -13,6 +13,7 @@ import dev.homeenergy.device.powerwall.TedapiProto.Frame;
 import dev.homeenergy.device.powerwall.TedapiProto.QueryResponse;
 import dev.homeenergy.device.powerwall.TedapiProto.SystemInfo;
 import dev.homeenergy.devicehttp.Deadline;
+import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.devicehttp.DeviceJson;
 import dev.homeenergy.devicehttp.LoginGate;
 import java.io.IOException;
@@ -191,7 +192,7 @@ final class TedapiClient {
             FailureReason.PARSE, "tedapi/din: the gateway's answer is not a DIN");
       }
       din = text;
-      http.record(DIN, "/tedapi/din", 200, Duration.ZERO, din, null);
+      http.record(DIN, "/tedapi/din", din);
     }
     if (config == null || !now.isBefore(configReadAt.plus(CONFIG_MAX_AGE))) {
       readConfig(deadline, failures);
@@ -245,7 +246,7 @@ final class TedapiClient {
       String text = new String(blob, StandardCharsets.UTF_8);
       config = JSON.readTree(text);
       configReadAt = clock.instant();
-      http.record(CONFIG, V1, 200, Duration.ZERO, text, null);
+      http.record(CONFIG, V1, text);
     } catch (ParseFailure | IOException e) {
       down(CONFIG);
       failures.add(
@@ -275,7 +276,7 @@ final class TedapiClient {
                   : Integer.toString(type),
               activeSet);
       firmwareReadAt = clock.instant();
-      http.record(FIRMWARE, V1, 200, Duration.ZERO, info.toString(), null);
+      http.record(FIRMWARE, V1, info.toString());
     } catch (ParseFailure e) {
       down(FIRMWARE);
       failures.add(
@@ -423,7 +424,7 @@ final class TedapiClient {
       rejected(query, set, reason, response, failures);
       return null;
     }
-    http.record(query, path, 200, Duration.ZERO, response.getData(), null);
+    http.record(query, path, response.getData());
     return new Answer(data, sender);
   }
 
@@ -475,7 +476,7 @@ final class TedapiClient {
   private byte[] request(String query, String path, byte[] body, Deadline deadline)
       throws PollException, HttpFailure {
     try {
-      TedapiHttp.Answer answer =
+      DeviceHttp.BinaryAnswer answer =
           body == null ? http.get(query, path, deadline) : http.post(query, path, body, deadline);
       responses.merge(query + "\u0000" + 200, 1L, Long::sum);
       health.put(query, new TedapiReading.QueryHealth(true, answer.took().toNanos() / 1e9));

@@ -2,6 +2,7 @@ package dev.homeenergy.device.tesla;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.homeenergy.devicehttp.DeviceJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -18,42 +19,38 @@ final class JwtScopes {
 
   /** True when the token is a JWT whose claims list its scopes, so {@link #grants} can tell. */
   static boolean listsScopes(String token) {
-    String[] parts = token == null ? new String[0] : token.split("\\.");
-    if (parts.length < 2) {
-      return false;
-    }
-    try {
-      JsonNode claims =
-          JSON.readTree(
-              new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-      return claims.has("scp") || claims.has("scope");
-    } catch (IllegalArgumentException | java.io.IOException e) {
-      return false;
-    }
+    JsonNode claims = claims(token);
+    return claims.has("scp") || claims.has("scope");
   }
 
   static boolean grants(String token, String scope) {
+    JsonNode claims = claims(token);
+    JsonNode scp = claims.path("scp");
+    if (scp.isArray()) {
+      for (JsonNode granted : scp) {
+        if (granted.asText().equals(scope)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    String scopes = scp.isTextual() ? scp.asText() : claims.path("scope").asText("");
+    return (" " + scopes + " ").contains(" " + scope + " ");
+  }
+
+  /** The token's claims; a missing node when it is not a JWT or they do not read. */
+  private static JsonNode claims(String token) {
     String[] parts = token == null ? new String[0] : token.split("\\.");
     if (parts.length < 2) {
-      return false;
+      return MissingNode.getInstance();
     }
     try {
       JsonNode claims =
           JSON.readTree(
               new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-      JsonNode scp = claims.path("scp");
-      if (scp.isArray()) {
-        for (JsonNode granted : scp) {
-          if (granted.asText().equals(scope)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      String scopes = scp.isTextual() ? scp.asText() : claims.path("scope").asText("");
-      return (" " + scopes + " ").contains(" " + scope + " ");
+      return claims == null ? MissingNode.getInstance() : claims;
     } catch (IllegalArgumentException | java.io.IOException e) {
-      return false;
+      return MissingNode.getInstance();
     }
   }
 }

@@ -14,14 +14,12 @@ import dev.homeenergy.simulator.SimulatorOptions;
 import dev.homeenergy.testing.MutableClock;
 import dev.homeenergy.testing.RenderedSamples;
 import dev.homeenergy.testing.VisibleOutput;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -534,17 +532,5 @@ class PowerwallTedapiTest {
     assertThat(reading.tedapi().info().querySet()).isEqualTo("V2026_06");
     assertThat(reading.tedapi().data().inverters()).hasSize(2);
     assertThat(reading.tedapi().queries().get("status").up()).isTrue();
-  }
-
-  @Test
-  void gzipBodiesAreFoundByTheirMagicBytes() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-      zip.write("1707000-30-L--TG12520300269B".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    assertThat(new String(TedapiHttp.gunzipIfCompressed(out.toByteArray()), "UTF-8"))
-        .isEqualTo("1707000-30-L--TG12520300269B");
-    assertThat(TedapiHttp.gunzipIfCompressed(new byte[] {0x0a, 0x39})).containsExactly(0x0a, 0x39);
   }
 }
