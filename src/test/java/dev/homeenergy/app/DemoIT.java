@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole demo (every simulator and the exporter polling them) started at site midnight still has
- * sun.
+ * The whole demo (every simulator and the exporter polling them): started at site midnight it still
+ * has sun, and its first look is calm.
  */
 class DemoIT {
   @Test
@@ -48,6 +48,37 @@ class DemoIT {
                   },
                   w -> w >= 0);
       assertThat(watts).isGreaterThan(0);
+    }
+  }
+
+  @Test
+  void theDemosPowerwall3ShowsItsStringsAndRemoteMeterWithoutAWallOfAlerts() throws Exception {
+    try (Demo demo =
+            Demo.start(
+                Families.all(),
+                new WebConfig("127.0.0.1:0", "/metrics"),
+                LogConfig.defaults(),
+                Clock.systemUTC());
+        Exporter exporter =
+            Exporter.start(demo.config(), Families.all().devices(), Clock.systemUTC())) {
+      URI base = URI.create("http://127.0.0.1:" + exporter.port());
+      String metrics =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(500))
+              .until(
+                  () -> Http.get(base.resolve("/metrics")).body(),
+                  body ->
+                      body.contains("powerwall_pv_string_power_watts{device=\"powerwall3\"")
+                          && body.contains(
+                              "powerwall_remote_meter_ct_power_watts{ct=\"1\",device=\"powerwall3\""));
+      assertThat(metrics)
+          .contains("powerwall_alert_active{alert=\"SystemConnectedToGrid\",device=\"powerwall3\"}")
+          .doesNotContain("powerwall_component_alert_active{");
+      assertThat(Http.get(base.resolve("/")).body())
+          .contains("powerwall3")
+          .doesNotContain("powerwall3 needs attention")
+          .doesNotContain("Alert ");
     }
   }
 }

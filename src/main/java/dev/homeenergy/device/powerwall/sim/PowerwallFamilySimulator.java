@@ -69,7 +69,7 @@ public final class PowerwallFamilySimulator implements FamilySimulator {
             Map.of("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD))),
         new DemoDevice(
             "powerwall3",
-            "powerwall3-tedapi",
+            "powerwall3-tedapi-healthy",
             NamingStyle.NATIVE,
             60,
             Duration.ofSeconds(5),
