@@ -297,6 +297,13 @@ def powerwall():
     b.panel("table", "Active alerts", [
         t("powerwall_alert_active{%s} or powerwall_component_alert_active{%s}" % (D, D), instant=True, fmt="table")],
         w=8, h=8, desc="Site alerts and the alerts of single components (inverter, battery, meter), from TEDAPI.")
+    b.panel("timeseries", "Meter CT power", [
+        t("powerwall_ct_power_watts{%s}" % D, "{{device}} meter {{meter}} CT {{ct}}"),
+        t("powerwall_remote_meter_ct_power_watts{%s} or powerwall_neurio_ct_power_watts{%s}" % (D, D),
+          "{{device}} remote meter {{din}}{{serial}} CT {{ct}} {{location}}")],
+        w=24, h=8, unit="watt",
+        desc="Real power per CT of each meter, from TEDAPI: the gateway's own meters (x, y), Tesla Remote "
+             "Meters (by DIN) and Neurio meters (by serial, with the location the gateway gives them).")
     b.panel("timeseries", "TEDAPI requests up", [
         t("powerwall_tedapi_up{%s}" % D, "{{device}} {{query}}")], w=24, h=6, field={"min": 0, "max": 1})
     b.row("Energy")

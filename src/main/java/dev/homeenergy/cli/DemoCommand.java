@@ -6,8 +6,10 @@ import dev.homeenergy.config.MqttConfig;
 import dev.homeenergy.config.WebConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,9 +75,18 @@ public final class DemoCommand implements Callable<Integer> {
         "home-energy-exporter demo: simulated devices; their day starts at "
             + Demo.DAY_STARTS
             + " site time (UTC-8), so the solar panels have sun");
-    for (Demo.Running running : demo.simulators()) {
+    List<Demo.Running> devices = demo.simulators();
+    String line =
+        "  %-"
+            + width(devices, r -> r.device().name())
+            + "s %-"
+            + width(devices, r -> r.family().displayName())
+            + "s scenario %-"
+            + width(devices, r -> r.device().scenario())
+            + "s at %.0fx speed, %s naming: %s%n";
+    for (Demo.Running running : devices) {
       out.printf(
-          "  %-12s %-32s scenario %-10s at %.0fx speed, %s naming: %s%n",
+          line,
           running.device().name(),
           running.family().displayName(),
           running.device().scenario(),
@@ -92,5 +103,10 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("Press Ctrl-C to stop.");
     out.flush();
     return Serving.serve(demo.config().withMqtt(output), context, out, err, demo);
+  }
+
+  /** The width of the widest value of one column of the device lines. */
+  private static int width(List<Demo.Running> devices, Function<Demo.Running, String> column) {
+    return Math.max(1, devices.stream().mapToInt(r -> column.apply(r).length()).max().orElse(1));
   }
 }

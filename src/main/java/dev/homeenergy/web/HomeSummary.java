@@ -13,7 +13,9 @@ import java.util.function.Function;
  * out, as on {@code /metrics}). A site value (solar, load, battery, grid) comes from the first
  * device in config order that reports it, since a gateway, a PVS and a Fleet API energy site often
  * measure the same house; car charging adds up the chargers (Wall Connectors), or, without any, the
- * cars' own charging power. A value no device reports is null and gets no tile.
+ * cars' own charging power, and names the chargers that deliver power (all of them while none
+ * does), so an idle charger is not named as a source. A value no device reports is null and gets no
+ * tile.
  *
  * @param solar solar production, W
  * @param load home consumption, W
@@ -109,15 +111,19 @@ record HomeSummary(
   private static Value charging(List<Named> fresh, List<DeviceCar> cars) {
     double sum = 0;
     List<String> chargers = new ArrayList<>();
+    List<String> delivering = new ArrayList<>();
     for (Named named : fresh) {
       Double watts = named.highlights().chargingWatts();
       if (watts != null && Double.isFinite(watts)) {
         sum += watts;
         chargers.add(named.device());
+        if (watts > 0) {
+          delivering.add(named.device());
+        }
       }
     }
     if (!chargers.isEmpty()) {
-      return new Value(sum, chargers);
+      return new Value(sum, delivering.isEmpty() ? chargers : delivering);
     }
     List<String> reporting = new ArrayList<>();
     for (DeviceCar car : cars) {

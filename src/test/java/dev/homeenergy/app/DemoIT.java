@@ -3,22 +3,25 @@ package dev.homeenergy.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
 import dev.homeenergy.testing.Http;
+import dev.homeenergy.testing.LogCapture;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole demo (every simulator and the exporter polling them) started at site midnight still has
- * sun.
+ * The whole demo (every simulator and the exporter polling them): started at site midnight it still
+ * has sun, and its first look is calm.
  */
 class DemoIT {
   @Test
@@ -48,6 +51,75 @@ class DemoIT {
                   },
                   w -> w >= 0);
       assertThat(watts).isGreaterThan(0);
+    }
+  }
+
+  @Test
+  void theDemosPowerwall3ShowsItsStringsAndRemoteMeterWithoutAWallOfAlerts() throws Exception {
+    try (Demo demo =
+            Demo.start(
+                Families.all(),
+                new WebConfig("127.0.0.1:0", "/metrics"),
+                LogConfig.defaults(),
+                Clock.systemUTC());
+        Exporter exporter =
+            Exporter.start(demo.config(), Families.all().devices(), Clock.systemUTC())) {
+      URI base = URI.create("http://127.0.0.1:" + exporter.port());
+      String metrics =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(500))
+              .until(
+                  () -> Http.get(base.resolve("/metrics")).body(),
+                  body ->
+                      body.contains("powerwall_pv_string_power_watts{device=\"powerwall3\"")
+                          && body.contains(
+                              "powerwall_remote_meter_ct_power_watts{ct=\"1\",device=\"powerwall3\""));
+      assertThat(metrics)
+          .contains("powerwall_alert_active{alert=\"SystemConnectedToGrid\",device=\"powerwall3\"}")
+          .doesNotContain("powerwall_component_alert_active{");
+      assertThat(Http.get(base.resolve("/")).body())
+          .contains("powerwall3")
+          .doesNotContain("powerwall3 needs attention")
+          .doesNotContain("Alert ");
+    }
+  }
+
+  @Test
+  void theDemoVerifiesItsOwnGatewaysCertificatesInsteadOfWarningAboutThem() throws Exception {
+    try (LogCapture log = LogCapture.start();
+        Demo demo =
+            Demo.start(
+                Families.all(),
+                new WebConfig("127.0.0.1:0", "/metrics"),
+                LogConfig.defaults(),
+                Clock.systemUTC());
+        Exporter exporter =
+            Exporter.start(demo.config(), Families.all().devices(), Clock.systemUTC())) {
+      URI metrics = URI.create("http://127.0.0.1:" + exporter.port() + "/metrics");
+      List<String> gateways =
+          demo.config().devices().stream()
+              .filter(d -> d.type().equals("powerwall"))
+              .map(DeviceConfig::name)
+              .toList();
+      assertThat(gateways).isNotEmpty();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> Http.get(metrics).body(),
+              body ->
+                  gateways.stream()
+                      .allMatch(
+                          name ->
+                              body.contains(
+                                  "home_energy_exporter_device_up{device=\""
+                                      + name
+                                      + "\",type=\"powerwall\"} 1.0")));
+      assertThat(demo.config().devices())
+          .filteredOn(d -> d.type().equals("powerwall"))
+          .allSatisfy(d -> assertThat(d.extra()).containsKey("tls_cert_file"));
+      assertThat(log.events()).noneMatch(line -> line.contains("not verified"));
     }
   }
 }

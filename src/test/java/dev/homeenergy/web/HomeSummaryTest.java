@@ -127,6 +127,25 @@ class HomeSummaryTest {
   }
 
   @Test
+  void onlyTheChargersDeliveringPowerAreNamedAndAllOfThemWhileNoneDoes() {
+    HomeSummary one =
+        HomeSummary.of(
+            List.of(
+                fresh("garage", Highlights.builder().chargingWatts(7300.0).build()),
+                fresh("carport", Highlights.builder().chargingWatts(0.0).build())),
+            NOW);
+    HomeSummary none =
+        HomeSummary.of(
+            List.of(
+                fresh("garage", Highlights.builder().chargingWatts(0.0).build()),
+                fresh("carport", Highlights.builder().chargingWatts(0.0).build())),
+            NOW);
+
+    assertThat(one.charging()).isEqualTo(new HomeSummary.Value(7300.0, List.of("garage")));
+    assertThat(none.charging()).isEqualTo(new HomeSummary.Value(0.0, List.of("garage", "carport")));
+  }
+
+  @Test
   void aStaleDeviceAddsNothingButAFreshOneThatLastFailedStillDoes() {
     DeviceStatus stale =
         status(

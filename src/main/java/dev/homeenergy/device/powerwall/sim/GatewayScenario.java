@@ -22,12 +22,19 @@ public enum GatewayScenario {
   /** Like {@link #POWERWALL2}, with the body shapes of firmware 23.44. */
   FW23("fw23", 2),
   /**
-   * A Powerwall 3 leader with one follower: the three {@code /api} endpoints, and TEDAPI with the
-   * per-unit strings, packs and alerts, gzip-compressed as firmware 25.42 and later do.
+   * A Powerwall 3 leader with one follower and a Tesla Remote Meter on the site: the three {@code
+   * /api} endpoints, and TEDAPI with the per-unit strings, packs and the captured site's component
+   * alerts, gzip-compressed as firmware 25.42 and later do.
    */
   POWERWALL3_TEDAPI("powerwall3-tedapi", 2),
   /** {@link #POWERWALL2} with TEDAPI: Powerwall+ strings and per-pack data, uncompressed. */
-  POWERWALL2_TEDAPI("powerwall2-tedapi", 2);
+  POWERWALL2_TEDAPI("powerwall2-tedapi", 2),
+  /**
+   * {@link #POWERWALL3_TEDAPI} on a healthy site: no component alerts (the captured site's battery
+   * alerts and the idle strings' night alert are left out), only the site's {@code
+   * SystemConnectedToGrid}. The demo runs it, so a first look is not a wall of alerts.
+   */
+  POWERWALL3_TEDAPI_HEALTHY("powerwall3-tedapi-healthy", 2);
 
   private static final List<String> CLI_NAMES = CliNames.of(values(), GatewayScenario::cliName);
   private static final Set<String> POWERWALL3_ENDPOINTS =
@@ -69,12 +76,19 @@ public enum GatewayScenario {
 
   /** Whether the gateway answers TEDAPI (its installer API). */
   public boolean tedapi() {
-    return this == POWERWALL3_TEDAPI || this == POWERWALL2_TEDAPI;
+    return this == POWERWALL3_TEDAPI
+        || this == POWERWALL2_TEDAPI
+        || this == POWERWALL3_TEDAPI_HEALTHY;
+  }
+
+  /** Whether the TEDAPI components report alerts (the captures' and the idle strings' one). */
+  public boolean componentAlerts() {
+    return this != POWERWALL3_TEDAPI_HEALTHY;
   }
 
   /** Whether this is a Powerwall 3: no web portal and only three {@code /api} endpoints. */
   public boolean powerwall3() {
-    return this == POWERWALL3 || this == POWERWALL3_TEDAPI;
+    return this == POWERWALL3 || this == POWERWALL3_TEDAPI || this == POWERWALL3_TEDAPI_HEALTHY;
   }
 
   /** Whether the API endpoint (path after {@code /api/}) exists on this gateway. */

@@ -2,6 +2,7 @@ package dev.homeenergy.device.powerwall.sim;
 
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
+import dev.homeenergy.device.powerwall.GatewayCertificates;
 import dev.homeenergy.device.powerwall.TedapiSettings;
 import dev.homeenergy.simulator.DemoDevice;
 import dev.homeenergy.simulator.FamilySimulator;
@@ -10,6 +11,7 @@ import dev.homeenergy.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,13 +50,24 @@ public final class PowerwallFamilySimulator implements FamilySimulator {
     return List.of("password: " + PowerwallSimulator.DEFAULT_PASSWORD);
   }
 
-  /** Points a TEDAPI demo device's {@code tedapi_address} at its simulator. */
+  /**
+   * Pins each demo gateway's certificate ({@code tls_cert_file}, written into the demo's scratch
+   * directory as {@code powerwall fetchcert} would), so the demo verifies its own simulators rather
+   * than warning that it does not; points a TEDAPI demo device's {@code tedapi_address} at its
+   * simulator.
+   */
   @Override
-  public Map<String, Object> demoSettings(Simulator simulator, Path scratch) {
-    if (simulator instanceof PowerwallSimulator gateway && gateway.gatewayPassword() != null) {
-      return Map.of("tedapi_address", gateway.baseUri().getAuthority());
+  public Map<String, Object> demoSettings(Simulator simulator, Path scratch) throws IOException {
+    Map<String, Object> settings = new HashMap<>();
+    if (simulator instanceof PowerwallSimulator gateway) {
+      Path pem = scratch.resolve("powerwall-" + gateway.baseUri().getPort() + ".pem");
+      GatewayCertificates.writePem(gateway.certificate(), pem);
+      settings.put("tls_cert_file", pem);
+      if (gateway.gatewayPassword() != null) {
+        settings.put("tedapi_address", gateway.baseUri().getAuthority());
+      }
     }
-    return Map.of();
+    return settings;
   }
 
   @Override
@@ -69,7 +82,7 @@ public final class PowerwallFamilySimulator implements FamilySimulator {
             Map.of("password", new Secret(PowerwallSimulator.DEFAULT_PASSWORD))),
         new DemoDevice(
             "powerwall3",
-            "powerwall3-tedapi",
+            "powerwall3-tedapi-healthy",
             NamingStyle.NATIVE,
             60,
             Duration.ofSeconds(5),

@@ -30,9 +30,12 @@ import java.util.zip.GZIPOutputStream;
  * gateway password, {@code /tedapi/din}, {@code /tedapi/v1} (config.json, system info and signed
  * queries) and a follower Powerwall 3 behind {@code /tedapi/device/<din>/v1}. Answers start from
  * the captures beside this class (see their README) and move with the simulated solar day: string
- * voltages and currents, pack energy, meter powers, and an alert that is raised at night and
- * cleared while the strings produce. A signed query is run only when its signature is one of the
- * captured ones, unless the {@code rotated_keys} fault rejects them all.
+ * voltages and currents (each string its own share of its inverter's power, {@link
+ * SimulatedStrings}), inverter AC power, pack energy, meter powers, a Tesla Remote Meter on the
+ * site, and an alert that is raised at night and cleared while the strings produce (none of the
+ * component alerts on a {@link GatewayScenario#componentAlerts() healthy} site). A signed query is
+ * run only when its signature is one of the captured ones, unless the {@code rotated_keys} fault
+ * rejects them all.
  */
 final class PowerwallSimulatorTedapi {
   /** The simulated sticker password; the customer password is its last five characters. */
@@ -40,13 +43,16 @@ final class PowerwallSimulatorTedapi {
 
   static final String FOLLOWER_DIN = "1707000-30-L--TG12520300FW1";
 
-  /** The Tesla Remote Meter the Powerwall 2 scenario adds to its site. */
+  /** The Tesla Remote Meter the TEDAPI scenarios add to their site. */
   static final String REMOTE_METER_DIN = "1622423-00-B--TG1234567RM1";
 
   static final String NIGHT_ALERT = "PCH_a054_pwsDisabledMpptEnableLine";
 
   /** Solar power above which the simulated strings count as producing. */
   static final double PRODUCING_W = 50;
+
+  /** Share of the DC power an inverter delivers as AC (and the reverse when it charges). */
+  private static final double INVERTER_EFFICIENCY = 0.97;
 
   private static final String USER = "Tesla_Energy_Device";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,15 +89,14 @@ final class PowerwallSimulatorTedapi {
     if (pw3) {
       ObjectNode follower = ((ArrayNode) config.path("battery_blocks")).addObject();
       follower.put("vin", FOLLOWER_DIN).put("type", "Powerwall3").putArray("battery_expansions");
-    } else {
-      ObjectNode remote = ((ArrayNode) config.path("meters")).addObject();
-      remote.put("location", "site").put("type", "trm_mb");
-      remote.putArray("cts").add(true).add(true).add(false).add(false);
-      remote
-          .putObject("connection")
-          .put("short_id", REMOTE_METER_DIN)
-          .put("device_serial", REMOTE_METER_DIN);
     }
+    ObjectNode remote = ((ArrayNode) config.path("meters")).addObject();
+    remote.put("location", "site").put("type", "trm_mb");
+    remote.putArray("cts").add(true).add(!pw3).add(false).add(false);
+    remote
+        .putObject("connection")
+        .put("short_id", REMOTE_METER_DIN)
+        .put("device_serial", REMOTE_METER_DIN);
     for (String set : List.of("V2024_06", "V2026_06")) {
       JsonNode queries = readQuerySet(set);
       queries.forEach(
@@ -292,12 +297,15 @@ final class PowerwallSimulatorTedapi {
     JsonNode pvacs = bus.path("PVAC");
     for (int i = 0; i < pvacs.size(); i++) {
       if (pvacs.path(i).path("PVAC_Logging") instanceof ObjectNode log) {
-        for (String name : PVAC_STRINGS) {
-          double volts = now.solarW() > PRODUCING_W ? 380 : 0;
-          double amperes =
-              volts == 0 ? 0 : now.solarW() / pvacs.size() / PVAC_STRINGS.size() / volts;
-          log.put("PVAC_PVMeasuredVoltage_" + name, volts);
-          log.put("PVAC_PVCurrent_" + name, amperes);
+        SimulatedStrings strings =
+            SimulatedStrings.of(
+                pvacs.path(i).path("packageSerialNumber").asText("PVAC" + i), PVAC_STRINGS);
+        boolean producing = now.solarW() > PRODUCING_W;
+        for (int k = 0; k < PVAC_STRINGS.size(); k++) {
+          double volts = producing ? strings.producingVolts(k) : 0;
+          double watts = strings.watts(k, now.solarW() / pvacs.size());
+          log.put("PVAC_PVMeasuredVoltage_" + PVAC_STRINGS.get(k), volts);
+          log.put("PVAC_PVCurrent_" + PVAC_STRINGS.get(k), volts == 0 ? 0 : watts / volts);
         }
       }
       if (pvacs.path(i).path("PVAC_Status") instanceof ObjectNode st) {
@@ -314,23 +322,8 @@ final class PowerwallSimulatorTedapi {
             .put("currentA", now.solarW() / volts);
       }
     }
-    if (remoteMeters && !scenario.powerwall3()) {
-      ObjectNode remote = s.putObject("teslaRemoteMeter");
-      remote.putArray("detectedWired");
-      ObjectNode reading =
-          remote.putArray("meters").addObject().put("din", REMOTE_METER_DIN).putObject("reading");
-      reading.put("timestamp", now.time().toString()).put("firmwareVersion", "1.6.3");
-      ArrayNode cts = reading.putArray("ctReadings");
-      SolarDayLifetime lifetime = now.lifetime();
-      for (double volts : List.of(now.voltageL1(), now.voltageL2())) {
-        cts.addObject()
-            .put("voltageV", volts)
-            .put("realPowerW", now.siteW() / 2)
-            .put("reactivePowerVAR", now.siteReactiveVar() / 2)
-            .put("energyExportedWs", lifetime.siteExportedWh() * 3600 / 2)
-            .put("energyImportedWs", lifetime.siteImportedWh() * 3600 / 2)
-            .put("currentA", Math.abs(now.siteW() / 2 / volts));
-      }
+    if (remoteMeters) {
+      remoteMeter(s, now);
     }
     JsonNode pods = bus.path("POD");
     for (int i = 0; i < pods.size() && i < now.packs().size(); i++) {
@@ -340,6 +333,33 @@ final class PowerwallSimulatorTedapi {
       }
     }
     return s;
+  }
+
+  /**
+   * The site's Tesla Remote Meter: two CTs, one per line, on the split-phase Powerwall 2 site; one
+   * CT across the single phase of the Powerwall 3 site (whose capture is from a single-phase site).
+   */
+  private void remoteMeter(ObjectNode status, SolarDaySnapshot now) {
+    ObjectNode remote = status.putObject("teslaRemoteMeter");
+    remote.putArray("detectedWired");
+    ObjectNode reading =
+        remote.putArray("meters").addObject().put("din", REMOTE_METER_DIN).putObject("reading");
+    reading.put("timestamp", now.time().toString()).put("firmwareVersion", "1.6.3");
+    ArrayNode cts = reading.putArray("ctReadings");
+    SolarDayLifetime lifetime = now.lifetime();
+    List<Double> lines =
+        scenario.powerwall3()
+            ? List.of(now.voltageLineToLine())
+            : List.of(now.voltageL1(), now.voltageL2());
+    for (double volts : lines) {
+      cts.addObject()
+          .put("voltageV", volts)
+          .put("realPowerW", now.siteW() / lines.size())
+          .put("reactivePowerVAR", now.siteReactiveVar() / lines.size())
+          .put("energyExportedWs", lifetime.siteExportedWh() * 3600 / lines.size())
+          .put("energyImportedWs", lifetime.siteImportedWh() * 3600 / lines.size())
+          .put("currentA", Math.abs(now.siteW() / lines.size() / volts));
+    }
   }
 
   /**
@@ -353,33 +373,49 @@ final class PowerwallSimulatorTedapi {
     ObjectNode c = components.deepCopy();
     JsonNode groups = c.path("components");
     boolean producing = now.solarW() > PRODUCING_W;
-    double perString = now.solarW() / 2 / PW3_STRINGS.size();
+    double unitPv = now.solarW() / 2;
+    double dc = unitPv + now.batteryW() / 2;
+    double ac = dc > 0 ? dc * INVERTER_EFFICIENCY : dc / INVERTER_EFFICIENCY;
+    SimulatedStrings strings = SimulatedStrings.of(unit, PW3_STRINGS);
     for (JsonNode pch : groups.path("pch")) {
       for (JsonNode signal : pch.path("signals")) {
         ObjectNode sig = (ObjectNode) signal;
         String name = sig.path("name").asText();
-        for (String s : PW3_STRINGS) {
-          double volts = producing ? 330 + PW3_STRINGS.indexOf(s) * 5 : 20;
-          if (name.equals("PCH_PvVoltage" + s)) {
+        for (int k = 0; k < PW3_STRINGS.size(); k++) {
+          String s = PW3_STRINGS.get(k);
+          double volts = strings.producingVolts(k);
+          if (name.equals("PCH_PvVoltage" + s) && producing) {
             sig.put("value", volts);
           } else if (name.equals("PCH_PvCurrent" + s)) {
-            sig.put("value", producing ? perString / volts : 0.0);
+            sig.put("value", producing ? strings.watts(k, unitPv) / volts : 0.0);
           } else if (name.equals("PCH_PvState_" + s)) {
             sig.put("textValue", producing ? "Pv_Active" : "Pv_Standby");
           }
         }
         if (name.equals("PCH_SlowPvPowerSum")) {
-          sig.put("value", now.solarW() / 2);
+          sig.put("value", unitPv);
         } else if (name.equals("PCH_BatteryPower")) {
           sig.put("value", now.batteryW() / 2);
+        } else if (name.equals("PCH_AcRealPowerAB")) {
+          sig.put("value", ac);
         }
       }
       if (pch.path("activeAlerts") instanceof ArrayNode alerts) {
         alerts.removeAll();
-        if (!producing) {
+        if (!producing && scenario.componentAlerts()) {
           alerts.addObject().put("name", NIGHT_ALERT);
         }
       }
+    }
+    if (!scenario.componentAlerts()) {
+      groups.forEach(
+          group ->
+              group.forEach(
+                  component -> {
+                    if (component.path("activeAlerts") instanceof ArrayNode alerts) {
+                      alerts.removeAll();
+                    }
+                  }));
     }
     double ratio = now.percentage() / 100;
     for (JsonNode bms : groups.path("bms")) {

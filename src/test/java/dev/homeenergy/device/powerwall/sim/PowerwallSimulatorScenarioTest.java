@@ -224,7 +224,8 @@ class PowerwallSimulatorScenarioTest {
             "flaky",
             "fw23",
             "powerwall3-tedapi",
-            "powerwall2-tedapi");
+            "powerwall2-tedapi",
+            "powerwall3-tedapi-healthy");
     assertThat(PowerwallSimulator.faultNames())
         .containsExactly(
             "http_500",
