@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.homeenergy.core.BuildInfo;
 import dev.homeenergy.core.Highlights;
+import dev.homeenergy.core.PowerWords;
 import dev.homeenergy.polling.DeviceStatus;
 import dev.homeenergy.polling.SnapshotStore;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import java.util.Objects;
  */
 final class LandingPageHandler implements HttpHandler {
   /** Below this, a battery or grid flow is shown as idle: meters read a few watts at rest. */
-  static final double IDLE_WATTS = 50;
+  static final double IDLE_WATTS = PowerWords.IDLE_WATTS;
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss z", Locale.ROOT);
@@ -174,8 +175,7 @@ final class LandingPageHandler implements HttpHandler {
           tile("bad", "Grid", "Outage", "off the grid · " + String.join(", ", summary.islanded())));
     } else if (summary.grid() != null) {
       double watts = summary.grid().amount();
-      String direction =
-          Math.abs(watts) < IDLE_WATTS ? "idle" : watts > 0 ? "importing" : "exporting";
+      String direction = PowerWords.gridDirection(watts);
       tiles.add(tile("", "Grid", power(Math.abs(watts)), direction + " · " + from(summary.grid())));
     }
     if (summary.charging() != null) {
@@ -190,10 +190,7 @@ final class LandingPageHandler implements HttpHandler {
     String direction = "";
     if (watts != null) {
       double w = watts.amount();
-      direction =
-          Math.abs(w) < IDLE_WATTS
-              ? "idle"
-              : (w > 0 ? "discharging " : "charging ") + power(Math.abs(w));
+      direction = PowerWords.battery(w);
     }
     if (percent == null) {
       return tile("", "Battery", direction, from(watts));
@@ -321,9 +318,7 @@ final class LandingPageHandler implements HttpHandler {
 
   /** Watts as a person reads them: {@code 640 W}, {@code 4.12 kW}. */
   static String power(double watts) {
-    return Math.abs(watts) < 1000
-        ? String.format(Locale.ROOT, "%.0f W", watts)
-        : String.format(Locale.ROOT, "%.2f kW", watts / 1000);
+    return PowerWords.power(watts);
   }
 
   /** A local time with its zone, and how long ago; the date only when it is not today. */

@@ -3,6 +3,7 @@ package dev.homeenergy.device.powerwall;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.Highlights;
 import dev.homeenergy.core.PollException;
+import dev.homeenergy.core.PowerWords;
 import dev.homeenergy.core.Reading;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,29 +66,35 @@ public record PowerwallReading(
   }
 
   /**
-   * Battery charge and the power of each aggregate category in kW, for the status page, and with
-   * TEDAPI the power of each PV string. The charge is the gateway's raw {@code percentage}, which
-   * the Tesla app shows rescaled.
+   * The status page's live line: the charge and the power flows worded as the summary tiles word
+   * them ({@code battery charging 1.42 kW}, {@code grid exporting 640 W}), from the same values as
+   * this reading's {@link #highlights()}, and with TEDAPI the power of each PV string. The charge
+   * is the gateway's raw {@code percentage}, which the Tesla app shows rescaled.
    */
   @Override
   public Optional<String> summary() {
+    Highlights values = highlights();
     List<String> parts = new ArrayList<>();
-    if (soe != null && soe.percentage() != null) {
-      parts.add(String.format(Locale.ROOT, "charge %.1f %%", soe.percentage()));
+    if (values.batteryPercent() != null) {
+      parts.add(String.format(Locale.ROOT, "charge %.1f %%", values.batteryPercent()));
     }
-    if (aggregates != null) {
-      aggregates
-          .categories()
-          .forEach(
-              (category, readings) -> {
-                if (readings != null
-                    && readings.instantPower() != null
-                    && List.of("site", "battery", "load", "solar").contains(category)) {
-                  parts.add(
-                      String.format(
-                          Locale.ROOT, "%s %.2f kW", category, readings.instantPower() / 1000));
-                }
-              });
+    if (values.solarWatts() != null) {
+      parts.add("solar " + PowerWords.power(values.solarWatts()));
+    }
+    if (values.loadWatts() != null) {
+      parts.add("home load " + PowerWords.power(values.loadWatts()));
+    }
+    if (values.batteryWatts() != null) {
+      parts.add("battery " + PowerWords.battery(values.batteryWatts()));
+    }
+    if (values.gridWatts() != null) {
+      double grid = values.gridWatts();
+      String direction = PowerWords.gridDirection(grid);
+      parts.add(
+          "grid "
+              + (direction.equals("idle")
+                  ? direction
+                  : direction + " " + PowerWords.power(Math.abs(grid))));
     }
     if (tedapi != null && tedapi.data() != null) {
       parts.addAll(strings(tedapi.data()));
@@ -95,7 +102,10 @@ public record PowerwallReading(
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
   }
 
-  /** Each inverter's strings with their power, e.g. {@code strings 1707…: A 1.20 kW; B 0.00 kW}. */
+  /**
+   * Each inverter's strings with their power, the inverter named by its serial (the DIN without its
+   * part number), e.g. {@code strings TG1234567890AB: A 1.20 kW; B 0.00 kW}.
+   */
   private static List<String> strings(TedapiData data) {
     List<String> parts = new ArrayList<>();
     for (TedapiData.Inverter inverter : data.inverters()) {
@@ -106,10 +116,16 @@ public record PowerwallReading(
         }
       }
       if (!strings.isEmpty()) {
-        parts.add("strings " + inverter.id() + ": " + String.join("; ", strings));
+        parts.add("strings " + serial(inverter.id()) + ": " + String.join("; ", strings));
       }
     }
     return parts;
+  }
+
+  /** The serial of a DIN ({@code <part number>--<serial>}); anything else as it is. */
+  static String serial(String din) {
+    int separator = din == null ? -1 : din.lastIndexOf("--");
+    return separator < 0 || separator + 2 == din.length() ? din : din.substring(separator + 2);
   }
 
   @Override

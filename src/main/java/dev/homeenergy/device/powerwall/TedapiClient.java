@@ -192,7 +192,7 @@ final class TedapiClient {
             FailureReason.PARSE, "tedapi/din: the gateway's answer is not a DIN");
       }
       din = text;
-      http.record(DIN, "/tedapi/din", din);
+      http.record(DIN, "/tedapi/din", din, took(DIN));
     }
     if (config == null || !now.isBefore(configReadAt.plus(CONFIG_MAX_AGE))) {
       readConfig(deadline, failures);
@@ -246,7 +246,7 @@ final class TedapiClient {
       String text = new String(blob, StandardCharsets.UTF_8);
       config = JSON.readTree(text);
       configReadAt = clock.instant();
-      http.record(CONFIG, V1, text);
+      http.record(CONFIG, V1, text, took(CONFIG));
     } catch (ParseFailure | IOException e) {
       down(CONFIG);
       failures.add(
@@ -276,7 +276,7 @@ final class TedapiClient {
                   : Integer.toString(type),
               activeSet);
       firmwareReadAt = clock.instant();
-      http.record(FIRMWARE, V1, info.toString());
+      http.record(FIRMWARE, V1, infoJson(info), took(FIRMWARE));
     } catch (ParseFailure e) {
       down(FIRMWARE);
       failures.add(
@@ -424,7 +424,7 @@ final class TedapiClient {
       rejected(query, set, reason, response, failures);
       return null;
     }
-    http.record(query, path, response.getData());
+    http.record(query, path, response.getData(), took(query));
     return new Answer(data, sender);
   }
 
@@ -536,6 +536,23 @@ final class TedapiClient {
     } catch (InvalidProtocolBufferException e) {
       throw new ParseFailure("the answer is not a TEDAPI message (" + e.getMessage() + ")");
     }
+  }
+
+  /** How long the latest request of {@code query} took, as its health records it. */
+  private Duration took(String query) {
+    TedapiReading.QueryHealth last = health.get(query);
+    return last == null ? Duration.ZERO : Duration.ofNanos(Math.round(last.seconds() * 1e9));
+  }
+
+  /** The firmware and system info as JSON, the form of the raw view's other bodies. */
+  static String infoJson(TedapiReading.Info info) {
+    return JSON.createObjectNode()
+        .put("din", info.din())
+        .put("version", info.version())
+        .put("githash", info.githash())
+        .put("device_type", info.deviceType())
+        .put("query_set", info.querySet())
+        .toString();
   }
 
   private void down(String query) {

@@ -63,15 +63,18 @@ final class TedapiHttp {
         deadline);
   }
 
-  /** Records what an answer meant (its JSON or a summary), for {@code /devices/NAME/raw}. */
-  void record(String query, String path, String meaning) {
+  /**
+   * Records what an answer meant (its JSON or a summary) in place of its binary body, for {@code
+   * /devices/NAME/raw}, with how long the exchange took.
+   */
+  void record(String query, String path, String meaning, Duration took) {
     raw.record(
         new RawExchange(
             endpoint(query),
             address.resolve(path).toString(),
             200,
-            clock.instant(),
-            Duration.ZERO,
+            clock.instant().minus(took),
+            took,
             meaning,
             null));
   }

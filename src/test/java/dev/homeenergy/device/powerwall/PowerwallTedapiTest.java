@@ -2,11 +2,14 @@ package dev.homeenergy.device.powerwall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.NamingStyle;
 import dev.homeenergy.config.Secret;
 import dev.homeenergy.core.EndpointFailure;
 import dev.homeenergy.core.FailureReason;
+import dev.homeenergy.core.RawExchange;
 import dev.homeenergy.device.powerwall.sim.PowerwallSimulator;
 import dev.homeenergy.device.powerwall.sim.PowerwallSimulatorFault;
 import dev.homeenergy.devicehttp.SharedHttp;
@@ -110,6 +113,26 @@ class PowerwallTedapiTest {
               assertThat(f.reason()).isEqualTo(FailureReason.AUTH);
             });
     assertThat(render(reading).value("powerwall_charge_ratio", "device", "pw")).isPositive();
+  }
+
+  @Test
+  void theRawViewShowsEachTedapiExchangesRealDurationAndTheFirmwareAsJson() throws Exception {
+    start("powerwall3-tedapi-healthy");
+    PowerwallClient client = client(simulator.gatewayPassword());
+
+    client.poll();
+
+    Map<String, RawExchange> latest = new HashMap<>();
+    visible.raw().forEach(exchange -> latest.put(exchange.endpoint(), exchange));
+    assertThat(latest.keySet())
+        .contains("tedapi/din", "tedapi/config", "tedapi/firmware", "tedapi/status");
+    latest.values().stream()
+        .filter(exchange -> exchange.endpoint().startsWith("tedapi/"))
+        .forEach(exchange -> assertThat(exchange.took()).as(exchange.endpoint()).isPositive());
+    JsonNode firmware = new ObjectMapper().readTree(latest.get("tedapi/firmware").body());
+    assertThat(firmware.path("version").asText()).isEqualTo("26.10.3 4f924de8");
+    assertThat(firmware.path("din").asText()).isEqualTo(simulator.tedapiDin());
+    assertThat(firmware.path("device_type").asText()).isNotEmpty();
   }
 
   @Test
