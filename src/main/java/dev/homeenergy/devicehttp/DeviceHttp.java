@@ -305,6 +305,15 @@ public final class DeviceHttp {
             endpoint, uri.toString(), 200, clock.instant(), Duration.ZERO, body, error));
   }
 
+  /**
+   * Records what a family knows about a device without a request, such as the endpoints it no
+   * longer asks for: status 0 and no duration, as no exchange took place.
+   */
+  public void recordNote(String endpoint, URI uri, String body) {
+    raw.record(
+        new RawExchange(endpoint, uri.toString(), 0, clock.instant(), Duration.ZERO, body, null));
+  }
+
   private PollException fail(Attempt attempt, int status, String body, PollException e) {
     record(attempt, status, body, e.getMessage());
     return e;

@@ -53,6 +53,14 @@ final class GatewayTransport {
                 .header("Accept", "application/json"));
   }
 
+  /**
+   * Records what the client knows about the gateway without asking it (the endpoints it no longer
+   * asks for) under {@code endpoint} in the raw view.
+   */
+  void note(String endpoint, String json) {
+    http.recordNote(endpoint, address.resolve("/api/"), json);
+  }
+
   private interface RequestFor {
     HttpRequest.Builder build(URI uri);
   }

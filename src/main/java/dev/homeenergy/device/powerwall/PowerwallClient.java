@@ -3,6 +3,7 @@ package dev.homeenergy.device.powerwall;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.Durations;
 import dev.homeenergy.config.FamilyProblems;
@@ -56,9 +57,11 @@ import org.slf4j.LoggerFactory;
  * poll and then every {@link #SITE_INFO_MAX_AGE} (its last good body is reused in between). {@code
  * config/completed} is never called (it changes the gateway's configuration). A non-2xx answer to a
  * read becomes an {@link EndpointFailure} and the poll goes on; 429 fails the poll as {@code
- * rate_limited}. Transport failures are retried every {@code retry_interval} until {@code
- * retry_timeout} after the first one in the poll, then fail the poll as {@code connect} or {@code
- * timeout}. Not thread-safe: the core polls a device from one thread.
+ * rate_limited}. A 404 is no failure: the firmware lacks the endpoint (a Powerwall 3 serves three),
+ * so it is left unasked for a while ({@link AbsentEndpoints}), listed in the reading and in the raw
+ * view's {@value #ABSENT} entry. Transport failures are retried every {@code retry_interval} until
+ * {@code retry_timeout} after the first one in the poll, then fail the poll as {@code connect} or
+ * {@code timeout}. Not thread-safe: the core polls a device from one thread.
  */
 public final class PowerwallClient implements Device {
   /** How long a fetched {@code site_info} is reused before it is read again. */
@@ -77,6 +80,10 @@ public final class PowerwallClient implements Device {
   static final String AGGREGATES = "meters/aggregates";
   static final List<String> AFTER_METERS = List.of("networks", "powerwalls");
   static final String SITE_INFO = "site_info";
+
+  /** The raw view's entry listing the endpoints known absent. */
+  static final String ABSENT = "absent";
+
   static final int MAX_METER_CATEGORIES = 16;
 
   private static final Logger LOG = LoggerFactory.getLogger(PowerwallClient.class);
@@ -94,6 +101,8 @@ public final class PowerwallClient implements Device {
   private final GatewayTransport transport;
   private final GatewaySession session;
   private final Set<String> forbidden = new HashSet<>();
+  private final AbsentEndpoints absent = new AbsentEndpoints();
+  private boolean absenceRecorded;
   private final TedapiClient tedapi;
   private String siteInfoBody;
   private Instant siteInfoReadAt;
@@ -226,6 +235,13 @@ public final class PowerwallClient implements Device {
    */
   @Override
   public PowerwallReading poll() throws PollException {
+    PowerwallReading reading = pollApiAndTedapi();
+    absent.firmware(firmware(reading));
+    recordAbsence();
+    return reading.withAbsentEndpoints(absent.names());
+  }
+
+  private PowerwallReading pollApiAndTedapi() throws PollException {
     if (tedapi == null) {
       return pollApi();
     }
@@ -247,11 +263,25 @@ public final class PowerwallClient implements Device {
     return api.withTedapi(round.reading(), round.failures());
   }
 
+  /** The gateway's firmware version: {@code /api/status}'s, else TEDAPI's, else null. */
+  private static String firmware(PowerwallReading reading) {
+    if (reading.status() != null && reading.status().version() != null) {
+      return reading.status().version();
+    }
+    TedapiReading tedapiReading = reading.tedapi();
+    return tedapiReading == null || tedapiReading.info() == null
+        ? null
+        : tedapiReading.info().version();
+  }
+
   /**
    * Reads and parses the {@code /api} endpoints of one poll (see {@link #poll()} for the failure
-   * rules).
+   * rules). A poll in which nothing answered tells nothing about the firmware: every absence is
+   * forgotten and the poll fails as before, so an address that answers 404 to everything keeps
+   * failing rather than being left unasked.
    */
   private PowerwallReading pollApi() throws PollException {
+    List<String> absentBefore = absent.names();
     PowerwallResponses responses = fetch();
     PowerwallReading reading = PowerwallReading.parse(responses);
     Set<String> failed = new HashSet<>();
@@ -259,6 +289,13 @@ public final class PowerwallClient implements Device {
     boolean answered =
         responses.bodies().keySet().stream()
             .anyMatch(endpoint -> !endpoint.equals(SITE_INFO) && !failed.contains(endpoint));
+    if (!answered && !absent.names().isEmpty() && reading.endpointFailures().isEmpty()) {
+      absent.clear();
+      throw new PollException(
+          FailureReason.HTTP_STATUS,
+          "no endpoint gave usable data: the gateway answered 404 to every endpoint asked"
+              + (absentBefore.isEmpty() ? "" : " (the others had answered 404 before)"));
+    }
     if (!answered && !reading.endpointFailures().isEmpty()) {
       if (reading.endpointFailures().stream().allMatch(f -> f.reason() == FailureReason.AUTH)) {
         forbidden.clear();
@@ -329,11 +366,15 @@ public final class PowerwallClient implements Device {
       Map<String, String> bodies,
       List<EndpointFailure> failures)
       throws PollException {
+    if (absent.skip(endpoint, clock.instant())) {
+      return false;
+    }
     String token = session.token(poll);
     PollException rejection;
     try {
       bodies.put(endpoint, transport.get(endpoint, path, token, poll));
       forbidden.remove(endpoint);
+      absent.answered(endpoint);
       return true;
     } catch (PollException e) {
       if (e.reason() != FailureReason.AUTH) {
@@ -348,6 +389,7 @@ public final class PowerwallClient implements Device {
     try {
       bodies.put(endpoint, transport.get(endpoint, path, fresh, poll));
       forbidden.remove(endpoint);
+      absent.answered(endpoint);
       return true;
     } catch (PollException e) {
       if (e.httpStatus() == 403) {
@@ -370,13 +412,48 @@ public final class PowerwallClient implements Device {
     return false;
   }
 
-  private static boolean endpointFailure(
-      PollException e, String endpoint, List<EndpointFailure> failures) throws PollException {
+  /**
+   * Notes an endpoint's own failure; a 404 is no failure but the firmware lacking the endpoint,
+   * remembered in {@link #absent}. Transport failures and the like fail the poll.
+   */
+  private boolean endpointFailure(PollException e, String endpoint, List<EndpointFailure> failures)
+      throws PollException {
     if (e.reason() != FailureReason.HTTP_STATUS) {
       throw e;
     }
+    if (e.httpStatus() == 404) {
+      absent.answered404(endpoint, clock.instant());
+      return false;
+    }
     failures.add(new EndpointFailure(endpoint, FailureReason.HTTP_STATUS, e.getMessage()));
     return false;
+  }
+
+  /**
+   * Records the endpoints known absent as the raw view's {@code absent} entry: when each answered
+   * 404 and when it will be asked again. An emptied list is recorded once, so the entry never
+   * outlives the absences.
+   */
+  private void recordAbsence() {
+    List<String> names = absent.names();
+    if (names.isEmpty() && !absenceRecorded) {
+      return;
+    }
+    absenceRecorded = !names.isEmpty();
+    ObjectNode body = JSON.createObjectNode();
+    body.put(
+        "meaning",
+        "these endpoints answered 404: this gateway's firmware lacks them. They are not requested"
+            + " again until next_probe or a firmware change, and not counted as endpoint errors.");
+    body.put("firmware", absent.firmware());
+    ObjectNode endpoints = body.putObject("endpoints");
+    for (String name : names) {
+      endpoints
+          .putObject(name)
+          .put("answered_404_at", absent.answered404At(name).toString())
+          .put("next_probe", absent.nextProbe(name).toString());
+    }
+    transport.note(ABSENT, body.toString());
   }
 
   private static List<String> meterCategories(String aggregates) {

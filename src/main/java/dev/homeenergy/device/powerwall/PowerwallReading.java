@@ -25,6 +25,8 @@ import java.util.TreeSet;
  * @param meters meter devices by category (the aggregates' order, then any others by name)
  * @param networks network interfaces, or null
  * @param tedapi what the installer API (TEDAPI) gave, or null when it is not read
+ * @param absentEndpoints the {@code /api} endpoints this gateway answered 404 (its firmware lacks
+ *     them; a Powerwall 3 serves three), which are not failures and not asked every poll
  */
 public record PowerwallReading(
     Status status,
@@ -40,7 +42,8 @@ public record PowerwallReading(
     Powerwalls powerwalls,
     SiteInfo siteInfo,
     List<EndpointFailure> endpointFailures,
-    TedapiReading tedapi)
+    TedapiReading tedapi,
+    List<String> absentEndpoints)
     implements Reading {
 
   public static final String STATUS = "status";
@@ -63,6 +66,41 @@ public record PowerwallReading(
     meters = Collections.unmodifiableMap(new LinkedHashMap<>(meters));
     networks = Lists.copyWithNulls(networks);
     endpointFailures = List.copyOf(endpointFailures);
+    absentEndpoints = List.copyOf(absentEndpoints);
+  }
+
+  /** A reading with no endpoint known absent. */
+  public PowerwallReading(
+      Status status,
+      Soe soe,
+      Operation operation,
+      Sitemaster sitemaster,
+      Problems problems,
+      SystemStatus systemStatus,
+      GridStatus gridStatus,
+      MeterAggregates aggregates,
+      Map<String, List<Meter>> meters,
+      List<Network> networks,
+      Powerwalls powerwalls,
+      SiteInfo siteInfo,
+      List<EndpointFailure> endpointFailures,
+      TedapiReading tedapi) {
+    this(
+        status,
+        soe,
+        operation,
+        sitemaster,
+        problems,
+        systemStatus,
+        gridStatus,
+        aggregates,
+        meters,
+        networks,
+        powerwalls,
+        siteInfo,
+        endpointFailures,
+        tedapi,
+        List.of());
   }
 
   /**
@@ -98,6 +136,12 @@ public record PowerwallReading(
     }
     if (tedapi != null && tedapi.data() != null) {
       parts.addAll(strings(tedapi.data()));
+    }
+    if (!absentEndpoints.isEmpty()) {
+      parts.add(
+          absentEndpoints.size()
+              + (absentEndpoints.size() == 1 ? " /api endpoint" : " /api endpoints")
+              + " absent on this firmware (see raw)");
     }
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
   }
@@ -172,7 +216,28 @@ public record PowerwallReading(
         powerwalls,
         siteInfo,
         all,
-        reading);
+        reading,
+        absentEndpoints);
+  }
+
+  /** This reading with the endpoints known absent on its gateway. */
+  PowerwallReading withAbsentEndpoints(List<String> absent) {
+    return new PowerwallReading(
+        status,
+        soe,
+        operation,
+        sitemaster,
+        problems,
+        systemStatus,
+        gridStatus,
+        aggregates,
+        meters,
+        networks,
+        powerwalls,
+        siteInfo,
+        endpointFailures,
+        tedapi,
+        absent);
   }
 
   @FunctionalInterface

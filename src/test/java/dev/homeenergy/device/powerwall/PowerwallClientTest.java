@@ -121,10 +121,70 @@ class PowerwallClientTest {
   }
 
   @Test
-  void aMissingEndpointBecomesAnEndpointFailureAndThePollGoesOn() throws Exception {
+  void aMissingEndpointIsRememberedAbsentUncountedAndAskedAgainOnlyHourly() throws Exception {
     gateway.answer("powerwalls", 404, "404 page not found\n");
+    PowerwallClient client = harness.client(gateway.address());
 
-    PowerwallReading reading = harness.client(gateway.address()).poll();
+    PowerwallReading first = client.poll();
+    harness.clock.advance(Duration.ofMinutes(30));
+    PowerwallReading later = client.poll();
+
+    assertThat(first.endpointFailures()).isEmpty();
+    assertThat(later.endpointFailures()).isEmpty();
+    assertThat(later.absentEndpoints()).containsExactly("powerwalls");
+    assertThat(later.summary())
+        .hasValueSatisfying(
+            line -> assertThat(line).endsWith("1 /api endpoint absent on this firmware (see raw)"));
+    assertThat(gateway.hits("powerwalls")).isEqualTo(1);
+    assertThat(gateway.hits("networks")).isEqualTo(2);
+    assertThat(gateway.hits("site_info")).isEqualTo(1);
+    RawExchange note = latest("absent");
+    assertThat(note.status()).isZero();
+    assertThat(note.body())
+        .contains("\"powerwalls\"", "\"next_probe\":\"2026-01-01T01:00:00Z\"")
+        .contains("21.44 223a56cd");
+
+    harness.clock.advance(AbsentEndpoints.REPROBE.minus(Duration.ofMinutes(30)));
+    client.poll();
+    assertThat(gateway.hits("powerwalls")).as("re-probed after an hour").isEqualTo(2);
+
+    gateway.answer("powerwalls", "{\"powerwalls\":[]}");
+    harness.clock.advance(AbsentEndpoints.REPROBE);
+    PowerwallReading back = client.poll();
+    assertThat(back.powerwalls()).isNotNull();
+    assertThat(back.absentEndpoints()).isEmpty();
+    assertThat(latest("absent").body()).contains("\"endpoints\":{}");
+  }
+
+  @Test
+  void aFirmwareChangeAsksForEveryAbsentEndpointAtTheNextPoll() throws Exception {
+    gateway.answer("powerwalls", 404, "404 page not found\n");
+    PowerwallClient client = harness.client(gateway.address());
+    client.poll();
+    harness.clock.advance(Duration.ofSeconds(30));
+    client.poll();
+    assertThat(gateway.hits("powerwalls")).isEqualTo(1);
+
+    gateway.answer("status", "{\"din\":\"1232100-00-E--TG0001\",\"version\":\"25.10.1 0a1b2c3d\"}");
+    gateway.answer("powerwalls", "{\"powerwalls\":[]}");
+    harness.clock.advance(Duration.ofSeconds(30));
+    client.poll();
+    harness.clock.advance(Duration.ofSeconds(30));
+    PowerwallReading upgraded = client.poll();
+
+    assertThat(gateway.hits("powerwalls")).isEqualTo(2);
+    assertThat(upgraded.powerwalls()).isNotNull();
+    assertThat(upgraded.absentEndpoints()).isEmpty();
+  }
+
+  @Test
+  void otherStatusesAreStillEndpointFailuresEveryPoll() throws Exception {
+    gateway.answer("powerwalls", 500, "");
+    PowerwallClient client = harness.client(gateway.address());
+
+    client.poll();
+    harness.clock.advance(Duration.ofSeconds(30));
+    PowerwallReading reading = client.poll();
 
     assertThat(reading.endpointFailures())
         .singleElement()
@@ -132,9 +192,46 @@ class PowerwallClientTest {
             failure -> {
               assertThat(failure.endpoint()).isEqualTo("powerwalls");
               assertThat(failure.reason()).isEqualTo(FailureReason.HTTP_STATUS);
-              assertThat(failure.message()).contains("HTTP 404");
+              assertThat(failure.message()).contains("HTTP 500");
             });
-    assertThat(gateway.hits("site_info")).isEqualTo(1);
+    assertThat(reading.absentEndpoints()).isEmpty();
+    assertThat(gateway.hits("powerwalls")).isEqualTo(2);
+  }
+
+  @Test
+  void anAddressThatAnswers404ToEverythingKeepsFailingThePollAndIsAskedAgain() throws Exception {
+    for (String endpoint :
+        List.of(
+            "status",
+            "system_status/soe",
+            "operation",
+            "sitemaster",
+            "troubleshooting/problems",
+            "system_status",
+            "system_status/grid_status",
+            "meters/aggregates",
+            "networks",
+            "powerwalls",
+            "site_info")) {
+      gateway.answer(endpoint, 404, "404 page not found\n");
+    }
+    PowerwallClient client = harness.client(gateway.address());
+
+    PollException first = pollFailure(client);
+    harness.clock.advance(Duration.ofSeconds(30));
+    PollException second = pollFailure(client);
+
+    assertThat(first.reason()).isEqualTo(FailureReason.HTTP_STATUS);
+    assertThat(first.getMessage()).contains("404");
+    assertThat(second.reason()).isEqualTo(FailureReason.HTTP_STATUS);
+    assertThat(gateway.hits("status")).isEqualTo(2);
+  }
+
+  private RawExchange latest(String endpoint) {
+    List<RawExchange> matching =
+        harness.raw.stream().filter(e -> e.endpoint().equals(endpoint)).toList();
+    assertThat(matching).as("raw records of " + endpoint).isNotEmpty();
+    return matching.get(matching.size() - 1);
   }
 
   @Test

@@ -131,7 +131,7 @@ class PowerwallExporterIT {
   }
 
   @Test
-  void powerwall3ServesOnlyItsThreeEndpointsAndTheRestIsCountedPerEndpoint() throws IOException {
+  void powerwall3sMissingEndpointsAreAskedOnceAndNotCountedAsErrors() throws IOException {
     PowerwallSimulator gateway = simulator("powerwall3");
     harness.serve(List.of(device(gateway.baseUri())));
 
@@ -140,14 +140,20 @@ class PowerwallExporterIT {
             m ->
                 m.value(up("home")).orElse(0) == 1
                     && m.value(
-                                "home_energy_exporter_device_endpoint_errors_total{device=\"home\",endpoint=\"status\",reason=\"http_status\",type=\"powerwall\"}")
+                                "home_energy_exporter_device_polls_total{device=\"home\",type=\"powerwall\"}")
                             .orElse(0)
-                        >= 1);
+                        >= 3);
     assertThat(metrics.has("powerwall_charge_ratio{device=\"home\"}")).isTrue();
     assertThat(metrics.has("powerwall_instant_power_watts{category=\"site\",device=\"home\"}"))
         .isTrue();
     assertThat(metrics.hasMetric("powerwall_info")).isFalse();
     assertThat(metrics.hasMetric("powerwall_operation_mode")).isFalse();
+    assertThat(metrics.hasMetric("home_energy_exporter_device_endpoint_errors_total"))
+        .as("a 404 is the firmware lacking the endpoint, not an error")
+        .isFalse();
+    assertThat(gateway.requestCount("/api/status")).isEqualTo(1);
+    assertThat(gateway.requestCount("/api/operation")).isEqualTo(1);
+    assertThat(gateway.requestCount("/api/system_status/soe")).isGreaterThanOrEqualTo(3);
   }
 
   @Test
