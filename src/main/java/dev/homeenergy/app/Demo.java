@@ -9,6 +9,7 @@ import dev.homeenergy.simulator.DemoDevice;
 import dev.homeenergy.simulator.ScaledClock;
 import dev.homeenergy.simulator.Simulator;
 import dev.homeenergy.simulator.SimulatorOptions;
+import dev.homeenergy.simulator.SiteTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class Demo implements AutoCloseable {
   private static final String LOOPBACK = "127.0.0.1";
 
   /** Site time of the simulated solar installations: the models' solar time, UTC-8. */
-  public static final ZoneOffset SITE_TIME = ZoneOffset.ofHours(-8);
+  public static final ZoneOffset SITE_TIME = SiteTime.OFFSET;
 
   /** Site time at which the simulated day starts. */
   public static final LocalTime DAY_STARTS = LocalTime.of(8, 0);

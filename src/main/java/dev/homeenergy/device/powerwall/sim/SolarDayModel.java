@@ -1,5 +1,6 @@
 package dev.homeenergy.device.powerwall.sim;
 
+import dev.homeenergy.simulator.SiteTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +32,7 @@ public final class SolarDayModel {
   public static final double PEAK_SOLAR_W = 5_800;
   public static final double BACKUP_RESERVE_PERCENT = 20;
   public static final double NIGHT_SOLAR_W = -10;
-  public static final ZoneOffset SOLAR_TIME = ZoneOffset.ofHours(-8);
+  public static final ZoneOffset SOLAR_TIME = SiteTime.OFFSET;
 
   private static final long DEFAULT_SEED = 0x5_01A4_DA7L;
   private static final double SUNRISE_HOUR = 6;

@@ -1,5 +1,6 @@
 package dev.homeenergy.device.sunpower.sim;
 
+import dev.homeenergy.simulator.SiteTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +30,7 @@ public final class PvsModel {
   public static final double PEAK_DC_KW = 0.37;
   public static final double INVERTER_EFFICIENCY = 0.965;
   public static final double INVERTER_MAX_AC_KW = 0.35;
-  public static final ZoneOffset SOLAR_TIME = ZoneOffset.ofHours(-8);
+  public static final ZoneOffset SOLAR_TIME = SiteTime.OFFSET;
 
   private static final long DEFAULT_SEED = 0x5_9E75_1A8L;
   private static final long STEP_SECONDS = STEP.getSeconds();

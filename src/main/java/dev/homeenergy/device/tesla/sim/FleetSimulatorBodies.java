@@ -202,17 +202,21 @@ public final class FleetSimulatorBodies {
     charge.put("battery_range", round(level * RATED_MILES_PER_PERCENT, 2));
     charge.put("est_battery_range", round(level * RATED_MILES_PER_PERCENT * 0.9, 2));
     charge.put("ideal_battery_range", round(level * RATED_MILES_PER_PERCENT, 2));
-    charge.put("charge_limit_soc", 80);
+    charge.put("charge_limit_soc", (int) Math.round(day.chargeLimit()));
     charge.put("charging_state", charging ? "Charging" : plugged ? "Complete" : "Disconnected");
     charge.put("charge_port_door_open", plugged);
     charge.put("conn_charge_cable", plugged ? "SAE" : "<invalid>");
     if (charging) {
-      charge.put("charger_power", 11);
+      int amps = day.habits().chargerAmps();
+      charge.put("charger_power", (int) Math.round(amps * 240 / 1000.0));
       charge.put("charger_voltage", 240);
-      charge.put("charger_actual_current", 48);
+      charge.put("charger_actual_current", amps);
       charge.put("charger_phases", 1);
-      charge.put("charge_rate", 30.0);
-      charge.put("minutes_to_full_charge", (int) Math.ceil((80 - level) * 10));
+      charge.put("charge_rate", round(amps * 30.0 / 48, 1));
+      double perMinute =
+          (day.chargeLimit() - day.habits().plugInLevel()) / day.habits().chargeMinutes();
+      charge.put(
+          "minutes_to_full_charge", (int) Math.ceil((day.chargeLimit() - level) / perMinute));
     } else {
       charge.put("charger_power", 0);
       charge.put("charger_voltage", plugged ? 2 : 0);
@@ -221,9 +225,11 @@ public final class FleetSimulatorBodies {
       charge.put("charge_rate", 0.0);
       charge.put("minutes_to_full_charge", 0);
     }
-    charge.put("charge_current_request", 48);
-    charge.put("charge_current_request_max", 48);
-    charge.put("charge_energy_added", charging || plugged ? round((level - 62) * 0.75, 2) : 0.0);
+    charge.put("charge_current_request", day.habits().chargerAmps());
+    charge.put("charge_current_request_max", day.habits().chargerAmps());
+    charge.put(
+        "charge_energy_added",
+        charging || plugged ? round((level - day.habits().plugInLevel()) * 0.75, 2) : 0.0);
     charge.put("scheduled_charging_pending", false);
     charge.putNull("scheduled_charging_start_time");
     charge.put("timestamp", millis);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeenergy.simulator.SiteTime;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -50,7 +51,9 @@ class TeslaSimulatorVehiclesTest {
     HttpResponse<String> awake = http.get(data, token);
 
     assertThat(awake.statusCode()).isEqualTo(200);
-    assertThat(http.json(awake).at("/response/charge_state/battery_level").asInt()).isEqualTo(72);
+    assertThat(http.json(awake).at("/response/charge_state/battery_level").asInt())
+        .as("04:15 at the site: parked at its limit, before the morning drive")
+        .isEqualTo(80);
     assertThat(simulator.wakeUps(vin)).isEqualTo(1);
     assertThat(simulator.wakeRequests(vin)).isEqualTo(1);
     assertThat(simulator.timesKeptAwake(vin)).isZero();
@@ -86,23 +89,27 @@ class TeslaSimulatorVehiclesTest {
   @Test
   void sleepingCarWakesByItselfToDriveAndChargesInTheEvening() throws IOException {
     TeslaSimulator simulator = http.start("daily", TeslaSimulatorSettings.defaults());
-    String token = http.userToken(simulator);
     String vin = simulator.vins().get(0);
     URI data = http.api(simulator, "/api/1/vehicles/" + vin + "/vehicle_data");
 
-    http.clock.set(Instant.parse("2026-06-21T17:10:00Z"));
-    JsonNode driving = http.json(http.get(data, token)).get("response");
-    http.clock.set(Instant.parse("2026-06-21T19:30:00Z"));
-    JsonNode charging = http.json(http.get(data, token)).get("response");
-    http.clock.set(Instant.parse("2026-06-21T22:20:00Z"));
-    // asleep 12:15, woken by the 17:00 drive, asleep 17:55, woken by the 19:00 charge, asleep 22:15
+    // site time (UTC-8): started 04:00, asleep 04:15, woken by the 07:30 drive, asleep 08:15,
+    // woken by the 17:00 drive, asleep 17:55, woken by the 19:00 charge, asleep 22:15
+    http.clock.set(siteTime("2026-06-21T17:10:00"));
+    JsonNode driving = http.json(http.get(data, http.userToken(simulator))).get("response");
+    http.clock.set(siteTime("2026-06-21T19:30:00"));
+    JsonNode charging = http.json(http.get(data, http.userToken(simulator))).get("response");
+    http.clock.set(siteTime("2026-06-21T22:20:00"));
 
     assertThat(driving.at("/drive_state/shift_state").asText()).isEqualTo("D");
     assertThat(charging.at("/charge_state/charging_state").asText()).isEqualTo("Charging");
     assertThat(charging.at("/drive_state/power").asInt()).isNegative();
     assertThat(simulator.vehicleState(vin)).isEqualTo("asleep");
-    assertThat(simulator.wakeUps(vin)).isEqualTo(2);
-    assertThat(simulator.awakeSeconds(vin)).isEqualTo((15 + 55 + 195) * 60);
+    assertThat(simulator.wakeUps(vin)).isEqualTo(3);
+    assertThat(simulator.awakeSeconds(vin)).isEqualTo((15 + 45 + 55 + 195) * 60);
+  }
+
+  private static Instant siteTime(String localDateTime) {
+    return java.time.LocalDateTime.parse(localDateTime).toInstant(SiteTime.OFFSET);
   }
 
   @Test
