@@ -1,7 +1,7 @@
 package dev.homeenergy.device.tesla.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
+import dev.homeenergy.simulator.SiteTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -108,12 +108,13 @@ public record FleetSimulatorEnergySite(int index, long energySiteId) {
   }
 
   /**
-   * Powers in W (battery positive when discharging, grid positive when importing) and charge in %.
+   * Powers in W (battery positive when discharging, grid positive when importing) and charge in %,
+   * on the simulated sites' local time ({@link SiteTime}) as the other solar simulators.
    */
   record Power(double solar, double load, double battery, double grid, double percentage) {}
 
   static Power power(Instant now) {
-    double hour = Math.floorMod(now.toEpochMilli(), Duration.ofDays(1).toMillis()) / 3_600_000.0;
+    double hour = now.atOffset(SiteTime.OFFSET).toLocalTime().toSecondOfDay() / 3600.0;
     double solar =
         hour > 6 && hour < 18 ? PEAK_SOLAR_WATTS * Math.sin(Math.PI * (hour - 6) / 12) : 0;
     double load = BASE_LOAD_WATTS + (hour >= 17 && hour < 22 ? EVENING_LOAD_WATTS : 0);

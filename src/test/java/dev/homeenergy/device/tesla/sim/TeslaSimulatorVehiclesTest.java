@@ -150,6 +150,7 @@ class TeslaSimulatorVehiclesTest {
   @Test
   void listReadsAreFreeByDefaultAndEnergyReadsBillAsData() throws IOException {
     TeslaSimulator simulator = http.start("daily", TeslaSimulatorSettings.defaults());
+    http.clock.set(siteTime("2026-06-21T12:00:00"));
     String token = http.userToken(simulator);
     long siteId = simulator.energySiteIds().get(0);
 
