@@ -3,6 +3,8 @@ package dev.homeenergy.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeenergy.config.DeviceConfig;
 import dev.homeenergy.config.LogConfig;
 import dev.homeenergy.config.WebConfig;
@@ -14,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -78,10 +82,31 @@ class DemoIT {
       assertThat(metrics)
           .contains("powerwall_alert_active{alert=\"SystemConnectedToGrid\",device=\"powerwall3\"}")
           .doesNotContain("powerwall_component_alert_active{");
-      assertThat(Http.get(base.resolve("/")).body())
+      assertThat(metrics)
+          .as("a Powerwall 3's missing /api endpoints are no errors")
+          .doesNotContain(
+              "home_energy_exporter_device_endpoint_errors_total{device=\"powerwall3\"");
+      String page = Http.get(base.resolve("/")).body();
+      assertThat(page)
           .contains("powerwall3")
           .doesNotContain("powerwall3 needs attention")
-          .doesNotContain("Alert ");
+          .doesNotContain("Alert ")
+          .containsPattern("battery (charging|discharging|idle)")
+          .doesNotContainPattern("battery -\\d")
+          .contains("/api endpoints absent on this firmware")
+          .doesNotContain("strings 1707000-");
+      JsonNode raw =
+          new ObjectMapper().readTree(Http.get(base.resolve("/devices/powerwall3/raw")).body());
+      Map<String, JsonNode> exchanges = new HashMap<>();
+      raw.get("exchanges").forEach(e -> exchanges.put(e.get("endpoint").asText(), e));
+      assertThat(exchanges.get("absent").at("/body/endpoints").has("operation")).isTrue();
+      assertThat(exchanges.get("tedapi/firmware").at("/body/version").asText()).isNotEmpty();
+      exchanges.forEach(
+          (endpoint, e) -> {
+            if (endpoint.startsWith("tedapi/")) {
+              assertThat(e.get("duration_seconds").asDouble()).as(endpoint).isPositive();
+            }
+          });
     }
   }
 
