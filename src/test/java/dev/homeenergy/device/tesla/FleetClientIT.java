@@ -231,7 +231,7 @@ class FleetClientIT {
   void a408MeansTheCarJustFellAsleepAndCostsNoFailure() throws Exception {
     TeslaSimulatorSettings settings = TeslaSimulatorSettings.defaults();
     start("daily", settings);
-    clock.set(Instant.parse("2026-11-02T20:00:00Z"));
+    clock.set(Instant.parse("2026-11-03T01:30:00Z")); // 17:30 site time: both cars drive home
     OAuthClient oauth = oauth(settings);
     FleetClient client =
         client(new TokenManager(signIn(oauth), oauth, clock), new FleetBudget(100, clock));
@@ -281,7 +281,7 @@ class FleetClientIT {
   void locationIsAskedForOnlyWhenTheTokenGrantsIt() throws Exception {
     TeslaSimulatorSettings settings = TeslaSimulatorSettings.defaults();
     start("daily", settings);
-    clock.set(Instant.parse("2026-11-02T20:00:00Z"));
+    clock.set(Instant.parse("2026-11-03T01:30:00Z")); // 17:30 site time: both cars drive home
     OAuthClient withLocation =
         oauth(settings, "openid offline_access vehicle_device_data vehicle_location");
     FleetClient located =

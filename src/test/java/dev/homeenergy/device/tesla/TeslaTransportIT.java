@@ -69,7 +69,7 @@ class TeslaTransportIT {
     cloud =
         TeslaSimulator.start(
             new SimulatorOptions("127.0.0.1", 0, "daily", clock, Set.of()), settings);
-    clock.set(Instant.parse("2026-11-02T20:00:00Z"));
+    clock.set(Instant.parse("2026-11-03T01:30:00Z")); // 17:30 site time: both cars drive home
     front = TlsCloudFront.start(cloud, protocols);
   }
 
