@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -111,6 +112,19 @@ public final class DeviceHttp {
   public String send(
       String endpoint, HttpRequest.Builder request, Deadline deadline, boolean redactBodies)
       throws PollException {
+    return exchange(endpoint, request, deadline, redactBodies).body();
+  }
+
+  /**
+   * A 2xx answer's body and headers, for a device that needs a header of it (a login's {@code
+   * Set-Cookie}: the clients are shared, so no device keeps a cookie store in one).
+   */
+  public record Answer(String body, HttpHeaders headers) {}
+
+  /** As {@link #send}, returning the headers of the answer with its body. */
+  public Answer exchange(
+      String endpoint, HttpRequest.Builder request, Deadline deadline, boolean redactBodies)
+      throws PollException {
     Instant at = clock.instant();
     long started = System.nanoTime();
     Duration remaining = deadline.remaining();
@@ -205,7 +219,7 @@ public final class DeviceHttp {
     }
     raw.record(
         new RawExchange(endpoint, uri.toString(), status, at, since(started), recorded, null));
-    return body;
+    return new Answer(body, response.headers());
   }
 
   /**
