@@ -112,7 +112,7 @@ public final class DeviceHttp {
   public String send(
       String endpoint, HttpRequest.Builder request, Deadline deadline, boolean redactBodies)
       throws PollException {
-    return exchange(endpoint, request, deadline, redactBodies).body();
+    return sendWithHeaders(endpoint, request, deadline, redactBodies).body();
   }
 
   /**
@@ -122,7 +122,7 @@ public final class DeviceHttp {
   public record Answer(String body, HttpHeaders headers) {}
 
   /** As {@link #send}, returning the headers of the answer with its body. */
-  public Answer exchange(
+  public Answer sendWithHeaders(
       String endpoint, HttpRequest.Builder request, Deadline deadline, boolean redactBodies)
       throws PollException {
     Instant at = clock.instant();

@@ -83,7 +83,7 @@ final class PvsTransport {
             .encodeToString(
                 (LOGIN_USER + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8));
     DeviceHttp.Answer answer =
-        http.exchange(
+        http.sendWithHeaders(
             LOGIN_ENDPOINT,
             HttpRequest.newBuilder(uri(LOGIN_PATH))
                 .GET()
