@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -112,6 +113,19 @@ public final class DeviceHttp {
   public String send(
       String endpoint, HttpRequest.Builder request, Deadline deadline, boolean redactBodies)
       throws PollException {
+    return sendWithHeaders(endpoint, request, deadline, redactBodies).body();
+  }
+
+  /**
+   * A 2xx answer's body and headers, for a device that needs a header of it (a login's {@code
+   * Set-Cookie}: the clients are shared, so no device keeps a cookie store in one).
+   */
+  public record Answer(String body, HttpHeaders headers) {}
+
+  /** As {@link #send}, returning the headers of the answer with its body. */
+  public Answer sendWithHeaders(
+      String endpoint, HttpRequest.Builder request, Deadline deadline, boolean redactBodies)
+      throws PollException {
     Attempt attempt = start(endpoint, request);
     BoundedBody bounded = new BoundedBody(caps.forEndpoint(endpoint));
     HttpResponse<String> response =
@@ -120,7 +134,7 @@ public final class DeviceHttp {
     String recorded = redactBodies ? REDACTED : body;
     requireSuccess(attempt, response, recorded, redactBodies ? "" : excerpt(body));
     record(attempt, response.statusCode(), recorded, null);
-    return body;
+    return new Answer(body, response.headers());
   }
 
   /** A binary answer: its body, inflated when it came as gzip, and how long the exchange took. */

@@ -1,5 +1,6 @@
 package dev.homeenergy.device.powerwall;
 
+import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.devicehttp.DeviceHttp;
 import dev.homeenergy.devicehttp.SelfSignedTrust;
 import java.net.http.HttpClient;
@@ -37,6 +38,20 @@ final class GatewayTls {
     parameters.setServerNames(List.of(new SNIHostName(SERVER_NAME)));
     return parameters;
   }
+
+  /**
+   * The client every gateway connection with the same trust ({@code pinned}, or any certificate
+   * when it is null) and connect timeout shares; each gateway's session stays in its own headers.
+   */
+  static HttpClient sharedClient(
+      X509Certificate pinned, Duration connectTimeout, DeviceContext context) {
+    return context.sharedClient(
+        new ClientKey(pinned, connectTimeout),
+        () -> httpClient(context(pinned), connectTimeout, context.httpExecutor()));
+  }
+
+  /** What makes two gateway clients alike; a certificate equals another with the same encoding. */
+  private record ClientKey(X509Certificate pinned, Duration connectTimeout) {}
 
   /** An HTTP/1.1 client that never follows redirects. */
   static HttpClient httpClient(

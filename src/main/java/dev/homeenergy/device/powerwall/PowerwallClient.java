@@ -135,10 +135,7 @@ public final class PowerwallClient implements Device {
     }
     DeviceHttp http =
         new DeviceHttp(
-            GatewayTls.httpClient(GatewayTls.context(pinned), timeout, context.httpExecutor()),
-            clock,
-            context.raw(),
-            BODY_CAPS);
+            GatewayTls.sharedClient(pinned, timeout, context), clock, context.raw(), BODY_CAPS);
     this.transport = new GatewayTransport(http, config.address());
     this.session =
         new GatewaySession(
@@ -155,8 +152,7 @@ public final class PowerwallClient implements Device {
                 config.name(),
                 tedapiSettings,
                 new TedapiHttp(
-                    GatewayTls.httpClient(
-                        GatewayTls.context(null), timeout, context.httpExecutor()),
+                    GatewayTls.sharedClient(null, timeout, context),
                     tedapiSettings.address(),
                     tedapiSettings.gatewayPassword(),
                     clock,

@@ -27,13 +27,11 @@ final class PvsTransport {
 
   private final DeviceHttp http;
   private final String base;
-  private final SessionCookieCatcher cookies;
 
-  PvsTransport(DeviceHttp http, URI base, SessionCookieCatcher cookies) {
+  PvsTransport(DeviceHttp http, URI base) {
     this.http = http;
     String text = base.toString();
     this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    this.cookies = cookies;
   }
 
   /**
@@ -70,7 +68,7 @@ final class PvsTransport {
         HttpRequest.newBuilder(uri(pathAndQuery))
             .GET()
             .header("Accept", "application/json")
-            .header("Cookie", SessionCookieCatcher.SESSION + "=" + session),
+            .header("Cookie", SessionCookie.SESSION + "=" + session),
         deadline,
         false);
   }
@@ -80,13 +78,12 @@ final class PvsTransport {
    * else from the body's {@code session}, or null when the answer holds neither.
    */
   String login(Secret password, Deadline deadline) throws PollException {
-    cookies.take();
     String credentials =
         Base64.getEncoder()
             .encodeToString(
                 (LOGIN_USER + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8));
-    String body =
-        http.send(
+    DeviceHttp.Answer answer =
+        http.sendWithHeaders(
             LOGIN_ENDPOINT,
             HttpRequest.newBuilder(uri(LOGIN_PATH))
                 .GET()
@@ -94,8 +91,8 @@ final class PvsTransport {
                 .header("Authorization", "basic " + credentials),
             deadline,
             true);
-    String fromCookie = cookies.take();
-    return fromCookie != null ? fromCookie : sessionIn(body);
+    String fromCookie = SessionCookie.in(answer.headers());
+    return fromCookie != null ? fromCookie : sessionIn(answer.body());
   }
 
   /** Records a 2xx body that could not be used. */
@@ -105,7 +102,7 @@ final class PvsTransport {
 
   private static String sessionIn(String body) {
     try {
-      JsonNode session = JSON.readTree(body).path(SessionCookieCatcher.SESSION);
+      JsonNode session = JSON.readTree(body).path(SessionCookie.SESSION);
       return session.isTextual() && !session.asText().isBlank() ? session.asText() : null;
     } catch (JsonProcessingException e) {
       return null;

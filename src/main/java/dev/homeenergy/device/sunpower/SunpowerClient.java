@@ -69,16 +69,12 @@ public final class SunpowerClient implements Device {
     this.name = config.name();
     this.timeout = config.timeout();
     this.forcedApi = settings.api();
-    SessionCookieCatcher cookies = new SessionCookieCatcher();
     DeviceHttp http =
         new DeviceHttp(
-            PvsTls.httpClient(timeout, cookies, context.httpExecutor()),
-            context.clock(),
-            context.raw(),
-            BODY_CAPS);
+            PvsTls.sharedClient(timeout, context), context.clock(), context.raw(), BODY_CAPS);
     URI base = PvsTransport.baseUri(config.address(), settings.useTls());
     this.address = FailureWords.address(base);
-    PvsTransport transport = new PvsTransport(http, base, cookies);
+    PvsTransport transport = new PvsTransport(http, base);
     this.dlCgi = new DlCgiReader(transport, context.clock());
     this.vars =
         new VarsReader(

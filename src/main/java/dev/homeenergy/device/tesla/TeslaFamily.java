@@ -174,7 +174,7 @@ public final class TeslaFamily implements DeviceFamily {
   @Override
   public Device create(DeviceConfig config, DeviceContext context) {
     Resolved resolved = settings(config, context.stateDirectory());
-    HttpClient http = TeslaHttp.client(config.timeout(), context.httpExecutor(), tls);
+    HttpClient http = TeslaHttp.sharedClient(config.timeout(), context, tls);
     OAuthClient oauth = new OAuthClient(resolved.oauth(), http, context.clock());
     TokenManager tokens =
         new TokenManager(TokenFile.at(resolved.fleet().tokenFile()), oauth, context.clock());

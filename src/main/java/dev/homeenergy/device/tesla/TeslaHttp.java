@@ -1,5 +1,6 @@
 package dev.homeenergy.device.tesla;
 
+import dev.homeenergy.core.DeviceContext;
 import dev.homeenergy.devicehttp.DeviceHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,19 @@ public final class TeslaHttp {
   public static HttpClient client(Duration connectTimeout, Executor executor) {
     return client(connectTimeout, executor, null);
   }
+
+  /**
+   * The client every Tesla device with this connect timeout and trust shares (the tokens, budget
+   * and sign-in of each stay in the device).
+   */
+  static HttpClient sharedClient(Duration connectTimeout, DeviceContext context, SSLContext tls) {
+    return context.sharedClient(
+        new ClientKey(connectTimeout, tls),
+        () -> client(connectTimeout, context.httpExecutor(), tls));
+  }
+
+  /** What makes two clients alike; the trust is that of a test's server, or null. */
+  private record ClientKey(Duration connectTimeout, SSLContext tls) {}
 
   /**
    * As {@link #client(Duration, Executor)}, trusting {@code tls} instead of the JVM default unless
